@@ -1,0 +1,26 @@
+import type { TurnDeps } from '../channels/shared/turnDeps'
+import { createNameMatcher } from '../core/flow/createNameMatcher'
+import type { Keyring } from '../core/state/keyring'
+import { createTranslator } from '../i18n/createTranslator'
+import { uiLanguages } from '../i18n/resources'
+import type { LogSink } from '../middleware/privacyLogger'
+import type { AppDeps } from './createApp'
+import type { DirectoryCache } from './createDirectoryCache'
+import { loadFlow } from './loadFlow'
+
+/**
+ * Everything built once per process or isolate: flow, translations, name tables, directory cache.
+ * @example createApp(await buildAppDeps({ keyring, directory: cache, log: consoleSink }))
+ */
+export async function buildAppDeps(options: { keyring: Keyring; directory: DirectoryCache; log: LogSink; now?: () => number }): Promise<AppDeps> {
+  const turn: TurnDeps = {
+    flow: loadFlow(),
+    keyring: options.keyring,
+    translator: await createTranslator(),
+    directory: () => options.directory.get(),
+    countries: createNameMatcher('region', uiLanguages),
+    languages: createNameMatcher('language', uiLanguages),
+    now: options.now ?? (() => Date.now()),
+  }
+  return { turn, log: options.log, fallback: options.directory.fallback }
+}

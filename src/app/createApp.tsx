@@ -1,0 +1,60 @@
+import { Hono, type Context } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { apiRoutes } from '../channels/api/apiRoutes'
+import type { TurnDeps } from '../channels/shared/turnDeps'
+import { urgentView } from '../channels/shared/urgentView'
+import { InfoPage } from '../channels/web/InfoPage'
+import { UrgentPanel } from '../channels/web/UrgentPanel'
+import { webRoutes } from '../channels/web/webRoutes'
+import type { DirectoryIndex } from '../core/directory/indexDirectory'
+import { privacyLogger, type LogSink } from '../middleware/privacyLogger'
+import { securityHeaders } from '../middleware/securityHeaders'
+import { HttpError } from './httpError'
+
+/** What the runtime hands the app: the turn's dependencies, a log sink, and the static fallback. */
+export interface AppDeps {
+  turn: TurnDeps
+  log: LogSink
+  /** Always available, even when storage is not: the last-resort page shows its urgent numbers. */
+  fallback: DirectoryIndex
+}
+
+/**
+ * Builds the whole Helpfinder app; the same on Node and Workers.
+ * @example export default { fetch: createApp(deps).fetch }
+ */
+export function createApp(deps: AppDeps) {
+  const app = new Hono()
+  app.use(privacyLogger(deps.log))
+  app.use(securityHeaders())
+  app.use(
+    bodyLimit({
+      maxSize: 64 * 1024,
+      onError: () => {
+        throw new HttpError(413, 'error.bad_request')
+      },
+    }),
+  )
+  app.route('/api/v1', apiRoutes(deps.turn))
+  app.route('/', webRoutes(deps.turn))
+  app.notFound((c) => errorResponse(c, deps, new HttpError(404, 'error.not_found')))
+  // The last resort: never a stack trace, always a way forward and urgent-help numbers.
+  app.onError((error, c) => errorResponse(c, deps, error instanceof HttpError ? error : new HttpError(500, 'error.server')))
+  return app
+}
+
+function errorResponse(c: Context, deps: AppDeps, error: HttpError) {
+  const translator = deps.turn.translator
+  const ui = translator.pick(c.req.header('accept-language'))
+  const t = translator.t(ui)
+  const urgent = urgentView(deps.fallback, undefined, t, ui)
+  if (c.req.path.startsWith('/api/')) {
+    return c.json({ error: { status: error.status, message: t(error.key) }, urgent }, error.status)
+  }
+  return c.html(
+    <InfoPage t={t} ui={ui} dir={translator.dir(ui)} nonce={c.get('nonce') ?? ''} languages={translator.languages()} title={t('error.title')} paragraphs={[t(error.key)]}>
+      <UrgentPanel urgent={urgent} state={undefined} t={t} headingLevel={2} returnAction="show" />
+    </InfoPage>,
+    error.status,
+  )
+}

@@ -1,0 +1,37 @@
+import * as z from 'zod'
+import { TurnActionSchema, type TurnRequest } from '../shared/turnRequest'
+
+/** The JSON body of `POST /api/v1/turn`. */
+export const ApiTurnRequestSchema = z
+  .object({
+    state: z.string().max(8192).optional().describe('The sealed state from the previous response; omit to start.'),
+    action: TurnActionSchema.optional().describe('What the person did; defaults to "answer" with a state, "start" without.'),
+    reply: z
+      .union([z.string().max(200), z.array(z.string().max(200)).max(16)])
+      .optional()
+      .describe('Option ids, or typed text (a country or language name in any supported language).'),
+    ui: z.string().max(64).optional().describe('Interface language code, e.g. "de".'),
+    urgentCountry: z.string().max(64).optional().describe('Country whose urgent-help numbers to show.'),
+  })
+  .meta({ id: 'TurnRequest' })
+
+/** Parses a JSON body; a body that fails keeps its state token when it can. */
+export function apiTurnRequest(body: unknown, acceptLanguage: string | undefined): { request: TurnRequest; bad: boolean } {
+  const parsed = ApiTurnRequestSchema.safeParse(body)
+  if (!parsed.success) {
+    const state = z.object({ state: z.string().max(8192) }).safeParse(body)
+    const token = state.success ? state.data.state : undefined
+    return { request: { token, action: 'show', reply: [], ui: acceptLanguage, urgentCountry: undefined }, bad: true }
+  }
+  const { state, action, reply, ui, urgentCountry } = parsed.data
+  return {
+    request: {
+      token: state || undefined,
+      action: action ?? (state ? 'answer' : 'start'),
+      reply: reply === undefined ? [] : Array.isArray(reply) ? reply : [reply],
+      ui: ui ?? acceptLanguage,
+      urgentCountry,
+    },
+    bad: false,
+  }
+}

@@ -1,0 +1,83 @@
+import * as z from 'zod'
+import { ApiTurnRequestSchema } from './apiTurnRequest'
+
+const text = { type: 'string' } as const
+const optionalText = { type: ['string', 'null'] } as const
+
+const service = {
+  type: 'object',
+  description: 'A matched service. Contacts list only channels the record really has.',
+  properties: {
+    id: text, name: text, nameLocal: optionalText, organisation: optionalText,
+    offers: { type: 'array', items: text },
+    contacts: { type: 'array', items: { type: 'object', properties: { label: text, text: optionalText, href: optionalText, hours: optionalText, notes: optionalText } } },
+    website: optionalText, cost: text, anonymity: text, confidentiality: text,
+    languages: optionalText, languagesLabel: text,
+    reasons: { type: 'array', items: text, description: 'Why this service was matched, in the interface language.' },
+    lastChecked: { type: 'string', format: 'date' }, stale: { type: 'boolean' },
+    sources: { type: 'array', items: { type: 'object', properties: { url: text, date: text } } },
+  },
+}
+
+/** The OpenAPI 3.1 description served at `/api/v1/openapi.json`. */
+export function openApiDocument() {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Helpfinder conversation API',
+      version: '1.0.0',
+      description:
+        'One stateless turn of the Helpfinder conversation. The whole conversation memory is the sealed `state` string: send back the one you received. Nothing is stored on the server. All text in responses is already in the interface language.',
+    },
+    paths: {
+      '/api/v1/turn': {
+        post: {
+          summary: 'Take one turn: start, answer, go back, restart, show urgent help or change language',
+          requestBody: { required: true, content: { 'application/json': { schema: z.toJSONSchema(ApiTurnRequestSchema, { target: 'draft-2020-12' }) } } },
+          responses: {
+            '200': { description: 'The next step', content: { 'application/json': { schema: { $ref: '#/components/schemas/TurnView' } } } },
+            '400': { description: 'The body was not understood; the response still carries a usable step and urgent help', content: { 'application/json': { schema: { $ref: '#/components/schemas/TurnView' } } } },
+          },
+        },
+      },
+    },
+    components: {
+      schemas: {
+        TurnView: {
+          type: 'object',
+          required: ['ui', 'dir', 'state', 'step', 'urgent'],
+          properties: {
+            ui: text, dir: { enum: ['ltr', 'rtl'] },
+            state: { ...text, description: 'Sealed conversation state; opaque. Never put it in a URL.' },
+            notice: optionalText, error: optionalText,
+            step: {
+              type: 'object',
+              properties: {
+                nodeId: text, number: { type: 'integer' }, outcome: { enum: ['results', 'urgent', null] },
+                prompt: text, hint: optionalText, parser: { enum: ['choice', 'multi', 'country', 'language', null] },
+                options: { type: 'array', items: { type: 'object', properties: { id: text, label: text, selected: { type: 'boolean' } } } },
+                canGoBack: { type: 'boolean' },
+              },
+            },
+            results: {
+              type: ['object', 'null'],
+              properties: {
+                tier: { enum: ['fit', 'online_language', 'helplines', 'urgent_only'] }, intro: text, languageNote: optionalText,
+                services: { type: 'array', items: service }, helplines: { type: 'array', items: service }, disclaimer: text,
+              },
+            },
+            urgent: {
+              type: 'object',
+              description: 'Urgent-help numbers, present on every response.',
+              properties: {
+                title: text, intro: text, country: optionalText, countryName: optionalText, gap: optionalText, eu: text,
+                lines: { type: 'array', items: { type: 'object', properties: { kind: { enum: ['emergency', 'child_helpline', 'crisis'] }, kindLabel: text, name: text, number: text, tel: text, hours: optionalText, source: optionalText } } },
+              },
+            },
+            showUrgent: { type: 'boolean' },
+          },
+        },
+      },
+    },
+  }
+}

@@ -1,0 +1,101 @@
+import type { DirectoryIndex } from '../../core/directory/indexDirectory'
+import type { Step } from '../../core/flow/step'
+import type { MatchResult } from '../../core/matching/match'
+import type { Profile } from '../../core/matching/profileFromAnswers'
+import { uiLanguages, type UiLanguage } from '../../i18n/resources'
+import { displayNames } from './displayNames'
+import { resultsView, type ResultsView } from './resultsView'
+import type { TurnDeps } from './turnDeps'
+import { urgentView, type UrgentView } from './urgentView'
+
+/** A choice as shown: id, label, and whether it is preselected. */
+export interface OptionView {
+  id: string
+  label: string
+  selected: boolean
+}
+
+/** The question (or end) a person is at, in words. */
+export interface StepView {
+  nodeId: string
+  number: number
+  outcome: 'results' | 'urgent' | undefined
+  prompt: string
+  hint: string | undefined
+  parser: 'choice' | 'multi' | 'country' | 'language' | undefined
+  options: OptionView[]
+  canGoBack: boolean
+}
+
+/** Everything any channel needs to render one turn; the JSON API returns it as it is. */
+export interface TurnView {
+  ui: UiLanguage
+  dir: 'ltr' | 'rtl'
+  state: string
+  notice: string | undefined
+  error: string | undefined
+  step: StepView
+  results: ResultsView | undefined
+  urgent: UrgentView
+  /** True when the person asked for urgent help (or the flow led there): show it first. */
+  showUrgent: boolean
+  languages: { code: UiLanguage; name: string }[]
+}
+
+interface ViewInput {
+  deps: TurnDeps
+  index: DirectoryIndex
+  ui: UiLanguage
+  token: string
+  step: Step
+  error: string | undefined
+  notice: string | undefined
+  results: MatchResult | undefined
+  profile: Profile
+  urgentCountry: string | undefined
+  showUrgent: boolean
+}
+
+/** Puts a turn into words in the person's interface language. */
+export function buildTurnView(input: ViewInput): TurnView {
+  const { deps, index, ui, step } = input
+  const t = deps.translator.t(ui)
+  const node = step.node
+  return {
+    ui,
+    dir: deps.translator.dir(ui),
+    state: input.token,
+    notice: input.notice ? t(input.notice) : undefined,
+    error: input.error ? t(input.error) : undefined,
+    step: {
+      nodeId: step.nodeId,
+      number: step.answered + 1,
+      outcome: node.outcome,
+      prompt: t(node.prompt, node.contextFrom ? { context: step.answers[node.contextFrom]?.[0] } : {}),
+      hint: node.hint ? t(node.hint) : undefined,
+      parser: node.input?.parser,
+      options: optionViews(input, t),
+      canGoBack: step.answered > 0,
+    },
+    results: input.results ? resultsView(input.results, input.profile, t, ui, deps.now()) : undefined,
+    urgent: urgentView(index, input.urgentCountry, t, ui),
+    showUrgent: input.showUrgent,
+    languages: deps.translator.languages(),
+  }
+}
+
+/** Choice labels come from locales; country and language lists from the directory and Intl. */
+function optionViews(input: ViewInput, t: (key: string) => string): OptionView[] {
+  const { step, index, ui } = input
+  const names = displayNames(ui)
+  const parser = step.node.input?.parser
+  const sorted = (items: OptionView[]) => items.sort((a, b) => a.label.localeCompare(b.label, ui))
+  if (parser === 'country') {
+    return sorted(index.countries.map((code) => ({ id: code, label: names.country(code), selected: false })))
+  }
+  if (parser === 'language') {
+    const codes = [...new Set([...index.languages, ...uiLanguages])]
+    return sorted(codes.map((code) => ({ id: code, label: names.language(code), selected: code === ui })))
+  }
+  return step.options.map((option) => ({ id: option.id, label: t(option.label), selected: false }))
+}

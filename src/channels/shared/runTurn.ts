@@ -1,0 +1,50 @@
+import { advance, type TurnInput } from '../../core/flow/advance'
+import type { ConversationState } from '../../core/flow/conversationState'
+import { match } from '../../core/matching/match'
+import { profileFromAnswers } from '../../core/matching/profileFromAnswers'
+import { openState } from '../../core/state/openState'
+import { sealState } from '../../core/state/sealState'
+import { buildTurnView, type TurnView } from './buildTurnView'
+import type { TurnDeps } from './turnDeps'
+import type { TurnRequest } from './turnRequest'
+
+/**
+ * One turn for any channel: open the sealed state, advance, match at the end, seal, describe.
+ * Never throws for bad input: a broken token gives a kind notice and a fresh start.
+ * @example const view = await runTurn(deps, { token, action: 'answer', reply: ['self'], ui: 'en', urgentCountry: undefined })
+ */
+export async function runTurn(deps: TurnDeps, request: TurnRequest): Promise<TurnView> {
+  const translator = deps.translator
+  const opened = request.token ? await openState(request.token, deps.keyring, deps.now()) : undefined
+  const notice = opened && !opened.ok ? (opened.error === 'expired' ? 'error.expired' : 'error.invalid_state') : undefined
+  const fresh: ConversationState = { f: deps.flow.id, v: deps.flow.version, ui: translator.pick(request.ui), a: [] }
+  const state = opened?.ok ? opened.value : fresh
+  const ui = request.action === 'language' || !opened?.ok ? translator.pick(request.ui ?? state.ui) : translator.pick(state.ui)
+  const t = translator.t(ui)
+  const context = { countries: deps.countries, languages: deps.languages, labelOf: (key: string) => t(key) }
+  const input: TurnInput = toInput(request)
+  const outcome = advance(deps.flow, { ...state, ui }, notice ? { type: 'show' } : input, context)
+  const index = await deps.directory()
+  const profile = profileFromAnswers(deps.flow, outcome.state.a)
+  const results = outcome.step.node.outcome === 'results' ? match(index, profile) : undefined
+  const urgentCountry = (request.urgentCountry && deps.countries.find(request.urgentCountry)) || profile.country
+  return buildTurnView({
+    deps,
+    index,
+    ui,
+    token: await sealState(outcome.state, deps.keyring, deps.now()),
+    step: outcome.step,
+    error: outcome.error?.key,
+    notice,
+    results,
+    profile,
+    urgentCountry,
+    showUrgent: request.action === 'urgent' || outcome.step.node.outcome === 'urgent',
+  })
+}
+
+function toInput(request: TurnRequest): TurnInput {
+  if (request.action === 'answer') return { type: 'answer', reply: request.reply }
+  if (request.action === 'back' || request.action === 'restart') return { type: request.action }
+  return { type: 'show' }
+}

@@ -1,0 +1,17 @@
+import type { DirectoryIndex } from '../../core/directory/indexDirectory'
+import type { NameMatcher } from '../../core/flow/createNameMatcher'
+import type { Flow } from '../../core/flow/flowSchema'
+import type { Keyring } from '../../core/state/keyring'
+import type { Translator } from '../../i18n/createTranslator'
+
+/** Everything a turn needs, built once per process or isolate by the runtime. */
+export interface TurnDeps {
+  flow: Flow
+  keyring: Keyring
+  translator: Translator
+  /** The indexed directory (cached; falls back to the static copy when storage fails). */
+  directory: () => Promise<DirectoryIndex>
+  countries: NameMatcher
+  languages: NameMatcher
+  now: () => number
+}

@@ -1,0 +1,17 @@
+import * as z from 'zod'
+
+/** What a person can do on any screen, in any channel. */
+export const TurnActionSchema = z.enum(['start', 'answer', 'back', 'restart', 'show', 'urgent', 'language'])
+export type TurnAction = z.infer<typeof TurnActionSchema>
+
+/** One turn as every channel hands it to `runTurn`, after parsing its own input at the edge. */
+export interface TurnRequest {
+  token: string | undefined
+  action: TurnAction
+  /** Clicked ids or typed text, in the order given. */
+  reply: string[]
+  /** Interface language asked for (a code or an Accept-Language header). */
+  ui: string | undefined
+  /** Country whose urgent-help numbers to show, when the person picks one on the urgent screen. */
+  urgentCountry: string | undefined
+}

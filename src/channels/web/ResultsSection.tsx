@@ -1,0 +1,33 @@
+import type { TFunction } from 'i18next'
+import type { ResultsView } from '../shared/resultsView'
+import { ServiceCard } from './ServiceCard'
+
+/** The results: an honest opening, ranked services, then general helplines. */
+export function ResultsSection(props: { results: ResultsView; prompt: string; state: string; t: TFunction }) {
+  const { results, t } = props
+  return (
+    <section aria-labelledby="question">
+      <h1 id="question" tabindex={-1}>{props.prompt}</h1>
+      <p>{results.intro}</p>
+      {results.languageNote ? <p class="notice">{results.languageNote}</p> : null}
+      {results.services.map((service) => (
+        <ServiceCard service={service} t={t} />
+      ))}
+      {results.helplines.length > 0 ? (
+        <section aria-labelledby="helplines-title">
+          <h2 id="helplines-title">{results.helplinesTitle}</h2>
+          <p class="muted">{results.helplinesIntro}</p>
+          {results.helplines.map((service) => (
+            <ServiceCard service={service} t={t} />
+          ))}
+        </section>
+      ) : null}
+      <p class="muted">{results.disclaimer}</p>
+      <form method="post" action="/turn" class="actions">
+        <input type="hidden" name="state" value={props.state} />
+        <button name="action" value="back">{t('nav.back')}</button>
+        <button name="action" value="restart">{t('nav.restart')}</button>
+      </form>
+    </section>
+  )
+}

@@ -1,0 +1,50 @@
+import type { TFunction } from 'i18next'
+import type { UrgentView } from '../shared/urgentView'
+
+/** The urgent-help panel: the right number first and big, as a tel: link; honest about gaps. */
+export function UrgentPanel(props: { urgent: UrgentView; state: string | undefined; t: TFunction; headingLevel: 1 | 2; returnAction: 'show' | 'back' }) {
+  const { urgent, t } = props
+  const Heading = props.headingLevel === 1 ? 'h1' : 'h2'
+  return (
+    <section class="urgent-panel" aria-labelledby="urgent-title">
+      <Heading id="urgent-title" tabindex={-1}>
+        {urgent.title}
+        {urgent.countryName ? ` · ${urgent.countryName}` : ''}
+      </Heading>
+      <p>{urgent.intro}</p>
+      <ul>
+        {urgent.lines.map((line) => (
+          <li>
+            <strong>{line.kind === 'emergency' ? urgent.childDanger : line.kind === 'crisis' ? urgent.suicide : line.kindLabel}</strong>
+            <br />
+            <a class="number" href={line.tel}>
+              {line.number}
+            </a>{' '}
+            <span>{line.name}</span>
+            {line.hours ? <span class="muted"> · {line.hours}</span> : null}
+            {line.source ? (
+              <span class="muted">
+                {' '}· <a href={line.source} rel="noreferrer">{t('urgent.source')}</a>
+              </span>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      {urgent.gap ? <p>{urgent.gap}</p> : null}
+      <p class="muted">{urgent.eu}</p>
+      <form method="post" action="/turn">
+        {props.state ? <input type="hidden" name="state" value={props.state} /> : null}
+        <label class="field" for="urgent-country">{t('urgent.choose_country')}</label>
+        <select id="urgent-country" name="urgent_country">
+          {urgent.countries.map((country) => (
+            <option value={country.code} selected={country.code === urgent.country}>{country.name}</option>
+          ))}
+        </select>
+        <div class="actions">
+          <button name="action" value="urgent">{t('nav.continue')}</button>
+          <button class="primary" name="action" value={props.returnAction}>{t('nav.return')}</button>
+        </div>
+      </form>
+    </section>
+  )
+}

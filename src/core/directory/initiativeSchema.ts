@@ -1,0 +1,68 @@
+import * as z from 'zod'
+import { CountryCode, LanguageCode } from './isoCodes'
+
+const HttpsUrl = z.url({ protocol: /^https$/ })
+const IsoDate = z.iso.date()
+
+/** A way to reach a service. `value` is empty when the record names the channel but no address for it. */
+export const ContactSchema = z.object({
+  channel: z.enum([
+    'phone', 'chat', 'email', 'sms', 'whatsapp', 'web_form', 'app', 'forum',
+    'online_self_help', 'face_to_face', 'group',
+  ]),
+  value: z.string().min(1).nullable(),
+  hours: z.string().min(1).nullable(),
+  languages: z.array(LanguageCode).nullable(),
+  notes: z.string().min(1).nullable(),
+})
+export type Contact = z.infer<typeof ContactSchema>
+
+/** Where a fact came from: the page, the date the page shows (or "undated"), and what it supports. */
+export const SourceSchema = z.object({
+  url: HttpsUrl,
+  date: z.string().min(1),
+  supports: z.string().min(1),
+})
+export type Source = z.infer<typeof SourceSchema>
+
+/**
+ * One service in the directory. Unknown facts stay null; facts inferred rather than sourced
+ * are listed in `inferred` (criterion ids, or "languages") so matching can weigh them less.
+ */
+export const InitiativeSchema = z.object({
+  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+  /** prevention: a prevention programme; child_helpline / general_line: urgent help and young people, never shown as prevention for adults. */
+  kind: z.enum(['prevention', 'child_helpline', 'general_line']),
+  name: z.string().min(1),
+  nameLocal: z.string().min(1).nullable(),
+  organisation: z.string().min(1).nullable(),
+  summary: z.string().min(1).nullable(),
+  /** Only `active` records are shown to a person as a service they can use. */
+  status: z.enum(['active', 'doubtful', 'closed']),
+  statusNote: z.string().min(1).nullable(),
+  countries: z.array(CountryCode),
+  subnational: z.string().min(1).nullable(),
+  /** Reachable from anywhere online (self-help, chat), not only in `countries`. */
+  online: z.boolean(),
+  languages: z.array(LanguageCode),
+  /** Tags per taxonomy criterion id, e.g. { target_group: ['fear_may_offend'] }. */
+  tags: z.record(z.string(), z.array(z.string())),
+  /** Criterion ids (e.g. "language", "jrc_category") whose values were inferred, not stated by a source. */
+  inferred: z.array(z.string()),
+  free: z.boolean().nullable(),
+  costNotes: z.string().min(1).nullable(),
+  anonymous: z.union([z.boolean(), z.literal('partial')]).nullable(),
+  /** What the service says about confidentiality and when it passes information on. */
+  confidentiality: z.string().min(1).nullable(),
+  website: HttpsUrl.nullable(),
+  contacts: z.array(ContactSchema),
+  sources: z.array(SourceSchema).min(1),
+  lastChecked: IsoDate,
+  confidence: z.enum(['high', 'medium', 'low']),
+})
+export type Initiative = z.infer<typeof InitiativeSchema>
+
+/** The file `data/initiatives.json`. */
+export const InitiativesFileSchema = z.object({
+  initiatives: z.array(InitiativeSchema),
+})

@@ -1,0 +1,43 @@
+import { normaliseText } from './normaliseText'
+
+/** Finds an ISO code from a code or a name typed in any of the given languages. */
+export interface NameMatcher {
+  /** Returns the code for "DE", "de", "Deutschland", "Allemagne" or "Germany"; undefined when unknown. */
+  find(text: string): string | undefined
+  /** Every code the matcher knows. */
+  readonly codes: ReadonlySet<string>
+}
+
+const letters = 'abcdefghijklmnopqrstuvwxyz'
+const allTwoLetterCodes = [...letters].flatMap((a) => [...letters].map((b) => a + b))
+
+/**
+ * Builds the name table once from `Intl.DisplayNames` (never a hand-written list of names).
+ * @example createNameMatcher('region', ['en', 'de', 'nl']).find('Allemagne') // 'DE'
+ */
+export function createNameMatcher(type: 'region' | 'language', locales: readonly string[]): NameMatcher {
+  const toCode = (raw: string) => (type === 'region' ? raw.toUpperCase() : raw)
+  const displays = [...new Set([...locales, 'en', 'fr', 'de'])].map(
+    (locale) => new Intl.DisplayNames([locale], { type, fallback: 'none' }),
+  )
+  const byName = new Map<string, string>()
+  const codes = new Set<string>()
+  for (const raw of allTwoLetterCodes) {
+    const code = toCode(raw)
+    for (const display of displays) {
+      const name = display.of(code)
+      if (!name || name.toLowerCase() === raw) continue
+      codes.add(code)
+      const key = normaliseText(name)
+      if (!byName.has(key)) byName.set(key, code)
+    }
+  }
+  return {
+    codes,
+    find(text) {
+      const trimmed = text.trim()
+      if (/^[a-z]{2}$/i.test(trimmed) && codes.has(toCode(trimmed.toLowerCase()))) return toCode(trimmed.toLowerCase())
+      return byName.get(normaliseText(trimmed))
+    },
+  }
+}

@@ -1,0 +1,55 @@
+import type { DirectoryIndex } from '../directory/indexDirectory'
+import type { Initiative } from '../directory/initiativeSchema'
+import type { UrgentLine } from '../directory/urgentHelpSchema'
+import type { Profile } from './profileFromAnswers'
+import { rankScored } from './rankScored'
+import { scoreInitiative, type Scored } from './scoreInitiative'
+
+/**
+ * What a person is shown. `tier` says how well it fits: `fit` (services for their situation),
+ * `online_language` (nothing for their situation: online services in their language),
+ * `helplines` (only general lines), `urgent_only` (only urgent-help numbers). Never empty.
+ */
+export interface MatchResult {
+  tier: 'fit' | 'online_language' | 'helplines' | 'urgent_only'
+  services: Scored[]
+  /** A service in the person's own country fits their situation. */
+  nationalFound: boolean
+  /** Child helplines and general lines of the country: for young people, and as a fallback. */
+  helplines: Initiative[]
+  urgent: UrgentLine[]
+}
+
+const MAX_SERVICES = 8
+
+/**
+ * Matches a person to services: hard filters (serves their country or reaches them online in their
+ * language; active; accepts their situation), then ranking with reasons.
+ * @example match(index, profileFromAnswers(flow, state.a)).services[0].reasons
+ */
+export function match(index: DirectoryIndex, profile: Profile): MatchResult {
+  const reachable = reachableServices(index, profile)
+  const groups = profile.tags.target_group ?? []
+  const fitting = reachable.filter((initiative) => groups.some((group) => initiative.tags.target_group?.includes(group)))
+  const helplines = profile.country ? (index.helplinesByCountry.get(profile.country) ?? []) : []
+  const urgent = profile.country ? (index.urgentByCountry.get(profile.country) ?? []) : []
+  const ranked = rankScored(fitting.map((initiative) => scoreInitiative(initiative, profile))).slice(0, MAX_SERVICES)
+  const nationalFound = ranked.some((scored) => scored.national)
+  if (ranked.length > 0) return { tier: 'fit', services: ranked, nationalFound, helplines, urgent }
+
+  const inLanguage = index.onlinePrevention.filter((initiative) => speaks(initiative, profile.language))
+  const fallback = rankScored(inLanguage.map((initiative) => scoreInitiative(initiative, profile))).slice(0, MAX_SERVICES)
+  if (fallback.length > 0) return { tier: 'online_language', services: fallback, nationalFound, helplines, urgent }
+  return { tier: helplines.length > 0 ? 'helplines' : 'urgent_only', services: [], nationalFound, helplines, urgent }
+}
+
+/** National services, plus online ones that work in the person's language. */
+function reachableServices(index: DirectoryIndex, profile: Profile): Initiative[] {
+  const national = profile.country ? (index.preventionByCountry.get(profile.country) ?? []) : []
+  const online = index.onlinePrevention.filter((initiative) => !national.includes(initiative) && speaks(initiative, profile.language))
+  return [...national, ...online]
+}
+
+function speaks(initiative: Initiative, language: string | undefined): boolean {
+  return language !== undefined && initiative.languages.includes(language)
+}

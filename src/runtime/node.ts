@@ -1,0 +1,23 @@
+import { serve } from '@hono/node-server'
+import { consoleSink } from '../middleware/privacyLogger'
+import { createNodeApp } from './createNodeApp'
+import { stateKeyring } from './stateKeyring'
+
+// Entry point for `npm start`: Node with the embedded SQLite directory.
+const port = Number(process.env.PORT ?? 8787)
+const hostname = process.env.HOST ?? 'localhost'
+const databaseFile = process.env.DATABASE_FILE ?? '.data/helpfinder.sqlite'
+
+const { keyring, warning } = await stateKeyring(process.env.STATE_KEYS)
+if (warning) process.stderr.write(`warning: ${warning}\n`)
+const { app, close } = await createNodeApp({ databaseFile, keyring, log: consoleSink })
+const server = serve({ fetch: app.fetch, port, hostname }, (info) => {
+  process.stdout.write(`Helpfinder is running at http://${hostname}:${info.port} (directory: ${databaseFile})\n`)
+})
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    server.close()
+    close()
+    process.exit(0)
+  })
+}

@@ -1,0 +1,109 @@
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+
+/** Classification criteria of the taxonomy (JRC 2023 model; the full 14 load as rows, not code). */
+export const criteria = sqliteTable('criteria', {
+  id: text('id').primaryKey(),
+  position: integer('position').notNull(),
+  label: text('label').notNull(),
+  description: text('description').notNull(),
+  multiple: integer('multiple', { mode: 'boolean' }).notNull(),
+  valueSet: text('value_set').notNull(),
+  field: text('field'),
+  source: text('source').notNull(),
+})
+
+/** Tags (keywords) of each criterion. */
+export const tags = sqliteTable(
+  'tags',
+  {
+    criterionId: text('criterion_id').notNull().references(() => criteria.id),
+    id: text('id').notNull(),
+    position: integer('position').notNull(),
+    label: text('label').notNull(),
+    description: text('description'),
+  },
+  (table) => [primaryKey({ columns: [table.criterionId, table.id] })],
+)
+
+/** One service. Unknown facts are NULL, never guessed. */
+export const initiatives = sqliteTable('initiatives', {
+  id: text('id').primaryKey(),
+  kind: text('kind').notNull(),
+  name: text('name').notNull(),
+  nameLocal: text('name_local'),
+  organisation: text('organisation'),
+  summary: text('summary'),
+  status: text('status').notNull(),
+  statusNote: text('status_note'),
+  subnational: text('subnational'),
+  online: integer('online', { mode: 'boolean' }).notNull(),
+  free: integer('free', { mode: 'boolean' }),
+  costNotes: text('cost_notes'),
+  /** 'yes' | 'no' | 'partial' | NULL */
+  anonymous: text('anonymous'),
+  confidentiality: text('confidentiality'),
+  website: text('website'),
+  lastChecked: text('last_checked').notNull(),
+  confidence: text('confidence').notNull(),
+})
+
+/** Every tag of a service, countries and languages included (criteria "country" and "language"). */
+export const initiativeTags = sqliteTable(
+  'initiative_tags',
+  {
+    initiativeId: text('initiative_id').notNull().references(() => initiatives.id),
+    criterionId: text('criterion_id').notNull().references(() => criteria.id),
+    tagId: text('tag_id').notNull(),
+    position: integer('position').notNull(),
+    /** Inferred from a source's wording rather than stated by it: matching weighs it less. */
+    inferred: integer('inferred', { mode: 'boolean' }).notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.initiativeId, table.criterionId, table.tagId] }),
+    index('initiative_tags_by_tag').on(table.criterionId, table.tagId),
+  ],
+)
+
+/** Ways to reach a service, with hours and languages where a source states them. */
+export const contacts = sqliteTable('contacts', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  initiativeId: text('initiative_id').notNull().references(() => initiatives.id),
+  position: integer('position').notNull(),
+  channel: text('channel').notNull(),
+  value: text('value'),
+  hours: text('hours'),
+  /** JSON array of ISO 639-1 codes, or NULL when unknown */
+  languages: text('languages'),
+  notes: text('notes'),
+})
+
+/** Where each fact came from, with the page's date. */
+export const sources = sqliteTable('sources', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  initiativeId: text('initiative_id').notNull().references(() => initiatives.id),
+  position: integer('position').notNull(),
+  url: text('url').notNull(),
+  date: text('date').notNull(),
+  supports: text('supports').notNull(),
+})
+
+/** Urgent-help numbers per country (emergency, child helpline, crisis line), each sourced. */
+export const urgentLines = sqliteTable('urgent_lines', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  country: text('country').notNull(),
+  position: integer('position').notNull(),
+  kind: text('kind').notNull(),
+  name: text('name').notNull(),
+  number: text('number').notNull(),
+  hours: text('hours'),
+  languages: text('languages'),
+  /** JSON array of { url, date, supports } */
+  sources: text('sources').notNull(),
+  lastChecked: text('last_checked').notNull(),
+})
+
+/** Small facts about the loaded data (taxonomy name and note). */
+export const meta = sqliteTable('meta', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+})

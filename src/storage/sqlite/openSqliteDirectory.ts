@@ -1,0 +1,39 @@
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import Database from 'better-sqlite3'
+import { count } from 'drizzle-orm'
+import { drizzle } from 'drizzle-orm/better-sqlite3'
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
+import type { DirectoryData } from '../../core/directory/directoryData'
+import { createDirectoryRepository } from '../directoryRepository'
+import type { DirectorySource } from '../directorySource'
+import { directoryToRows } from '../directoryToRows'
+import { insertStatements } from '../insertStatements'
+import * as schema from '../schema'
+
+/** An open embedded directory: the port, plus `close` for a clean shutdown. */
+export interface SqliteDirectory {
+  source: DirectorySource
+  close(): void
+}
+
+/**
+ * Opens (creating, migrating and seeding on first use) the embedded SQLite directory.
+ * @example const directory = openSqliteDirectory('.data/helpfinder.sqlite', loadBundledData(), 'migrations')
+ */
+export function openSqliteDirectory(file: string, seed: DirectoryData, migrationsFolder: string): SqliteDirectory {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true })
+  const sqlite = new Database(file)
+  sqlite.pragma('journal_mode = WAL')
+  sqlite.pragma('foreign_keys = ON')
+  const db = drizzle(sqlite, { schema })
+  migrate(db, { migrationsFolder })
+  const [row] = db.select({ n: count() }).from(schema.initiatives).all()
+  if (!row || row.n === 0) {
+    const statements = insertStatements(db, directoryToRows(seed), 30_000)
+    db.transaction(() => {
+      for (const statement of statements) statement.run()
+    })
+  }
+  return { source: createDirectoryRepository(db), close: () => sqlite.close() }
+}
