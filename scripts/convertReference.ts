@@ -115,7 +115,24 @@ function kindOf(record: ReferenceRecord): Initiative['kind'] {
   return 'prevention'
 }
 
+/**
+ * Records the reference calls active but whose own notes cast doubt on them: never shown as a
+ * service a person can use until a curator confirms them (see the record's notes and sources).
+ */
+const DOUBTFUL_DESPITE_STATUS: Record<string, string> = {
+  'ktw-regensburg': 'phone number from an article of about 2010-2011, marked likely outdated; the network record covers this site',
+  'ktw-hamburg-uke': 'phone number and hours from an older article, marked possibly outdated; the network record covers this site',
+  pedohelp: 'operator, website and current status unknown',
+  'estonia-therapy-alternative': 'pilot judged unsuccessful with two participants; current availability unknown',
+  'talking-for-change': 'only source seen is a paraphrased copy',
+  'cosa-canada': 'reported partly closed in 2024',
+  'circles-europe': 'a network of projects, not a service a person can contact directly',
+  '2ps-project': 'a research project, not a help service',
+}
+
 function statusOf(record: ReferenceRecord): Pick<Initiative, 'status' | 'statusNote'> {
+  const doubt = DOUBTFUL_DESPITE_STATUS[record.id]
+  if (doubt) return { status: 'doubtful', statusNote: `${record.status}; ${doubt}` }
   if (record.status === ACTIVE_STATUS) return { status: 'active', statusNote: null }
   // `closed` only where the text plainly says the whole service closed; "reported closed … verify",
   // a closed phone line with other channels, trials and ended pilots stay `doubtful`.

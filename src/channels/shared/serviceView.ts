@@ -75,7 +75,7 @@ function contactView(contact: Initiative['contacts'][number], website: string | 
   }
   if (contact.value) return [{ label, text: contact.value, href: contact.value.startsWith('https://') ? contact.value : undefined, ...base }]
   // The record names the channel but no address: only offer it if the website can lead there.
-  return website ? [{ label, text: t('results.channel_via_website', { channel: label }), href: website, ...base }] : []
+  return website ? [{ label, text: t('results.channel_via_website'), href: website, ...base }] : []
 }
 
 function reasonText(reason: Reason, t: TFunction, ui: string): string {

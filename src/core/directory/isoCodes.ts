@@ -1,4 +1,5 @@
 import * as z from 'zod'
+import { RETIRED_LANGUAGE_CODES, RETIRED_REGION_CODES } from './retiredCodes'
 
 /** ISO 3166-1 alpha-2 country code, checked against Intl's region names so a typo fails validation. */
 export const CountryCode = z
@@ -17,10 +18,10 @@ const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback
 
 function isKnownRegion(code: string): boolean {
   const name = regionNames.of(code)
-  return name !== undefined && name !== code
+  return name !== undefined && name !== code && !RETIRED_REGION_CODES.has(code)
 }
 
 function isKnownLanguage(code: string): boolean {
   const name = languageNames.of(code)
-  return name !== undefined && name !== code
+  return name !== undefined && name !== code && !RETIRED_LANGUAGE_CODES.has(code)
 }

@@ -1,3 +1,4 @@
+import { RETIRED_LANGUAGE_CODES, RETIRED_REGION_CODES } from '../directory/retiredCodes'
 import { normaliseText } from './normaliseText'
 
 /** Finds an ISO code from a code or a name typed in any of the given languages. */
@@ -22,8 +23,10 @@ export function createNameMatcher(type: 'region' | 'language', locales: readonly
   )
   const byName = new Map<string, string>()
   const codes = new Set<string>()
+  const retired = type === 'region' ? RETIRED_REGION_CODES : RETIRED_LANGUAGE_CODES
   for (const raw of allTwoLetterCodes) {
     const code = toCode(raw)
+    if (retired.has(code)) continue
     for (const display of displays) {
       const name = display.of(code)
       if (!name || name.toLowerCase() === raw) continue
