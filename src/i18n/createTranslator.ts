@@ -1,9 +1,12 @@
 import i18next, { type TFunction } from 'i18next'
+import type { Translate } from './translate'
 import { resources, uiLanguages, type UiLanguage } from './resources'
 
 /** Translators for every interface language, made once per process or isolate. */
 export interface Translator {
-  t(language: UiLanguage): TFunction
+  t(language: UiLanguage): Translate
+  /** A list of paragraphs stored as an array under one key (e.g. 'privacy.body'). */
+  paragraphs(language: UiLanguage, key: string): string[]
   /** The best interface language for a code or an Accept-Language header. */
   pick(preferred: string | undefined): UiLanguage
   dir(language: UiLanguage): 'ltr' | 'rtl'
@@ -25,12 +28,18 @@ export async function createTranslator(): Promise<Translator> {
     returnNull: false,
     initAsync: false,
   })
-  const fixed = new Map(uiLanguages.map((language) => [language, instance.getFixedT(language)]))
+  const fixed = new Map(uiLanguages.map((language) => [language, memoised(instance.getFixedT(language))]))
+  const directions = new Map(uiLanguages.map((language) => [language, instance.getFixedT(language)('meta.dir') === 'rtl' ? 'rtl' : 'ltr'] as const))
+  const names = uiLanguages.map((code) => ({ code, name: instance.getFixedT(code)('meta.language_name') }))
   return {
-    t: (language) => fixed.get(language) ?? instance.getFixedT('en'),
+    t: (language) => fixed.get(language) ?? memoised(instance.getFixedT('en')),
     pick: (preferred) => pickLanguage(preferred),
-    dir: (language) => (instance.getFixedT(language)('meta.dir') === 'rtl' ? 'rtl' : 'ltr'),
-    languages: () => uiLanguages.map((code) => ({ code, name: instance.getFixedT(code)('meta.language_name') })),
+    paragraphs: (language, key) => {
+      const value: unknown = instance.getFixedT(language)(key, { returnObjects: true })
+      return Array.isArray(value) ? value.map(String) : []
+    },
+    dir: (language) => directions.get(language) ?? 'ltr',
+    languages: () => names.map((entry) => ({ ...entry })),
   }
 }
 
@@ -45,3 +54,24 @@ export function pickLanguage(preferred: string | undefined): UiLanguage {
     .map((part) => part.split(';')[0]?.trim().slice(0, 2).toLowerCase() ?? '')
   return codes.find(isUiLanguage) ?? 'en'
 }
+
+/**
+ * i18next copies its whole options object on every call (~10 µs); a results page makes about a
+ * hundred calls. Strings without parameters never change, so they are looked up once.
+ */
+function memoised(fixedT: TFunction): Translate {
+  const known = new Map<string, string>()
+  return (key, params) => {
+    // Parameters come from the directory and the flow, never from what a person typed, so the
+    // set of keys is bounded; the cap is a guard, not an eviction policy.
+    const cacheKey = params ? `${key}\u0000${JSON.stringify(params)}` : key
+    const cached = known.get(cacheKey)
+    if (cached !== undefined) return cached
+    const text = params ? fixedT(key, params) : fixedT(key)
+    if (known.size >= MEMO_LIMIT) known.clear()
+    known.set(cacheKey, text)
+    return text
+  }
+}
+
+const MEMO_LIMIT = 20_000

@@ -62,7 +62,7 @@ export function openApiDocument() {
             results: {
               type: ['object', 'null'],
               properties: {
-                tier: { enum: ['fit', 'online_language', 'helplines', 'urgent_only'] }, intro: text, languageNote: optionalText,
+                tier: { enum: ['fit', 'online_language', 'online_english', 'helplines', 'urgent_only'] }, intro: text, languageNote: optionalText,
                 services: { type: 'array', items: service }, helplines: { type: 'array', items: service }, disclaimer: text,
               },
             },

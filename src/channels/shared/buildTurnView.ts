@@ -3,7 +3,7 @@ import type { Step } from '../../core/flow/step'
 import type { MatchResult } from '../../core/matching/match'
 import type { Profile } from '../../core/matching/profileFromAnswers'
 import { uiLanguages, type UiLanguage } from '../../i18n/resources'
-import { displayNames } from './displayNames'
+import { namedCodes } from './namedCodes'
 import { resultsView, type ResultsView } from './resultsView'
 import type { TurnDeps } from './turnDeps'
 import { urgentView, type UrgentView } from './urgentView'
@@ -87,15 +87,23 @@ export function buildTurnView(input: ViewInput): TurnView {
 /** Choice labels come from locales; country and language lists from the directory and Intl. */
 function optionViews(input: ViewInput, t: (key: string) => string): OptionView[] {
   const { step, index, ui } = input
-  const names = displayNames(ui)
   const parser = step.node.input?.parser
-  const sorted = (items: OptionView[]) => items.sort((a, b) => a.label.localeCompare(b.label, ui))
   if (parser === 'country') {
-    return sorted(index.countries.map((code) => ({ id: code, label: names.country(code), selected: false })))
+    return namedCodes(index.countries, 'region', ui).map(({ code, name }) => ({ id: code, label: name, selected: false }))
   }
   if (parser === 'language') {
-    const codes = [...new Set([...index.languages, ...uiLanguages])]
-    return sorted(codes.map((code) => ({ id: code, label: names.language(code), selected: code === ui })))
+    return namedCodes(pickerLanguages(index), 'language', ui).map(({ code, name }) => ({ id: code, label: name, selected: code === ui }))
   }
   return step.options.map((option) => ({ id: option.id, label: t(option.label), selected: false }))
+}
+
+const pickerLanguageCache = new WeakMap<DirectoryIndex, string[]>()
+
+/** The directory's languages plus the interface languages, one array per index (so it caches). */
+function pickerLanguages(index: DirectoryIndex): string[] {
+  const cached = pickerLanguageCache.get(index)
+  if (cached) return cached
+  const codes = [...new Set([...index.languages, ...uiLanguages])]
+  pickerLanguageCache.set(index, codes)
+  return codes
 }

@@ -12,9 +12,19 @@ export function displayNames(ui: string): DisplayNames {
   if (cached) return cached
   const regions = new Intl.DisplayNames([ui], { type: 'region' })
   const languages = new Intl.DisplayNames([ui], { type: 'language' })
+  // Intl.DisplayNames.of costs microseconds and a results page asks for dozens of names.
+  const known = new Map<string, string>()
+  const remember = (prefix: string, code: string, find: () => string | undefined) => {
+    const key = prefix + code
+    const cached = known.get(key)
+    if (cached !== undefined) return cached
+    const name = find() ?? code
+    known.set(key, name)
+    return name
+  }
   const names: DisplayNames = {
-    country: (code) => regions.of(code) ?? code,
-    language: (code) => languages.of(code) ?? code,
+    country: (code) => remember('r:', code, () => regions.of(code)),
+    language: (code) => remember('l:', code, () => languages.of(code)),
   }
   cache.set(ui, names)
   return names

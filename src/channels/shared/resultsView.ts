@@ -1,4 +1,4 @@
-import type { TFunction } from 'i18next'
+import type { Translate } from '../../i18n/translate'
 import type { MatchResult } from '../../core/matching/match'
 import type { Profile } from '../../core/matching/profileFromAnswers'
 import { displayNames } from './displayNames'
@@ -17,7 +17,7 @@ export interface ResultsView {
 }
 
 /** @example resultsView(match(index, profile), profile, t, 'en', Date.now()) */
-export function resultsView(result: MatchResult, profile: Profile, t: TFunction, ui: string, nowMs: number): ResultsView {
+export function resultsView(result: MatchResult, profile: Profile, t: Translate, ui: string, nowMs: number): ResultsView {
   const names = displayNames(ui)
   const country = profile.country ? names.country(profile.country) : ''
   const intro =

@@ -1,4 +1,4 @@
-import type { TFunction } from 'i18next'
+import type { Translate } from '../../i18n/translate'
 import type { Initiative } from '../../core/directory/initiativeSchema'
 import type { Reason } from '../../core/matching/reason'
 import { displayNames } from './displayNames'
@@ -35,7 +35,7 @@ export interface ServiceView {
 const STALE_AFTER_MS = 365 * 24 * 60 * 60 * 1000
 
 /** @example serviceView(initiative, scored.reasons, t, 'en', Date.now()) */
-export function serviceView(initiative: Initiative, reasons: Reason[], t: TFunction, ui: string, nowMs: number): ServiceView {
+export function serviceView(initiative: Initiative, reasons: Reason[], t: Translate, ui: string, nowMs: number): ServiceView {
   const names = displayNames(ui)
   const groups = initiative.tags.target_group ?? []
   const channels = initiative.tags.contact_channel ?? []
@@ -67,7 +67,7 @@ export function serviceView(initiative: Initiative, reasons: Reason[], t: TFunct
   }
 }
 
-function contactView(contact: Initiative['contacts'][number], website: string | null, t: TFunction): ContactView[] {
+function contactView(contact: Initiative['contacts'][number], website: string | null, t: Translate): ContactView[] {
   const label = t(`channel.${contact.channel}`)
   const base = { hours: contact.hours ?? undefined, notes: contact.notes ?? undefined }
   if (contact.value && contact.channel === 'phone') {
@@ -78,7 +78,7 @@ function contactView(contact: Initiative['contacts'][number], website: string | 
   return website ? [{ label, text: t('results.channel_via_website'), href: website, ...base }] : []
 }
 
-function reasonText(reason: Reason, t: TFunction, ui: string): string {
+function reasonText(reason: Reason, t: Translate, ui: string): string {
   const names = displayNames(ui)
   const params: Record<string, string> = { ...reason.params }
   if (params.country) params.country = names.country(params.country)

@@ -1,6 +1,7 @@
-import type { TFunction } from 'i18next'
+import type { Translate } from '../../i18n/translate'
 import type { DirectoryIndex } from '../../core/directory/indexDirectory'
 import { displayNames } from './displayNames'
+import { namedCodes, type NamedCode } from './namedCodes'
 
 /** One number to call, ready to show big with a tel: link. */
 export interface UrgentLineView {
@@ -25,13 +26,13 @@ export interface UrgentView {
   /** Said when a country has no sourced crisis line or no data at all. */
   gap: string | undefined
   eu: string
-  countries: { code: string; name: string }[]
+  countries: readonly NamedCode[]
 }
 
 const KIND_LABELS = { emergency: 'urgent.emergency', child_helpline: 'urgent.child_helpline_kind', crisis: 'urgent.crisis' } as const
 
 /** @example urgentView(index, 'DE', t, 'de').lines[0].number // '112' */
-export function urgentView(index: DirectoryIndex, country: string | undefined, t: TFunction, ui: string): UrgentView {
+export function urgentView(index: DirectoryIndex, country: string | undefined, t: Translate, ui: string): UrgentView {
   const names = displayNames(ui)
   const lines = (country ? (index.urgentByCountry.get(country) ?? []) : []).map((line) => ({
     kind: line.kind,
@@ -61,8 +62,6 @@ export function urgentView(index: DirectoryIndex, country: string | undefined, t
     lines,
     gap,
     eu: t('urgent.eu'),
-    countries: index.countries
-      .map((code) => ({ code, name: names.country(code) }))
-      .sort((a, b) => a.name.localeCompare(b.name, ui)),
+    countries: namedCodes(index.countries, 'region', ui),
   }
 }

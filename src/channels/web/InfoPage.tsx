@@ -1,10 +1,10 @@
+import type { Translate } from '../../i18n/translate'
 import type { Child } from 'hono/jsx'
-import type { TFunction } from 'i18next'
 import { Layout } from './Layout'
 
 /** A plain page of paragraphs from the locale (privacy, staying safe online, errors). */
 export function InfoPage(props: {
-  t: TFunction
+  t: Translate
   ui: string
   dir: 'ltr' | 'rtl'
   nonce: string

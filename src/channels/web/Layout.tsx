@@ -1,13 +1,13 @@
+import type { Translate } from '../../i18n/translate'
 import type { Child } from 'hono/jsx'
 import { raw } from 'hono/html'
-import type { TFunction } from 'i18next'
 import { exitScript } from './exitScript'
 import { NEUTRAL_SITE } from './neutralSite'
 import { styles } from './styles'
 
 /** What every page shares: language, nonce, and the state token the header actions carry. */
 export interface LayoutProps {
-  t: TFunction
+  t: Translate
   ui: string
   dir: 'ltr' | 'rtl'
   nonce: string

@@ -1,8 +1,8 @@
-import type { TFunction } from 'i18next'
+import type { Translate } from '../../i18n/translate'
 import type { StepView } from '../shared/buildTurnView'
 
 /** One question as a plain POST form: radios, checkboxes, or a list plus a free-text field. */
-export function QuestionForm(props: { step: StepView; state: string; error: string | undefined; t: TFunction }) {
+export function QuestionForm(props: { step: StepView; state: string; error: string | undefined; t: Translate }) {
   const { step, t } = props
   const errorId = props.error ? 'answer-error' : undefined
   return (
@@ -29,7 +29,7 @@ export function QuestionForm(props: { step: StepView; state: string; error: stri
   )
 }
 
-function Inputs(props: { step: StepView; t: TFunction }) {
+function Inputs(props: { step: StepView; t: Translate }) {
   const { step, t } = props
   if (step.parser === 'country' || step.parser === 'language') {
     const kind = step.parser

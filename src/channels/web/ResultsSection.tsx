@@ -1,9 +1,9 @@
-import type { TFunction } from 'i18next'
+import type { Translate } from '../../i18n/translate'
 import type { ResultsView } from '../shared/resultsView'
 import { ServiceCard } from './ServiceCard'
 
 /** The results: an honest opening, ranked services, then general helplines. */
-export function ResultsSection(props: { results: ResultsView; prompt: string; state: string; t: TFunction }) {
+export function ResultsSection(props: { results: ResultsView; prompt: string; state: string; t: Translate }) {
   const { results, t } = props
   return (
     <section aria-labelledby="question">

@@ -1,8 +1,8 @@
-import type { TFunction } from 'i18next'
+import type { Translate } from '../../i18n/translate'
 import type { ServiceView } from '../shared/serviceView'
 
 /** One service: why it is shown, how to make contact, cost, anonymity, confidentiality, provenance. */
-export function ServiceCard(props: { service: ServiceView; t: TFunction }) {
+export function ServiceCard(props: { service: ServiceView; t: Translate }) {
   const { service, t } = props
   return (
     <article class="card">

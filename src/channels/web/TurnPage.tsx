@@ -1,4 +1,4 @@
-import type { TFunction } from 'i18next'
+import type { Translate } from '../../i18n/translate'
 import type { TurnView } from '../shared/buildTurnView'
 import { Layout } from './Layout'
 import { QuestionForm } from './QuestionForm'
@@ -6,7 +6,7 @@ import { ResultsSection } from './ResultsSection'
 import { UrgentPanel } from './UrgentPanel'
 
 /** A whole conversation page: notice, then urgent help, results or the next question. */
-export function TurnPage(props: { view: TurnView; nonce: string; t: TFunction }) {
+export function TurnPage(props: { view: TurnView; nonce: string; t: Translate }) {
   const { view, t } = props
   const { step } = view
   return (

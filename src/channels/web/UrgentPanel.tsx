@@ -1,8 +1,8 @@
-import type { TFunction } from 'i18next'
+import type { Translate } from '../../i18n/translate'
 import type { UrgentView } from '../shared/urgentView'
 
 /** The urgent-help panel: the right number first and big, as a tel: link; honest about gaps. */
-export function UrgentPanel(props: { urgent: UrgentView; state: string | undefined; t: TFunction; headingLevel: 1 | 2; returnAction: 'show' | 'back' }) {
+export function UrgentPanel(props: { urgent: UrgentView; state: string | undefined; t: Translate; headingLevel: 1 | 2; returnAction: 'show' | 'back' }) {
   const { urgent, t } = props
   const Heading = props.headingLevel === 1 ? 'h1' : 'h2'
   return (

@@ -49,7 +49,6 @@ export function webRoutes(deps: TurnDeps) {
     app.get(`/${page}`, (c) => {
       const ui: UiLanguage = deps.translator.pick(c.req.query('lang') ?? c.req.header('accept-language'))
       const t = deps.translator.t(ui)
-      const paragraphs = t(`${page}.body`, { returnObjects: true })
       return c.html(
         <InfoPage
           t={t}
@@ -58,7 +57,7 @@ export function webRoutes(deps: TurnDeps) {
           nonce={c.get('nonce')}
           languages={languages()}
           title={t(`${page}.title`)}
-          paragraphs={Array.isArray(paragraphs) ? paragraphs.map(String) : []}
+          paragraphs={deps.translator.paragraphs(ui, `${page}.body`)}
         />,
       )
     })

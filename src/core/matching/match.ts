@@ -8,10 +8,11 @@ import { scoreInitiative, type Scored } from './scoreInitiative'
 /**
  * What a person is shown. `tier` says how well it fits: `fit` (services for their situation),
  * `online_language` (nothing for their situation: online services in their language),
+ * `online_english` (nothing in their language either: online services in English, labelled so),
  * `helplines` (only general lines), `urgent_only` (only urgent-help numbers). Never empty.
  */
 export interface MatchResult {
-  tier: 'fit' | 'online_language' | 'helplines' | 'urgent_only'
+  tier: 'fit' | 'online_language' | 'online_english' | 'helplines' | 'urgent_only'
   services: Scored[]
   /** A service in the person's own country fits their situation. */
   nationalFound: boolean
@@ -37,9 +38,11 @@ export function match(index: DirectoryIndex, profile: Profile): MatchResult {
   const nationalFound = ranked.some((scored) => scored.national)
   if (ranked.length > 0) return { tier: 'fit', services: ranked, nationalFound, helplines, urgent }
 
-  const inLanguage = index.onlinePrevention.filter((initiative) => speaks(initiative, profile.language))
-  const fallback = rankScored(inLanguage.map((initiative) => scoreInitiative(initiative, profile))).slice(0, MAX_SERVICES)
-  if (fallback.length > 0) return { tier: 'online_language', services: fallback, nationalFound, helplines, urgent }
+  for (const [tier, language] of [['online_language', profile.language], ['online_english', 'en']] as const) {
+    const online = index.onlinePrevention.filter((initiative) => speaks(initiative, language))
+    const fallback = rankScored(online.map((initiative) => scoreInitiative(initiative, profile))).slice(0, MAX_SERVICES)
+    if (fallback.length > 0) return { tier, services: fallback, nationalFound, helplines, urgent }
+  }
   return { tier: helplines.length > 0 ? 'helplines' : 'urgent_only', services: [], nationalFound, helplines, urgent }
 }
 

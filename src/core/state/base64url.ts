@@ -11,7 +11,9 @@ export function fromBase64url(text: string): Uint8Array<ArrayBuffer> | undefined
   const base64 = text.replace(/-/g, '+').replace(/_/g, '/')
   try {
     const binary = atob(base64 + '='.repeat((4 - (base64.length % 4)) % 4))
-    return Uint8Array.from(binary, (char) => char.charCodeAt(0))
+    const bytes = new Uint8Array(binary.length)
+    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i)
+    return bytes
   } catch {
     return undefined
   }

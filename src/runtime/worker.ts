@@ -1,0 +1,52 @@
+import type { D1Database, ExecutionContext } from '@cloudflare/workers-types'
+import { buildAppDeps } from '../app/buildAppDeps'
+import { createApp } from '../app/createApp'
+import { createDirectoryCache } from '../app/createDirectoryCache'
+import { consoleSink } from '../middleware/privacyLogger'
+import { loadBundledData } from '../storage/bundledData'
+import { openD1Directory, seedD1IfEmpty } from '../storage/d1/openD1Directory'
+import { stateKeyring } from './stateKeyring'
+import { warnOnce } from './workerLogger'
+
+/** The bindings from `wrangler.toml` and the secrets (`wrangler secret put STATE_KEYS`). */
+export interface WorkerEnv {
+  DB: D1Database
+  STATE_KEYS?: string
+}
+
+type App = ReturnType<typeof createApp>
+
+/**
+ * The app on the D1 directory, built once per isolate. Tables come from
+ * `wrangler d1 migrations apply`; the first load seeds an empty database from `data/`.
+ * If D1 fails, the directory cache serves the static copy compiled into the bundle.
+ */
+async function createWorkerApp(env: WorkerEnv): Promise<App> {
+  const { keyring, warning } = await stateKeyring(env.STATE_KEYS)
+  if (warning) warnOnce(warning)
+  const seed = loadBundledData()
+  const d1 = openD1Directory(env.DB)
+  const source = {
+    async load() {
+      await seedD1IfEmpty(d1.db, seed)
+      return d1.source.load()
+    },
+  }
+  const directory = createDirectoryCache(source, seed)
+  const deps = await buildAppDeps({ keyring, directory, log: consoleSink })
+  await directory.get()
+  return createApp(deps)
+}
+
+let app: Promise<App> | undefined
+
+export default {
+  async fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext): Promise<Response> {
+    // A failed build (e.g. an invalid STATE_KEYS) is not cached, so the next request tries again.
+    app ??= createWorkerApp(env).catch((error: unknown) => {
+      app = undefined
+      throw error
+    })
+    return (await app).fetch(request, env, ctx)
+  },
+}

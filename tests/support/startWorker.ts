@@ -1,0 +1,49 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { Miniflare } from 'miniflare'
+import { newKeySpec } from '../../src/core/state/keyring'
+
+const migrationsFolder = fileURLToPath(new URL('../../migrations', import.meta.url))
+
+/** The drizzle-kit migrations as single statements, in file order (what `wrangler d1 migrations apply` runs). */
+export function migrationStatements(folder = migrationsFolder): string[] {
+  return readdirSync(folder)
+    .filter((file) => file.endsWith('.sql'))
+    .sort()
+    .flatMap((file) => readFileSync(join(folder, file), 'utf8').split('--> statement-breakpoint'))
+    .map((statement) => statement.trim())
+    .filter(Boolean)
+}
+
+/**
+ * The built worker bundle in workerd (Miniflare), with an in-memory D1 "DB" migrated like
+ * `wrangler d1 migrations apply` would, and a fresh STATE_KEYS secret. Not seeded: the worker
+ * seeds on its first request. Worker console output is collected in `logs`.
+ * @example const worker = await startWorker(outfile); await fetch(`${worker.url}/`); await worker.dispose()
+ */
+export async function startWorker(scriptPath: string, options: { migrate?: boolean; stateKeys?: string } = {}) {
+  const logs: string[] = []
+  const collect = (stream: NodeJS.ReadableStream) =>
+    stream.on('data', (chunk: Buffer) => logs.push(...chunk.toString('utf8').split('\n').filter(Boolean)))
+  const mf = new Miniflare({
+    modules: true,
+    scriptPath,
+    compatibilityDate: '2026-04-20',
+    d1Databases: { DB: 'helpfinder-test' },
+    d1Persist: false,
+    bindings: { STATE_KEYS: options.stateKeys ?? newKeySpec('t1') },
+    host: '127.0.0.1',
+    port: 0,
+    cf: false,
+    telemetry: { enabled: false },
+    handleRuntimeStdio(stdout: NodeJS.ReadableStream, stderr: NodeJS.ReadableStream) {
+      collect(stdout)
+      collect(stderr)
+    },
+  })
+  const url = (await mf.ready).origin
+  const d1 = await mf.getD1Database('DB')
+  if (options.migrate ?? true) await d1.batch(migrationStatements().map((statement) => d1.prepare(statement)))
+  return { mf, url, d1, logs, dispose: () => mf.dispose() }
+}
