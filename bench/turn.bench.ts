@@ -92,7 +92,7 @@ async function main() {
     }
     const htmlCheck = await fetch(`${appBase}/turn`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: formBody })
     const html = await htmlCheck.text()
-    if (htmlCheck.status !== 200 || !htmlCheck.headers.get('content-type')?.includes('text/html') || !html.includes('<article class="card">')) {
+    if (htmlCheck.status !== 200 || !htmlCheck.headers.get('content-type')?.includes('text/html') || !html.includes('class="card"')) {
       throw new Error(`full HTML turn did not return a results page (status ${htmlCheck.status})`)
     }
     const bareCheck = await fetch(`${bareBase}/bare`)

@@ -88,13 +88,15 @@ export function buildTurnView(input: ViewInput): TurnView {
 function optionViews(input: ViewInput, t: (key: string) => string): OptionView[] {
   const { step, index, ui } = input
   const parser = step.node.input?.parser
+  // After "back" the answer taken back is preselected; a language defaults to the interface's.
+  const previous = step.previous ?? (parser === 'language' ? [ui] : [])
   if (parser === 'country') {
-    return namedCodes(index.countries, 'region', ui).map(({ code, name }) => ({ id: code, label: name, selected: false }))
+    return namedCodes(index.countries, 'region', ui).map(({ code, name }) => ({ id: code, label: name, selected: previous.includes(code) }))
   }
   if (parser === 'language') {
-    return namedCodes(pickerLanguages(index), 'language', ui).map(({ code, name }) => ({ id: code, label: name, selected: code === ui }))
+    return namedCodes(pickerLanguages(index), 'language', ui).map(({ code, name }) => ({ id: code, label: name, selected: previous.includes(code) }))
   }
-  return step.options.map((option) => ({ id: option.id, label: t(option.label), selected: false }))
+  return step.options.map((option) => ({ id: option.id, label: t(option.label), selected: previous.includes(option.id) }))
 }
 
 const pickerLanguageCache = new WeakMap<DirectoryIndex, string[]>()

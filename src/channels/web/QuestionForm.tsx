@@ -6,7 +6,7 @@ export function QuestionForm(props: { step: StepView; state: string; error: stri
   const { step, t } = props
   const errorId = props.error ? 'answer-error' : undefined
   return (
-    <form method="post" action="/turn" id="turn" novalidate>
+    <form method="post" action="/turn" id="turn" novalidate data-step={step.nodeId}>
       <input type="hidden" name="state" value={props.state} />
       <fieldset aria-describedby={[step.hint ? 'hint' : '', errorId ?? ''].join(' ').trim() || undefined}>
         <legend>

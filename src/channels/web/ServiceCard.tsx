@@ -5,7 +5,7 @@ import type { ServiceView } from '../shared/serviceView'
 export function ServiceCard(props: { service: ServiceView; t: Translate }) {
   const { service, t } = props
   return (
-    <article class="card">
+    <article class="card" data-service={service.id}>
       <h3>{service.name}</h3>
       {service.nameLocal ? <p class="muted">{service.nameLocal}</p> : null}
       {service.organisation ? <p class="muted">{service.organisation}</p> : null}

@@ -34,8 +34,10 @@ export function advance(flow: Flow, state: ConversationState, input: TurnInput, 
   let answers = replay.answers
   let nodeId = replay.nodeId
   let error: ReplyError | undefined
+  let previous: readonly string[] | undefined
 
   if (input.type === 'back' && answers.length > 0) {
+    previous = answers[answers.length - 1]?.[1]
     answers = answers.slice(0, -1)
     nodeId = replayAnswers(flow, answers, context).nodeId
   }
@@ -53,12 +55,12 @@ export function advance(flow: Flow, state: ConversationState, input: TurnInput, 
     }
   }
   const newState: ConversationState = { f: flow.id, v: flow.version, ui: state.ui, a: answers }
-  return { state: newState, step: toStep(flow, nodeId, answers), ...(error ? { error } : {}) }
+  return { state: newState, step: toStep(flow, nodeId, answers, previous), ...(error ? { error } : {}) }
 }
 
-function toStep(flow: Flow, nodeId: string, answers: ConversationState['a']): Step {
+function toStep(flow: Flow, nodeId: string, answers: ConversationState['a'], previous: readonly string[] | undefined): Step {
   const node = flow.nodes[nodeId] ?? flow.nodes[flow.start]
   if (!node) throw new Error('flow has no start node') // unreachable: FlowSchema checks the start node
   const byCriterion = answersByCriterion(flow, answers)
-  return { nodeId, node, options: visibleOptions(node, byCriterion), answers: byCriterion, answered: answers.length }
+  return { nodeId, node, options: visibleOptions(node, byCriterion), answers: byCriterion, answered: answers.length, previous }
 }

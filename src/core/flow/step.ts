@@ -10,4 +10,6 @@ export interface Step {
   answers: Record<string, string[]>
   /** How many questions have been answered, so channels can offer "back". */
   answered: number
+  /** After "back": the answer just taken back, so channels can show it preselected. */
+  previous: readonly string[] | undefined
 }

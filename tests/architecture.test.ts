@@ -1,0 +1,84 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { dirname, join, relative, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { describe, expect, it } from 'vitest'
+
+// The layering rules of DEVELOPERS.md, checked on the import statements themselves.
+const root = fileURLToPath(new URL('..', import.meta.url))
+const src = join(root, 'src')
+
+function sourceFiles(folder: string): string[] {
+  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? sourceFiles(join(folder, entry.name)) : /\.tsx?$/.test(entry.name) ? [join(folder, entry.name)] : [],
+  )
+}
+
+/** Every module a file imports: packages by name, relative imports as paths under src/. */
+function importsOf(file: string): string[] {
+  const text = readFileSync(file, 'utf8')
+  const specifiers = [...text.matchAll(/^\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]/gm), ...text.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g)]
+  return specifiers.flatMap((match) => {
+    const specifier = match[1]
+    if (!specifier) return []
+    return specifier.startsWith('.') ? [relative(src, resolve(dirname(file), specifier)).replace(/\\/g, '/')] : [specifier]
+  })
+}
+
+const files = sourceFiles(src).map((file) => ({ file: relative(src, file).replace(/\\/g, '/'), imports: importsOf(file) }))
+const under = (folder: string) => files.filter(({ file }) => file.startsWith(`${folder}/`))
+const NODE_ONLY = /^(node:|better-sqlite3$|drizzle-orm\/better-sqlite3|@hono\/node-server|@node-rs\/)/
+
+describe('architecture', () => {
+  it('finds the source files it checks', () => {
+    expect(under('core').length).toBeGreaterThan(20)
+    expect(under('channels').length).toBeGreaterThan(10)
+    expect(under('core').flatMap(({ imports }) => imports)).toContain('zod')
+    expect(files.find(({ file }) => file === 'runtime/node.ts')?.imports.some((imported) => NODE_ONLY.test(imported))).toBe(true)
+  })
+
+  it('the core imports only itself and zod: no channels, storage, Hono, i18next or Node', () => {
+    for (const { file, imports } of under('core')) {
+      for (const imported of imports) {
+        expect(imported === 'zod' || imported.startsWith('core/'), `${file} imports ${imported}`).toBe(true)
+      }
+    }
+  })
+
+  it('the core uses no runtime globals (process, Buffer, require, console)', () => {
+    for (const { file } of under('core')) {
+      const code = readFileSync(join(src, file), 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '')
+      expect(code, file).not.toMatch(/\b(process\.|Buffer\b|require\(|console\.)/)
+    }
+  })
+
+  it('channels, the app and middleware use web standards only: nothing Node-only, no storage driver', () => {
+    for (const { file, imports } of [...under('channels'), ...under('app'), ...under('middleware'), ...under('i18n')]) {
+      for (const imported of imports) {
+        expect(NODE_ONLY.test(imported), `${file} imports ${imported}`).toBe(false)
+        expect(/^storage\/(sqlite|d1)\//.test(imported), `${file} imports ${imported}`).toBe(false)
+      }
+    }
+  })
+
+  it('storage depends on the core, never the other way, and channels never import storage drivers', () => {
+    for (const { file, imports } of under('storage')) {
+      for (const imported of imports) expect(imported.startsWith('channels/'), `${file} imports ${imported}`).toBe(false)
+    }
+  })
+
+  it('Node-only code lives only in the Node runtime and the SQLite driver', () => {
+    const allowed = (file: string) => file === 'runtime/node.ts' || file === 'runtime/createNodeApp.ts' || file.startsWith('storage/sqlite/')
+    for (const { file, imports } of files) {
+      if (imports.some((imported) => NODE_ONLY.test(imported))) expect(allowed(file), `${file} is Node-only`).toBe(true)
+    }
+  })
+
+  it('nothing but the two loggers writes to the console', () => {
+    const loggers = new Set(['middleware/privacyLogger.ts', 'runtime/workerLogger.ts'])
+    for (const { file } of files) {
+      if (loggers.has(file)) continue
+      const code = readFileSync(join(src, file), 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '')
+      expect(code, file).not.toMatch(/\bconsole\.\w+\(/)
+    }
+  })
+})
