@@ -1,5 +1,4 @@
 import { Hono, type Context } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import { apiRoutes } from '../channels/api/apiRoutes'
 import type { TurnDeps } from '../channels/shared/turnDeps'
 import { urgentView } from '../channels/shared/urgentView'
@@ -8,6 +7,7 @@ import { UrgentPanel } from '../channels/web/UrgentPanel'
 import { webRoutes } from '../channels/web/webRoutes'
 import type { DirectoryIndex } from '../core/directory/indexDirectory'
 import { privacyLogger, type LogSink } from '../middleware/privacyLogger'
+import { requestSizeLimit } from '../middleware/requestSizeLimit'
 import { securityHeaders } from '../middleware/securityHeaders'
 import { HttpError } from './httpError'
 
@@ -28,11 +28,8 @@ export function createApp(deps: AppDeps) {
   app.use(privacyLogger(deps.log))
   app.use(securityHeaders())
   app.use(
-    bodyLimit({
-      maxSize: 64 * 1024,
-      onError: () => {
-        throw new HttpError(413, 'error.bad_request')
-      },
+    requestSizeLimit(64 * 1024, () => {
+      throw new HttpError(413, 'error.bad_request')
     }),
   )
   app.route('/api/v1', apiRoutes(deps.turn))

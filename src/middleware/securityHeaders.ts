@@ -17,28 +17,35 @@ export function securityHeaders(): MiddlewareHandler {
   return async (c, next) => {
     const nonce = toBase64url(crypto.getRandomValues(new Uint8Array(16)))
     c.set('nonce', nonce)
+    // Prepared before the handler runs, so the response is created with them: touching the
+    // finished response's headers afterwards makes Node's adapter rebuild it (3× slower turns).
+    c.header('Content-Security-Policy', contentSecurityPolicy(nonce))
+    for (const [name, value] of STATIC_HEADERS) c.header(name, value)
     await next()
-    const headers = c.res.headers
-    headers.set(
-      'Content-Security-Policy',
-      [
-        "default-src 'none'",
-        `style-src 'nonce-${nonce}'`,
-        `script-src 'nonce-${nonce}'`,
-        "img-src 'self'",
-        "connect-src 'self'",
-        "form-action 'self'",
-        "base-uri 'none'",
-        "frame-ancestors 'none'",
-      ].join('; '),
-    )
-    headers.set('Referrer-Policy', 'no-referrer')
-    headers.set('Cache-Control', 'no-store')
-    headers.set('X-Content-Type-Options', 'nosniff')
-    headers.set('X-Frame-Options', 'DENY')
-    headers.set('Cross-Origin-Opener-Policy', 'same-origin')
-    headers.set('Cross-Origin-Resource-Policy', 'same-origin')
-    headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()')
-    headers.delete('Set-Cookie')
+    // A guard, not a feature: no public response ever sets a cookie.
+    if (c.res.headers.has('Set-Cookie')) c.res.headers.delete('Set-Cookie')
   }
+}
+
+const STATIC_HEADERS = [
+  ['Referrer-Policy', 'no-referrer'],
+  ['Cache-Control', 'no-store'],
+  ['X-Content-Type-Options', 'nosniff'],
+  ['X-Frame-Options', 'DENY'],
+  ['Cross-Origin-Opener-Policy', 'same-origin'],
+  ['Cross-Origin-Resource-Policy', 'same-origin'],
+  ['Permissions-Policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()'],
+] as const
+
+function contentSecurityPolicy(nonce: string): string {
+  return [
+    "default-src 'none'",
+    `style-src 'nonce-${nonce}'`,
+    `script-src 'nonce-${nonce}'`,
+    "img-src 'self'",
+    "connect-src 'self'",
+    "form-action 'self'",
+    "base-uri 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ')
 }
