@@ -58,6 +58,12 @@ async function main() {
   const node = await createNodeApp({ databaseFile: join(folder, 'helpfinder.sqlite'), keyring, log: discard })
   const bare = new Hono()
   bare.get('/bare', (c) => c.text('ok'))
+  // The same HTTP work as a turn (parse a JSON body, answer with a body of the turn's size), no turn.
+  let echoPayload = ''
+  bare.post('/bare-echo', async (c) => {
+    await c.req.json()
+    return c.body(echoPayload, 200, { 'content-type': 'application/json' })
+  })
   const appServer = await listen(node.app.fetch)
   const bareServer = await listen(bare.fetch)
   const appBase = `http://127.0.0.1:${(appServer.address() as AddressInfo).port}`
@@ -95,6 +101,7 @@ async function main() {
     if (htmlCheck.status !== 200 || !htmlCheck.headers.get('content-type')?.includes('text/html') || !html.includes('class="card"')) {
       throw new Error(`full HTML turn did not return a results page (status ${htmlCheck.status})`)
     }
+    echoPayload = JSON.stringify(jsonView)
     const bareCheck = await fetch(`${bareBase}/bare`)
     if ((await bareCheck.text()) !== 'ok') throw new Error('bare route did not answer ok')
 
@@ -110,6 +117,10 @@ async function main() {
     const memoryBefore = process.memoryUsage()
     const targets: { name: string; job: Omit<LoadJob, 'id' | 'duration' | 'connections'> }[] = [
       { name: 'GET /bare (bare Hono)', job: { url: `${bareBase}/bare`, method: 'GET', headers: {}, body: undefined } },
+      {
+        name: 'POST /bare-echo (same bytes, no turn)',
+        job: { url: `${bareBase}/bare-echo`, method: 'POST', headers: { 'content-type': 'application/json' }, body: jsonBody },
+      },
       {
         name: 'POST /api/v1/turn (JSON)',
         job: { url: `${appBase}/api/v1/turn`, method: 'POST', headers: { 'content-type': 'application/json' }, body: jsonBody },
@@ -140,12 +151,15 @@ async function main() {
       ]),
     )
     print()
-    const [bareResult, jsonResult, htmlResult] = results.map((result) => result.summary)
+    const [bareResult, echoResult, jsonResult, htmlResult] = results.map((result) => result.summary)
     print(`aim: full turn ≥ ${AIM} × bare route`)
     for (const [label, result] of [['JSON', jsonResult], ['HTML', htmlResult]] as const) {
       if (!result || !bareResult) continue
       const ratio = result.requestsPerSecond / bareResult.requestsPerSecond
       print(`  full turn ${label} / bare: ${ratio.toFixed(3)}  ${ratio >= AIM ? 'PASS' : 'BELOW'}`)
+    }
+    if (jsonResult && echoResult) {
+      print(`  for scale: full turn JSON / bare echo of the same bytes: ${(jsonResult.requestsPerSecond / echoResult.requestsPerSecond).toFixed(3)}`)
     }
     print()
     print(

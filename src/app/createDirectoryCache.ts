@@ -17,7 +17,12 @@ const RETRY_AFTER_MS = 30_000
  * and tries storage again later. Matching never waits on the database after the first load.
  * @example const cache = createDirectoryCache(repository, loadBundledData())
  */
-export function createDirectoryCache(primary: DirectorySource, fallbackData: DirectoryData, now = () => Date.now()): DirectoryCache {
+export function createDirectoryCache(
+  primary: DirectorySource,
+  fallbackData: DirectoryData,
+  options: { now?: () => number; onFailure?: (error: unknown) => void } = {},
+): DirectoryCache {
+  const now = options.now ?? (() => Date.now())
   const fallback = indexDirectory(fallbackData)
   let loaded: DirectoryIndex | undefined
   let pending: Promise<DirectoryIndex> | undefined
@@ -29,8 +34,10 @@ export function createDirectoryCache(primary: DirectorySource, fallbackData: Dir
         loaded = indexDirectory(data)
         return loaded
       },
-      () => {
+      (error: unknown) => {
         failedAt = now()
+        // The operator must learn that storage is down (e.g. migrations never applied).
+        options.onFailure?.(error)
         return fallback
       },
     )

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url'
 import { buildAppDeps } from '../app/buildAppDeps'
 import { createApp } from '../app/createApp'
 import { createDirectoryCache } from '../app/createDirectoryCache'
+import { describeStorageFailure } from '../app/describeStorageFailure'
 import type { Keyring } from '../core/state/keyring'
 import type { LogSink } from '../middleware/privacyLogger'
 import { loadBundledData } from '../storage/bundledData'
@@ -13,10 +14,10 @@ const migrationsFolder = fileURLToPath(new URL('../../migrations', import.meta.u
  * The app on the embedded SQLite default: the file is created, migrated and seeded from `data/` on first use.
  * @example const { app, close } = await createNodeApp({ databaseFile: '.data/helpfinder.sqlite', keyring, log })
  */
-export async function createNodeApp(options: { databaseFile: string; keyring: Keyring; log: LogSink; now?: () => number }) {
+export async function createNodeApp(options: { databaseFile: string; keyring: Keyring; log: LogSink; now?: () => number; warn?: (message: string) => void }) {
   const seed = loadBundledData()
   const sqlite = openSqliteDirectory(options.databaseFile, seed, migrationsFolder)
-  const directory = createDirectoryCache(sqlite.source, seed)
+  const directory = createDirectoryCache(sqlite.source, seed, { onFailure: (error) => options.warn?.(describeStorageFailure(error)) })
   const deps = await buildAppDeps({ keyring: options.keyring, directory, log: options.log, now: options.now })
   await directory.get()
   return { app: createApp(deps), directory, close: () => sqlite.close() }

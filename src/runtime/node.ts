@@ -9,8 +9,10 @@ const hostname = process.env.HOST ?? 'localhost'
 const databaseFile = process.env.DATABASE_FILE ?? '.data/helpfinder.sqlite'
 
 const { keyring, warning } = await stateKeyring(process.env.STATE_KEYS)
-if (warning) process.stderr.write(`warning: ${warning}\n`)
-const { app, close } = await createNodeApp({ databaseFile, keyring, log: consoleSink })
+
+const warn = (message: string) => process.stderr.write(`warning: ${message}\n`)
+if (warning) warn(warning)
+const { app, close } = await createNodeApp({ databaseFile, keyring, log: consoleSink, warn })
 const server = serve({ fetch: app.fetch, port, hostname }, (info) => {
   process.stdout.write(`Helpfinder is running at http://${hostname}:${info.port} (directory: ${databaseFile})\n`)
 })

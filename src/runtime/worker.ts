@@ -2,6 +2,7 @@ import type { D1Database, ExecutionContext } from '@cloudflare/workers-types'
 import { buildAppDeps } from '../app/buildAppDeps'
 import { createApp } from '../app/createApp'
 import { createDirectoryCache } from '../app/createDirectoryCache'
+import { describeStorageFailure } from '../app/describeStorageFailure'
 import { consoleSink } from '../middleware/privacyLogger'
 import { loadBundledData } from '../storage/bundledData'
 import { openD1Directory, seedD1IfEmpty } from '../storage/d1/openD1Directory'
@@ -32,7 +33,7 @@ async function createWorkerApp(env: WorkerEnv): Promise<App> {
       return d1.source.load()
     },
   }
-  const directory = createDirectoryCache(source, seed)
+  const directory = createDirectoryCache(source, seed, { onFailure: (error) => warnOnce(describeStorageFailure(error)) })
   const deps = await buildAppDeps({ keyring, directory, log: consoleSink })
   await directory.get()
   return createApp(deps)

@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Miniflare } from 'miniflare'
 import { newKeySpec } from '../../src/core/state/keyring'
@@ -29,6 +29,8 @@ export async function startWorker(scriptPath: string, options: { migrate?: boole
   const mf = new Miniflare({
     modules: true,
     scriptPath,
+    // Module names are paths relative to this root; the default (cwd) fails for a bundle outside the project.
+    modulesRoot: dirname(scriptPath),
     compatibilityDate: '2026-04-20',
     d1Databases: { DB: 'helpfinder-test' },
     d1Persist: false,

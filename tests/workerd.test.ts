@@ -1,0 +1,202 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { gzipSync } from 'node:zlib'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import * as z from 'zod'
+import { buildWorker } from '../scripts/buildWorker'
+import { loadBundledData } from '../src/storage/bundledData'
+import { openD1Directory, seedD1IfEmpty } from '../src/storage/d1/openD1Directory'
+import { answerAll, type FormPage } from './support/formConversation'
+import { servicesOf, stepOf, telLinksOf } from './support/pageFacts'
+import { startWorker } from './support/startWorker'
+
+// The real Workers runtime: the esbuild bundle in workerd (Miniflare), D1 in workerd, plain HTTP.
+type Worker = Awaited<ReturnType<typeof startWorker>>
+type D1 = Worker['d1']
+
+const SELF_DE = ['self', 'DE', 'de', 'nothing_happened', ['phone', 'chat'], 'matters']
+const KEIN_TAETER = 'Präventionsnetzwerk „Kein Täter werden“'
+const TABLES = ['meta', 'criteria', 'tags', 'initiatives', 'initiative_tags', 'contacts', 'sources', 'urgent_lines']
+const KIB = 1024
+const EDITED_NAME = 'Kein Täter werden, as edited in D1'
+
+const dataFile = (name: string): unknown => JSON.parse(readFileSync(new URL(`../data/${name}`, import.meta.url), 'utf8'))
+const initiativesInData = z.object({ initiatives: z.array(z.unknown()) }).parse(dataFile('initiatives.json')).initiatives.length
+const Count = z.object({ n: z.number() })
+const ApiView = z.object({
+  state: z.string().min(1),
+  step: z.object({ nodeId: z.string(), outcome: z.enum(['results', 'urgent']).optional() }),
+  results: z.object({ services: z.array(z.object({ id: z.string(), name: z.string() })) }).optional(),
+})
+
+let folder = ''
+let bundle = { outfile: '', bytes: 0 }
+let worker: Worker
+let bare: Worker
+let edited: Worker
+let countsBeforeFirstRequest: Record<string, number> = {}
+
+async function rowCounts(d1: D1): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {}
+  for (const table of TABLES) counts[table] = Count.parse(await d1.prepare(`SELECT count(*) AS n FROM ${table}`).first()).n
+  return counts
+}
+
+async function apiTurn(base: string, body: object) {
+  const response = await fetch(`${base}/api/v1/turn`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+  return { status: response.status, headers: response.headers, view: ApiView.parse(await response.json()) }
+}
+
+const last = (pages: FormPage[]): FormPage => {
+  const page = pages[pages.length - 1]
+  if (!page) throw new Error('no pages')
+  return page
+}
+
+function expectPrivateHeaders(headers: Headers, label: string) {
+  expect(headers.getSetCookie(), label).toEqual([])
+  expect(headers.get('referrer-policy'), label).toBe('no-referrer')
+  expect(headers.get('content-security-policy'), label).toMatch(/default-src 'none'.*frame-ancestors 'none'/)
+}
+
+beforeAll(async () => {
+  folder = mkdtempSync(join(tmpdir(), 'helpfinder-workerd-'))
+  bundle = await buildWorker(join(folder, 'worker.js'))
+  // allSettled, so a runtime that failed to start does not leave the others running after afterAll.
+  const [main, unmigrated, preseeded] = await Promise.allSettled([
+    startWorker(bundle.outfile),
+    startWorker(bundle.outfile, { migrate: false }),
+    startWorker(bundle.outfile),
+  ])
+  if (main.status === 'fulfilled') worker = main.value
+  if (unmigrated.status === 'fulfilled') bare = unmigrated.value
+  if (preseeded.status === 'fulfilled') edited = preseeded.value
+  for (const started of [main, unmigrated, preseeded]) if (started.status === 'rejected') throw started.reason
+  countsBeforeFirstRequest = await rowCounts(worker.d1)
+  // A D1 holding one edited record before the worker's first request: the worker must serve it as it is.
+  const data = loadBundledData()
+  const initiatives = data.initiatives.filter(({ id }) => id === 'kein-taeter-werden').map((record) => ({ ...record, name: EDITED_NAME }))
+  await seedD1IfEmpty(openD1Directory(edited.d1).db, { ...data, initiatives })
+}, 120_000)
+
+afterAll(async () => {
+  await Promise.all([worker?.dispose(), bare?.dispose(), edited?.dispose()])
+  if (folder) rmSync(folder, { recursive: true, force: true })
+})
+
+describe('the worker bundle', () => {
+  it('has no Node built-ins and no better-sqlite3, and stays small', () => {
+    const code = readFileSync(bundle.outfile, 'utf8')
+    expect(code.length).toBeGreaterThan(100 * KIB)
+    // Guarded look-ups such as `process?.getBuiltinModule?.("node:async_hooks")` (hono/jsx) are not imports.
+    expect(code).not.toMatch(/\bfrom\s*["']node:|\bimport\s*\(\s*["']node:|\brequire\s*\(\s*["']node:|\bimport\s*["']node:/)
+    expect(code).not.toContain('better-sqlite3')
+    const gzip = gzipSync(code).length
+    process.stdout.write(`worker bundle: ${(bundle.bytes / KIB).toFixed(1)} KiB, ${(gzip / KIB).toFixed(1)} KiB gzip\n`)
+    // About half is data/ inlined as JSON; the Workers free plan allows 3 MiB gzip.
+    expect(gzip).toBeLessThan(256 * KIB)
+  })
+})
+
+describe('a conversation in workerd with D1', () => {
+  it('self / Germany by form posts ends on results with the German prevention network', async () => {
+    const pages = await answerAll(worker.url, SELF_DE)
+    expect(pages.map((page) => page.status)).toEqual(pages.map(() => 200))
+    expect(pages.slice(0, -1).map((page) => stepOf(page.html))).toEqual(['asker', 'country', 'language', 'stage', 'channels', 'anonymity'])
+    const results = last(pages).html
+    expect(stepOf(results)).toBeUndefined()
+    expect(servicesOf(results)).toEqual(expect.arrayContaining(['kein-taeter-werden', 'troubled-desire']))
+    expect(results).toContain(KEIN_TAETER)
+  })
+
+  it('seeds the empty D1 from data/ on the first request, once', async () => {
+    expect(countsBeforeFirstRequest.initiatives).toBe(0)
+    await answerAll(worker.url, SELF_DE)
+    const seeded = await rowCounts(worker.d1)
+    expect(seeded.initiatives).toBe(initiativesInData)
+    expect(seeded.meta).toBe(2)
+    expect(Object.values(seeded).every((n) => n > 0)).toBe(true)
+    await answerAll(worker.url, ['someone', { text: 'Deutschland' }, 'de', 'other_thoughts', ['any'], 'not_needed'])
+    expect(await rowCounts(worker.d1)).toEqual(seeded)
+  })
+
+  it('serves the directory it reads from D1, not the copy in the bundle', async () => {
+    const before = await rowCounts(edited.d1)
+    const results = last(await answerAll(edited.url, SELF_DE)).html
+    expect(servicesOf(results)).toEqual(['kein-taeter-werden'])
+    expect(results).toContain(EDITED_NAME)
+    expect(results).not.toContain(KEIN_TAETER)
+    expect(await rowCounts(edited.d1)).toEqual(before)
+  })
+
+  it('the JSON API walks the same flow to the same services', async () => {
+    let turn = await apiTurn(worker.url, {})
+    expect(turn.status).toBe(200)
+    expect(turn.view.step.nodeId).toBe('asker')
+    for (const reply of SELF_DE) {
+      turn = await apiTurn(worker.url, { state: turn.view.state, reply })
+      expect(turn.status).toBe(200)
+    }
+    expect(turn.view.step.outcome).toBe('results')
+    const services = turn.view.results?.services ?? []
+    expect(services.map((service) => service.id)).toContain('kein-taeter-werden')
+    expect(services.map((service) => service.name).join('\n')).toContain(KEIN_TAETER)
+  })
+
+  it('no response sets a cookie; every one carries the CSP and no-referrer', async () => {
+    const pages = await answerAll(worker.url, SELF_DE)
+    pages.forEach((page, step) => expectPrivateHeaders(page.headers, `form step ${step}`))
+    expectPrivateHeaders((await apiTurn(worker.url, {})).headers, 'api')
+    const missing = await fetch(`${worker.url}/no-such-page`)
+    expect(missing.status).toBe(404)
+    expectPrivateHeaders(missing.headers, '404')
+    const reload = await fetch(`${worker.url}/turn`, { redirect: 'manual' })
+    expect(reload.status).toBe(303)
+    expectPrivateHeaders(reload.headers, 'redirect')
+  })
+})
+
+describe('a D1 that was never migrated', () => {
+  it('still answers from the static directory: no 5xx, the same services', async () => {
+    const pages = await answerAll(bare.url, SELF_DE)
+    expect(pages.map((page) => page.status)).toEqual(pages.map(() => 200))
+    const fallback = servicesOf(last(pages).html)
+    expect(fallback).toContain('kein-taeter-werden')
+    expect(fallback).toEqual(servicesOf(last(await answerAll(worker.url, SELF_DE)).html))
+    const tables = await bare.d1.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'initiatives'").all()
+    expect(tables.results).toEqual([])
+  })
+
+  it('tells the operator once that storage failed, naming the cause', async () => {
+    await vi.waitFor(() => expect(bare.logs.some((line) => line.includes('directory storage failed'))).toBe(true), { timeout: 5_000 })
+    const warnings = bare.logs.filter((line) => line.includes('directory storage failed'))
+    expect(warnings).toHaveLength(1)
+    expect(warnings[0]).toMatch(/no such table/)
+    expect(worker.logs.filter((line) => line.includes('directory storage failed'))).toEqual([])
+  })
+
+  it('a child in danger still gets the German emergency and helpline numbers', async () => {
+    const page = last(await answerAll(bare.url, ['self', 'DE', 'de', 'child_in_danger']))
+    expect(page.status).toBe(200)
+    expect(stepOf(page.html)).toBeUndefined()
+    expect(telLinksOf(page.html)).toEqual(expect.arrayContaining(['112', '116111']))
+  })
+})
+
+describe('worker logs', () => {
+  it('hold route, method, status and time only: no typed text, answers or state tokens', async () => {
+    const before = worker.logs.length
+    const pages = await answerAll(worker.url, ['self', { text: 'Deutschland' }, 'de', 'viewed_images', ['email'], 'matters'])
+    const api = await apiTurn(worker.url, { state: last(pages).state, action: 'back' })
+    const requests = pages.length + 1
+    await vi.waitFor(() => expect(worker.logs.length).toBeGreaterThanOrEqual(before + requests), { timeout: 5_000 })
+    const lines = [...worker.logs, ...bare.logs]
+    const entries = worker.logs.slice(before).map((line) => Object.keys(z.record(z.string(), z.unknown()).parse(JSON.parse(line))).sort())
+    expect(entries).toEqual(entries.map(() => ['method', 'ms', 'route', 'status']))
+    const secrets = [...pages.map((page) => page.state), api.view.state].flatMap((token) => [token, token.slice(20, 52)])
+    for (const secret of [...secrets, 'Deutschland', 'viewed_images', 'email', 'kein-taeter-werden']) {
+      expect(lines.filter((line) => line.includes(secret)), secret).toEqual([])
+    }
+  })
+})
