@@ -79,6 +79,13 @@ describe('services that cannot serve the person are never shown', () => {
     }
   })
 
+  it('an adult asking about their own thoughts is not sent to a child helpline; someone asking about a young person is', () => {
+    const adult = match(index, profile('DE', 'de', ['fear_may_offend']))
+    expect(adult.helplines.filter((line) => line.kind === 'child_helpline')).toEqual([])
+    const aboutYoungPerson = match(index, profile('DE', 'de', ['minors_hsb']))
+    expect(aboutYoungPerson.helplines.map((line) => line.id)).toContain('nummer-gegen-kummer')
+  })
+
   it('child helplines are kept apart from prevention services', () => {
     const result = match(index, profile('DE', 'de', ['minors_hsb']))
     for (const helpline of result.helplines) expect(helpline.kind).not.toBe('prevention')

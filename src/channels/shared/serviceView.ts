@@ -24,6 +24,8 @@ export interface ServiceView {
   cost: string
   anonymity: string
   confidentiality: string
+  /** False when `confidentiality` is our own "not recorded" text rather than the record's words. */
+  confidentialityKnown: boolean
   languages: string | undefined
   languagesLabel: string
   reasons: string[]
@@ -58,6 +60,7 @@ export function serviceView(initiative: Initiative, reasons: Reason[], t: Transl
             : 'results.anonymous_unknown',
     ),
     confidentiality: initiative.confidentiality ?? t('results.confidentiality_unknown'),
+    confidentialityKnown: initiative.confidentiality !== null,
     languages: initiative.languages.length > 0 ? initiative.languages.map(names.language).join(', ') : undefined,
     languagesLabel: t(initiative.inferred.includes('language') ? 'results.languages_likely' : 'results.languages'),
     reasons: reasons.map((reason) => reasonText(reason, t, ui)),

@@ -27,7 +27,7 @@ export function ServiceCard(props: { service: ServiceView; t: Translate }) {
               {contact.label}:{' '}
               {contact.href ? <a href={contact.href} rel="noreferrer">{contact.text}</a> : contact.text}
               {contact.hours ? <span class="muted"> · {t('results.hours')}: {contact.hours}</span> : null}
-              {contact.notes ? <div class="muted">{contact.notes}</div> : null}
+              {contact.notes ? <div class="muted" lang="en">{contact.notes}</div> : null}
             </div>
           ))}
           {service.website ? (
@@ -37,7 +37,8 @@ export function ServiceCard(props: { service: ServiceView; t: Translate }) {
           ) : null}
         </dd>
         <dt>{t('results.confidentiality')}</dt>
-        <dd>{service.confidentiality}</dd>
+        {/* Directory texts are recorded in English; say so, so screen readers pronounce them right. */}
+        <dd lang={service.confidentialityKnown ? 'en' : undefined}>{service.confidentiality}</dd>
         <dt>{t('results.access')}</dt>
         <dd>
           {service.cost} · {service.anonymity}

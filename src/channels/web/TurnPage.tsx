@@ -21,7 +21,8 @@ export function TurnPage(props: { view: TurnView; nonce: string; t: Translate })
       ) : view.results ? (
         <>
           <ResultsSection results={view.results} prompt={step.prompt} state={view.state} t={t} />
-          <UrgentPanel urgent={view.urgent} state={view.state} t={t} headingLevel={2} returnAction="show" />
+          {/* Already where they were: no "back to where I was" here. */}
+          <UrgentPanel urgent={view.urgent} state={view.state} t={t} headingLevel={2} returnAction={undefined} />
         </>
       ) : (
         <>

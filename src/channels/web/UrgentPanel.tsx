@@ -2,7 +2,7 @@ import type { Translate } from '../../i18n/translate'
 import type { UrgentView } from '../shared/urgentView'
 
 /** The urgent-help panel: the right number first and big, as a tel: link; honest about gaps. */
-export function UrgentPanel(props: { urgent: UrgentView; state: string | undefined; t: Translate; headingLevel: 1 | 2; returnAction: 'show' | 'back' }) {
+export function UrgentPanel(props: { urgent: UrgentView; state: string | undefined; t: Translate; headingLevel: 1 | 2; returnAction: 'show' | 'back' | undefined }) {
   const { urgent, t } = props
   const Heading = props.headingLevel === 1 ? 'h1' : 'h2'
   return (
@@ -42,7 +42,7 @@ export function UrgentPanel(props: { urgent: UrgentView; state: string | undefin
         </select>
         <div class="actions">
           <button name="action" value="urgent">{t('nav.continue')}</button>
-          <button class="primary" name="action" value={props.returnAction}>{t('nav.return')}</button>
+          {props.returnAction ? <button class="primary" name="action" value={props.returnAction}>{t('nav.return')}</button> : null}
         </div>
       </form>
     </section>

@@ -16,7 +16,7 @@ export interface MatchResult {
   services: Scored[]
   /** A service in the person's own country fits their situation. */
   nationalFound: boolean
-  /** Child helplines and general lines of the country: for young people, and as a fallback. */
+  /** General lines of the country, and child helplines when the person asks about a young person or as family. */
   helplines: Initiative[]
   urgent: UrgentLine[]
 }
@@ -32,7 +32,7 @@ export function match(index: DirectoryIndex, profile: Profile): MatchResult {
   const reachable = reachableServices(index, profile)
   const groups = profile.tags.target_group ?? []
   const fitting = reachable.filter((initiative) => groups.some((group) => initiative.tags.target_group?.includes(group)))
-  const helplines = profile.country ? (index.helplinesByCountry.get(profile.country) ?? []) : []
+  const helplines = (profile.country ? (index.helplinesByCountry.get(profile.country) ?? []) : []).filter((line) => helplineFits(line, profile))
   const urgent = profile.country ? (index.urgentByCountry.get(profile.country) ?? []) : []
   const ranked = rankScored(fitting.map((initiative) => scoreInitiative(initiative, profile))).slice(0, MAX_SERVICES)
   const nationalFound = ranked.some((scored) => scored.national)
@@ -44,6 +44,17 @@ export function match(index: DirectoryIndex, profile: Profile): MatchResult {
     if (fallback.length > 0) return { tier, services: fallback, nationalFound, helplines, urgent }
   }
   return { tier: helplines.length > 0 ? 'helplines' : 'urgent_only', services: [], nationalFound, helplines, urgent }
+}
+
+/**
+ * Child helplines are for children and young people (and, where they say so, their families);
+ * they are not offered to an adult asking about their own thoughts. General lines serve anyone.
+ */
+function helplineFits(line: Initiative, profile: Profile): boolean {
+  if (line.kind !== 'child_helpline') return true
+  const groups = profile.tags.target_group ?? []
+  const servesFamilies = line.tags.target_group?.includes('family_friends') ?? false
+  return groups.includes('minors_hsb') || (servesFamilies && groups.includes('family_friends'))
 }
 
 /** National services, plus online ones that work in the person's language. */

@@ -1,0 +1,453 @@
+import { existsSync } from 'node:fs'
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import de from '../locales/de/translation.json'
+import en from '../locales/en/translation.json'
+import nl from '../locales/nl/translation.json'
+import { NEUTRAL_SITE } from '../src/channels/web/neutralSite'
+import { startNodeServer } from './support/startNodeServer'
+
+// A real Chromium against the real app on loopback: JavaScript off (Tor "Safest"), JavaScript on,
+// keyboard only. Nothing leaves the machine: every request that is not to the loopback server is
+// answered locally (the neutral exit site, a stand-in "previous site") or aborted and recorded.
+
+const CHROMIUM = '/usr/bin/chromium'
+const LAUNCH_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
+/** A stand-in for wherever the person came from, so history after the quick exit can be checked. */
+const PREVIOUS_SITE = 'https://search.example/results'
+/** Words a neutral tab title must never contain, in the interface languages. */
+const GIVEAWAY = /abuse|child|sexual|paedo|pedo|offend|missbrauch|kind|sexuell|täter|misbruik|seksueel/i
+
+let server: Awaited<ReturnType<typeof startNodeServer>>
+let browser: Browser
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`Browser tests need Debian's Chromium at ${CHROMIUM}, and it is missing. Install it with \`apt-get install chromium\` (CI installs it).`)
+  }
+  server = await startNodeServer()
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS, timeout: 60_000 })
+}, 60_000)
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+/** One isolated browser profile with the network sealed off, and what it saw. */
+interface Sandbox {
+  context: BrowserContext
+  page: Page
+  /** Requests that tried to leave loopback (other than the neutral and previous sites). */
+  blocked: string[]
+  /** Requests to the neutral exit site, with their Referer header. */
+  exits: { url: string; referer: string | undefined }[]
+  /** Console errors, page errors and CSP violations. */
+  problems: string[]
+  /** Set-Cookie headers seen on any response. */
+  setCookies: string[]
+  /** Hold the neutral site's answer until this resolves (to look at the page mid-exit). */
+  holdExit: Promise<void> | undefined
+}
+
+const open: BrowserContext[] = []
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((context) => context.close()))
+})
+
+async function sandbox(options: BrowserContextOptions): Promise<Sandbox> {
+  const context = await browser.newContext({ locale: 'en-GB', ...options })
+  open.push(context)
+  const box: Omit<Sandbox, 'page'> = { context, blocked: [], exits: [], problems: [], setCookies: [], holdExit: undefined }
+  await context.route('**/*', async (route) => {
+    const request = route.request()
+    const url = request.url()
+    if (url.startsWith(`${server.base}/`)) return route.continue()
+    if (url.startsWith(NEUTRAL_SITE)) {
+      box.exits.push({ url, referer: (await request.allHeaders())['referer'] })
+      await box.holdExit
+      return route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>Weather</title><h1>Weather</h1>' })
+    }
+    if (url.startsWith(PREVIOUS_SITE)) return route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>Search</title><h1>Results</h1>' })
+    box.blocked.push(url)
+    return route.abort('blockedbyclient')
+  })
+  if (options.javaScriptEnabled !== false) {
+    // Injected by the test harness (outside the page's CSP): report any CSP violation as an error.
+    await context.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (event) => {
+        console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`)
+      })
+    })
+  }
+  const page = await context.newPage()
+  page.on('console', (message) => {
+    if (message.type() === 'error') box.problems.push(`console: ${message.text()}`)
+  })
+  page.on('pageerror', (error) => box.problems.push(`pageerror: ${error.message}`))
+  page.on('response', async (response) => {
+    const cookie = await response.headerValue('set-cookie').catch(() => null)
+    if (cookie) box.setCookies.push(`${response.url()}: ${cookie}`)
+  })
+  // The same object the handlers above write to, now with its page.
+  return Object.assign(box, { page })
+}
+
+// ---- reading the page ------------------------------------------------------------------------
+
+const stepOf = (page: Page) => page.locator('form#turn').getAttribute('data-step')
+const waitForStep = (page: Page, step: string) => page.locator(`form#turn[data-step="${step}"]`).waitFor()
+const waitForResults = (page: Page) => page.locator('article.card').first().waitFor()
+const headingOf = async (page: Page) => (await page.locator('h1').first().textContent())?.trim()
+
+/** The focused element as "tag|type|value|id|href|where|text", e.g. "input|radio|self|||main|". */
+const focused = (page: Page) =>
+  page.evaluate(() => {
+    const element = document.activeElement
+    if (!element || element === document.body) return 'body'
+    const text = element.tagName === 'SELECT' ? '' : (element.textContent ?? '').trim().slice(0, 40)
+    const where = element.closest('.contact') ? 'contact' : element.closest('header') ? 'header' : element.closest('main') ? 'main' : ''
+    const attribute = (name: string) => element.getAttribute(name) ?? ''
+    return [element.tagName.toLowerCase(), attribute('type'), attribute('value'), element.id, attribute('href'), where, text].join('|')
+  })
+
+async function expectNeutralTitle(page: Page) {
+  const title = await page.title()
+  expect(title).toBe('Helpfinder')
+  expect(title).not.toMatch(GIVEAWAY)
+}
+
+// ---- driving the page with a mouse -----------------------------------------------------------
+
+type Words = typeof en
+const turnButton = (page: Page, name: string) => page.locator('form#turn').getByRole('button', { name, exact: true })
+
+/** Clicks an option by its visible label and checks that the click reached the input. */
+async function pick(page: Page, label: string) {
+  await page.getByText(label, { exact: true }).click()
+  expect(await page.getByLabel(label, { exact: true }).isChecked(), label).toBe(true)
+}
+
+/** Answers a question by clicking its label(s), then Continue; waits for the next page. */
+async function answer(page: Page, words: Words, labels: string[], next: string) {
+  for (const label of labels) await pick(page, label)
+  await turnButton(page, words.nav.continue).click()
+  if (next === 'results') await waitForResults(page)
+  else await waitForStep(page, next)
+  await expectNeutralTitle(page)
+}
+
+/** The whole conversation in English by mouse: self, "Deutschland" typed, German, thoughts, phone+chat, anonymous. */
+async function converse(page: Page) {
+  const { flow } = en
+  await page.goto(`${server.base}/`)
+  await waitForStep(page, 'asker')
+  await expectNeutralTitle(page)
+  await answer(page, en, [flow.asker.self], 'country')
+  await page.getByLabel(flow.country.type).fill('Deutschland')
+  await answer(page, en, [], 'language')
+  await page.getByLabel(flow.language.choose).selectOption({ label: 'German' })
+  await answer(page, en, [], 'stage')
+  expect(await headingOf(page)).toBe(flow.stage.prompt_self)
+  await answer(page, en, [flow.stage.nothing_happened], 'channels')
+  await answer(page, en, [flow.channels.phone, flow.channels.chat], 'anonymity')
+  await answer(page, en, [flow.anonymity.matters], 'results')
+}
+
+/** The results show the German prevention network with its reasons and a contact link. */
+async function expectGermanNetwork(page: Page) {
+  expect(await headingOf(page)).toBe(en.flow.results.prompt)
+  const card = page.locator('article.card[data-service="kein-taeter-werden"]')
+  expect(await card.count()).toBe(1)
+  expect(await card.locator('h3').textContent()).toContain('Kein Täter werden')
+  expect(await card.getByText(en.results.why, { exact: true }).isVisible()).toBe(true)
+  const reasons = await card.locator('.reasons li').allTextContents()
+  expect(reasons).toContain('Works in Germany')
+  const contact = card.locator('.contact a').first()
+  expect(await contact.isVisible()).toBe(true)
+  expect(await contact.getAttribute('href')).toMatch(/^(tel:|https:\/\/)/)
+}
+
+// ---- the tests -------------------------------------------------------------------------------
+
+describe('with JavaScript off (Tor Browser "Safest")', () => {
+  it('a full conversation by clicking labels and Continue ("Deutschland" typed) ends on the German prevention network; Back keeps every answer', async () => {
+    const { page, context, blocked, setCookies } = await sandbox({ javaScriptEnabled: false })
+    await converse(page)
+    await expectGermanNetwork(page)
+    await page.screenshot({ path: '/tmp/helpfinder-results-nojs.png', fullPage: true })
+    expect(await context.cookies()).toEqual([])
+    expect(setCookies).toEqual([])
+    expect(blocked).toEqual([])
+
+    // Back from the results walks back through the questions with every earlier answer still chosen.
+    const back = async (step: string) => {
+      await page.getByRole('button', { name: en.nav.back, exact: true }).click()
+      await waitForStep(page, step)
+    }
+    await back('anonymity')
+    expect(await page.getByLabel(en.flow.anonymity.matters).isChecked()).toBe(true)
+    expect(await page.getByLabel(en.flow.anonymity.not_needed).isChecked()).toBe(false)
+    await back('channels')
+    expect(await page.locator('input[name="answer"]:checked').evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value))).toEqual(['phone', 'chat'])
+    await back('stage')
+    expect(await page.getByLabel(en.flow.stage.nothing_happened).isChecked()).toBe(true)
+    await back('language')
+    expect(await page.getByLabel(en.flow.language.choose).inputValue()).toBe('de')
+    await back('country')
+    expect(await page.getByLabel(en.flow.country.choose).inputValue()).toBe('DE')
+    // Continuing without touching anything keeps going with the kept answers.
+    await answer(page, en, [], 'language')
+  })
+
+  it('changing the interface language mid-conversation keeps the place: same question, now in German, then Dutch', async () => {
+    const { page } = await sandbox({ javaScriptEnabled: false })
+    await page.goto(`${server.base}/`)
+    await answer(page, en, [en.flow.asker.self], 'country')
+    await page.getByLabel(en.flow.country.choose).selectOption('DE')
+    await answer(page, en, [], 'language')
+    await answer(page, en, [], 'stage')
+    expect(await page.locator('html').getAttribute('lang')).toBe('en')
+
+    await page.locator('#ui-select').selectOption('de')
+    await page.getByRole('button', { name: en.nav.change_language, exact: true }).click()
+    await page.locator('html[lang="de"]').waitFor()
+    expect(await stepOf(page)).toBe('stage')
+    expect(await headingOf(page)).toBe(de.flow.stage.prompt_self)
+    await expectNeutralTitle(page)
+
+    // The conversation carries on in German, then switches to Dutch on the next question.
+    await answer(page, de, [de.flow.stage.nothing_happened], 'channels')
+    expect(await headingOf(page)).toBe(de.flow.channels.prompt)
+    await page.locator('#ui-select').selectOption('nl')
+    await page.getByRole('button', { name: de.nav.change_language, exact: true }).click()
+    await page.locator('html[lang="nl"]').waitFor()
+    expect(await stepOf(page)).toBe('channels')
+    expect(await headingOf(page)).toBe(nl.flow.channels.prompt)
+    // And the earlier answers are still there: Back (in Dutch) shows the stage answer chosen.
+    await page.getByRole('button', { name: nl.nav.back, exact: true }).click()
+    await waitForStep(page, 'stage')
+    expect(await page.getByLabel(nl.flow.stage.nothing_happened).isChecked()).toBe(true)
+  })
+
+  it('the urgent-help entry shows 112 for Germany and offers a way back to the same question', async () => {
+    const { page } = await sandbox({ javaScriptEnabled: false })
+    await page.goto(`${server.base}/`)
+    await answer(page, en, [en.flow.asker.self], 'country')
+    await page.getByLabel(en.flow.country.type).fill('Deutschland')
+    await answer(page, en, [], 'language')
+
+    await page.getByRole('button', { name: en.nav.urgent, exact: true }).click()
+    await page.locator('#urgent-title').waitFor()
+    expect(await page.locator('h1#urgent-title').textContent()).toBe(`${en.urgent.title} · Germany`)
+    const emergency = page.locator('.urgent-panel a.number[href="tel:112"]')
+    expect(await emergency.isVisible()).toBe(true)
+    expect(await emergency.textContent()).toBe('112')
+    expect(await page.locator('form#turn').count()).toBe(0)
+    await expectNeutralTitle(page)
+    await page.screenshot({ path: '/tmp/helpfinder-urgent-nojs.png', fullPage: true })
+
+    await page.getByRole('button', { name: en.nav.return, exact: true }).click()
+    await waitForStep(page, 'language')
+    expect(await headingOf(page)).toBe(en.flow.language.prompt)
+  })
+
+  it('the quick exit is the first thing Tab reaches, goes to the neutral site and sends no referrer', async () => {
+    const { page, exits, blocked } = await sandbox({ javaScriptEnabled: false })
+    await page.goto(`${server.base}/`)
+    await expectNeutralTitle(page)
+    await page.keyboard.press('Tab')
+    expect(await focused(page)).toMatch(/^a\|\|\|exit\|/)
+    const exit = page.locator('#exit')
+    expect(await exit.getAttribute('href')).toBe(NEUTRAL_SITE)
+    expect((await exit.getAttribute('rel'))?.split(' ')).toEqual(expect.arrayContaining(['noreferrer', 'nofollow']))
+    expect(await page.locator('a, button, input, select, textarea').first().getAttribute('id')).toBe('exit')
+
+    await page.keyboard.press('Enter')
+    await page.waitForURL(NEUTRAL_SITE)
+    expect(await page.title()).toBe('Weather')
+    expect(exits).toEqual([{ url: NEUTRAL_SITE, referer: undefined }])
+    expect(blocked).toEqual([])
+  })
+})
+
+describe('with JavaScript on', () => {
+  it('completes a conversation with no console errors, no CSP violations, no cookies and nothing in storage', async () => {
+    const { page, context, problems, blocked, setCookies } = await sandbox({ javaScriptEnabled: true })
+    await converse(page)
+    await expectGermanNetwork(page)
+    // The quick-exit script is the page's only script, and it carries the nonce.
+    expect(await page.locator('script').evaluateAll((scripts) => scripts.map((script) => script.hasAttribute('nonce')))).toEqual([true])
+    expect(problems).toEqual([])
+    expect(blocked).toEqual([])
+    // No cookies and no storage after the whole conversation.
+    expect(await context.cookies()).toEqual([])
+    expect(setCookies).toEqual([])
+    expect(await page.evaluate(() => ({ cookie: document.cookie, local: localStorage.length, session: sessionStorage.length }))).toEqual({ cookie: '', local: 0, session: 0 })
+    expect((await context.storageState()).origins).toEqual([])
+  })
+
+  it('Shift three times blanks the page, announces the exit and replaces the history entry', async () => {
+    const box = await sandbox({ javaScriptEnabled: true })
+    const { page } = box
+    // Playwright cannot look into a page whose navigation is pending, so a listener that runs just
+    // after the page's own keydown handler reports what is left on screen at that moment.
+    const snapshots: { title: string; text: string; elements: number; status: string | null; role: string | null; hidden: boolean }[] = []
+    page.on('console', (message) => {
+      if (message.text().startsWith('SNAPSHOT ')) snapshots.push(JSON.parse(message.text().slice('SNAPSHOT '.length)))
+    })
+    await page.addInitScript(() => {
+      window.addEventListener('keydown', () => {
+        const status = document.getElementById('exit-status')
+        const snapshot = {
+          title: document.title,
+          text: document.body.innerText.trim(),
+          elements: document.body.children.length,
+          status: status?.textContent ?? null,
+          role: status?.getAttribute('role') ?? null,
+          hidden: status?.classList.contains('visually-hidden') ?? false,
+        }
+        console.log(`SNAPSHOT ${JSON.stringify(snapshot)}`)
+      })
+    })
+    await page.goto(PREVIOUS_SITE)
+    await page.goto(`${server.base}/`)
+    await waitForStep(page, 'asker')
+    let release = () => {}
+    box.holdExit = new Promise<void>((resolve) => (release = resolve))
+
+    await page.keyboard.press('Shift')
+    await page.keyboard.press('Shift')
+    await page.keyboard.press('Shift')
+    await expect.poll(() => box.exits.length).toBe(1)
+    await expect.poll(() => snapshots.length).toBe(3)
+    // Still there after two presses; after the third only the (visually hidden) announcement is left.
+    expect(snapshots[1]).toMatchObject({ title: 'Helpfinder', status: '' })
+    expect(snapshots[2]).toEqual({ title: '', text: en.nav.exit_announce, elements: 1, status: en.nav.exit_announce, role: 'status', hidden: true })
+    release()
+    await page.waitForURL(NEUTRAL_SITE)
+    expect(await page.title()).toBe('Weather')
+    expect(box.exits[0]?.referer).toBeUndefined()
+
+    // Back skips Helpfinder: the entry was replaced, not added.
+    await page.goBack()
+    expect(page.url()).toBe(PREVIOUS_SITE)
+    expect(await page.title()).toBe('Search')
+    expect(box.problems).toEqual([])
+  })
+
+  it('clicking the quick-exit link also replaces the history entry', async () => {
+    const { page, exits } = await sandbox({ javaScriptEnabled: true })
+    await page.goto(PREVIOUS_SITE)
+    await page.goto(`${server.base}/`)
+    await page.locator('#exit').click()
+    await page.waitForURL(NEUTRAL_SITE)
+    expect(exits).toHaveLength(1)
+    await page.goBack()
+    expect(page.url()).toBe(PREVIOUS_SITE)
+  })
+
+  it('Shift twice, a pause past the two-second window, then once more does not exit', async () => {
+    const { page, exits } = await sandbox({ javaScriptEnabled: true })
+    await page.goto(`${server.base}/`)
+    await waitForStep(page, 'asker')
+    await page.keyboard.press('Shift')
+    await page.keyboard.press('Shift')
+    await page.waitForTimeout(2_300)
+    await page.keyboard.press('Shift')
+    await page.waitForTimeout(400)
+    expect(exits).toEqual([])
+    expect(page.url()).toBe(`${server.base}/`)
+    expect(await headingOf(page)).toBe(en.flow.asker.prompt)
+    // The listener is alive and the window slides: two more quick presses make three in a row.
+    await page.keyboard.press('Shift')
+    await page.keyboard.press('Shift')
+    await page.waitForURL(NEUTRAL_SITE)
+  })
+
+  it('Shift used with other keys (capitals typed, Shift+Tab) does not trigger the exit', async () => {
+    const { page, exits } = await sandbox({ javaScriptEnabled: true })
+    await page.goto(`${server.base}/`)
+    await answer(page, en, [en.flow.asker.self], 'country')
+    const field = page.getByLabel(en.flow.country.type)
+    await field.click()
+    // "USA" typed the way people type capitals: Shift held for each letter.
+    for (const letter of ['U', 'S', 'A']) await page.keyboard.press(`Shift+${letter}`)
+    await page.waitForTimeout(300)
+    expect(exits).toEqual([])
+    expect(await field.inputValue()).toBe('USA')
+    // A keyboard user going back through the form: Shift+Tab three times.
+    for (let press = 0; press < 3; press++) await page.keyboard.press('Shift+Tab')
+    await page.waitForTimeout(300)
+    expect(exits).toEqual([])
+    expect(await focused(page)).toMatch(/^select\|\|\|ui-select\|/)
+    // Still on the same question with everything in place ("USA" itself is not a recognised name).
+    await field.fill('United States')
+    await answer(page, en, [], 'language')
+  })
+})
+
+describe('keyboard only', () => {
+  /** Presses Tab until the focused element matches; fails if it takes more than `limit` presses. */
+  async function tabTo(page: Page, target: RegExp, limit = 15) {
+    const seen: string[] = []
+    for (let press = 0; press < limit; press++) {
+      await page.keyboard.press('Tab')
+      const now = await focused(page)
+      seen.push(now)
+      if (target.test(now)) return seen
+    }
+    throw new Error(`Tab never reached ${target}; focus went ${seen.join(' → ')}`)
+  }
+  /** Tab to an option and press Space on it; the first Tab on every page lands on the quick exit. */
+  async function spaceOn(page: Page, value: string) {
+    const seen = await tabTo(page, new RegExp(`^input\\|(radio|checkbox)\\|${value}\\|`))
+    expect(await page.locator(`input[name="answer"][value="${value}"]`).isChecked()).toBe(false)
+    await page.keyboard.press('Space')
+    expect(await page.locator(`input[name="answer"][value="${value}"]`).isChecked()).toBe(true)
+    return seen
+  }
+  async function enterOnContinue(page: Page, next: string) {
+    await tabTo(page, new RegExp(`^button\\|\\|answer\\|\\|\\|main\\|${en.nav.continue}$`))
+    expect(await page.evaluate(() => document.activeElement?.matches(':focus-visible'))).toBe(true)
+    expect(await page.evaluate(() => getComputedStyle(document.activeElement as Element).outlineStyle)).not.toBe('none')
+    await page.keyboard.press('Enter')
+    if (next === 'results') await waitForResults(page)
+    else await waitForStep(page, next)
+  }
+
+  it('the whole form can be completed with Tab, Space, typing and Enter', async () => {
+    const { page } = await sandbox({ javaScriptEnabled: false })
+    await page.goto(`${server.base}/`)
+    // Skip link: Tab, Tab, Enter jumps past the header to the question.
+    expect(await tabTo(page, /^a\|\|\|\|#main\|/)).toHaveLength(2)
+    await page.keyboard.press('Enter')
+    await page.keyboard.press('Tab')
+    expect(await focused(page)).toMatch(/^input\|radio\|self\|/)
+    await page.keyboard.press('Space')
+    await enterOnContinue(page, 'country')
+
+    const typeAndEnter = async (text: string, next: string) => {
+      const seen = await tabTo(page, /^input\|text\|\|answer-text\|/)
+      expect(seen[0]).toMatch(/^a\|\|\|exit\|/)
+      await page.keyboard.type(text)
+      await page.keyboard.press('Enter') // implicit submission uses the first button: Continue
+      await waitForStep(page, next)
+    }
+    await typeAndEnter('Deutschland', 'language')
+    await typeAndEnter('Deutsch', 'stage')
+
+    expect((await spaceOn(page, 'nothing_happened'))[0]).toMatch(/^a\|\|\|exit\|/)
+    await enterOnContinue(page, 'channels')
+    await spaceOn(page, 'phone')
+    await spaceOn(page, 'chat')
+    await enterOnContinue(page, 'anonymity')
+    await spaceOn(page, 'matters')
+    await enterOnContinue(page, 'results')
+    await expectGermanNetwork(page)
+
+    // A contact link of a result is reachable by keyboard too.
+    const seen = await tabTo(page, /^a\|.*\|contact\|/, 40)
+    expect(seen.at(-1)).toMatch(/^a\|\|\|\|(tel:|https:\/\/)/)
+  })
+})
