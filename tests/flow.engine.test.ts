@@ -54,6 +54,12 @@ describe('advance', () => {
     expect(play([answer()]).error).toEqual({ key: 'error.choose_one' })
   })
 
+  it('does not take retired or pseudo region codes for countries', () => {
+    for (const code of ['XA', 'XB', 'DD', 'YU', 'Pseudo-Accents']) {
+      expect(play([answer('self'), answer(code)]).error, code).toEqual({ key: 'error.unknown_country' })
+    }
+  })
+
   it('matches a typed option label like a click', () => {
     expect(play([answer('  someone I know OR care about ')]).state.a).toEqual([['asker', ['someone']]])
   })

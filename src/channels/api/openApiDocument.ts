@@ -38,6 +38,10 @@ export function openApiDocument() {
           responses: {
             '200': { description: 'The next step', content: { 'application/json': { schema: { $ref: '#/components/schemas/TurnView' } } } },
             '400': { description: 'The body was not understood; the response still carries a usable step and urgent help', content: { 'application/json': { schema: { $ref: '#/components/schemas/TurnView' } } } },
+            '413': {
+              description: 'The body was over 64 KiB and was not read, so its state could not be kept: send the previous state again with a shorter reply. Urgent help is still included.',
+              content: { 'application/json': { schema: { type: 'object', properties: { error: { type: 'object', properties: { status: { type: 'integer' }, message: { type: 'string' } } }, urgent: { type: 'object' } } } } },
+            },
           },
         },
       },
