@@ -1,5 +1,6 @@
 import type { Translate } from '../../i18n/translate'
 import type { StepView } from '../shared/buildTurnView'
+import { optionTags } from './optionTags'
 
 /** One question as a plain POST form: radios, checkboxes, or a list plus a free-text field. */
 export function QuestionForm(props: { step: StepView; state: string; error: string | undefined; t: Translate }) {
@@ -38,9 +39,7 @@ function Inputs(props: { step: StepView; t: Translate }) {
         <label class="field" for="answer-select">{t(`flow.${kind}.choose`)}</label>
         <select id="answer-select" name="answer">
           <option value="">—</option>
-          {step.options.map((option) => (
-            <option value={option.id} selected={option.selected}>{option.label}</option>
-          ))}
+          {optionTags(step.options.map((option) => ({ value: option.id, label: option.label, selected: option.selected })))}
         </select>
         <label class="field" for="answer-text">{t(`flow.${kind}.type`)}</label>
         <input id="answer-text" type="text" name="answer_text" autocomplete="off" maxlength={80} />

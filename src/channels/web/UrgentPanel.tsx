@@ -1,5 +1,6 @@
 import type { Translate } from '../../i18n/translate'
 import type { UrgentView } from '../shared/urgentView'
+import { optionTags } from './optionTags'
 
 /** The urgent-help panel: the right number first and big, as a tel: link; honest about gaps. */
 export function UrgentPanel(props: { urgent: UrgentView; state: string | undefined; t: Translate; headingLevel: 1 | 2; returnAction: 'show' | 'back' | undefined }) {
@@ -36,9 +37,7 @@ export function UrgentPanel(props: { urgent: UrgentView; state: string | undefin
         {props.state ? <input type="hidden" name="state" value={props.state} /> : null}
         <label class="field" for="urgent-country">{t('urgent.choose_country')}</label>
         <select id="urgent-country" name="urgent_country">
-          {urgent.countries.map((country) => (
-            <option value={country.code} selected={country.code === urgent.country}>{country.name}</option>
-          ))}
+          {optionTags(urgent.countries.map((country) => ({ value: country.code, label: country.name, selected: country.code === urgent.country })))}
         </select>
         <div class="actions">
           <button name="action" value="urgent">{t('nav.continue')}</button>
