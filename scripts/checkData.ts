@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import * as z from 'zod'
-import { InitiativesFileSchema } from '../src/core/directory/initiativeSchema'
+import { InitiativeSchema, InitiativesFileSchema, type Initiative } from '../src/core/directory/initiativeSchema'
 import { TaxonomySchema } from '../src/core/directory/taxonomySchema'
 import { UrgentHelpFileSchema } from '../src/core/directory/urgentHelpSchema'
 import { FlowSchema } from '../src/core/flow/flowSchema'
+import { checkInitiatives } from './checks/checkInitiatives'
 
 /** Where the curated data lives; tests point this at broken copies. */
 export interface DataFiles {
@@ -43,45 +44,25 @@ export function checkData(files: DataFiles, today: Date): string[] {
     return json
   }
 
-  const initiatives = LenientInitiatives.safeParse(parse('data/initiatives.json', InitiativesFileSchema, files.initiatives)).data?.initiatives
+  const initiatives = parse('data/initiatives.json', InitiativesFileSchema, files.initiatives)
   parse('data/taxonomy.json', TaxonomySchema, files.taxonomy)
-  const urgent = LenientUrgent.safeParse(parse('data/urgent-help.json', UrgentHelpFileSchema, files.urgent)).data?.countries
+  const urgent = UrgentHelpFileSchema.safeParse(parse('data/urgent-help.json', UrgentHelpFileSchema, files.urgent))
   parse('flows/help-seeker.json', FlowSchema, files.flow)
-
-  const todayIso = today.toISOString().slice(0, 10)
-  const seen = new Set<string>()
-  for (const record of initiatives ?? []) {
-    if (seen.has(record.id)) problems.push(`data/initiatives.json: ${record.id}: duplicate id`)
-    seen.add(record.id)
-    if (record.lastChecked && record.lastChecked > todayIso) problems.push(`data/initiatives.json: ${record.id}: lastChecked ${record.lastChecked} is in the future`)
-    for (const source of record.sources ?? []) {
-      // Source dates are often approximate ("~2020", "undated"); only exact dates can be checked.
-      if (source.date && EXACT_DATE.test(source.date) && source.date > todayIso) {
-        problems.push(`data/initiatives.json: ${record.id}: source dated ${source.date} is in the future`)
-      }
-    }
-  }
-  const countries = new Set<string>()
-  for (const entry of urgent ?? []) {
-    if (countries.has(entry.country)) problems.push(`data/urgent-help.json: ${entry.country}: listed twice`)
-    countries.add(entry.country)
+  // Cross-record rules run on every record that passed the schema; the others are already reported.
+  for (const problem of checkInitiatives(validRecords(initiatives), urgent.success ? urgent.data.countries : [], today)) {
+    problems.push(`${problem.startsWith('urgent help') ? 'data/urgent-help.json' : 'data/initiatives.json'}: ${problem}`)
   }
   return problems
 }
 
-const EXACT_DATE = /^\d{4}-\d{2}(-\d{2})?$/
-
-// Just enough shape to check ids and dates across records, even when the strict schema fails.
-const LenientInitiatives = z.object({
-  initiatives: z.array(
-    z.object({
-      id: z.string(),
-      lastChecked: z.string().optional(),
-      sources: z.array(z.object({ date: z.string().optional() })).optional(),
-    }),
-  ),
-})
-const LenientUrgent = z.object({ countries: z.array(z.object({ country: z.string() })) })
+/** The records of the initiatives file that pass the schema on their own. */
+function validRecords(json: unknown): Initiative[] {
+  const records = z.object({ initiatives: z.array(z.unknown()) }).safeParse(json)
+  return (records.data?.initiatives ?? []).flatMap((record) => {
+    const parsed = InitiativeSchema.safeParse(record)
+    return parsed.success ? [parsed.data] : []
+  })
+}
 
 /** "initiatives[3] (id kein-taeter-werden).contacts[0].value" rather than a bare index path. */
 function describePath(json: unknown, path: readonly PropertyKey[]): string {

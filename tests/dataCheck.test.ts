@@ -2,7 +2,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
+import { fileURLToPath } from 'node:url'
 import { checkData, projectData, type DataFiles } from '../scripts/checkData'
+import { phoneProblem } from '../scripts/checks/phonePlausible'
 
 const folder = mkdtempSync(join(tmpdir(), 'helpfinder-data-'))
 afterAll(() => rmSync(folder, { recursive: true, force: true }))
@@ -39,6 +41,35 @@ describe('npm run data:check', () => {
     expect(problems).toContain('duplicate id')
     expect(problems).toContain('in the future')
     expect(problems).toMatch(/initiatives\[2\].*sources/)
+  })
+
+  // One broken fixture per rule (tests/fixtures/data-check/), each with the message a curator sees.
+  const fixture = (name: string) => ({ ...projectData, initiatives: fileURLToPath(new URL(`./fixtures/data-check/${name}.json`, import.meta.url)) })
+  const today = new Date('2026-11-23')
+  it.each([
+    ['schema-error', 'data/initiatives.json: initiatives[0] (id stop-it-now-nl).name: Invalid input: expected string, received undefined'],
+    ['duplicate-id', 'data/initiatives.json: stop-it-now-nl: duplicate id'],
+    ['implausible-phone', 'data/initiatives.json: stop-it-now-nl: phone number 0800 12 is not a valid number for NL'],
+    ['http-url', 'data/initiatives.json: initiatives[0] (id stop-it-now-nl).website: must be an https:// URL'],
+    ['country-not-iso', 'data/initiatives.json: initiatives[0] (id stop-it-now-nl).countries[1]: not an ISO 3166-1 alpha-2 country code'],
+    ['language-not-iso', 'data/initiatives.json: initiatives[0] (id stop-it-now-nl).languages[1]: not an ISO 639-1 language code'],
+    ['no-source', 'data/initiatives.json: initiatives[0] (id stop-it-now-nl).sources: needs at least one source'],
+    ['last-checked-future', 'data/initiatives.json: stop-it-now-nl: lastChecked 2999-01-01 is in the future'],
+  ])('fails on %s with exactly the right message', (name, message) => {
+    expect(checkData(fixture(name), today)).toEqual([message])
+  })
+
+  it('passes the valid fixture the broken ones are made from', () => {
+    expect(checkData(fixture('valid'), today)).toEqual([])
+  })
+
+  it('accepts service short codes where a country makes them diallable, and EU-harmonised ones anywhere', () => {
+    expect(phoneProblem('116 111', ['DE'])).toBeUndefined()
+    expect(phoneProblem('116 111', [])).toBeUndefined()
+    expect(phoneProblem('147', ['AT'])).toBeUndefined()
+    expect(phoneProblem('1712', [])).toMatch(/short code 1712 without a country/)
+    expect(phoneProblem('+44 808 1000 900', [])).toBeUndefined()
+    expect(phoneProblem('+44 808 1', [])).toMatch(/not a valid number/)
   })
 
   it('reports a file that is not JSON instead of crashing', () => {

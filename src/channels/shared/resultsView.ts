@@ -16,6 +16,14 @@ export interface ResultsView {
   disclaimer: string
 }
 
+/** The honest opening line for each way matching fell back; typed so a new tier needs its text. */
+const FALLBACK_INTROS: Record<Exclude<MatchResult['tier'], 'fit'>, string> = {
+  online_language: 'results.online_language',
+  online_english: 'results.online_english',
+  helplines: 'results.helplines_only',
+  urgent_only: 'results.urgent_only',
+}
+
 /** @example resultsView(match(index, profile), profile, t, 'en', Date.now()) */
 export function resultsView(result: MatchResult, profile: Profile, t: Translate, ui: string, nowMs: number): ResultsView {
   const names = displayNames(ui)
@@ -25,7 +33,7 @@ export function resultsView(result: MatchResult, profile: Profile, t: Translate,
       ? result.nationalFound
         ? t('results.intro')
         : t('results.none_national', { country })
-      : t(`results.${result.tier}`)
+      : t(FALLBACK_INTROS[result.tier])
   const speaksLanguage = result.services.some((scored) => profile.language && scored.initiative.languages.includes(profile.language))
   return {
     tier: result.tier,

@@ -1,7 +1,7 @@
 import * as z from 'zod'
 import { CountryCode, LanguageCode } from './isoCodes'
 
-const HttpsUrl = z.url({ protocol: /^https$/ })
+const HttpsUrl = z.url({ protocol: /^https$/, error: 'must be an https:// URL' })
 const IsoDate = z.iso.date()
 
 /** A way to reach a service. `value` is empty when the record names the channel but no address for it. */
@@ -56,7 +56,7 @@ export const InitiativeSchema = z.object({
   confidentiality: z.string().min(1).nullable(),
   website: HttpsUrl.nullable(),
   contacts: z.array(ContactSchema),
-  sources: z.array(SourceSchema).min(1),
+  sources: z.array(SourceSchema).min(1, 'needs at least one source'),
   lastChecked: IsoDate,
   confidence: z.enum(['high', 'medium', 'low']),
 })
