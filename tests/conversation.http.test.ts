@@ -73,6 +73,7 @@ describe('typed names and keeping the place', () => {
     expect(page.status).toBe(200)
     expect(stepOf(page.html)).toBe('country')
     expect(page.html).toContain('role="alert"')
+    expect(page.html).toContain('name="answer_text" autocomplete="off" maxlength="80" value="Atlantis"')
     const next = await postForm(server.base, { state: page.state, action: 'answer', answer: 'NL' })
     expect(stepOf(next.html)).toBe('language')
   })

@@ -62,6 +62,7 @@ export function openApiDocument() {
                 prompt: text, hint: optionalText, parser: { enum: ['choice', 'multi', 'country', 'language', null] },
                 options: { type: 'array', items: { type: 'object', properties: { id: text, label: text, selected: { type: 'boolean' } } } },
                 canGoBack: { type: 'boolean' },
+                typed: { type: ['string', 'null'], description: 'What the person typed when it was not understood, to show it again for correcting.' },
               },
             },
             results: {

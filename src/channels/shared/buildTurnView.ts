@@ -25,6 +25,8 @@ export interface StepView {
   parser: 'choice' | 'multi' | 'country' | 'language' | undefined
   options: OptionView[]
   canGoBack: boolean
+  /** What the person typed when it was not understood, so they can correct it instead of retyping. */
+  typed: string | undefined
 }
 
 /** Everything any channel needs to render one turn; the JSON API returns it as it is. */
@@ -43,6 +45,8 @@ export interface TurnView {
 }
 
 interface ViewInput {
+  /** The reply this turn, if it was not understood (never stored; echoed once). */
+  rejectedReply?: readonly string[]
   deps: TurnDeps
   index: DirectoryIndex
   ui: UiLanguage
@@ -76,6 +80,7 @@ export function buildTurnView(input: ViewInput): TurnView {
       parser: node.input?.parser,
       options: optionViews(input, t),
       canGoBack: step.answered > 0,
+      typed: input.error && (node.input?.parser === 'country' || node.input?.parser === 'language') ? input.rejectedReply?.[0]?.slice(0, 80) : undefined,
     },
     results: input.results ? resultsView(input.results, input.profile, t, ui, deps.now()) : undefined,
     urgent: urgentView(index, input.urgentCountry, t, ui),

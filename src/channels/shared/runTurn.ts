@@ -35,6 +35,7 @@ export async function runTurn(deps: TurnDeps, request: TurnRequest): Promise<Tur
     token: await sealState(outcome.state, deps.keyring, deps.now()),
     step: outcome.step,
     error: outcome.error?.key,
+    rejectedReply: outcome.error && request.action === 'answer' ? request.reply : undefined,
     notice,
     results,
     profile,

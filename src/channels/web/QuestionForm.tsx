@@ -42,7 +42,7 @@ function Inputs(props: { step: StepView; t: Translate }) {
           {optionTags(step.options.map((option) => ({ value: option.id, label: option.label, selected: option.selected })))}
         </select>
         <label class="field" for="answer-text">{t(`flow.${kind}.type`)}</label>
-        <input id="answer-text" type="text" name="answer_text" autocomplete="off" maxlength={80} />
+        <input id="answer-text" type="text" name="answer_text" autocomplete="off" maxlength={80} value={step.typed} />
       </div>
     )
   }
