@@ -1,8 +1,10 @@
 /**
- * One-off, repeatable converter: ../shared/reference/initiatives.json (research notes, snake_case)
- * → data/initiatives.json (InitiativesFileSchema).
+ * The one-off converter that first built data/initiatives.json from
+ * ../shared/reference/initiatives.json (research notes, snake_case).
  *
- * Run: npx tsx scripts/convertReference.ts
+ * data/ is now curated by hand (see data/CURATION.md) and changed with `npm run data:import`;
+ * re-running this would undo those edits, so it refuses to overwrite unless given --force:
+ *   npx tsx scripts/convertReference.ts --force [--out FILE]
  *
  * It never invents a number, URL, e-mail address or opening hour: every value comes from the
  * reference record or is null. Anything dropped or rewritten is printed as a warning.
@@ -319,7 +321,12 @@ function main(): void {
     process.exit(1)
   }
 
-  const outputPath = fileURLToPath(OUTPUT_URL)
+  const outIndex = process.argv.indexOf('--out')
+  const outputPath = outIndex > 0 && process.argv[outIndex + 1] ? process.argv[outIndex + 1] ?? '' : fileURLToPath(OUTPUT_URL)
+  if (outputPath === fileURLToPath(OUTPUT_URL) && !process.argv.includes('--force')) {
+    console.error('data/initiatives.json is curated by hand now (data/CURATION.md); use --out FILE to compare, or --force to overwrite it.')
+    process.exit(1)
+  }
   mkdirSync(dirname(outputPath), { recursive: true })
   writeFileSync(outputPath, `${JSON.stringify(parsed.data, null, 2)}\n`)
 

@@ -22,6 +22,8 @@ export interface ServiceView {
   contacts: ContactView[]
   website: string | undefined
   cost: string
+  /** What the record says about fees (in English, from the directory), if anything. */
+  costNotes: string | undefined
   anonymity: string
   confidentiality: string
   /** False when `confidentiality` is our own "not recorded" text rather than the record's words. */
@@ -50,6 +52,7 @@ export function serviceView(initiative: Initiative, reasons: Reason[], t: Transl
     contacts: initiative.contacts.flatMap((contact) => contactView(contact, initiative.website, t)),
     website: initiative.website ?? undefined,
     cost: t(initiative.free === true ? 'results.free' : initiative.free === false ? 'results.fee' : 'results.cost_unknown'),
+    costNotes: initiative.costNotes ?? undefined,
     anonymity: t(
       initiative.anonymous === true
         ? 'results.anonymous_yes'

@@ -42,6 +42,7 @@ export function ServiceCard(props: { service: ServiceView; t: Translate }) {
         <dt>{t('results.access')}</dt>
         <dd>
           {service.cost} · {service.anonymity}
+          {service.costNotes ? <div class="muted" lang="en">{service.costNotes}</div> : null}
         </dd>
         {service.languages ? (
           <>
