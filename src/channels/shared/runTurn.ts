@@ -16,15 +16,17 @@ import type { TurnRequest } from './turnRequest'
 export async function runTurn(deps: TurnDeps, request: TurnRequest): Promise<TurnView> {
   const translator = deps.translator
   const opened = request.token ? await openState(request.token, deps.keyring, deps.now()) : undefined
-  const notice = opened && !opened.ok ? (opened.error === 'expired' ? 'error.expired' : 'error.invalid_state') : undefined
+  const tokenNotice = opened && !opened.ok ? (opened.error === 'expired' ? 'error.expired' : 'error.invalid_state') : undefined
   const fresh: ConversationState = { f: deps.flow.id, v: deps.flow.version, ui: translator.pick(request.ui), a: [] }
   const state = opened?.ok ? opened.value : fresh
   const ui = request.action === 'language' || !opened?.ok ? translator.pick(request.ui ?? state.ui) : translator.pick(state.ui)
   const t = translator.t(ui)
   const context = { countries: deps.countries, languages: deps.languages, labelOf: (key: string) => t(key) }
   const input: TurnInput = toInput(request)
-  const outcome = advance(deps.flow, { ...state, ui }, notice ? { type: 'show' } : input, context)
+  const outcome = advance(deps.flow, { ...state, ui }, tokenNotice ? { type: 'show' } : input, context)
   const index = await deps.directory()
+  // Storage down or slow: the built-in copy answers, and the person is told in neutral words.
+  const notice = tokenNotice ?? (deps.isBuiltInCopy(index) ? 'error.directory_fallback' : undefined)
   const profile = profileFromAnswers(deps.flow, outcome.state.a)
   const results = outcome.step.node.outcome === 'results' ? match(index, profile) : undefined
   const urgentCountry = (request.urgentCountry && deps.countries.find(request.urgentCountry)) || profile.country

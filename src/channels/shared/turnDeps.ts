@@ -11,6 +11,8 @@ export interface TurnDeps {
   translator: Translator
   /** The indexed directory (cached; falls back to the static copy when storage fails). */
   directory: () => Promise<DirectoryIndex>
+  /** True for the copy built into the app, served while storage is down or slow. */
+  isBuiltInCopy: (index: DirectoryIndex) => boolean
   countries: NameMatcher
   languages: NameMatcher
   now: () => number
