@@ -6,6 +6,7 @@ import { TaxonomySchema } from '../src/core/directory/taxonomySchema'
 import { UrgentHelpFileSchema } from '../src/core/directory/urgentHelpSchema'
 import { FlowSchema } from '../src/core/flow/flowSchema'
 import { checkInitiatives } from './checks/checkInitiatives'
+import { OfficialLanguagesFileSchema } from './coverage/computeCoverage'
 
 /** Where the curated data lives; tests point this at broken copies. */
 export interface DataFiles {
@@ -13,6 +14,7 @@ export interface DataFiles {
   taxonomy: string
   urgent: string
   flow: string
+  officialLanguages: string
 }
 
 const root = fileURLToPath(new URL('..', import.meta.url))
@@ -21,6 +23,7 @@ export const projectData: DataFiles = {
   taxonomy: `${root}data/taxonomy.json`,
   urgent: `${root}data/urgent-help.json`,
   flow: `${root}flows/help-seeker.json`,
+  officialLanguages: `${root}data/official-languages.json`,
 }
 
 /**
@@ -48,6 +51,7 @@ export function checkData(files: DataFiles, today: Date): string[] {
   parse('data/taxonomy.json', TaxonomySchema, files.taxonomy)
   const urgent = UrgentHelpFileSchema.safeParse(parse('data/urgent-help.json', UrgentHelpFileSchema, files.urgent))
   parse('flows/help-seeker.json', FlowSchema, files.flow)
+  parse('data/official-languages.json', OfficialLanguagesFileSchema, files.officialLanguages)
   // Cross-record rules run on every record that passed the schema; the others are already reported.
   for (const problem of checkInitiatives(validRecords(initiatives), urgent.success ? urgent.data.countries : [], today)) {
     problems.push(`${problem.startsWith('urgent help') ? 'data/urgent-help.json' : 'data/initiatives.json'}: ${problem}`)

@@ -1,5 +1,6 @@
 import type { Translate } from '../../i18n/translate'
 import type { Initiative } from '../../core/directory/initiativeSchema'
+import { isStale } from '../../core/directory/isStale'
 import type { Reason } from '../../core/matching/reason'
 import { displayNames } from './displayNames'
 
@@ -36,8 +37,6 @@ export interface ServiceView {
   sources: { url: string; date: string }[]
 }
 
-const STALE_AFTER_MS = 365 * 24 * 60 * 60 * 1000
-
 /** @example serviceView(initiative, scored.reasons, t, 'en', Date.now()) */
 export function serviceView(initiative: Initiative, reasons: Reason[], t: Translate, ui: string, nowMs: number): ServiceView {
   const names = displayNames(ui)
@@ -68,7 +67,7 @@ export function serviceView(initiative: Initiative, reasons: Reason[], t: Transl
     languagesLabel: t(initiative.inferred.includes('language') ? 'results.languages_likely' : 'results.languages'),
     reasons: reasons.map((reason) => reasonText(reason, t, ui)),
     lastChecked: initiative.lastChecked,
-    stale: nowMs - Date.parse(initiative.lastChecked) > STALE_AFTER_MS,
+    stale: isStale(initiative.lastChecked, nowMs),
     sources: initiative.sources.map(({ url, date }) => ({ url, date })),
   }
 }

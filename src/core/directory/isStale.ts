@@ -1,0 +1,10 @@
+/**
+ * A record not checked for more than twelve calendar months is stale: shown with a warning to the
+ * person and flagged in the coverage report. One rule for both, so they never disagree.
+ * @example isStale('2025-01-01', Date.parse('2026-11-23')) // true
+ */
+export function isStale(lastChecked: string, nowMs: number): boolean {
+  const now = new Date(nowMs)
+  const cutoff = new Date(Date.UTC(now.getUTCFullYear() - 1, now.getUTCMonth(), now.getUTCDate())).toISOString().slice(0, 10)
+  return lastChecked < cutoff
+}

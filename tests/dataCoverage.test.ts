@@ -1,0 +1,236 @@
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { afterAll, describe, expect, it } from 'vitest'
+import officialLanguagesFile from '../data/official-languages.json'
+import { computeCoverage, OfficialLanguagesFileSchema, type CountryCoverage, type CoverageReport } from '../scripts/coverage/computeCoverage'
+import { coverageHtml } from '../scripts/coverage/coverageHtml'
+import { coverageText } from '../scripts/coverage/coverageText'
+import type { DirectoryData } from '../src/core/directory/directoryData'
+import { InitiativeSchema, type Initiative } from '../src/core/directory/initiativeSchema'
+import { isContactable } from '../src/core/directory/isContactable'
+import { TaxonomySchema } from '../src/core/directory/taxonomySchema'
+import { UrgentCountrySchema } from '../src/core/directory/urgentHelpSchema'
+import { loadBundledData } from '../src/storage/bundledData'
+import { findBannedTerms, formatHit, loadTerminology, termsForLanguage } from './support/terminologyLint'
+
+const officialLanguages = OfficialLanguagesFileSchema.parse(officialLanguagesFile).countries
+const EU = ['AT', 'BE', 'BG', 'CY', 'CZ', 'DE', 'DK', 'EE', 'ES', 'FI', 'FR', 'GR', 'HR', 'HU', 'IE', 'IT', 'LT', 'LU', 'LV', 'MT', 'NL', 'PL', 'PT', 'RO', 'SE', 'SI', 'SK']
+const REPORT_COUNTRIES = [...EU, 'GB', 'NO', 'CH', 'US', 'CA', 'AU']
+
+function country(report: CoverageReport, code: string): CountryCoverage {
+  const found = report.countries.find((entry) => entry.code === code)
+  if (!found) throw new Error(`${code} missing from the report`)
+  return found
+}
+const ids = (services: { id: string }[]) => services.map((service) => service.id)
+const gapsFor = (report: CoverageReport, code: string) => report.gaps.filter((gap) => gap.country === code).map((gap) => gap.text)
+
+describe('data/official-languages.json', () => {
+  it('covers every country of the report with the official languages we expect', () => {
+    expect(Object.keys(officialLanguages).sort()).toEqual([...REPORT_COUNTRIES].sort())
+    expect(officialLanguages.BE).toEqual(['nl', 'fr', 'de'])
+    expect(officialLanguages.CH).toEqual(['de', 'fr', 'it', 'rm'])
+    expect(officialLanguages.LU).toEqual(['lb', 'fr', 'de'])
+    expect(officialLanguages.FI).toEqual(['fi', 'sv'])
+    expect(officialLanguages.CA).toEqual(['en', 'fr'])
+  })
+})
+
+describe('computeCoverage on the real directory', () => {
+  const data = loadBundledData()
+  const report = computeCoverage({ data, officialLanguages, today: new Date('2026-11-23') })
+  const byId = new Map(data.initiatives.map((initiative) => [initiative.id, initiative]))
+
+  it('has one row per EU member state plus GB, NO, CH, US, CA and AU', () => {
+    expect(report.countries.map((entry) => entry.code).sort()).toEqual([...REPORT_COUNTRIES].sort())
+    expect(country(report, 'SK').name).toBe('Slovakia')
+  })
+
+  it('finds at least two national services in Germany for people who fear they may offend', () => {
+    expect(country(report, 'DE').targetGroups.fear_may_offend?.national).toBeGreaterThanOrEqual(2)
+  })
+
+  it('lists a country with no service for people in criminal proceedings, in plain words', () => {
+    expect(country(report, 'SK').targetGroups.in_criminal_proceedings).toEqual({ national: 0, online: 0 })
+    expect(gapsFor(report, 'SK')).toContain('no service found for people in criminal proceedings in Slovakia')
+  })
+
+  it('counts no service both national and online-only, and target groups add up', () => {
+    for (const entry of report.countries) {
+      const national = new Set(ids(entry.national))
+      expect(ids(entry.onlineOnly).filter((id) => national.has(id)), entry.code).toEqual([])
+      for (const counts of Object.values(entry.targetGroups)) {
+        expect(counts.national).toBeLessThanOrEqual(entry.national.length)
+        expect(counts.online).toBeLessThanOrEqual(entry.onlineOnly.length)
+      }
+    }
+  })
+
+  it('counts only active, contactable prevention services; doubtful records never', () => {
+    const counted = report.countries.flatMap((entry) => [...entry.national, ...entry.onlineOnly]).map((service) => byId.get(service.id))
+    expect(counted.length).toBeGreaterThan(0)
+    for (const initiative of counted) {
+      expect(initiative?.status).toBe('active')
+      expect(initiative?.kind).toBe('prevention')
+      expect(initiative && isContactable(initiative)).toBe(true)
+    }
+    const doubtful = data.initiatives.filter((initiative) => initiative.status === 'doubtful').map((initiative) => initiative.id)
+    expect(doubtful.length).toBeGreaterThan(0)
+    expect(counted.filter((initiative) => initiative && doubtful.includes(initiative.id))).toEqual([])
+  })
+
+  it('counts an online service for a country only in one of its official languages', () => {
+    for (const entry of report.countries) {
+      for (const service of entry.onlineOnly) {
+        const initiative = byId.get(service.id) as Initiative
+        expect(initiative.online).toBe(true)
+        expect(initiative.languages.some((language) => entry.officialLanguages.includes(language)), `${service.id} in ${entry.code}`).toBe(true)
+      }
+    }
+  })
+})
+
+// A directory small enough to know every number by heart.
+const TARGET_GROUP_IDS = ['fear_may_offend', 'csam_users', 'in_criminal_proceedings', 'after_conviction', 'minors_hsb', 'family_friends', 'professionals']
+const taxonomy = TaxonomySchema.parse({
+  name: 'fixture',
+  note: 'fixture taxonomy',
+  criteria: [{ id: 'target_group', label: 'l', description: 'Who it is for.', multiple: true, valueSet: 'tags', tags: TARGET_GROUP_IDS.map((id) => ({ id, label: `l.${id}` })), source: 'test' }],
+})
+
+function service(id: string, fields: Partial<Initiative>): Initiative {
+  return InitiativeSchema.parse({
+    id, kind: 'prevention', name: `Service ${id}`, nameLocal: null, organisation: null, summary: null, status: 'active', statusNote: null,
+    countries: [], subnational: null, online: false, languages: [], tags: {}, inferred: [], free: null, costNotes: null, anonymous: null,
+    confidentiality: null, website: `https://example.org/${id}`, contacts: [], sources: [{ url: `https://example.org/source/${id}`, date: 'undated', supports: 'test' }],
+    lastChecked: '2026-01-01', confidence: 'high', ...fields,
+  })
+}
+
+function urgentLine(kind: 'emergency' | 'child_helpline' | 'crisis', lastChecked = '2026-01-01') {
+  return { kind, name: `${kind} line`, number: '112', hours: null, languages: null, sources: [{ url: 'https://example.org/urgent', date: 'undated', supports: 'test' }], lastChecked }
+}
+
+const fixture: DirectoryData = {
+  taxonomy,
+  initiatives: [
+    service('de-national', { countries: ['DE'], languages: ['de'], tags: { target_group: ['fear_may_offend', 'csam_users'] } }),
+    service('at-online', { countries: ['AT'], online: true, languages: ['de'], inferred: ['language'], tags: { target_group: ['in_criminal_proceedings'] } }),
+    service('de-doubtful', { status: 'doubtful', countries: ['DE'], online: true, languages: ['de'], tags: { target_group: TARGET_GROUP_IDS } }),
+    service('de-unreachable', { countries: ['DE'], languages: ['de'], website: null, tags: { target_group: ['after_conviction'] } }),
+    service('de-helpline', { kind: 'child_helpline', countries: ['DE'], languages: ['de'], tags: { target_group: ['minors_hsb'] } }),
+    service('fr-stale', { name: 'Aide <b>maintenant</b>', countries: ['FR'], languages: ['fr'], lastChecked: '2025-05-31', tags: { target_group: ['family_friends'] } }),
+    service('fr-boundary', { countries: ['FR'], languages: ['fr'], lastChecked: '2025-06-01', tags: { target_group: ['after_conviction'] } }),
+    service('en-online', { online: true, languages: ['en'], tags: { target_group: ['after_conviction', 'minors_hsb'] } }),
+    service('ja-online', { online: true, languages: ['ja'], tags: { target_group: ['fear_may_offend'] } }),
+  ],
+  urgent: [
+    UrgentCountrySchema.parse({ country: 'DE', lines: [urgentLine('emergency'), urgentLine('child_helpline')] }),
+    UrgentCountrySchema.parse({ country: 'FR', lines: [urgentLine('emergency'), urgentLine('child_helpline'), urgentLine('crisis', '2025-05-01')] }),
+  ],
+}
+const today = new Date('2026-06-01')
+
+describe('computeCoverage on a hand-made directory', () => {
+  const report = computeCoverage({ data: fixture, officialLanguages, today })
+
+  it('counts national and online-only services exactly', () => {
+    const germany = country(report, 'DE')
+    expect(ids(germany.national)).toEqual(['de-national'])
+    expect(ids(germany.onlineOnly)).toEqual(['at-online'])
+    expect(germany.targetGroups).toEqual({
+      fear_may_offend: { national: 1, online: 0 },
+      csam_users: { national: 1, online: 0 },
+      in_criminal_proceedings: { national: 0, online: 1 },
+      after_conviction: { national: 0, online: 0 },
+      minors_hsb: { national: 0, online: 0 },
+      family_friends: { national: 0, online: 0 },
+    })
+    expect(germany.languages).toEqual([{ code: 'de', count: 2, inferred: 1 }])
+    expect(germany.urgent).toEqual({ emergency: true, child_helpline: true, crisis: false })
+    expect(ids(country(report, 'AT').national)).toEqual(['at-online'])
+    expect(ids(country(report, 'AT').onlineOnly)).toEqual([])
+    for (const code of ['BE', 'CH', 'LU']) expect(ids(country(report, code).onlineOnly), code).toEqual(['at-online'])
+    for (const code of ['IE', 'MT', 'GB', 'US', 'CA', 'AU']) expect(ids(country(report, code).onlineOnly), code).toEqual(['en-online'])
+    expect(ids(country(report, 'FR').national)).toEqual(['fr-stale', 'fr-boundary'])
+    expect(report.countries.flatMap((entry) => [...entry.national, ...entry.onlineOnly]).filter((s) => ['de-doubtful', 'de-unreachable', 'de-helpline', 'ja-online'].includes(s.id))).toEqual([])
+  })
+
+  it('lists every gap of a country in plain words', () => {
+    expect(gapsFor(report, 'DE')).toEqual([
+      'no service found for people after conviction in Germany',
+      'no service found for young people with harmful sexual behaviour or a sexual interest in children in Germany',
+      'no service found for family and friends in Germany',
+      'no crisis line number on file for Germany',
+    ])
+    expect(gapsFor(report, 'CH')[0]).toBe('no national service found in Switzerland (1 online-only in its official languages)')
+    expect(gapsFor(report, 'CH')).not.toContain('no service found for people in criminal proceedings in Switzerland')
+    expect(gapsFor(report, 'SK')).toContain('no national service found in Slovakia')
+  })
+
+  it('flags records last checked more than twelve months before today, and only those', () => {
+    const france = country(report, 'FR')
+    expect(france.national.map((s) => [s.id, s.stale])).toEqual([['fr-stale', true], ['fr-boundary', false]])
+    expect(france.stale).toEqual([{ name: 'Aide <b>maintenant</b>', lastChecked: '2025-05-31' }, { name: 'crisis line', lastChecked: '2025-05-01' }])
+    expect(country(report, 'DE').stale).toEqual([])
+    // A day earlier, the record checked on 2025-05-31 is exactly twelve months old: not yet stale.
+    const dayBefore = computeCoverage({ data: fixture, officialLanguages, today: new Date('2026-05-31') })
+    expect(dayBefore.countries.flatMap((entry) => entry.stale)).toEqual([{ name: 'crisis line', lastChecked: '2025-05-01' }])
+  })
+
+  it('sums it up in one paragraph', () => {
+    expect(report.summary).toContain('5 active prevention services with a website or contact serve these 33 countries (2 of them online).')
+    expect(report.summary).toContain('Not counted: 1 prevention records that are doubtful or closed and 1 active ones with no website or contact.')
+    expect(report.summary).toContain('30 of 33 countries have no national service')
+    expect(report.summary).toContain('Stale records (last checked more than 12 months ago): 2.')
+  })
+
+  it('fails loudly when a country has no official languages on file', () => {
+    const { DE: _germany, ...withoutGermany } = officialLanguages
+    expect(() => computeCoverage({ data: fixture, officialLanguages: withoutGermany, today })).toThrow(/DE/)
+  })
+
+  it('prints one text row per country with national+online counts', () => {
+    const text = coverageText(report)
+    const row = text.split('\n').find((line) => line.startsWith('Germany (DE)'))
+    expect(row?.split(/ {2,}/)).toEqual(['Germany (DE)', '1', '1', '1', '1', '0+1', '0', '0', '0', 'de 2 (1 inferred)', 'missing crisis line', '0'])
+    expect(text).toContain('\nGaps\n- no service found for people who fear they may offend in Austria\n')
+    expect(text).toContain('\n- no service found for people after conviction in Germany\n')
+    expect(text).toContain('- France: Aide <b>maintenant</b>, last checked 2025-05-31')
+  })
+
+  it('writes a self-contained HTML page that escapes every record name', () => {
+    const html = coverageHtml(report)
+    expect(html).toMatch(/^<!doctype html>\n<html lang="en">/)
+    expect(html).not.toMatch(/<script|\bon[a-z]+=|\bsrc=|@import|url\(/i)
+    const sourceUrls = new Set(fixture.initiatives.flatMap((initiative) => initiative.sources.map((source) => source.url)))
+    const urls = [...html.matchAll(/https?:\/\/[^\s"'<>]+/g)].map((match) => match[0])
+    expect(urls.length).toBeGreaterThan(0)
+    expect(urls.filter((url) => !sourceUrls.has(url))).toEqual([])
+    expect(html).toContain('Aide &lt;b&gt;maintenant&lt;/b&gt;')
+    expect(html).not.toContain('<b>')
+    expect(html).toMatch(/<caption>[^<]*Generated 2026-06-01\.<\/caption>/)
+  })
+
+  it('uses no stigmatising terms in its own words', () => {
+    const terms = termsForLanguage(loadTerminology(), 'en')
+    expect(findBannedTerms([coverageText(report), coverageHtml(report)], terms).map(formatHit)).toEqual([])
+  })
+})
+
+describe('npm run data:coverage', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'helpfinder-coverage-'))
+  afterAll(() => rmSync(folder, { recursive: true, force: true }))
+
+  it('prints the report and writes the HTML page to --out', () => {
+    const root = fileURLToPath(new URL('..', import.meta.url))
+    const out = join(folder, 'report.html')
+    const stdout = execFileSync(join(root, 'node_modules/.bin/tsx'), ['scripts/dataCoverage.ts', '--out', out, '--today', '2026-11-23'], { cwd: root, encoding: 'utf8' })
+    expect(stdout).toContain('Active prevention services by country, 2026-11-23')
+    expect(stdout).toMatch(/\nGaps\n[\s\S]*\nSummary\n/)
+    expect(readFileSync(out, 'utf8')).toContain('Generated 2026-11-23.')
+  })
+})
