@@ -48,12 +48,12 @@ export function checkData(files: DataFiles, today: Date): string[] {
   }
 
   const initiatives = parse('data/initiatives.json', InitiativesFileSchema, files.initiatives)
-  parse('data/taxonomy.json', TaxonomySchema, files.taxonomy)
+  const taxonomy = TaxonomySchema.safeParse(parse('data/taxonomy.json', TaxonomySchema, files.taxonomy))
   const urgent = UrgentHelpFileSchema.safeParse(parse('data/urgent-help.json', UrgentHelpFileSchema, files.urgent))
   parse('flows/help-seeker.json', FlowSchema, files.flow)
   parse('data/official-languages.json', OfficialLanguagesFileSchema, files.officialLanguages)
   // Cross-record rules run on every record that passed the schema; the others are already reported.
-  for (const problem of checkInitiatives(validRecords(initiatives), urgent.success ? urgent.data.countries : [], today)) {
+  for (const problem of checkInitiatives(validRecords(initiatives), urgent.success ? urgent.data.countries : [], today, taxonomy.data)) {
     problems.push(`${problem.startsWith('urgent help') ? 'data/urgent-help.json' : 'data/initiatives.json'}: ${problem}`)
   }
   return problems

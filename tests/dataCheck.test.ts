@@ -55,6 +55,7 @@ describe('npm run data:check', () => {
     ['language-not-iso', 'data/initiatives.json: initiatives[0] (id stop-it-now-nl).languages[1]: not an ISO 639-1 language code'],
     ['no-source', 'data/initiatives.json: initiatives[0] (id stop-it-now-nl).sources: needs at least one source'],
     ['last-checked-future', 'data/initiatives.json: stop-it-now-nl: lastChecked 2999-01-01 is in the future'],
+    ['unknown-tag', 'data/initiatives.json: stop-it-now-nl: tag target_group.werewolves is not in the taxonomy'],
   ])('fails on %s with exactly the right message', (name, message) => {
     expect(checkData(fixture(name), today)).toEqual([message])
   })

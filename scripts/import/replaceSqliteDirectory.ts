@@ -1,0 +1,75 @@
+import Database from 'better-sqlite3'
+import { getTableColumns, sql } from 'drizzle-orm'
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
+import type { SQLiteTable } from 'drizzle-orm/sqlite-core'
+import type { DirectoryData } from '../../src/core/directory/directoryData'
+import { directoryToRows, type DirectoryRows } from '../../src/storage/directoryToRows'
+import { insertStatements } from '../../src/storage/insertStatements'
+import * as schema from '../../src/storage/schema'
+
+const TABLES = {
+  meta: schema.meta,
+  criteria: schema.criteria,
+  tags: schema.tags,
+  initiatives: schema.initiatives,
+  initiativeTags: schema.initiativeTags,
+  contacts: schema.contacts,
+  sources: schema.sources,
+  urgentLines: schema.urgentLines,
+} satisfies Record<keyof DirectoryRows, SQLiteTable>
+
+/** Children before parents, so foreign keys hold at every step. */
+const DELETE_ORDER = [
+  schema.initiativeTags, schema.contacts, schema.sources, schema.initiatives,
+  schema.tags, schema.criteria, schema.meta, schema.urgentLines,
+]
+
+/** Tables whose `id` is an AUTOINCREMENT row number, not data. */
+const NUMBERED: ReadonlySet<string> = new Set(['contacts', 'sources', 'urgentLines'])
+
+/**
+ * Replaces every directory row of an existing SQLite file (migrated first, as openSqliteDirectory
+ * does) in ONE transaction. Row numbers restart at 1, so the result holds exactly what a fresh seed
+ * of `data` would. When the file already holds exactly `data`, nothing is written at all (the file
+ * stays byte-for-byte the same). `beforeCommit` runs inside the transaction: if it throws, the
+ * database is rolled back (the importer puts data/initiatives.json in place there).
+ * @example replaceSqliteDirectory('.data/helpfinder.sqlite', data, 'migrations') // 'replaced'
+ */
+export function replaceSqliteDirectory(
+  file: string,
+  data: DirectoryData,
+  migrationsFolder: string,
+  options: { beforeCommit?: () => void } = {},
+): 'replaced' | 'unchanged' {
+  const sqlite = new Database(file, { fileMustExist: true })
+  try {
+    sqlite.pragma('foreign_keys = ON')
+    const db = drizzle(sqlite, { schema })
+    migrate(db, { migrationsFolder })
+    const rows = directoryToRows(data)
+    if (holdsExactly(db, rows)) return 'unchanged'
+    const statements = insertStatements(db, rows, 30_000)
+    db.transaction(() => {
+      for (const table of DELETE_ORDER) db.delete(table).run()
+      db.run(sql`DELETE FROM sqlite_sequence WHERE name IN ('contacts', 'sources', 'urgent_lines')`)
+      for (const statement of statements) statement.run()
+      options.beforeCommit?.()
+    })
+    return 'replaced'
+  } finally {
+    sqlite.close()
+  }
+}
+
+/** True when every table holds exactly these rows (ignoring row numbers and row order). */
+function holdsExactly(db: BetterSQLite3Database<typeof schema>, rows: DirectoryRows): boolean {
+  return Object.entries(TABLES).every(([key, table]) => {
+    const expected: object[] = Reflect.get(rows, key)
+    const columns = Object.keys(getTableColumns(table)).filter((column) => !(column === 'id' && NUMBERED.has(key)))
+    const fingerprint = (list: readonly object[]) =>
+      list.map((row) => JSON.stringify(columns.map((column) => Reflect.get(row, column) ?? null))).sort()
+    const actual: object[] = db.select().from(table).all()
+    return JSON.stringify(fingerprint(actual)) === JSON.stringify(fingerprint(expected))
+  })
+}
