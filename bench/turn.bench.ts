@@ -212,7 +212,9 @@ async function microBenchmarks(directory: Parameters<typeof buildAppDeps>[0]['di
     results: matched,
     profile,
     urgentCountry: profile.country,
+    urgentReason: undefined,
     showUrgent: false,
+    urgentSuggested: false,
   }
 
   const cases: { name: string; run: () => unknown }[] = [

@@ -29,6 +29,7 @@ const dynamicKeys = [
   ...data.initiatives.flatMap((initiative) => initiative.contacts.map((contact) => `channel.${contact.channel}`)),
   ...['privacy', 'safety'].flatMap((page) => [`${page}.title`, `${page}.body`]),
   ...['country', 'language'].flatMap((kind) => [`flow.${kind}.choose`, `flow.${kind}.type`]),
+  ...['child_danger', 'self_harm', 'other'].map((reason) => `urgent.reason_${reason}`),
 ]
 
 describe('every translation key that can be shown exists', () => {

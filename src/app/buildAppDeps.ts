@@ -6,6 +6,7 @@ import { uiLanguages } from '../i18n/resources'
 import type { LogSink } from '../middleware/privacyLogger'
 import type { AppDeps } from './createApp'
 import type { DirectoryCache } from './createDirectoryCache'
+import { loadCrisisPhrases } from './loadCrisisPhrases'
 import { loadFlow } from './loadFlow'
 
 /**
@@ -19,6 +20,7 @@ export async function buildAppDeps(options: { keyring: Keyring; directory: Direc
     translator: await createTranslator(),
     directory: () => options.directory.get(),
     isBuiltInCopy: (index) => index === options.directory.fallback,
+    crisis: loadCrisisPhrases(),
     countries: createNameMatcher('region', uiLanguages),
     languages: createNameMatcher('language', uiLanguages),
     now: options.now ?? (() => Date.now()),

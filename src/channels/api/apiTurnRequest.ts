@@ -1,4 +1,5 @@
 import * as z from 'zod'
+import { UrgentReasonSchema } from '../../core/crisis/urgentReason'
 import { TurnActionSchema, type TurnRequest } from '../shared/turnRequest'
 
 /** The JSON body of `POST /api/v1/turn`. */
@@ -12,6 +13,7 @@ export const ApiTurnRequestSchema = z
       .describe('Option ids, or typed text (a country or language name in any supported language).'),
     ui: z.string().max(64).optional().describe('Interface language code, e.g. "de".'),
     urgentCountry: z.string().max(64).optional().describe('Country whose urgent-help numbers to show.'),
+    urgentReason: UrgentReasonSchema.optional().describe('The answer to urgent help\'s one question: a child in danger now, a risk of self-harm, or another urgent worry. Puts the right number first.'),
   })
   .meta({ id: 'TurnRequest' })
 
@@ -23,7 +25,7 @@ export function apiTurnRequest(body: unknown, acceptLanguage: string | undefined
     const token = state.success ? state.data.state : undefined
     return { request: { token, action: 'show', reply: [], ui: acceptLanguage, urgentCountry: undefined }, bad: true }
   }
-  const { state, action, reply, ui, urgentCountry } = parsed.data
+  const { state, action, reply, ui, urgentCountry, urgentReason } = parsed.data
   return {
     request: {
       token: state || undefined,
@@ -31,6 +33,7 @@ export function apiTurnRequest(body: unknown, acceptLanguage: string | undefined
       reply: reply === undefined ? [] : Array.isArray(reply) ? reply : [reply],
       ui: ui ?? acceptLanguage,
       urgentCountry,
+      urgentReason,
     },
     bad: false,
   }

@@ -1,3 +1,4 @@
+import type { UrgentReason } from '../../core/crisis/urgentReason'
 import type { DirectoryIndex } from '../../core/directory/indexDirectory'
 import type { Step } from '../../core/flow/step'
 import type { MatchResult } from '../../core/matching/match'
@@ -41,6 +42,8 @@ export interface TurnView {
   urgent: UrgentView
   /** True when the person asked for urgent help (or the flow led there): show it first. */
   showUrgent: boolean
+  /** True when typed words suggested urgent help: show the panel above the question, which stays. */
+  urgentSuggested: boolean
   languages: { code: UiLanguage; name: string }[]
 }
 
@@ -57,7 +60,9 @@ interface ViewInput {
   results: MatchResult | undefined
   profile: Profile
   urgentCountry: string | undefined
+  urgentReason: UrgentReason | undefined
   showUrgent: boolean
+  urgentSuggested: boolean
 }
 
 /** Puts a turn into words in the person's interface language. */
@@ -83,8 +88,9 @@ export function buildTurnView(input: ViewInput): TurnView {
       typed: input.error && (node.input?.parser === 'country' || node.input?.parser === 'language') ? input.rejectedReply?.[0]?.slice(0, 80) : undefined,
     },
     results: input.results ? resultsView(input.results, input.profile, t, ui, deps.now()) : undefined,
-    urgent: urgentView(index, input.urgentCountry, t, ui),
+    urgent: urgentView(index, input.urgentCountry, t, ui, input.urgentReason),
     showUrgent: input.showUrgent,
+    urgentSuggested: input.urgentSuggested,
     languages: deps.translator.languages(),
   }
 }

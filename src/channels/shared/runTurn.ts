@@ -1,5 +1,6 @@
 import { advance, type TurnInput } from '../../core/flow/advance'
 import type { ConversationState } from '../../core/flow/conversationState'
+import { detectUrgentWords } from '../../core/crisis/detectUrgentWords'
 import { match } from '../../core/matching/match'
 import { profileFromAnswers } from '../../core/matching/profileFromAnswers'
 import { openState } from '../../core/state/openState'
@@ -30,6 +31,9 @@ export async function runTurn(deps: TurnDeps, request: TurnRequest): Promise<Tur
   const profile = profileFromAnswers(deps.flow, outcome.state.a)
   const results = outcome.step.node.outcome === 'results' ? match(index, profile) : undefined
   const urgentCountry = (request.urgentCountry && deps.countries.find(request.urgentCountry)) || profile.country
+  // Typed words never silence safety: urgent phrases add the urgent panel, whatever else happens.
+  const typedReason = request.action === 'answer' ? detectUrgentWords(deps.crisis, request.reply) : undefined
+  const showUrgent = request.action === 'urgent' || outcome.step.node.outcome === 'urgent'
   return buildTurnView({
     deps,
     index,
@@ -42,7 +46,9 @@ export async function runTurn(deps: TurnDeps, request: TurnRequest): Promise<Tur
     results,
     profile,
     urgentCountry,
-    showUrgent: request.action === 'urgent' || outcome.step.node.outcome === 'urgent',
+    urgentReason: request.urgentReason ?? typedReason ?? (outcome.step.node.outcome === 'urgent' ? 'child_danger' : undefined),
+    showUrgent,
+    urgentSuggested: typedReason !== undefined && !showUrgent,
   })
 }
 

@@ -1,4 +1,5 @@
 import type { DirectoryIndex } from '../../core/directory/indexDirectory'
+import type { CrisisMatcher } from '../../core/crisis/detectUrgentWords'
 import type { NameMatcher } from '../../core/flow/createNameMatcher'
 import type { Flow } from '../../core/flow/flowSchema'
 import type { Keyring } from '../../core/state/keyring'
@@ -13,6 +14,8 @@ export interface TurnDeps {
   directory: () => Promise<DirectoryIndex>
   /** True for the copy built into the app, served while storage is down or slow. */
   isBuiltInCopy: (index: DirectoryIndex) => boolean
+  /** Urgent phrases in typed text, which add urgent help to the reply. */
+  crisis: CrisisMatcher
   countries: NameMatcher
   languages: NameMatcher
   now: () => number

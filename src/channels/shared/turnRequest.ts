@@ -1,4 +1,5 @@
 import * as z from 'zod'
+import type { UrgentReason } from '../../core/crisis/urgentReason'
 
 /** What a person can do on any screen, in any channel. */
 export const TurnActionSchema = z.enum(['start', 'answer', 'back', 'restart', 'show', 'urgent', 'language'])
@@ -14,4 +15,6 @@ export interface TurnRequest {
   ui: string | undefined
   /** Country whose urgent-help numbers to show, when the person picks one on the urgent screen. */
   urgentCountry: string | undefined
+  /** The answer to urgent help's one question, when the person gave it. */
+  urgentReason?: UrgentReason
 }

@@ -1,4 +1,5 @@
 import type { Translate } from '../../i18n/translate'
+import { orderUrgentLines, type UrgentReason } from '../../core/crisis/urgentReason'
 import type { DirectoryIndex } from '../../core/directory/indexDirectory'
 import { displayNames } from './displayNames'
 import { namedCodes, type NamedCode } from './namedCodes'
@@ -16,6 +17,12 @@ export interface UrgentLineView {
 
 /** The urgent-help panel: the person's country's numbers first, honest about what is missing. */
 export interface UrgentView {
+  /** The answer to the one question, if given: `lines` then start with the number for it. */
+  reason: UrgentReason | undefined
+  /** The one question and its answers, for channels that ask it. */
+  question: { prompt: string; options: { id: UrgentReason; label: string }[] }
+  /** Said above the first number once the person has answered. */
+  callFirst: string | undefined
   title: string
   intro: string
   country: string | undefined
@@ -29,12 +36,14 @@ export interface UrgentView {
   countries: readonly NamedCode[]
 }
 
+const REASONS = ['child_danger', 'self_harm', 'other'] as const
+
 const KIND_LABELS = { emergency: 'urgent.emergency', child_helpline: 'urgent.child_helpline_kind', crisis: 'urgent.crisis' } as const
 
 /** @example urgentView(index, 'DE', t, 'de').lines[0].number // '112' */
-export function urgentView(index: DirectoryIndex, country: string | undefined, t: Translate, ui: string): UrgentView {
+export function urgentView(index: DirectoryIndex, country: string | undefined, t: Translate, ui: string, reason?: UrgentReason): UrgentView {
   const names = displayNames(ui)
-  const lines = (country ? (index.urgentByCountry.get(country) ?? []) : []).map((line) => ({
+  const lines = orderUrgentLines(country ? (index.urgentByCountry.get(country) ?? []) : [], reason).map((line) => ({
     kind: line.kind,
     kindLabel: t(KIND_LABELS[line.kind]),
     name: line.name,
@@ -53,6 +62,9 @@ export function urgentView(index: DirectoryIndex, country: string | undefined, t
           ? undefined
           : t('urgent.no_crisis_line', { number: emergency.number })
   return {
+    reason,
+    question: { prompt: t('urgent.ask'), options: REASONS.map((id) => ({ id, label: t(`urgent.reason_${id}`) })) },
+    callFirst: reason && lines[0] ? t('urgent.call_first', { number: lines[0].number }) : undefined,
     title: t('urgent.title'),
     intro: t('urgent.intro'),
     country,

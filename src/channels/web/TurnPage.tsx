@@ -16,13 +16,14 @@ export function TurnPage(props: { view: TurnView; nonce: string; t: Translate })
           {view.notice}
         </p>
       ) : null}
+      {view.urgentSuggested ? <UrgentPanel urgent={view.urgent} state={view.state} t={t} headingLevel={2} returnAction={undefined} /> : null}
       {view.showUrgent ? (
         <UrgentPanel urgent={view.urgent} state={view.state} t={t} headingLevel={1} returnAction={step.outcome === 'urgent' ? 'back' : 'show'} />
       ) : view.results ? (
         <>
           <ResultsSection results={view.results} prompt={step.prompt} state={view.state} t={t} />
           {/* Already where they were: no "back to where I was" here. */}
-          <UrgentPanel urgent={view.urgent} state={view.state} t={t} headingLevel={2} returnAction={undefined} />
+          {view.urgentSuggested ? null : <UrgentPanel urgent={view.urgent} state={view.state} t={t} headingLevel={2} returnAction={undefined} />}
         </>
       ) : (
         <>

@@ -13,9 +13,31 @@ export function UrgentPanel(props: { urgent: UrgentView; state: string | undefin
         {urgent.countryName ? ` · ${urgent.countryName}` : ''}
       </Heading>
       <p>{urgent.intro}</p>
+      {urgent.reason ? (
+        <p class="call-first" role="alert">
+          <strong>{urgent.callFirst}</strong>
+        </p>
+      ) : (
+        // The one question: answering it puts the right number first. The numbers are below anyway.
+        <form method="post" action="/turn" class="urgent-question">
+          {props.state ? <input type="hidden" name="state" value={props.state} /> : null}
+          <input type="hidden" name="action" value="urgent" />
+          {urgent.country ? <input type="hidden" name="urgent_country" value={urgent.country} /> : null}
+          <p>
+            <strong>{urgent.question.prompt}</strong>
+          </p>
+          <div class="actions">
+            {urgent.question.options.map((option) => (
+              <button name="urgent_reason" value={option.id}>
+                {option.label}
+              </button>
+            ))}
+          </div>
+        </form>
+      )}
       <ul>
-        {urgent.lines.map((line) => (
-          <li>
+        {urgent.lines.map((line, index) => (
+          <li class={urgent.reason && index === 0 ? 'first' : undefined}>
             <strong>{line.kind === 'emergency' ? urgent.childDanger : line.kind === 'crisis' ? urgent.suicide : line.kindLabel}</strong>
             <br />
             <a class="number" href={line.tel}>
@@ -36,6 +58,7 @@ export function UrgentPanel(props: { urgent: UrgentView; state: string | undefin
       <form method="post" action="/turn">
         {props.state ? <input type="hidden" name="state" value={props.state} /> : null}
         <label class="field" for="urgent-country">{t('urgent.choose_country')}</label>
+        {urgent.reason ? <input type="hidden" name="urgent_reason" value={urgent.reason} /> : null}
         <select id="urgent-country" name="urgent_country">
           {optionTags(urgent.countries.map((country) => ({ value: country.code, label: country.name, selected: country.code === urgent.country })))}
         </select>

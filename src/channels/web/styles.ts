@@ -40,6 +40,8 @@ button.urgent{border-color:var(--urgent);color:#fff;background:var(--urgent);fon
 .urgent-panel .number{display:inline-block;font-size:1.6rem;font-weight:800;color:var(--urgent);text-decoration:none;padding:.25rem 0}
 .urgent-panel ul{list-style:none;padding:0;margin:.5rem 0}
 .urgent-panel li{margin:.5rem 0}
+.urgent-panel li.first .number{font-size:2.4rem}
+.call-first{font-size:1.2rem;margin:.5rem 0}
 footer{max-width:42rem;margin:2rem auto;padding:1rem;border-top:1px solid var(--line);font-size:.95rem}
 footer nav{display:flex;flex-wrap:wrap;gap:1rem}
 .visually-hidden{position:absolute!important;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}

@@ -1,4 +1,5 @@
 import * as z from 'zod'
+import { UrgentReasonSchema } from '../../core/crisis/urgentReason'
 import { TurnActionSchema, type TurnRequest } from '../shared/turnRequest'
 
 const Text = (max: number) => z.string().max(max)
@@ -12,6 +13,7 @@ const WebTurnFormSchema = z.object({
   answer_text: Text(200).optional(),
   ui: Text(64).optional(),
   urgent_country: Text(64).optional(),
+  urgent_reason: UrgentReasonSchema.optional(),
 })
 
 /**
@@ -38,6 +40,7 @@ export function webTurnRequest(body: unknown, acceptLanguage: string | undefined
       reply: [...typed, ...chosen.filter((value) => value !== '')],
       ui: form.ui ?? acceptLanguage,
       urgentCountry: form.urgent_country || undefined,
+      urgentReason: form.urgent_reason,
     },
     bad: false,
   }

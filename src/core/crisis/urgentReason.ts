@@ -1,0 +1,24 @@
+import * as z from 'zod'
+import type { UrgentLine } from '../directory/urgentHelpSchema'
+
+/** The one question urgent help may ask: what is happening now. */
+export const UrgentReasonSchema = z.enum(['child_danger', 'self_harm', 'other'])
+export type UrgentReason = z.infer<typeof UrgentReasonSchema>
+
+// Which number to show first for each answer; the rest follow so nothing is ever hidden.
+const ORDER: Record<UrgentReason, UrgentLine['kind'][]> = {
+  child_danger: ['emergency', 'child_helpline', 'crisis'],
+  self_harm: ['crisis', 'emergency', 'child_helpline'],
+  other: ['emergency', 'crisis', 'child_helpline'],
+}
+
+/**
+ * A country's urgent lines with the right one for the reason first. Without a reason, as listed.
+ * A person at risk of self-harm in a country with no sourced crisis line gets the emergency number first.
+ * @example orderUrgentLines(lines, 'self_harm')[0].kind // 'crisis' (or 'emergency' if none on file)
+ */
+export function orderUrgentLines(lines: readonly UrgentLine[], reason: UrgentReason | undefined): UrgentLine[] {
+  if (!reason) return [...lines]
+  const rank = (line: UrgentLine) => ORDER[reason].indexOf(line.kind)
+  return [...lines].sort((a, b) => rank(a) - rank(b))
+}
