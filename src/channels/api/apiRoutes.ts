@@ -15,7 +15,7 @@ export function apiRoutes(deps: TurnDeps) {
   app.post('/turn', async (c) => {
     const body: unknown = await c.req.json().catch(() => undefined)
     const { request, bad } = apiTurnRequest(body, c.req.header('accept-language'))
-    const view = await runTurn(deps, request)
+    const view = await runTurn(deps, { ...request, regionHint: c.req.header('accept-language') })
     const shown = bad ? { ...view, notice: deps.translator.t(view.ui)('error.bad_request') } : view
     return c.json(shown, bad ? 400 : 200)
   })

@@ -6,6 +6,7 @@ import { profileFromAnswers } from '../../core/matching/profileFromAnswers'
 import { openState } from '../../core/state/openState'
 import { sealState } from '../../core/state/sealState'
 import { buildTurnView, type TurnView } from './buildTurnView'
+import { regionFromAcceptLanguage } from './regionFromAcceptLanguage'
 import type { TurnDeps } from './turnDeps'
 import type { TurnRequest } from './turnRequest'
 
@@ -30,7 +31,8 @@ export async function runTurn(deps: TurnDeps, request: TurnRequest): Promise<Tur
   const notice = tokenNotice ?? (deps.isBuiltInCopy(index) ? 'error.directory_fallback' : undefined)
   const profile = profileFromAnswers(deps.flow, outcome.state.a)
   const results = outcome.step.node.outcome === 'results' ? match(index, profile) : undefined
-  const urgentCountry = (request.urgentCountry && deps.countries.find(request.urgentCountry)) || profile.country
+  const urgentCountry =
+    (request.urgentCountry && deps.countries.find(request.urgentCountry)) || profile.country || regionFromAcceptLanguage(request.regionHint, index.countries)
   // Typed words never silence safety: urgent phrases add the urgent panel, whatever else happens.
   const typedReason = request.action === 'answer' ? detectUrgentWords(deps.crisis, request.reply) : undefined
   const showUrgent = request.action === 'urgent' || outcome.step.node.outcome === 'urgent'

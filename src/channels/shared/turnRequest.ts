@@ -17,4 +17,6 @@ export interface TurnRequest {
   urgentCountry: string | undefined
   /** The answer to urgent help's one question, when the person gave it. */
   urgentReason?: UrgentReason
+  /** The raw Accept-Language header: its region preselects urgent numbers until a country is answered. */
+  regionHint?: string
 }

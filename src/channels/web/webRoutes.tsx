@@ -16,7 +16,7 @@ export function webRoutes(deps: TurnDeps) {
   const languages = () => deps.translator.languages()
 
   const render = async (c: Context, request: TurnRequest, bad = false) => {
-    const view = await runTurn(deps, request)
+    const view = await runTurn(deps, { ...request, regionHint: c.req.header('accept-language') })
     const t = deps.translator.t(view.ui)
     const shown = bad ? { ...view, notice: t('error.bad_request') } : view
     return c.html(<TurnPage view={shown} nonce={c.get('nonce')} t={t} />, bad ? 400 : 200)
