@@ -202,3 +202,68 @@ describe('worker logs', () => {
     }
   })
 })
+
+describe('a corrupt D1 (real rows damaged after seeding), on a fresh isolate', () => {
+  const UrgentApi = z.object({ urgent: z.object({ lines: z.array(z.object({ number: z.string(), tel: z.string() })) }) })
+  let corrupt: Worker
+  let damaged = 0
+
+  beforeAll(async () => {
+    corrupt = await startWorker(bundle.outfile)
+    // Migrated and seeded with the real data, then damaged before the worker's first request,
+    // so the isolate that loads it has never seen the healthy rows.
+    expect(await seedD1IfEmpty(openD1Directory(corrupt.d1).db, loadBundledData())).toBe(true)
+    damaged = (await corrupt.d1.prepare("UPDATE contacts SET channel = 'carrier-pigeon'").run()).meta.changes
+  }, 30_000)
+
+  afterAll(async () => {
+    await corrupt?.dispose()
+  })
+
+  it('a child in danger in Germany still gets 112 and 116 111, on every channel, with only 200s', async () => {
+    expect(damaged).toBeGreaterThan(10)
+    const pages = await answerAll(corrupt.url, ['self', 'DE', 'de', 'child_in_danger'])
+    expect(pages.map((page) => page.status)).toEqual(pages.map(() => 200))
+    expect(pages[0]?.html).toContain('class="notice"')
+    expect(stepOf(last(pages).html)).toBeUndefined()
+    expect(telLinksOf(last(pages).html)).toEqual(expect.arrayContaining(['112', '116111']))
+
+    const page = await fetch(`${corrupt.url}/urgent?country=DE`)
+    expect(page.status).toBe(200)
+    expect(telLinksOf(await page.text())).toEqual(expect.arrayContaining(['112', '116111']))
+
+    const api = await fetch(`${corrupt.url}/api/v1/turn`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ action: 'urgent', urgentCountry: 'DE' }),
+    })
+    expect(api.status).toBe(200)
+    const tels = UrgentApi.parse(await api.json()).urgent.lines.map((line) => line.tel)
+    expect(tels).toEqual(expect.arrayContaining(['tel:112', 'tel:116111']))
+  })
+
+  it('results still list the real services, from the built-in copy', async () => {
+    const pages = await answerAll(corrupt.url, SELF_DE)
+    expect(pages.map((page) => page.status)).toEqual(pages.map(() => 200))
+    const results = last(pages).html
+    expect(servicesOf(results)).toEqual(expect.arrayContaining(['kein-taeter-werden', 'troubled-desire']))
+    expect(results).toContain(KEIN_TAETER)
+    expect(results).not.toContain('carrier-pigeon')
+    expect(servicesOf(results)).toEqual(servicesOf(last(await answerAll(worker.url, SELF_DE)).html))
+    let turn = await apiTurn(corrupt.url, {})
+    for (const reply of SELF_DE) {
+      turn = await apiTurn(corrupt.url, { state: turn.view.state, reply })
+      expect(turn.status).toBe(200)
+    }
+    expect(turn.view.results?.services.map((service) => service.id)).toContain('kein-taeter-werden')
+  })
+
+  it('leaves the damaged rows alone and tells the operator once', async () => {
+    const left = Count.parse(await corrupt.d1.prepare("SELECT count(*) AS n FROM contacts WHERE channel = 'carrier-pigeon'").first()).n
+    expect(left).toBe(damaged)
+    expect((await rowCounts(corrupt.d1)).initiatives).toBe(initiativesInData)
+    await vi.waitFor(() => expect(corrupt.logs.some((line) => line.includes('directory storage failed'))).toBe(true), { timeout: 5_000 })
+    const warnings = corrupt.logs.filter((line) => line.includes('directory storage failed'))
+    expect(warnings).toHaveLength(1)
+  })
+})

@@ -61,6 +61,13 @@ export function termsForLanguage(terminology: Terminology, language: string): Co
   return compileTerms(selected, terminology.flags)
 }
 
+/** The English terms plus those of every listed language (e.g. a record offered in several languages). */
+export function termsForLanguages(terminology: Terminology, languages: readonly string[]): CompiledTerm[] {
+  const bases = new Set(languages.map((language) => language.toLowerCase().split(/[-_]/)[0]))
+  const selected = terminology.terms.filter((term) => term.language === 'en' || bases.has(term.language))
+  return compileTerms(selected, terminology.flags)
+}
+
 /** All terms of all languages (for language-neutral files such as flows). */
 export function allTerms(terminology: Terminology): CompiledTerm[] {
   return compileTerms(terminology.terms, terminology.flags)
