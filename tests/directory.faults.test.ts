@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { buildAppDeps } from '../src/app/buildAppDeps'
 import { createApp } from '../src/app/createApp'
 import { createDirectoryCache } from '../src/app/createDirectoryCache'
+import { describeStorageFailure } from '../src/app/describeStorageFailure'
 import { generateKeyring } from '../src/core/state/keyring'
 import type { DirectorySource } from '../src/storage/directorySource'
 import { loadBundledData } from '../src/storage/bundledData'
@@ -36,7 +37,7 @@ function corruptSqlite(): DirectorySource {
 
 async function appOn(source: DirectorySource) {
   const warnings: string[] = []
-  const directory = createDirectoryCache(source, seed, { budgetMs: BUDGET_MS, onFailure: (error) => warnings.push(String(error)) })
+  const directory = createDirectoryCache(source, seed, { budgetMs: BUDGET_MS, onFailure: (error) => warnings.push(describeStorageFailure(error)) })
   const app = createApp(await buildAppDeps({ keyring: await generateKeyring(), directory, log: () => {} }))
   const post = async (fields: Record<string, string>) => {
     const response = await app.request('/turn', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields) })
@@ -47,10 +48,10 @@ async function appOn(source: DirectorySource) {
 }
 
 describe.each([
-  ['failing', () => failing],
-  ['hanging', () => hanging],
-  ['corrupt', corruptSqlite],
-])('a %s directory', (_name, source) => {
+  ['failing', () => failing, /SQLITE_CANTOPEN/],
+  ['hanging', () => hanging, /longer than 200 ms/],
+  ['corrupt', corruptSqlite, /invalid data at .*channel/],
+])('a %s directory', (_name, source, cause) => {
   it('still leads a person to urgent numbers within the budget, with a neutral notice', async () => {
     const { app, post, warnings } = await appOn(source())
     const started = performance.now()
@@ -68,6 +69,7 @@ describe.each([
     // Five requests: at most one waits for the budget, the rest are served from the copy at once.
     expect(elapsed).toBeLessThan(BUDGET_MS * 2 + 1000)
     expect(warnings).toHaveLength(1)
+    expect(warnings[0]).toMatch(cause)
   })
 
   it('still shows real services from the built-in copy', async () => {
