@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { startHangingWorker } from './support/startHangingWorker'
 import * as z from 'zod'
 import { buildWorker } from '../scripts/buildWorker'
 import { loadBundledData } from '../src/storage/bundledData'
@@ -113,8 +114,9 @@ describe('a conversation in workerd with D1', () => {
   it('seeds the empty D1 from data/ on the first request, once', async () => {
     expect(countsBeforeFirstRequest.initiatives).toBe(0)
     await answerAll(worker.url, SELF_DE)
+    // Seeding runs in the background (waitUntil), so no person waits for it.
+    await vi.waitFor(async () => expect((await rowCounts(worker.d1)).initiatives).toBe(initiativesInData), { timeout: 15_000, interval: 200 })
     const seeded = await rowCounts(worker.d1)
-    expect(seeded.initiatives).toBe(initiativesInData)
     expect(seeded.meta).toBe(2)
     expect(Object.values(seeded).every((n) => n > 0)).toBe(true)
     await answerAll(worker.url, ['someone', { text: 'Deutschland' }, 'de', 'other_thoughts', ['any'], 'not_needed'])
@@ -265,5 +267,27 @@ describe('a corrupt D1 (real rows damaged after seeding), on a fresh isolate', (
     await vi.waitFor(() => expect(corrupt.logs.some((line) => line.includes('directory storage failed'))).toBe(true), { timeout: 5_000 })
     const warnings = corrupt.logs.filter((line) => line.includes('directory storage failed'))
     expect(warnings).toHaveLength(1)
+  })
+})
+
+describe('a D1 that hangs (every call never settles)', () => {
+  it('still answers within the time budget from the built-in copy, urgent numbers first', async () => {
+    const hanging = await startHangingWorker(bundle.outfile)
+    try {
+      const started = performance.now()
+      const pages = await answerAll(hanging.url, ['self', 'DE', 'de', 'child_in_danger'])
+      const elapsed = performance.now() - started
+      expect(pages.map((page) => page.status)).toEqual(pages.map(() => 200))
+      const page = last(pages)
+      expect(telLinksOf(page.html)[0]).toBe('112')
+      expect(page.html).toContain('class="notice"')
+      // Five requests; only the first waits for the 300 ms budget, the rest are served at once.
+      expect(elapsed).toBeLessThan(5_000)
+      const results = last(await answerAll(hanging.url, SELF_DE))
+      expect(servicesOf(results.html)).toContain('kein-taeter-werden')
+      await vi.waitFor(() => expect(hanging.logs.some((line) => line.includes('longer than 300 ms'))).toBe(true), { timeout: 5_000 })
+    } finally {
+      await hanging.dispose()
+    }
   })
 })

@@ -1,0 +1,45 @@
+import { dirname } from 'node:path'
+import { Miniflare } from 'miniflare'
+import { newKeySpec } from '../../src/core/state/keyring'
+
+/**
+ * A fault injected on purpose: the built worker with a "DB" binding whose every call never
+ * settles, like a D1 that stopped answering. Implemented as a wrapped binding in workerd itself.
+ */
+const HANGING_D1 = `
+const never = () => new Promise(() => {})
+export default function () {
+  const statement = { bind() { return statement }, all: never, raw: never, run: never, first: never }
+  return { prepare() { return statement }, batch: never, exec: never, dump: never }
+}
+`
+
+export async function startHangingWorker(scriptPath: string) {
+  const logs: string[] = []
+  const collect = (stream: NodeJS.ReadableStream) =>
+    stream.on('data', (chunk: Buffer) => logs.push(...chunk.toString('utf8').split('\n').filter(Boolean)))
+  const mf = new Miniflare({
+    workers: [
+      {
+        name: 'helpfinder',
+        modules: true,
+        scriptPath,
+        modulesRoot: dirname(scriptPath),
+        compatibilityDate: '2026-04-20',
+        bindings: { STATE_KEYS: newKeySpec('t1') },
+        wrappedBindings: { DB: 'hanging-d1' },
+      },
+      { name: 'hanging-d1', modules: true, script: HANGING_D1 },
+    ],
+    host: '127.0.0.1',
+    port: 0,
+    cf: false,
+    telemetry: { enabled: false },
+    handleRuntimeStdio(stdout: NodeJS.ReadableStream, stderr: NodeJS.ReadableStream) {
+      collect(stdout)
+      collect(stderr)
+    },
+  })
+  const url = (await mf.ready).origin
+  return { url, logs, dispose: () => mf.dispose() }
+}
