@@ -1,6 +1,7 @@
 import { dirname } from 'node:path'
 import { Miniflare } from 'miniflare'
 import { newKeySpec } from '../../src/core/state/keyring'
+import { collectStdio } from './startWorker'
 
 /**
  * A fault injected on purpose: the built worker with a "DB" binding whose every call never
@@ -16,8 +17,6 @@ export default function () {
 
 export async function startHangingWorker(scriptPath: string) {
   const logs: string[] = []
-  const collect = (stream: NodeJS.ReadableStream) =>
-    stream.on('data', (chunk: Buffer) => logs.push(...chunk.toString('utf8').split('\n').filter(Boolean)))
   const mf = new Miniflare({
     workers: [
       {
@@ -35,10 +34,7 @@ export async function startHangingWorker(scriptPath: string) {
     port: 0,
     cf: false,
     telemetry: { enabled: false },
-    handleRuntimeStdio(stdout: NodeJS.ReadableStream, stderr: NodeJS.ReadableStream) {
-      collect(stdout)
-      collect(stderr)
-    },
+    handleRuntimeStdio: collectStdio(logs),
   })
   const url = (await mf.ready).origin
   return { url, logs, dispose: () => mf.dispose() }

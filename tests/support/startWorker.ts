@@ -16,6 +16,16 @@ export function migrationStatements(folder = migrationsFolder): string[] {
     .filter(Boolean)
 }
 
+/** Collects workerd's stdout and stderr, line by line, into `logs`. */
+export function collectStdio(logs: string[]) {
+  const collect = (stream: NodeJS.ReadableStream) =>
+    stream.on('data', (chunk: Buffer) => logs.push(...chunk.toString('utf8').split('\n').filter(Boolean)))
+  return (stdout: NodeJS.ReadableStream, stderr: NodeJS.ReadableStream) => {
+    collect(stdout)
+    collect(stderr)
+  }
+}
+
 /**
  * The built worker bundle in workerd (Miniflare), with an in-memory D1 "DB" migrated like
  * `wrangler d1 migrations apply` would, and a fresh STATE_KEYS secret. Not seeded: the worker
@@ -24,8 +34,6 @@ export function migrationStatements(folder = migrationsFolder): string[] {
  */
 export async function startWorker(scriptPath: string, options: { migrate?: boolean; stateKeys?: string } = {}) {
   const logs: string[] = []
-  const collect = (stream: NodeJS.ReadableStream) =>
-    stream.on('data', (chunk: Buffer) => logs.push(...chunk.toString('utf8').split('\n').filter(Boolean)))
   const mf = new Miniflare({
     modules: true,
     scriptPath,
@@ -39,10 +47,7 @@ export async function startWorker(scriptPath: string, options: { migrate?: boole
     port: 0,
     cf: false,
     telemetry: { enabled: false },
-    handleRuntimeStdio(stdout: NodeJS.ReadableStream, stderr: NodeJS.ReadableStream) {
-      collect(stdout)
-      collect(stderr)
-    },
+    handleRuntimeStdio: collectStdio(logs),
   })
   const url = (await mf.ready).origin
   const d1 = await mf.getD1Database('DB')

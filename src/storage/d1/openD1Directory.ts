@@ -27,7 +27,7 @@ export function openD1Directory(d1: AnyD1Database): { db: D1Directory; source: D
  * Seeds an empty D1 directory in one atomic batch (D1 has no interactive transactions).
  * Returns whether it seeded. Two isolates racing on an empty database: one batch wins, the
  * other fails on the primary keys and rolls back whole, so the data is never doubled.
- * @example if (await seedD1IfEmpty(db, loadBundledData())) console.log('seeded')
+ * @example const seeded = await seedD1IfEmpty(db, loadBundledData())
  */
 export async function seedD1IfEmpty(db: D1Directory, data: DirectoryData): Promise<boolean> {
   if (!(await isEmpty(db))) return false
