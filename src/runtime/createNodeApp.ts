@@ -2,6 +2,8 @@ import { fileURLToPath } from 'node:url'
 import { buildAppDeps } from '../app/buildAppDeps'
 import { createApp } from '../app/createApp'
 import { createDirectoryCache } from '../app/createDirectoryCache'
+import { botConfigFromEnv, type BotConfig } from '../channels/botframework/botConfig'
+import { botRoutes } from '../channels/botframework/botRoutes'
 import { describeStorageFailure } from '../app/describeStorageFailure'
 import type { Keyring } from '../core/state/keyring'
 import type { LogSink } from '../middleware/privacyLogger'
@@ -12,13 +14,16 @@ const migrationsFolder = fileURLToPath(new URL('../../migrations', import.meta.u
 
 /**
  * The app on the embedded SQLite default: the file is created, migrated and seeded from `data/` on first use.
+ * The Bot Framework endpoint (`/api/messages`) is mounted here, on Node only; `bot` defaults to the environment.
  * @example const { app, close } = await createNodeApp({ databaseFile: '.data/helpfinder.sqlite', keyring, log })
  */
-export async function createNodeApp(options: { databaseFile: string; keyring: Keyring; log: LogSink; now?: () => number; warn?: (message: string) => void }) {
+export async function createNodeApp(options: { databaseFile: string; keyring: Keyring; log: LogSink; now?: () => number; warn?: (message: string) => void; bot?: BotConfig }) {
   const seed = loadBundledData()
   const sqlite = openSqliteDirectory(options.databaseFile, seed, migrationsFolder)
   const directory = createDirectoryCache(sqlite.source, seed, { onFailure: (error) => options.warn?.(describeStorageFailure(error)) })
   const deps = await buildAppDeps({ keyring: options.keyring, directory, log: options.log, now: options.now })
   await directory.get()
-  return { app: createApp(deps), directory, close: () => sqlite.close() }
+  const app = createApp(deps)
+  app.route('/api/messages', botRoutes(deps.turn, options.bot ?? botConfigFromEnv(process.env)))
+  return { app, directory, close: () => sqlite.close() }
 }

@@ -1,0 +1,53 @@
+import { MessageFactory, type Activity, type CardAction } from 'botbuilder'
+import type { Translate } from '../../i18n/translate'
+import type { TurnView } from '../shared/buildTurnView'
+import { botValue, type Prefill } from './botValue'
+import { serviceCard } from './serviceCard'
+import { urgentCard } from './urgentCard'
+
+/** At most this many answer buttons; more would not fit the suggested-actions row of most channels. */
+const MAX_ANSWERS = 10
+
+/**
+ * A turn as Bot Framework activities: notice, urgent card, results cards or the question. The last
+ * one always offers "Urgent help" and "Start again" (and "Back" where possible) as suggested actions;
+ * every button's value carries the sealed state, so the bot keeps nothing between turns.
+ * @example botReplies(view, t, undefined).at(-1)?.suggestedActions?.actions[0].title // 'Me, about my own thoughts or behaviour'
+ */
+export function botReplies(view: TurnView, t: Translate, prefill: Prefill | undefined): Partial<Activity>[] {
+  const replies: Partial<Activity>[] = []
+  const button = (title: string, action: Parameters<typeof botValue>[1], reply: string[] = []): CardAction => ({
+    type: 'messageBack',
+    title,
+    displayText: title,
+    value: botValue(view.state, action, reply, prefill),
+  })
+  const navigation = [
+    ...(view.step.canGoBack ? [button(t('nav.back'), 'back')] : []),
+    button(t('nav.urgent'), 'urgent'),
+    button(t('nav.restart'), 'restart'),
+  ]
+  if (view.notice) replies.push(MessageFactory.text(view.notice))
+  if (view.showUrgent || view.urgentSuggested) replies.push(MessageFactory.attachment(urgentCard(view.urgent)))
+  const results = view.results
+  if (results) {
+    replies.push(MessageFactory.carousel(results.services.map((service) => serviceCard(service, t)), [results.intro, results.languageNote].filter(Boolean).join('\n\n')))
+    if (results.helplines.length > 0) {
+      replies.push(MessageFactory.carousel(results.helplines.map((service) => serviceCard(service, t)), `${results.helplinesTitle}\n\n${results.helplinesIntro}`))
+    }
+    replies.push(MessageFactory.suggestedActions(navigation, results.disclaimer))
+    return replies
+  }
+  const step = view.step
+  const typedQuestion = step.parser === 'country' || step.parser === 'language'
+  // Country and language lists are long: only a preselected answer becomes a button; the name can be typed.
+  const answers = step.options.filter((option) => !typedQuestion || option.selected).slice(0, MAX_ANSWERS)
+  const typeHint = step.parser === 'country' ? t('flow.country.type') : step.parser === 'language' ? t('flow.language.type') : step.hint
+  const text = [view.error, step.prompt, typeHint].filter(Boolean).join('\n\n')
+  const question = MessageFactory.suggestedActions([...answers.map((option) => button(option.label, 'answer', [option.id])), ...navigation], text)
+  // A client that can attach a value to typed text (Web Chat with a store middleware, the tests) sends this back with it.
+  question.value = botValue(view.state, 'answer', [], prefill)
+  question.inputHint = typedQuestion ? 'expectingInput' : 'acceptingInput'
+  replies.push(question)
+  return replies
+}

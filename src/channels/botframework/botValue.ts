@@ -1,0 +1,23 @@
+import * as z from 'zod'
+import { UrgentReasonSchema } from '../../core/crisis/urgentReason'
+import { TurnActionSchema } from '../shared/turnRequest'
+
+/**
+ * What every button the bot sends carries in its `value`: the sealed state and what the click means.
+ * `prefill` holds a country or language the person typed before its question came (codes, not text).
+ */
+export const BotValueSchema = z.object({
+  hf: z.literal(1),
+  state: z.string().max(8192),
+  action: TurnActionSchema,
+  reply: z.array(z.string().max(200)).max(16).default([]),
+  urgentReason: UrgentReasonSchema.optional(),
+  prefill: z.object({ country: z.string().max(8).optional(), language: z.string().max(16).optional() }).optional(),
+})
+export type BotValue = z.input<typeof BotValueSchema>
+export type Prefill = NonNullable<BotValue['prefill']>
+
+/** @example botValue(token, 'answer', ['self']) // { hf: 1, state: token, action: 'answer', reply: ['self'] } */
+export function botValue(state: string, action: BotValue['action'], reply: string[] = [], prefill?: Prefill): BotValue {
+  return { hf: 1, state, action, reply, ...(prefill && (prefill.country || prefill.language) ? { prefill } : {}) }
+}

@@ -1,0 +1,36 @@
+import { CardFactory, type Attachment, type CardAction } from 'botbuilder'
+import type { Translate } from '../../i18n/translate'
+import type { ServiceView } from '../shared/serviceView'
+
+const MAX_BUTTONS = 6
+
+/**
+ * A matched service as a hero card: why it is here, cost, anonymity, confidentiality, when it was
+ * checked; its phone numbers as call buttons and its https links as openUrl buttons.
+ * @example serviceCard(view.results.services[0], t).content.title // 'Präventionsnetzwerk „Kein Täter werden“ …'
+ */
+export function serviceCard(service: ServiceView, t: Translate): Attachment {
+  const buttons: CardAction[] = []
+  const unlinked: string[] = []
+  const viaWebsite: string[] = []
+  for (const contact of service.contacts) {
+    if (contact.href?.startsWith('tel:')) buttons.push({ type: 'call', title: `${contact.label}: ${contact.text ?? ''}`.trim(), value: contact.href })
+    // Channels reached through the website are named in the text; the website button leads there.
+    else if (contact.href && contact.href === service.website) viaWebsite.push(contact.label)
+    else if (contact.href?.startsWith('https://')) buttons.push({ type: 'openUrl', title: contact.label, value: contact.href })
+    else if (contact.text) unlinked.push(`${contact.label}: ${contact.text}`)
+  }
+  if (viaWebsite.length > 0) unlinked.push(`${viaWebsite.join(', ')}: ${t('results.channel_via_website')}`)
+  if (service.website?.startsWith('https://')) buttons.push({ type: 'openUrl', title: t('results.website'), value: service.website })
+  const source = service.sources.find((entry) => entry.url.startsWith('https://'))
+  if (source) buttons.push({ type: 'openUrl', title: t('results.source'), value: source.url })
+  const text = [
+    service.cost,
+    service.anonymity,
+    `${t('results.confidentiality')}: ${service.confidentiality}`,
+    ...unlinked,
+    t('results.last_checked', { date: service.lastChecked }),
+    ...(service.stale ? [t('results.stale')] : []),
+  ].join('\n\n')
+  return CardFactory.heroCard(service.name, text, undefined, buttons.slice(0, MAX_BUTTONS), { subtitle: service.reasons.join(' · ') || undefined })
+}

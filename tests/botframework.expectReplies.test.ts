@@ -1,0 +1,144 @@
+import type { Activity } from 'botbuilder'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { activity, button, buttonsOf, heroCards, postActivity, textOf } from './support/botClient'
+import { startNodeServer } from './support/startNodeServer'
+
+// The Bot Framework channel over real HTTP with deliveryMode "expectReplies" and no credentials
+// (the Emulator set-up). A person only clicks the buttons the bot offered; for the country and
+// language questions they type a name, sent with the `value` the question carried (see README).
+let server: Awaited<ReturnType<typeof startNodeServer>>
+beforeAll(async () => {
+  server = await startNodeServer({ bot: {} })
+})
+afterAll(async () => server.stop())
+
+type Move = { click: string } | { type: string }
+
+async function send(body: Record<string, unknown>) {
+  const reply = await postActivity(server.base, activity(body))
+  expect(reply.status).toBe(200)
+  expect(reply.activities.length).toBeGreaterThan(0)
+  return reply.activities
+}
+
+/** Starts like a channel does (a person joins), then makes each move on the bot's last reply. */
+async function converse(locale: string | undefined, moves: Move[]) {
+  let replies = await send({ type: 'conversationUpdate', membersAdded: [{ id: 'helpfinder-bot' }, { id: 'person-1' }], locale })
+  const all: Activity[][] = [replies]
+  for (const move of moves) {
+    replies =
+      'click' in move
+        ? await send({ value: button(replies, move.click).value, locale })
+        : await send({ text: move.type, value: replies.at(-1)?.value, locale })
+    all.push(replies)
+  }
+  return all
+}
+
+function expectNavigation(replies: readonly Activity[], canGoBack: boolean) {
+  const titles = buttonsOf(replies).map((action) => action.title)
+  expect(titles).toEqual(expect.arrayContaining(['Urgent help', 'Start again']))
+  expect(titles.includes('Back')).toBe(canGoBack)
+}
+
+describe('Bot Framework channel, expectReplies', () => {
+  it('greets a person who joins and asks the first question with buttons that carry the state', async () => {
+    const [replies = []] = await converse(undefined, [])
+    expect(textOf(replies)).toContain('We store nothing about you')
+    expect(textOf(replies)).toContain('Who are you looking for help for?')
+    const buttons = buttonsOf(replies)
+    expect(buttons.map((action) => action.title)).toEqual([
+      'Me, about my own thoughts or behaviour',
+      'Someone I know or care about',
+      "A young person's behaviour",
+      'I work with people who need this help',
+      'Urgent help',
+      'Start again',
+    ])
+    for (const action of buttons) {
+      expect(action.type).toBe('messageBack')
+      expect(action.value).toMatchObject({ hf: 1, state: expect.any(String) })
+    }
+  })
+
+  it('says nothing when only the bot joins', async () => {
+    const reply = await postActivity(server.base, activity({ type: 'conversationUpdate', membersAdded: [{ id: 'helpfinder-bot' }] }))
+    expect(reply).toEqual({ status: 200, activities: [] })
+  })
+
+  it('someone in Germany worried about themselves ends at Kein Täter werden', async () => {
+    const all = await converse(undefined, [{ click: 'self' }, { type: 'Deutschland' }, { type: 'Deutsch' }, { click: 'nothing_happened' }, { click: 'any' }, { click: 'not_needed' }])
+    all.slice(1).forEach((replies) => expectNavigation(replies, true))
+    expectNavigation(all[0] ?? [], false)
+    const last = all.at(-1) ?? []
+    const cards = heroCards(last)
+    const kein = cards.find((card) => card.title.includes('Kein Täter werden'))
+    expect(kein?.subtitle).toBeTruthy()
+    expect(kein?.text).toContain('Details last reviewed')
+    expect(kein?.buttons?.some((action) => action.type === 'openUrl' && action.value === 'https://www.kein-taeter-werden.de')).toBe(true)
+    expect(kein?.text).toContain('through their website')
+  })
+
+  it('someone worried about a person they know in the UK gets Stop It Now! UK and Ireland', async () => {
+    const all = await converse(undefined, [{ click: 'someone' }, { type: 'United Kingdom' }, { click: 'English' }, { click: 'other_thoughts' }, { click: 'phone' }, { click: 'not_needed' }])
+    const stopItNow = heroCards(all.at(-1) ?? []).find((card) => card.title === 'Stop It Now! UK and Ireland helpline')
+    expect(stopItNow?.buttons?.some((action) => action.type === 'call' && /^tel:\+?\d+$/.test(String(action.value)))).toBe(true)
+  })
+
+  it('a German-speaking person worried about a young person gets the youth programme, in German', async () => {
+    const all = await converse('de-DE', [{ click: 'young' }, { type: 'Deutschland' }, { click: 'Deutsch' }, { click: 'young_behaviour' }, { click: 'any' }, { click: 'not_needed' }])
+    expect(textOf(all[0] ?? [])).toContain('Für wen suchen Sie Hilfe?')
+    expect(heroCards(all.at(-1) ?? []).map((card) => card.title)).toContain('PPJ – Primäre Prävention von sexuellem Kindesmissbrauch durch Jugendliche („Du träumst von ihnen“)')
+  })
+
+  it('a professional in the Netherlands gets Stop it Now! Nederland', async () => {
+    const all = await converse('nl-NL', [{ click: 'professional' }, { type: 'Nederland' }, { click: 'Nederlands' }, { click: 'other_images' }, { click: 'any' }, { click: 'not_needed' }])
+    expect(heroCards(all.at(-1) ?? []).map((card) => card.title)).toContain('Stop it Now! Nederland')
+  })
+
+  it('urgent help shows the German numbers as call buttons, and the question stays', async () => {
+    const all = await converse(undefined, [{ click: 'self' }, { type: 'Deutschland' }, { click: 'Urgent help' }])
+    const replies = all.at(-1) ?? []
+    const urgent = heroCards(replies).find((card) => card.title === 'Urgent help')
+    expect(urgent?.buttons?.map((action) => [action.type, action.value])).toContainEqual(['call', 'tel:112'])
+    expect(textOf(replies)).toContain('In which language would you like help?')
+  })
+
+  it('"Back" returns to the previous question and "Start again" to the first', async () => {
+    const all = await converse(undefined, [{ click: 'self' }, { type: 'Deutschland' }, { click: 'Back' }])
+    expect(textOf(all.at(-1) ?? [])).toContain('Which country are you in?')
+    const restarted = await send({ value: button(all.at(-1) ?? [], 'Start again').value })
+    expect(textOf(restarted)).toContain('Who are you looking for help for?')
+  })
+
+  it('a typed country with no state starts a new conversation that skips the country question', async () => {
+    const first = await send({ text: 'Deutschland' })
+    expect(textOf(first)).toContain('Who are you looking for help for?')
+    expect(textOf(first)).not.toContain('Please choose')
+    const next = await send({ value: button(first, 'self').value })
+    expect(textOf(next)).toContain('In which language would you like help?')
+  })
+
+  it('a typed answer to the first question with no state is understood', async () => {
+    const replies = await send({ text: 'Someone I know or care about' })
+    expect(textOf(replies)).toContain('Which country are you in?')
+  })
+
+  it('words it cannot place get the first question again, never an error', async () => {
+    const replies = await send({ text: 'hello?' })
+    expect(textOf(replies)).toContain('Who are you looking for help for?')
+  })
+
+  it('a tampered state gets a kind notice and a fresh start', async () => {
+    const [greeting = []] = await converse(undefined, [])
+    const value = button(greeting, 'self').value
+    const replies = await send({ value: { ...value, state: `${value.state.slice(0, -4)}AAAA` } })
+    expect(textOf(replies)).toContain('we have started a new one')
+    expect(textOf(replies)).toContain('Who are you looking for help for?')
+  })
+
+  it('an invoke is answered without an error', async () => {
+    const reply = await postActivity(server.base, activity({ type: 'invoke', name: 'something/unknown', deliveryMode: undefined }))
+    expect(reply.status).toBe(200)
+  })
+})

@@ -1,0 +1,61 @@
+import { createSign, generateKeyPairSync, type KeyObject } from 'node:crypto'
+import { createServer, type Server } from 'node:http'
+
+/** The issuer Bot Framework channels sign with. */
+export const CHANNEL_ISSUER = 'https://api.botframework.com'
+
+const base64url = (value: string | Buffer) => Buffer.from(value).toString('base64url')
+
+/** Claims of a channel token; every field can be overridden to build a bad one. */
+export interface TokenClaims {
+  iss?: string
+  aud?: string
+  serviceurl?: string
+  exp?: number
+  nbf?: number
+  [claim: string]: unknown
+}
+
+/**
+ * A loopback stand-in for Bot Framework's OpenID metadata and signing keys, with a key generated
+ * here, so inbound JWT validation is tested for real without Azure.
+ * @example const jwks = await startBotJwks(['webchat']); const token = jwks.sign({ aud: appId, serviceurl })
+ */
+export async function startBotJwks(endorsements: string[]) {
+  const kid = 'helpfinder-test-key'
+  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 })
+  const jwk = publicKey.export({ format: 'jwk' })
+  let server: Server | undefined
+  const base = await new Promise<string>((resolve) => {
+    server = createServer((request, response) => {
+      const url = request.url ?? ''
+      const body =
+        url === '/.well-known/openid-configuration'
+          ? { issuer: CHANNEL_ISSUER, jwks_uri: `${baseUrl()}/keys`, id_token_signing_alg_values_supported: ['RS256'] }
+          : url === '/keys'
+            ? { keys: [{ ...jwk, kid, use: 'sig', alg: 'RS256', endorsements }] }
+            : undefined
+      response.writeHead(body ? 200 : 404, { 'content-type': 'application/json' })
+      response.end(JSON.stringify(body ?? {}))
+    }).listen(0, '127.0.0.1', () => resolve(baseUrl()))
+  })
+  function baseUrl() {
+    const address = server?.address()
+    return `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`
+  }
+  const signWith = (key: KeyObject, claims: TokenClaims, keyId = kid) => {
+    const now = Math.floor(Date.now() / 1000)
+    const header = base64url(JSON.stringify({ alg: 'RS256', typ: 'JWT', kid: keyId }))
+    const payload = base64url(JSON.stringify({ iss: CHANNEL_ISSUER, nbf: now - 60, exp: now + 600, ...claims }))
+    const signature = createSign('RSA-SHA256').update(`${header}.${payload}`).sign(key)
+    return `${header}.${payload}.${base64url(signature)}`
+  }
+  return {
+    metadataUrl: `${base}/.well-known/openid-configuration`,
+    /** A token signed with the published key. */
+    sign: (claims: TokenClaims) => signWith(privateKey, claims),
+    /** A token with the published key id but signed by another key. */
+    signWithOtherKey: (claims: TokenClaims) => signWith(generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey, claims),
+    close: () => new Promise<void>((resolve) => server?.close(() => resolve())),
+  }
+}
