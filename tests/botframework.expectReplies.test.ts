@@ -102,6 +102,14 @@ describe('Bot Framework channel, expectReplies', () => {
     const urgent = heroCards(replies).find((card) => card.title === 'Urgent help')
     expect(urgent?.buttons?.map((action) => [action.type, action.value])).toContainEqual(['call', 'tel:112'])
     expect(textOf(replies)).toContain('In which language would you like help?')
+    // The one question rides on the card: "I might hurt myself" puts the German crisis line first.
+    const hurt = urgent?.buttons?.find((action) => action.title === 'I might hurt myself')
+    expect(hurt).toBeDefined()
+    const answered = await send({ value: hurt?.value })
+    const first = heroCards(answered).find((card) => card.title === 'Urgent help')
+    expect(first?.buttons?.[0]?.value).toBe('tel:08001110111')
+    expect(first?.text).toContain('Call 0800 111 0 111 now.')
+    expect(textOf(answered)).toContain('In which language would you like help?')
   })
 
   it('"Back" returns to the previous question and "Start again" to the first', async () => {

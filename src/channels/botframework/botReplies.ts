@@ -28,7 +28,18 @@ export function botReplies(view: TurnView, t: Translate, prefill: Prefill | unde
     button(t('nav.restart'), 'restart'),
   ]
   if (view.notice) replies.push(MessageFactory.text(view.notice))
-  if (view.showUrgent || view.urgentSuggested) replies.push(MessageFactory.attachment(urgentCard(view.urgent)))
+  if (view.showUrgent || view.urgentSuggested) {
+    // Urgent help's one question rides on its card, so the person's question stays the last message.
+    const reasons = view.urgent.reason
+      ? []
+      : view.urgent.question.options.map((option): CardAction => ({
+          type: 'messageBack',
+          title: option.label,
+          displayText: option.label,
+          value: { ...botValue(view.state, 'urgent', [], prefill), urgentReason: option.id, urgentCountry: view.urgent.country },
+        }))
+    replies.push(MessageFactory.attachment(urgentCard(view.urgent, reasons)))
+  }
   const results = view.results
   if (results) {
     replies.push(MessageFactory.carousel(results.services.map((service) => serviceCard(service, t)), [results.intro, results.languageNote].filter(Boolean).join('\n\n')))

@@ -27,9 +27,9 @@ export async function botTurn(deps: TurnDeps, input: BotInput): Promise<BotTurn>
   const typed = input.text?.trim().slice(0, 200) || undefined
   const clicked = BotValueSchema.safeParse(input.value)
   if (clicked.success) {
-    const { state, action, reply, urgentReason, prefill } = clicked.data
+    const { state, action, reply, urgentReason, urgentCountry, prefill } = clicked.data
     const answer = reply.length > 0 ? reply : typed ? [typed] : []
-    const view = await runTurn(deps, { ...base, token: state, action, reply: answer, urgentReason })
+    const view = await runTurn(deps, { ...base, token: state, action, reply: answer, urgentReason, urgentCountry })
     return applyPrefill(deps, view, prefill, input.locale)
   }
   if (!typed) return { view: await runTurn(deps, { ...base, token: undefined, action: 'start', reply: [] }), prefill: undefined }

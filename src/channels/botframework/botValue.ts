@@ -12,6 +12,8 @@ export const BotValueSchema = z.object({
   action: TurnActionSchema,
   reply: z.array(z.string().max(200)).max(16).default([]),
   urgentReason: UrgentReasonSchema.optional(),
+  /** The country whose urgent numbers were shown, so answering the urgent question keeps them. */
+  urgentCountry: z.string().max(8).optional(),
   prefill: z.object({ country: z.string().max(8).optional(), language: z.string().max(16).optional() }).optional(),
 })
 export type BotValue = z.input<typeof BotValueSchema>
