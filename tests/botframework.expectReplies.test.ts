@@ -123,6 +123,7 @@ describe('Bot Framework channel, expectReplies', () => {
     const first = await send({ text: 'Deutschland' })
     expect(textOf(first)).toContain('Who are you looking for help for?')
     expect(textOf(first)).not.toContain('Please choose')
+    expect(textOf(first)).toContain('Noted: Germany. First, one question:')
     const next = await send({ value: button(first, 'self').value })
     expect(textOf(next)).toContain('In which language would you like help?')
   })

@@ -20,7 +20,7 @@ function has(language: string, key: string): boolean {
 }
 
 const literalKeys = [...new Set(files(src).flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/\bt\(\s*'([a-z_]+(?:\.[a-z_]+)+)'/g)].flatMap((match) => (match[1] ? [match[1]] : []))))]
-const stringKeys = [...new Set(files(src).flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/'((?:results|error|urgent|reason|nav|app|flow|channel|privacy|safety|meta)\.[a-z_.]+)'/g)].flatMap((match) => (match[1] ? [match[1]] : []))))]
+const stringKeys = [...new Set(files(src).flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/'((?:results|error|urgent|reason|nav|app|flow|channel|privacy|safety|meta|bot)\.[a-z_.]+)'/g)].flatMap((match) => (match[1] ? [match[1]] : []))))]
 const flow = loadFlow()
 const flowKeys = Object.values(flow.nodes).flatMap((node) => [node.prompt, ...(node.hint ? [node.hint] : []), ...(node.input?.options ?? []).map((option) => option.label)])
 const data = loadBundledData()

@@ -1,3 +1,4 @@
+import { displayNames } from '../shared/displayNames'
 import { runTurn } from '../shared/runTurn'
 import type { TurnView } from '../shared/buildTurnView'
 import type { TurnDeps } from '../shared/turnDeps'
@@ -37,7 +38,11 @@ export async function botTurn(deps: TurnDeps, input: BotInput): Promise<BotTurn>
   if (!view.error) return { view, prefill: undefined }
   const prefill = { country: deps.countries.find(typed), language: deps.languages.find(typed) }
   if (!prefill.country && !prefill.language) return { view, prefill: undefined }
-  return { view: { ...view, error: undefined, step: { ...view.step, typed: undefined } }, prefill }
+  // Say what was kept, so asking the first question again does not look like the name was lost.
+  const names = displayNames(view.ui)
+  const noted = [prefill.country && names.country(prefill.country), prefill.language && names.language(prefill.language)].filter(Boolean).join(', ')
+  const notice = deps.translator.t(view.ui)('bot.noted', { noted })
+  return { view: { ...view, error: undefined, notice, step: { ...view.step, typed: undefined } }, prefill }
 }
 
 /** Answers the country or language question from an earlier typed name, as soon as it is asked. */
