@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import * as z from 'zod'
 import { InitiativeSchema, InitiativesFileSchema, type Initiative } from '../src/core/directory/initiativeSchema'
@@ -6,6 +5,7 @@ import { TaxonomySchema } from '../src/core/directory/taxonomySchema'
 import { UrgentHelpFileSchema } from '../src/core/directory/urgentHelpSchema'
 import { FlowSchema } from '../src/core/flow/flowSchema'
 import { checkInitiatives } from './checks/checkInitiatives'
+import { readJsonFile } from './checks/readJsonFile'
 import { OfficialLanguagesFileSchema } from './coverage/computeCoverage'
 
 /** Where the curated data lives; tests point this at broken copies. */
@@ -35,13 +35,12 @@ export function checkData(files: DataFiles, today: Date): string[] {
   const problems: string[] = []
   /** Validates a whole file; returns the raw JSON so record checks still run when one record fails. */
   const parse = (label: string, schema: z.ZodType, path: string): unknown => {
-    let json: unknown
-    try {
-      json = JSON.parse(readFileSync(path, 'utf8'))
-    } catch (error) {
-      problems.push(`${label}: not readable JSON (${error instanceof Error ? error.message : String(error)})`)
+    const read = readJsonFile(path)
+    if (!read.ok) {
+      problems.push(`${label}: ${read.error}`)
       return undefined
     }
+    const json = read.value
     const parsed = schema.safeParse(json)
     if (!parsed.success) for (const issue of parsed.error.issues) problems.push(`${label}: ${describePath(json, issue.path)}: ${issue.message}`)
     return json

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { readJsonFile } from '../checks/readJsonFile'
 import { join } from 'node:path'
 import type * as z from 'zod'
 import type { DirectoryData } from '../../src/core/directory/directoryData'
@@ -19,14 +19,12 @@ export function readDataDir(dataDir: string): Result<DirectoryData, string[]> {
   const problems: string[] = []
   const read = <T>(name: string, schema: z.ZodType<T>): T | undefined => {
     const path = join(dataDir, name)
-    let json: unknown
-    try {
-      json = JSON.parse(readFileSync(path, 'utf8'))
-    } catch (error) {
-      problems.push(`${path}: not readable JSON (${error instanceof Error ? error.message : String(error)})`)
+    const json = readJsonFile(path)
+    if (!json.ok) {
+      problems.push(`${path}: ${json.error}`)
       return undefined
     }
-    const parsed = schema.safeParse(json)
+    const parsed = schema.safeParse(json.value)
     if (!parsed.success) problems.push(`${path}: ${parsed.error.issues.length} schema problem(s); run npm run data:check`)
     return parsed.data
   }

@@ -1,7 +1,7 @@
 import { dirname } from 'node:path'
 import { Miniflare } from 'miniflare'
 import { newKeySpec } from '../../src/core/state/keyring'
-import { collectStdio } from './startWorker'
+import { collectStdio, LOOPBACK_RUNTIME } from './startWorker'
 
 /**
  * A fault injected on purpose: the built worker with a "DB" binding whose every call never
@@ -30,10 +30,7 @@ export async function startHangingWorker(scriptPath: string) {
       },
       { name: 'hanging-d1', modules: true, script: HANGING_D1 },
     ],
-    host: '127.0.0.1',
-    port: 0,
-    cf: false,
-    telemetry: { enabled: false },
+    ...LOOPBACK_RUNTIME,
     handleRuntimeStdio: collectStdio(logs),
   })
   const url = (await mf.ready).origin

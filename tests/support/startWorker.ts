@@ -16,6 +16,9 @@ export function migrationStatements(folder = migrationsFolder): string[] {
     .filter(Boolean)
 }
 
+/** How every test workerd listens: loopback, a free port, no Cloudflare request data, no telemetry. */
+export const LOOPBACK_RUNTIME = { host: '127.0.0.1', port: 0, cf: false, telemetry: { enabled: false } } as const
+
 /** Collects workerd's stdout and stderr, line by line, into `logs`. */
 export function collectStdio(logs: string[]) {
   const collect = (stream: NodeJS.ReadableStream) =>
@@ -43,10 +46,7 @@ export async function startWorker(scriptPath: string, options: { migrate?: boole
     d1Databases: { DB: 'helpfinder-test' },
     d1Persist: false,
     bindings: { STATE_KEYS: options.stateKeys ?? newKeySpec('t1') },
-    host: '127.0.0.1',
-    port: 0,
-    cf: false,
-    telemetry: { enabled: false },
+    ...LOOPBACK_RUNTIME,
     handleRuntimeStdio: collectStdio(logs),
   })
   const url = (await mf.ready).origin
