@@ -1,40 +1,36 @@
 /**
- * Bundles the Workers entry (src/runtime/worker.ts) into one ES module, the way wrangler would:
- * no Node built-ins, workerd/worker/browser package conditions, data/ and locales/ inlined as JSON.
+ * Bundles the Worker exactly as `wrangler deploy` would (wrangler.toml: nodejs_compat, the
+ * botframework-connector alias, data/ and locales/ inlined as JSON), minified, without uploading.
  *
- * Run: npx tsx scripts/buildWorker.ts [outfile]   (default dist/worker/worker.js)
+ * Run: npx tsx scripts/buildWorker.ts [outdir]   (default dist/worker; the bundle is worker.js)
  */
-import { resolve } from 'node:path'
+import { spawn } from 'node:child_process'
+import { statSync } from 'node:fs'
+import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { build } from 'esbuild'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 
 /**
- * Builds the worker bundle; a Node-only import (node:*, better-sqlite3) fails the build.
- * @example const { outfile, bytes } = await buildWorker('/tmp/x/worker.js')
+ * Builds the worker bundle into `outdir` with wrangler's own bundler; a failed build rejects with wrangler's output.
+ * @example const { outfile, bytes } = await buildWorker('/tmp/x')
  */
-export async function buildWorker(outfile = resolve(root, 'dist/worker/worker.js')): Promise<{ outfile: string; bytes: number }> {
-  const result = await build({
-    absWorkingDir: root,
-    entryPoints: [resolve(root, 'src/runtime/worker.ts')],
-    outfile,
-    bundle: true,
-    format: 'esm',
-    platform: 'neutral',
-    target: 'es2022',
-    mainFields: ['browser', 'module', 'main'],
-    conditions: ['workerd', 'worker', 'browser'],
-    loader: { '.json': 'json' },
-    jsx: 'automatic',
-    jsxImportSource: 'hono/jsx',
-    minify: true,
-    sourcemap: false,
-    legalComments: 'none',
-    metafile: true,
-    logLevel: 'silent',
+export async function buildWorker(outdir = resolve(root, 'dist/worker')): Promise<{ outfile: string; bytes: number }> {
+  const wrangler = resolve(root, 'node_modules/wrangler/bin/wrangler.js')
+  const args = [wrangler, 'deploy', '--dry-run', '--minify', '--outdir', outdir, '--config', resolve(root, 'wrangler.toml')]
+  // No metrics, no update check, no network: the dry run only bundles.
+  const env = { ...process.env, WRANGLER_SEND_METRICS: 'false', WRANGLER_LOG: 'error', CI: 'true' }
+  const output = await new Promise<string>((done, fail) => {
+    const child = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] })
+    let text = ''
+    child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')))
+    child.stderr.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')))
+    child.on('error', fail)
+    child.on('close', (code) => (code === 0 ? done(text) : fail(new Error(`wrangler could not bundle the worker:\n${text}`))))
   })
-  const bytes = result.metafile.outputs[Object.keys(result.metafile.outputs)[0] ?? '']?.bytes ?? 0
+  const outfile = join(outdir, 'worker.js')
+  const bytes = statSync(outfile, { throwIfNoEntry: false })?.size
+  if (!bytes) throw new Error(`wrangler wrote no worker.js:\n${output}`)
   return { outfile, bytes }
 }
 

@@ -93,6 +93,16 @@ describe('Web Chat (botframework-webchat) against the Bot Framework channel', ()
       await expect.poll(() => card.isVisible()).toBe(true)
       await page.screenshot({ path: SCREENSHOT, fullPage: false })
 
+      // Clicks are drawn as the person's own bubbles (messageBack with text and displayText).
+      const mine = await page.locator('.webchat__bubble--from-user').allInnerTexts()
+      expect(mine.join('\n')).toContain(en.flow.asker.self)
+      expect(mine.join('\n')).toContain(en.flow.anonymity.not_needed)
+      // Typed names left Web Chat with the question's sealed state, added by docs/webchat/helpfinderStore.js.
+      const posted = await page.evaluate(() => (window as unknown as { __posted: { text?: string; value?: { hf?: number; action?: string; reply?: string[] } }[] }).__posted)
+      const typedOut = posted.filter((activity) => activity.text === 'Deutschland' || activity.text === 'Deutsch')
+      expect(typedOut).toHaveLength(2)
+      for (const activity of typedOut) expect(activity.value).toMatchObject({ hf: 1, action: 'answer', reply: [] })
+
       // Every reply the bot sent ended with suggested actions that include "Urgent help".
       const sent = await batches(page)
       expect(sent.length).toBe(7)
@@ -101,6 +111,13 @@ describe('Web Chat (botframework-webchat) against the Bot Framework channel', ()
       }
       expect(problems).toEqual([])
       expect(blocked).toEqual([])
+
+      // After the results there is no open question: a typed country starts afresh and is kept for later.
+      await turn(page, () => type(page, 'Nederland'), 'Noted: Netherlands')
+      expect(posted.length).toBeGreaterThan(0)
+      const last = await page.evaluate(() => (window as unknown as { __posted: { text?: string; value?: unknown }[] }).__posted.at(-1))
+      expect(last).toMatchObject({ text: 'Nederland' })
+      expect(last?.value).toBeUndefined()
     } finally {
       await context.close()
     }

@@ -3,7 +3,7 @@ import { buildAppDeps } from '../app/buildAppDeps'
 import { createApp } from '../app/createApp'
 import { createDirectoryCache } from '../app/createDirectoryCache'
 import { botConfigFromEnv, type BotConfig } from '../channels/botframework/botConfig'
-import { botRoutes } from '../channels/botframework/botRoutes'
+import { botHandler } from '../channels/botframework/botHandler'
 import { describeStorageFailure } from '../app/describeStorageFailure'
 import type { Keyring } from '../core/state/keyring'
 import type { LogSink } from '../middleware/privacyLogger'
@@ -14,7 +14,7 @@ const migrationsFolder = fileURLToPath(new URL('../../migrations', import.meta.u
 
 /**
  * The app on the embedded SQLite default: the file is created, migrated and seeded from `data/` on first use.
- * The Bot Framework endpoint (`/api/messages`) is mounted here, on Node only; `bot` defaults to the environment.
+ * The Bot Framework endpoint is `POST /api/messages`; `bot` (its settings) defaults to the environment.
  * @example const { app, close } = await createNodeApp({ databaseFile: '.data/helpfinder.sqlite', keyring, log })
  */
 export async function createNodeApp(options: { databaseFile: string; keyring: Keyring; log: LogSink; now?: () => number; warn?: (message: string) => void; bot?: BotConfig }) {
@@ -24,6 +24,7 @@ export async function createNodeApp(options: { databaseFile: string; keyring: Ke
   const deps = await buildAppDeps({ keyring: options.keyring, directory, log: options.log, now: options.now })
   await directory.get()
   const app = createApp(deps)
-  app.route('/api/messages', botRoutes(deps.turn, options.bot ?? botConfigFromEnv(process.env)))
+  const bot = botHandler(deps.turn, options.bot ?? botConfigFromEnv(process.env))
+  app.post('/api/messages', (c) => bot(c.req.raw))
   return { app, directory, close: () => sqlite.close() }
 }

@@ -1,6 +1,6 @@
 import type { D1Database, ExecutionContext } from '@cloudflare/workers-types'
 import { buildAppDeps } from '../app/buildAppDeps'
-import { createApp } from '../app/createApp'
+import { createApp, type AppDeps } from '../app/createApp'
 import { createDirectoryCache } from '../app/createDirectoryCache'
 import { describeStorageFailure } from '../app/describeStorageFailure'
 import { consoleSink } from '../middleware/privacyLogger'
@@ -13,6 +13,8 @@ import { warnOnce } from './workerLogger'
 export interface WorkerEnv {
   DB: D1Database
   STATE_KEYS?: string
+  /** The Azure Bot registration (`MicrosoftAppId`, `MicrosoftAppPassword`, …), as vars and secrets; see botConfig. */
+  [botSetting: string]: unknown
 }
 
 type App = ReturnType<typeof createApp>
@@ -38,7 +40,20 @@ async function createWorkerApp(env: WorkerEnv, ctx: ExecutionContext): Promise<A
   const directory = createDirectoryCache(source, seed, { onFailure: (error) => warnOnce(describeStorageFailure(error)) })
   const deps = await buildAppDeps({ keyring, directory, log: consoleSink })
   await directory.get()
-  return createApp(deps)
+  const app = createApp(deps)
+  // The Bot Framework SDK is big (about 480 KiB gzip) and needs nodejs_compat: it is evaluated on
+  // the first bot request only, so the web pages and the API never wait for it.
+  let bot: Promise<(request: Request) => Promise<Response>> | undefined
+  app.post('/api/messages', async (c) => {
+    bot ??= botOnWorkers(deps, env)
+    return (await bot)(c.req.raw)
+  })
+  return app
+}
+
+async function botOnWorkers(deps: AppDeps, env: WorkerEnv) {
+  const [{ botHandler }, { botConfigFromEnv }] = await Promise.all([import('../channels/botframework/botHandler'), import('../channels/botframework/botConfig')])
+  return botHandler(deps.turn, botConfigFromEnv(env))
 }
 
 let app: Promise<App> | undefined

@@ -4,6 +4,9 @@ import { createServer, type Server } from 'node:http'
 /** The issuer Bot Framework channels sign with. */
 export const CHANNEL_ISSUER = 'https://api.botframework.com'
 
+/** The app id the test bot is registered with. */
+export const TEST_APP_ID = '00000000-0000-0000-0000-00000000a11d'
+
 const base64url = (value: string | Buffer) => Buffer.from(value).toString('base64url')
 
 /** Claims of a channel token; every field can be overridden to build a bad one. */
@@ -57,5 +60,25 @@ export async function startBotJwks(endorsements: string[]) {
     /** A token with the published key id but signed by another key. */
     signWithOtherKey: (claims: TokenClaims) => signWith(generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey, claims),
     close: () => new Promise<void>((resolve) => server?.close(() => resolve())),
+  }
+}
+
+/**
+ * The bot settings a helpline would set (as environment variables or Worker secrets) for a cloud
+ * whose OpenID metadata is at `metadataUrl`: the public cloud's values, with the loopback keys.
+ * The SDK takes the cloud settings as a set: once one is given, all must be.
+ */
+export function botSettings(metadataUrl: string, appId = TEST_APP_ID) {
+  return {
+    MicrosoftAppId: appId,
+    MicrosoftAppPassword: 'not-used-for-inbound-validation',
+    ValidateAuthority: 'true',
+    ToChannelFromBotLoginUrl: 'https://login.microsoftonline.com/botframework.com',
+    ToChannelFromBotOAuthScope: 'https://api.botframework.com',
+    ToBotFromChannelTokenIssuer: CHANNEL_ISSUER,
+    OAuthUrl: 'https://api.botframework.com',
+    CallerId: 'urn:botframework:azure',
+    ToBotFromChannelOpenIdMetadataUrl: metadataUrl,
+    ToBotFromEmulatorOpenIdMetadataUrl: metadataUrl,
   }
 }

@@ -1,7 +1,7 @@
 import { dirname } from 'node:path'
 import { Miniflare } from 'miniflare'
 import { newKeySpec } from '../../src/core/state/keyring'
-import { collectStdio, LOOPBACK_RUNTIME } from './startWorker'
+import { collectStdio, LOOPBACK_RUNTIME, workerCompatibility } from './startWorker'
 
 /**
  * A fault injected on purpose: the built worker with a "DB" binding whose every call never
@@ -24,7 +24,7 @@ export async function startHangingWorker(scriptPath: string) {
         modules: true,
         scriptPath,
         modulesRoot: dirname(scriptPath),
-        compatibilityDate: '2026-04-20',
+        ...workerCompatibility(),
         bindings: { STATE_KEYS: newKeySpec('t1') },
         wrappedBindings: { DB: 'hanging-d1' },
       },

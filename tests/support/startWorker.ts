@@ -16,6 +16,15 @@ export function migrationStatements(folder = migrationsFolder): string[] {
     .filter(Boolean)
 }
 
+/** The compatibility date and flags from wrangler.toml, so tests run the worker as deployed. */
+export function workerCompatibility(file = fileURLToPath(new URL('../../wrangler.toml', import.meta.url))) {
+  const toml = readFileSync(file, 'utf8')
+  const compatibilityDate = /^compatibility_date\s*=\s*"([^"]+)"/m.exec(toml)?.[1]
+  const flags = /^compatibility_flags\s*=\s*\[([^\]]*)\]/m.exec(toml)?.[1] ?? ''
+  if (!compatibilityDate) throw new Error('wrangler.toml has no compatibility_date')
+  return { compatibilityDate, compatibilityFlags: [...flags.matchAll(/"([^"]+)"/g)].map((match) => match[1] ?? '') }
+}
+
 /** How every test workerd listens: loopback, a free port, no Cloudflare request data, no telemetry. */
 export const LOOPBACK_RUNTIME = { host: '127.0.0.1', port: 0, cf: false, telemetry: { enabled: false } } as const
 
@@ -35,17 +44,17 @@ export function collectStdio(logs: string[]) {
  * seeds on its first request. Worker console output is collected in `logs`.
  * @example const worker = await startWorker(outfile); await fetch(`${worker.url}/`); await worker.dispose()
  */
-export async function startWorker(scriptPath: string, options: { migrate?: boolean; stateKeys?: string } = {}) {
+export async function startWorker(scriptPath: string, options: { migrate?: boolean; stateKeys?: string; bindings?: Record<string, string> } = {}) {
   const logs: string[] = []
   const mf = new Miniflare({
     modules: true,
     scriptPath,
     // Module names are paths relative to this root; the default (cwd) fails for a bundle outside the project.
     modulesRoot: dirname(scriptPath),
-    compatibilityDate: '2026-04-20',
+    ...workerCompatibility(),
     d1Databases: { DB: 'helpfinder-test' },
     d1Persist: false,
-    bindings: { STATE_KEYS: options.stateKeys ?? newKeySpec('t1') },
+    bindings: { STATE_KEYS: options.stateKeys ?? newKeySpec('t1'), ...options.bindings },
     ...LOOPBACK_RUNTIME,
     handleRuntimeStdio: collectStdio(logs),
   })

@@ -18,11 +18,12 @@ const WEBCHAT_BUNDLE = fileURLToPath(new URL('../../node_modules/botframework-we
  * ("echo", with its `channelData.clientActivityID`) or Web Chat marks it as failed to send.
  *
  * Typed answers: Helpfinder keeps no state, so typed text is only an answer to the current question
- * when it travels with that question's `value` (the sealed state). Web Chat sends typed text without
- * a value, so — as an embedding helpline would with a store middleware on POST_ACTIVITY — the
- * stand-in attaches the `value` of the latest reply that carried one to any outgoing message
- * without a value. Button clicks (messageBack) already carry their own value and are left alone.
+ * when it travels with that question's `value` (the sealed state). The page uses the store a helpline
+ * would copy from docs/webchat/helpfinderStore.js, which adds that value to typed text. The stand-in
+ * passes activities through unchanged, as Azure's Direct Line does.
  */
+const STORE = readFileSync(fileURLToPath(new URL('../../docs/webchat/helpfinderStore.js', import.meta.url)), 'utf8')
+
 const PAGE = `<!doctype html>
 <html lang="en">
 <head><meta charset="utf-8"><title>Web Chat harness</title>
@@ -30,6 +31,7 @@ const PAGE = `<!doctype html>
 <body>
 <div id="webchat" role="main"></div>
 <script src="/webchat.js"></script>
+<script>${STORE}</script>
 <script>
 (function () {
   /** A minimal observable; with replay, a late subscriber gets the current value first. */
@@ -61,12 +63,13 @@ const PAGE = `<!doctype html>
   var status = subject(true, 0);
   var activities = subject(false);
   var counter = 0;
-  var lastValue;
   var BOT = { id: 'bot', role: 'bot', name: 'Helpfinder' };
   var USER = { id: 'user', role: 'user' };
   /** Every reply batch the bot sent, for the test to inspect. */
   window.__batches = [];
   window.__errors = [];
+  /** Every activity Web Chat posted, as it posted it. */
+  window.__posted = [];
 
   function nextId(prefix) { counter += 1; return prefix + '-' + counter; }
 
@@ -84,9 +87,6 @@ const PAGE = `<!doctype html>
       .then(function (result) {
         var replies = (result && result.activities) || [];
         window.__batches.push(replies);
-        // The state for a typed answer is the value of the latest reply that carried one.
-        lastValue = undefined;
-        replies.forEach(function (reply) { if (reply.value !== undefined) lastValue = reply.value; });
         replies.forEach(function (reply) {
           activities.next(Object.assign({}, reply, {
             id: reply.id || nextId('bot'),
@@ -106,16 +106,13 @@ const PAGE = `<!doctype html>
         subscribe: function (observerOrNext) {
           var observer = typeof observerOrNext === 'function' ? { next: observerOrNext } : observerOrNext;
           var id = nextId('user');
-          var outgoing = activity;
-          if (outgoing.type === 'message' && outgoing.value === undefined && lastValue !== undefined) {
-            outgoing = Object.assign({}, outgoing, { value: lastValue });
-          }
+          window.__posted.push(activity);
           // Echo the person's own activity (asynchronously, as a real channel would) so Web Chat shows it as sent.
           setTimeout(function () {
             activities.next(Object.assign({}, activity, { id: id, from: USER, timestamp: new Date().toISOString() }));
             observer.next && observer.next(id);
             observer.complete && observer.complete();
-            if (outgoing.type === 'message') send(outgoing);
+            if (activity.type === 'message') send(activity);
           }, 0);
           return { closed: false, unsubscribe: function () {} };
         },
@@ -124,7 +121,7 @@ const PAGE = `<!doctype html>
     end: function () { status.next(5); },
   };
 
-  window.WebChat.renderWebChat({ directLine: directLine, userID: 'user', locale: 'en-US' }, document.getElementById('webchat'));
+  window.WebChat.renderWebChat({ directLine: directLine, store: helpfinderStore(window.WebChat), userID: 'user', locale: 'en-US' }, document.getElementById('webchat'));
 
   // Come online, then join the conversation like a channel does, so the greeting arrives.
   setTimeout(function () { status.next(1); }, 0);

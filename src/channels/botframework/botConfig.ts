@@ -1,35 +1,46 @@
 import { ConfigurationBotFrameworkAuthentication, type CloudAdapter } from 'botbuilder'
 import * as z from 'zod'
 
-const Setting = z.string().trim().max(512).optional().transform((value) => value || undefined)
+const Setting = z.string().trim().max(2048).optional().transform((value) => value || undefined)
 
-/** The Azure Bot registration settings, named as Microsoft names them; all optional. */
+/**
+ * The Azure Bot registration settings, named as Microsoft names them; all optional. Beyond the app
+ * id, password, type and tenant, the SDK's cloud settings are passed through for sovereign or
+ * private clouds (the SDK wants all of `ToChannelFromBotLoginUrl` … `CallerId` once one is set).
+ */
 export const BotConfigSchema = z.object({
   MicrosoftAppId: Setting,
   MicrosoftAppPassword: Setting,
   MicrosoftAppType: Setting,
   MicrosoftAppTenantId: Setting,
+  ChannelService: Setting,
+  ValidateAuthority: Setting,
+  ToChannelFromBotLoginUrl: Setting,
+  ToChannelFromBotOAuthScope: Setting,
+  ToBotFromChannelTokenIssuer: Setting,
+  OAuthUrl: Setting,
+  ToBotFromChannelOpenIdMetadataUrl: Setting,
+  ToBotFromEmulatorOpenIdMetadataUrl: Setting,
+  CallerId: Setting,
 })
 /** The SDK's authentication (`BotFrameworkAuthentication`, from botframework-connector). */
 export type BotAuthentication = NonNullable<ConstructorParameters<typeof CloudAdapter>[0]>
 
-export type BotConfig = Partial<z.infer<typeof BotConfigSchema>> & {
-  /** Replaces the authentication built from the settings (tests use a local OpenID/JWKS server). */
-  authentication?: BotAuthentication
-}
+export type BotConfig = Partial<z.infer<typeof BotConfigSchema>>
 
 /**
- * Reads the bot settings from the environment; unrelated variables are ignored.
+ * Reads the bot settings from the environment (Node's `process.env` or a Worker's `env`);
+ * unrelated variables and bindings are ignored.
  * @example botConfigFromEnv(process.env).MicrosoftAppId
  */
-export function botConfigFromEnv(env: Record<string, string | undefined>): BotConfig {
+export function botConfigFromEnv(env: Record<string, unknown>): BotConfig {
   const parsed = BotConfigSchema.safeParse(env)
   return parsed.success ? parsed.data : {}
 }
 
 /** True when nothing authenticates requests: the endpoint is then for local use (the Emulator) only. */
 export function isOpenForLocalUse(config: BotConfig): boolean {
-  return !config.authentication && !config.MicrosoftAppId
+  return !config.MicrosoftAppId
 }
 
 /**
@@ -37,7 +48,7 @@ export function isOpenForLocalUse(config: BotConfig): boolean {
  * @example new HelpfinderBotAdapter(botAuthentication(config), { openForLocalUse: isOpenForLocalUse(config) })
  */
 export function botAuthentication(config: BotConfig): BotAuthentication {
-  if (config.authentication) return config.authentication
-  const { MicrosoftAppId, MicrosoftAppPassword, MicrosoftAppType, MicrosoftAppTenantId } = config
-  return new ConfigurationBotFrameworkAuthentication({ MicrosoftAppId, MicrosoftAppPassword, MicrosoftAppType, MicrosoftAppTenantId })
+  // Only the settings that are set: the SDK reads an empty cloud setting as "custom cloud".
+  const settings = Object.fromEntries(Object.entries(config).filter(([, value]) => value !== undefined))
+  return new ConfigurationBotFrameworkAuthentication(settings)
 }

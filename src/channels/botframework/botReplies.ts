@@ -16,9 +16,12 @@ const MAX_ANSWERS = 10
  */
 export function botReplies(view: TurnView, t: Translate, prefill: Prefill | undefined): Partial<Activity>[] {
   const replies: Partial<Activity>[] = []
+  // messageBack with `text` too: Web Chat draws no bubble for a click without it, and channels
+  // without messageBack fall back to sending the text. The value decides the answer, not the text.
   const button = (title: string, action: Parameters<typeof botValue>[1], reply: string[] = []): CardAction => ({
     type: 'messageBack',
     title,
+    text: title,
     displayText: title,
     value: botValue(view.state, action, reply, prefill),
   })
@@ -35,6 +38,7 @@ export function botReplies(view: TurnView, t: Translate, prefill: Prefill | unde
       : view.urgent.question.options.map((option): CardAction => ({
           type: 'messageBack',
           title: option.label,
+          text: option.label,
           displayText: option.label,
           value: { ...botValue(view.state, 'urgent', [], prefill), urgentReason: option.id, urgentCountry: view.urgent.country },
         }))

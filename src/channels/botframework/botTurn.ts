@@ -29,7 +29,8 @@ export async function botTurn(deps: TurnDeps, input: BotInput): Promise<BotTurn>
   const clicked = BotValueSchema.safeParse(input.value)
   if (clicked.success) {
     const { state, action, reply, urgentReason, urgentCountry, prefill } = clicked.data
-    const answer = reply.length > 0 ? reply : typed ? [typed] : []
+    // Typed words answer only an open question (a value with no reply of its own); a click's text is its label.
+    const answer = reply.length > 0 ? reply : action === 'answer' && typed ? [typed] : []
     const view = await runTurn(deps, { ...base, token: state, action, reply: answer, urgentReason, urgentCountry })
     return applyPrefill(deps, view, prefill, input.locale)
   }
