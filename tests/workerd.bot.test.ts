@@ -7,6 +7,7 @@ import { buildWorker } from '../scripts/buildWorker'
 import { activity, button, heroCards, postActivity, textOf } from './support/botClient'
 import { startBotFakeChannel } from './support/botFakeChannel'
 import { botSettings, startBotJwks, TEST_APP_ID } from './support/botJwks'
+import { FAKE_ACCESS_TOKEN, fakeAzure } from './support/fakeAzure'
 import { startWorker } from './support/startWorker'
 
 // The Bot Framework channel in the real workerd runtime, from the bundle wrangler deploys
@@ -17,6 +18,9 @@ let open: Awaited<ReturnType<typeof startWorker>>
 let secured: Awaited<ReturnType<typeof startWorker>>
 let channel: Awaited<ReturnType<typeof startBotFakeChannel>>
 let jwks: Awaited<ReturnType<typeof startBotJwks>>
+let azureBot: Awaited<ReturnType<typeof startWorker>>
+const AZURE_CHANNEL = 'https://webchat.botframework.com/'
+const azure = fakeAzure({ appId: TEST_APP_ID, password: 'the-client-secret', serviceUrl: AZURE_CHANNEL, endorsements: ['webchat'] })
 const sentTokens: string[] = []
 
 beforeAll(async () => {
@@ -24,14 +28,21 @@ beforeAll(async () => {
   const [bundle, fake, keys] = await Promise.all([buildWorker(folder), startBotFakeChannel(), startBotJwks(['webchat'])])
   channel = fake
   jwks = keys
-  const started = await Promise.allSettled([startWorker(bundle.outfile), startWorker(bundle.outfile, { bindings: botSettings(jwks.metadataUrl) })])
+  // The third worker has only what a helpline sets for the public cloud; its network is the fake Azure.
+  const registration = { MicrosoftAppId: TEST_APP_ID, MicrosoftAppPassword: 'the-client-secret', MicrosoftAppType: 'MultiTenant' }
+  const started = await Promise.allSettled([
+    startWorker(bundle.outfile),
+    startWorker(bundle.outfile, { bindings: botSettings(jwks.metadataUrl) }),
+    startWorker(bundle.outfile, { bindings: registration, outbound: azure.handle }),
+  ])
   if (started[0].status === 'fulfilled') open = started[0].value
   if (started[1].status === 'fulfilled') secured = started[1].value
+  if (started[2].status === 'fulfilled') azureBot = started[2].value
   for (const result of started) if (result.status === 'rejected') throw result.reason
 }, 120_000)
 
 afterAll(async () => {
-  await Promise.all([open?.dispose(), secured?.dispose(), channel?.stop(), jwks?.close()])
+  await Promise.all([open?.dispose(), secured?.dispose(), azureBot?.dispose(), channel?.stop(), jwks?.close()])
   if (folder) rmSync(folder, { recursive: true, force: true })
 })
 
@@ -91,8 +102,33 @@ describe('the Bot Framework channel on Workers', () => {
     })
   })
 
+  it('as registered with Azure: validates the channel token, gets its own token from Azure AD and posts the replies with it', async () => {
+    const joined = activity({ type: 'conversationUpdate', id: 'join-a', channelId: 'webchat', conversation: { id: 'conv-a' }, membersAdded: [{ id: 'person-1' }], serviceUrl: AZURE_CHANNEL, deliveryMode: undefined })
+    const token = azure.sign({ aud: TEST_APP_ID, serviceurl: AZURE_CHANNEL })
+    const reply = await postActivity(azureBot.url, joined, { authorization: `Bearer ${token}` })
+    expect([200, 201]).toContain(reply.status)
+    const posts = azure.channelPosts()
+    // Web Chat and Direct Line get new activities, not replies (the SDK sets no replyToId for them).
+    expect(posts.map((post) => new URL(post.url).pathname)).toEqual(['/v3/conversations/conv-a/activities', '/v3/conversations/conv-a/activities'])
+    expect(posts.every((post) => post.authorization === `Bearer ${FAKE_ACCESS_TOKEN}`)).toBe(true)
+    expect(JSON.parse(posts[1]?.body ?? '{}')).toMatchObject({ type: 'message', text: 'Who are you looking for help for?' })
+    // The client credentials went to Azure AD's token endpoint, and nowhere else.
+    const secretHolders = azure.requests.filter((request) => request.body.includes('the-client-secret'))
+    expect(secretHolders.map((request) => new URL(request.url).pathname)).toEqual(['/botframework.com/oauth2/v2.0/token'])
+  })
+
+  it('as registered with Azure: a token for another bot is refused and nothing is posted', async () => {
+    const before = azure.channelPosts().length
+    const joined = activity({ type: 'conversationUpdate', channelId: 'webchat', membersAdded: [{ id: 'person-1' }], serviceUrl: AZURE_CHANNEL, deliveryMode: undefined })
+    const reply = await postActivity(azureBot.url, joined, { authorization: `Bearer ${azure.sign({ aud: 'another-bot', serviceurl: AZURE_CHANNEL })}` })
+    expect([401, 403]).toContain(reply.status)
+    expect(azure.channelPosts().length).toBe(before)
+  })
+
   it('logs neither the typed text nor a token', () => {
-    const logs = [...open.logs, ...secured.logs].join('\n')
+    const logs = [...open.logs, ...secured.logs, ...azureBot.logs].join('\n')
+    expect(logs).not.toContain('the-client-secret')
+    expect(logs).not.toContain(FAKE_ACCESS_TOKEN)
     expect(logs).not.toContain('Deutschland')
     // The SDK writes its own line when a token fails (the reason and the public keys): never the token.
     for (const token of sentTokens) expect(logs).not.toContain(token.split('.')[2]?.slice(0, 40))

@@ -20,14 +20,37 @@ export interface TokenClaims {
 }
 
 /**
+ * A signing key generated here, published as a JWK with its endorsements, and tokens signed like a
+ * Bot Framework channel signs them (RS256, issuer api.botframework.com, valid for ten minutes).
+ * @example const keys = channelSigner(['webchat']); keys.sign({ aud: appId, serviceurl })
+ */
+export function channelSigner(endorsements: string[]) {
+  const kid = 'helpfinder-test-key'
+  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 })
+  const signWith = (key: KeyObject, claims: TokenClaims) => {
+    const now = Math.floor(Date.now() / 1000)
+    const header = base64url(JSON.stringify({ alg: 'RS256', typ: 'JWT', kid }))
+    const payload = base64url(JSON.stringify({ iss: CHANNEL_ISSUER, nbf: now - 60, exp: now + 600, ...claims }))
+    const signature = createSign('RSA-SHA256').update(`${header}.${payload}`).sign(key)
+    return `${header}.${payload}.${base64url(signature)}`
+  }
+  return {
+    /** The JSON Web Key Set a channel's OpenID metadata points to. */
+    jwks: { keys: [{ ...publicKey.export({ format: 'jwk' }), kid, use: 'sig', alg: 'RS256', endorsements }] },
+    /** A token signed with the published key. */
+    sign: (claims: TokenClaims) => signWith(privateKey, claims),
+    /** A token with the published key id but signed by another key. */
+    signWithOtherKey: (claims: TokenClaims) => signWith(generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey, claims),
+  }
+}
+
+/**
  * A loopback stand-in for Bot Framework's OpenID metadata and signing keys, with a key generated
  * here, so inbound JWT validation is tested for real without Azure.
  * @example const jwks = await startBotJwks(['webchat']); const token = jwks.sign({ aud: appId, serviceurl })
  */
 export async function startBotJwks(endorsements: string[]) {
-  const kid = 'helpfinder-test-key'
-  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 })
-  const jwk = publicKey.export({ format: 'jwk' })
+  const signer = channelSigner(endorsements)
   let server: Server | undefined
   const base = await new Promise<string>((resolve) => {
     server = createServer((request, response) => {
@@ -36,7 +59,7 @@ export async function startBotJwks(endorsements: string[]) {
         url === '/.well-known/openid-configuration'
           ? { issuer: CHANNEL_ISSUER, jwks_uri: `${baseUrl()}/keys`, id_token_signing_alg_values_supported: ['RS256'] }
           : url === '/keys'
-            ? { keys: [{ ...jwk, kid, use: 'sig', alg: 'RS256', endorsements }] }
+            ? signer.jwks
             : undefined
       response.writeHead(body ? 200 : 404, { 'content-type': 'application/json' })
       response.end(JSON.stringify(body ?? {}))
@@ -46,19 +69,10 @@ export async function startBotJwks(endorsements: string[]) {
     const address = server?.address()
     return `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`
   }
-  const signWith = (key: KeyObject, claims: TokenClaims, keyId = kid) => {
-    const now = Math.floor(Date.now() / 1000)
-    const header = base64url(JSON.stringify({ alg: 'RS256', typ: 'JWT', kid: keyId }))
-    const payload = base64url(JSON.stringify({ iss: CHANNEL_ISSUER, nbf: now - 60, exp: now + 600, ...claims }))
-    const signature = createSign('RSA-SHA256').update(`${header}.${payload}`).sign(key)
-    return `${header}.${payload}.${base64url(signature)}`
-  }
   return {
     metadataUrl: `${base}/.well-known/openid-configuration`,
-    /** A token signed with the published key. */
-    sign: (claims: TokenClaims) => signWith(privateKey, claims),
-    /** A token with the published key id but signed by another key. */
-    signWithOtherKey: (claims: TokenClaims) => signWith(generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey, claims),
+    sign: signer.sign,
+    signWithOtherKey: signer.signWithOtherKey,
     close: () => new Promise<void>((resolve) => server?.close(() => resolve())),
   }
 }

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { Miniflare } from 'miniflare'
+import { Miniflare, Response as MiniflareResponse, type Request as MiniflareRequest } from 'miniflare'
 import { newKeySpec } from '../../src/core/state/keyring'
 
 const migrationsFolder = fileURLToPath(new URL('../../migrations', import.meta.url))
@@ -44,7 +44,10 @@ export function collectStdio(logs: string[]) {
  * seeds on its first request. Worker console output is collected in `logs`.
  * @example const worker = await startWorker(outfile); await fetch(`${worker.url}/`); await worker.dispose()
  */
-export async function startWorker(scriptPath: string, options: { migrate?: boolean; stateKeys?: string; bindings?: Record<string, string> } = {}) {
+export async function startWorker(
+  scriptPath: string,
+  options: { migrate?: boolean; stateKeys?: string; bindings?: Record<string, string>; outbound?: (request: Request) => Promise<Response> } = {},
+) {
   const logs: string[] = []
   const mf = new Miniflare({
     modules: true,
@@ -55,6 +58,8 @@ export async function startWorker(scriptPath: string, options: { migrate?: boole
     d1Databases: { DB: 'helpfinder-test' },
     d1Persist: false,
     bindings: { STATE_KEYS: options.stateKeys ?? newKeySpec('t1'), ...options.bindings },
+    // Every fetch the worker makes goes here instead of the network (a fault or a fake set up on purpose).
+    ...(options.outbound ? { outboundService: viaNode(options.outbound) } : {}),
     ...LOOPBACK_RUNTIME,
     handleRuntimeStdio: collectStdio(logs),
   })
@@ -62,4 +67,13 @@ export async function startWorker(scriptPath: string, options: { migrate?: boole
   const d1 = await mf.getD1Database('DB')
   if (options.migrate ?? true) await d1.batch(migrationStatements().map((statement) => d1.prepare(statement)))
   return { mf, url, d1, logs, dispose: () => mf.dispose() }
+}
+
+/** Hands Miniflare's outbound requests to a handler written with Node's own fetch types. */
+function viaNode(handler: (request: Request) => Promise<Response>) {
+  return async (request: MiniflareRequest) => {
+    const body = request.method === 'GET' || request.method === 'HEAD' ? undefined : await request.arrayBuffer()
+    const response = await handler(new Request(request.url, { method: request.method, headers: [...request.headers], body }))
+    return new MiniflareResponse(await response.arrayBuffer(), { status: response.status, headers: [...response.headers] })
+  }
 }
