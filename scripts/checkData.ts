@@ -1,10 +1,12 @@
 import { fileURLToPath } from 'node:url'
 import * as z from 'zod'
-import { InitiativeSchema, InitiativesFileSchema, type Initiative } from '../src/core/directory/initiativeSchema'
+import { InitiativeSchema, InitiativesFileSchema } from '../src/core/directory/initiativeSchema'
+import { PartnerSchema, PartnersFileSchema } from '../src/core/directory/partnerSchema'
 import { TaxonomySchema } from '../src/core/directory/taxonomySchema'
 import { UrgentHelpFileSchema } from '../src/core/directory/urgentHelpSchema'
 import { FlowSchema } from '../src/core/flow/flowSchema'
 import { checkInitiatives } from './checks/checkInitiatives'
+import { checkPartners } from './checks/checkPartners'
 import { readJsonFile } from './checks/readJsonFile'
 import { OfficialLanguagesFileSchema } from './coverage/computeCoverage'
 
@@ -13,6 +15,7 @@ export interface DataFiles {
   initiatives: string
   taxonomy: string
   urgent: string
+  partners: string
   flow: string
   officialLanguages: string
 }
@@ -22,16 +25,18 @@ export const projectData: DataFiles = {
   initiatives: `${root}data/initiatives.json`,
   taxonomy: `${root}data/taxonomy.json`,
   urgent: `${root}data/urgent-help.json`,
+  partners: `${root}data/partners.json`,
   flow: `${root}flows/help-seeker.json`,
   officialLanguages: `${root}data/official-languages.json`,
 }
 
 /**
  * Validates data/ and flows/ as a curator would want to hear about it: one line per problem,
- * naming the file and the record. Empty means the data is fit to serve.
- * @example const problems = checkData(projectData, new Date())
+ * naming the file and the record. Empty means the data is fit to serve. Lines worth knowing that
+ * are not problems (a partner embeddable nowhere) go to `note`.
+ * @example const problems = checkData(projectData, new Date(), (line) => notes.push(line))
  */
-export function checkData(files: DataFiles, today: Date): string[] {
+export function checkData(files: DataFiles, today: Date, note: (line: string) => void = () => undefined): string[] {
   const problems: string[] = []
   /** Validates a whole file; returns the raw JSON so record checks still run when one record fails. */
   const parse = (label: string, schema: z.ZodType, path: string): unknown => {
@@ -49,20 +54,26 @@ export function checkData(files: DataFiles, today: Date): string[] {
   const initiatives = parse('data/initiatives.json', InitiativesFileSchema, files.initiatives)
   const taxonomy = TaxonomySchema.safeParse(parse('data/taxonomy.json', TaxonomySchema, files.taxonomy))
   const urgent = UrgentHelpFileSchema.safeParse(parse('data/urgent-help.json', UrgentHelpFileSchema, files.urgent))
+  const partners = parse('data/partners.json', PartnersFileSchema, files.partners)
   parse('flows/help-seeker.json', FlowSchema, files.flow)
   parse('data/official-languages.json', OfficialLanguagesFileSchema, files.officialLanguages)
   // Cross-record rules run on every record that passed the schema; the others are already reported.
-  for (const problem of checkInitiatives(validRecords(initiatives), urgent.success ? urgent.data.countries : [], today, taxonomy.data)) {
+  const records = validRecords(initiatives, 'initiatives', InitiativeSchema)
+  const countries = urgent.success ? urgent.data.countries : []
+  for (const problem of checkInitiatives(records, countries, today, taxonomy.data)) {
     problems.push(`${problem.startsWith('urgent help') ? 'data/urgent-help.json' : 'data/initiatives.json'}: ${problem}`)
   }
+  const partnerFindings = checkPartners(validRecords(partners, 'partners', PartnerSchema), records, countries)
+  for (const problem of partnerFindings.problems) problems.push(`data/partners.json: ${problem}`)
+  for (const line of partnerFindings.notes) note(`data/partners.json: ${line}`)
   return problems
 }
 
-/** The records of the initiatives file that pass the schema on their own. */
-function validRecords(json: unknown): Initiative[] {
-  const records = z.object({ initiatives: z.array(z.unknown()) }).safeParse(json)
-  return (records.data?.initiatives ?? []).flatMap((record) => {
-    const parsed = InitiativeSchema.safeParse(record)
+/** The records of a data file (`{ [key]: [...] }`) that pass the schema on their own. */
+function validRecords<T>(json: unknown, key: string, schema: z.ZodType<T>): T[] {
+  const records = z.object({ [key]: z.array(z.unknown()) }).safeParse(json)
+  return (records.data?.[key] ?? []).flatMap((record) => {
+    const parsed = schema.safeParse(record)
     return parsed.success ? [parsed.data] : []
   })
 }

@@ -44,11 +44,11 @@ function main(): void {
   process.stderr.write(`HTML written to ${out}\n`)
 }
 
-/** A DirectoryData JSON file, validated; missing taxonomy or urgent numbers come from data/. */
+/** A DirectoryData JSON file, validated; missing taxonomy or urgent numbers (and the partners) come from data/. */
 function readDataFile(path: string): DirectoryData {
   const parsed = DataFileSchema.parse(JSON.parse(readFileSync(path, 'utf8')))
   const bundled = loadBundledData()
-  return { initiatives: parsed.initiatives, taxonomy: parsed.taxonomy ?? bundled.taxonomy, urgent: parsed.urgent ?? bundled.urgent }
+  return { ...bundled, initiatives: parsed.initiatives, taxonomy: parsed.taxonomy ?? bundled.taxonomy, urgent: parsed.urgent ?? bundled.urgent }
 }
 
 try {

@@ -44,7 +44,7 @@ describe('npm run data:check', () => {
   })
 
   // One broken fixture per rule (tests/fixtures/data-check/), each with the message a curator sees.
-  const fixture = (name: string) => ({ ...projectData, initiatives: fileURLToPath(new URL(`./fixtures/data-check/${name}.json`, import.meta.url)) })
+  const fixture = (name: string, file: keyof DataFiles = 'initiatives') => ({ ...projectData, [file]: fileURLToPath(new URL(`./fixtures/data-check/${name}.json`, import.meta.url)) })
   const today = new Date('2026-11-23')
   it.each([
     ['schema-error', 'data/initiatives.json: initiatives[0] (id stop-it-now-nl).name: Invalid input: expected string, received undefined'],
@@ -62,6 +62,31 @@ describe('npm run data:check', () => {
 
   it('passes the valid fixture the broken ones are made from', () => {
     expect(checkData(fixture('valid'), today)).toEqual([])
+  })
+
+  // Partner fixtures replace data/partners.json and are checked against the project's directory,
+  // where ktw-regensburg is doubtful and shore is active but has no website or contact.
+  it.each([
+    ['partner-schema-error', 'data/partners.json: partners[0] (id demo-helpline).origins[1]: must be "self", an https:// origin (scheme, host, optional port; no path), or an http:// loopback origin'],
+    ['partner-duplicate-id', 'data/partners.json: demo-helpline: duplicate id'],
+    ['partner-featured-unknown', 'data/partners.json: demo-helpline: featured stop-it-now-atlantis is not in data/initiatives.json'],
+    ['partner-featured-inactive', 'data/partners.json: demo-helpline: featured ktw-regensburg is doubtful; only active services are offered'],
+    ['partner-featured-not-contactable', 'data/partners.json: demo-helpline: featured shore has no website or contact, so it is never offered'],
+    ['partner-country-not-offered', 'data/partners.json: demo-helpline: defaultCountry AQ is not a country the directory offers (no urgent-help numbers, no active service)'],
+  ])('fails on %s with exactly the right message', (name, message) => {
+    expect(checkData(fixture(name, 'partners'), today)).toEqual([message])
+  })
+
+  it('passes the valid partner fixture the broken ones are made from, with nothing to note', () => {
+    const notes: string[] = []
+    expect(checkData(fixture('partner-valid', 'partners'), today, (line) => notes.push(line))).toEqual([])
+    expect(notes).toEqual([])
+  })
+
+  it('notes, without failing, a partner with no origins: the widget fails closed there', () => {
+    const notes: string[] = []
+    expect(checkData(fixture('partner-no-origins', 'partners'), today, (line) => notes.push(line))).toEqual([])
+    expect(notes).toEqual(['data/partners.json: second-helpline: no origins, so the widget may not be embedded anywhere (it fails closed)'])
   })
 
   it('accepts service short codes where a country makes them diallable, and EU-harmonised ones anywhere', () => {

@@ -131,6 +131,7 @@ const fixture: DirectoryData = {
     UrgentCountrySchema.parse({ country: 'DE', lines: [urgentLine('emergency'), urgentLine('child_helpline')] }),
     UrgentCountrySchema.parse({ country: 'FR', lines: [urgentLine('emergency'), urgentLine('child_helpline'), urgentLine('crisis', '2025-05-01')] }),
   ],
+  partners: [],
 }
 const today = new Date('2026-06-01')
 

@@ -10,6 +10,8 @@ import { stringify } from 'csv-stringify/sync'
 import { afterAll, describe, expect, it } from 'vitest'
 import * as z from 'zod'
 import { InitiativesFileSchema } from '../src/core/directory/initiativeSchema'
+import { isContactable } from '../src/core/directory/isContactable'
+import { PartnersFileSchema } from '../src/core/directory/partnerSchema'
 import { openSqliteDirectory } from '../src/storage/sqlite/openSqliteDirectory'
 import { exportDirectory } from '../scripts/export/exportDirectory'
 import { initiativesToCsv } from '../scripts/export/initiativesToCsv'
@@ -212,6 +214,26 @@ describe('a broken import file', () => {
     writeFileSync(join(ws.dir, 'typo.json'), JSON.stringify({ initiatives: records.map((record) => ({ ...record, nameLocl: 'x' })) }))
     const typo = run(ws, join(ws.dir, 'typo.json'))
     expect(typo.lines[0]).toBe(`row 1 (id ${records[0]?.id}): nameLocl: unknown field (not in the schema; it would be lost)`)
+    expect({ json: hash(ws.json), db: hash(ws.db) }).toEqual(before)
+  })
+
+  it('refuses an import that would leave a partner featuring a service that is gone', () => {
+    const ws = workspace()
+    const records = InitiativesFileSchema.parse(JSON.parse(readFileSync(ws.json, 'utf8'))).initiatives
+    const featured = records.find((record) => record.status === 'active' && isContactable(record))
+    if (!featured) throw new Error('no active, contactable record in data/')
+    const partnersFile = join(ws.dataDir, 'partners.json')
+    const partners = PartnersFileSchema.parse(JSON.parse(readFileSync(partnersFile, 'utf8')))
+    const [partner] = partners.partners
+    if (!partner) throw new Error('data/partners.json is empty')
+    writeFileSync(partnersFile, JSON.stringify({ partners: [{ ...partner, featured: [featured.id] }] }))
+    const file = join(ws.dir, 'without-featured.json')
+    writeFileSync(file, JSON.stringify({ initiatives: records.filter((record) => record.id !== featured.id) }))
+    const before = { json: hash(ws.json), db: hash(ws.db) }
+    expect(run(ws, file, 'replace')).toEqual({
+      ok: false,
+      lines: [`${partnersFile}: ${partner.id}: featured ${featured.id} is not in data/initiatives.json`, 'Nothing was changed.'],
+    })
     expect({ json: hash(ws.json), db: hash(ws.db) }).toEqual(before)
   })
 

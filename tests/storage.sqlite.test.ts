@@ -1,19 +1,27 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import Database from 'better-sqlite3'
+import { drizzle } from 'drizzle-orm/better-sqlite3'
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
 import { afterAll, describe, expect, it } from 'vitest'
 import * as z from 'zod'
+import type { DirectoryData } from '../src/core/directory/directoryData'
 import { loadBundledData } from '../src/storage/bundledData'
+import { directoryToRows } from '../src/storage/directoryToRows'
+import { insertStatements } from '../src/storage/insertStatements'
+import * as schema from '../src/storage/schema'
 import { openSqliteDirectory } from '../src/storage/sqlite/openSqliteDirectory'
 import { directoryContract } from './contract/directoryContract'
+import { withFullPartner } from './contract/withFullPartner'
 
 // A real SQLite file in a temporary folder, migrated with the drizzle-kit SQL and seeded from data/.
 const migrations = fileURLToPath(new URL('../migrations', import.meta.url))
 const folder = mkdtempSync(join(tmpdir(), 'helpfinder-sqlite-'))
-const TABLES = ['meta', 'criteria', 'tags', 'initiatives', 'initiative_tags', 'contacts', 'sources', 'urgent_lines']
+const TABLES = ['meta', 'criteria', 'tags', 'initiatives', 'initiative_tags', 'contacts', 'sources', 'urgent_lines', 'partners']
 const Count = z.object({ n: z.number() })
+const Journal = z.looseObject({ entries: z.array(z.looseObject({ tag: z.string() })) })
 
 afterAll(() => rmSync(folder, { recursive: true, force: true }))
 
@@ -25,6 +33,23 @@ function rowCounts(file: string): Record<string, number> {
   } finally {
     sqlite.close()
   }
+}
+
+/** A file as the code before partners left it: migrated with 0000_init only and seeded, no partners table. */
+function fileBeforePartners(file: string, seed: DirectoryData): void {
+  const before = join(folder, 'migrations-before-partners')
+  mkdirSync(join(before, 'meta'), { recursive: true })
+  cpSync(join(migrations, '0000_init.sql'), join(before, '0000_init.sql'))
+  const journal = Journal.parse(JSON.parse(readFileSync(join(migrations, 'meta/_journal.json'), 'utf8')))
+  writeFileSync(join(before, 'meta/_journal.json'), JSON.stringify({ ...journal, entries: journal.entries.filter((entry) => entry.tag === '0000_init') }))
+  const sqlite = new Database(file)
+  const db = drizzle(sqlite, { schema })
+  migrate(db, { migrationsFolder: before })
+  const statements = insertStatements(db, directoryToRows({ ...seed, partners: [] }), 30_000)
+  db.transaction(() => {
+    for (const statement of statements) statement.run()
+  })
+  sqlite.close()
 }
 
 directoryContract('sqlite file', async () => openSqliteDirectory(join(folder, 'contract.sqlite'), loadBundledData(), migrations))
@@ -46,5 +71,26 @@ describe('reopening a SQLite file', () => {
     second.close()
     expect(rowCounts(file)).toEqual(seeded)
     expect(secondLoad).toEqual(firstLoad)
+  })
+})
+
+describe('a SQLite file seeded before partners existed', () => {
+  it('is migrated and gets the seed\'s partners, exactly, on the next start; nothing else changes', async () => {
+    const seed = withFullPartner(loadBundledData())
+    const file = join(folder, 'before-partners.sqlite')
+    fileBeforePartners(file, seed)
+    const fresh = join(folder, 'fresh-with-partners.sqlite')
+    openSqliteDirectory(fresh, seed, migrations).close()
+
+    const reopened = openSqliteDirectory(file, seed, migrations)
+    const loaded = await reopened.source.load()
+    reopened.close()
+    expect(loaded.partners).toEqual(seed.partners)
+    expect(rowCounts(file)).toEqual(rowCounts(fresh))
+    expect(rowCounts(file).partners).toBe(2)
+
+    // Seeded once: a later start with other partners changes nothing.
+    openSqliteDirectory(file, { ...seed, partners: seed.partners.slice(1) }, migrations).close()
+    expect(rowCounts(file)).toEqual(rowCounts(fresh))
   })
 })

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { extname, join } from 'node:path'
 import { checkInitiatives } from '../checks/checkInitiatives'
+import { checkPartners } from '../checks/checkPartners'
 import { initiativesToJson } from '../export/initiativesToJson'
 import { mergeInitiatives, type ImportMode, type MergeResult } from './mergeInitiatives'
 import { parseCsvInitiatives } from './parseCsvInitiatives'
@@ -13,7 +14,7 @@ import { stageFile } from './writeJsonAtomic'
 export interface ImportOptions {
   /** The .csv or .json file to import. */
   file: string
-  /** The folder holding initiatives.json, taxonomy.json and urgent-help.json. */
+  /** The folder holding initiatives.json, taxonomy.json, urgent-help.json and partners.json. */
   dataDir: string
   /** The SQLite directory to keep in step; skipped when the file does not exist. */
   databaseFile: string
@@ -58,6 +59,9 @@ export function importInitiatives(options: ImportOptions): ImportOutcome {
   const incoming = parsed.rows.flatMap((row) => (row.record ? [row.record] : []))
   const merged = mergeInitiatives(current.value.initiatives, incoming, options.mode, taxonomy)
   const problems = rowProblems(parsed.rows, checkInitiatives(merged.initiatives, urgent, options.today, taxonomy), options.dataDir)
+  // Partners must still point at services that exist and can be offered (e.g. after --replace).
+  const partners = join(options.dataDir, DATA_FILES.partners)
+  for (const problem of checkPartners(current.value.partners, merged.initiatives, urgent).problems) problems.push(`${partners}: ${problem}`)
   if (problems.length > 0) return fail(problems)
 
   const target = join(options.dataDir, DATA_FILES.initiatives)

@@ -17,12 +17,13 @@ const TABLES = {
   contacts: schema.contacts,
   sources: schema.sources,
   urgentLines: schema.urgentLines,
+  partners: schema.partners,
 } satisfies Record<keyof DirectoryRows, SQLiteTable>
 
 /** Children before parents, so foreign keys hold at every step. */
 const DELETE_ORDER = [
   schema.initiativeTags, schema.contacts, schema.sources, schema.initiatives,
-  schema.tags, schema.criteria, schema.meta, schema.urgentLines,
+  schema.tags, schema.criteria, schema.meta, schema.urgentLines, schema.partners,
 ]
 
 /** Tables whose `id` is an AUTOINCREMENT row number, not data. */

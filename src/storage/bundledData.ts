@@ -1,8 +1,10 @@
 import initiativesFile from '../../data/initiatives.json'
+import partnersFile from '../../data/partners.json'
 import taxonomyFile from '../../data/taxonomy.json'
 import urgentFile from '../../data/urgent-help.json'
 import type { DirectoryData } from '../core/directory/directoryData'
 import { InitiativesFileSchema } from '../core/directory/initiativeSchema'
+import { PartnersFileSchema } from '../core/directory/partnerSchema'
 import { TaxonomySchema } from '../core/directory/taxonomySchema'
 import { UrgentHelpFileSchema } from '../core/directory/urgentHelpSchema'
 
@@ -12,5 +14,6 @@ export function loadBundledData(): DirectoryData {
     taxonomy: TaxonomySchema.parse(taxonomyFile),
     initiatives: InitiativesFileSchema.parse(initiativesFile).initiatives,
     urgent: UrgentHelpFileSchema.parse(urgentFile).countries,
+    partners: PartnersFileSchema.parse(partnersFile).partners,
   }
 }

@@ -14,7 +14,7 @@ export type AnySQLiteDatabase = BaseSQLiteDatabase<'sync' | 'async', any, typeof
 export function createDirectoryRepository(db: AnySQLiteDatabase): DirectorySource {
   return {
     async load(): Promise<DirectoryData> {
-      const [meta, criteria, tags, initiatives, initiativeTags, contacts, sources, urgentLines] = await Promise.all([
+      const [meta, criteria, tags, initiatives, initiativeTags, contacts, sources, urgentLines, partners] = await Promise.all([
         db.select().from(schema.meta),
         db.select().from(schema.criteria),
         db.select().from(schema.tags),
@@ -23,8 +23,9 @@ export function createDirectoryRepository(db: AnySQLiteDatabase): DirectorySourc
         db.select().from(schema.contacts),
         db.select().from(schema.sources),
         db.select().from(schema.urgentLines),
+        db.select().from(schema.partners),
       ])
-      return rowsToDirectory({ meta, criteria, tags, initiatives, initiativeTags, contacts, sources, urgentLines })
+      return rowsToDirectory({ meta, criteria, tags, initiatives, initiativeTags, contacts, sources, urgentLines, partners })
     },
   }
 }

@@ -1,6 +1,7 @@
 import type { DirectoryData } from '../core/directory/directoryData'
 import type { Initiative } from '../core/directory/initiativeSchema'
-import type { contacts, criteria, initiatives, initiativeTags, meta, sources, tags, urgentLines } from './schema'
+import type { Partner } from '../core/directory/partnerSchema'
+import type { contacts, criteria, initiatives, initiativeTags, meta, partners, sources, tags, urgentLines } from './schema'
 
 /** Rows for every table, ready for one atomic insert (a transaction on SQLite, a batch on D1). */
 export interface DirectoryRows {
@@ -12,6 +13,7 @@ export interface DirectoryRows {
   contacts: (typeof contacts.$inferInsert)[]
   sources: (typeof sources.$inferInsert)[]
   urgentLines: (typeof urgentLines.$inferInsert)[]
+  partners: (typeof partners.$inferInsert)[]
 }
 
 /** Flattens validated directory data into table rows. */
@@ -63,7 +65,13 @@ export function directoryToRows(data: DirectoryData): DirectoryRows {
         sources: JSON.stringify(line.sources),
       })),
     ),
+    partners: data.partners.map(partnerRow),
   }
+}
+
+/** Origins and featured ids as JSON arrays: a few strings each, always read and written whole. */
+function partnerRow(partner: Partner): typeof partners.$inferInsert {
+  return { ...partner, origins: JSON.stringify(partner.origins), featured: JSON.stringify(partner.featured) }
 }
 
 function initiativeRow(initiative: Initiative): typeof initiatives.$inferInsert {

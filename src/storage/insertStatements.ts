@@ -14,6 +14,7 @@ export function insertStatements(db: AnySQLiteDatabase, rows: DirectoryRows, max
     [schema.contacts, rows.contacts],
     [schema.sources, rows.sources],
     [schema.urgentLines, rows.urgentLines],
+    [schema.partners, rows.partners],
   ] as const
   return plan.flatMap(([table, tableRows]) =>
     chunkRows<object>(tableRows, maxParams).map((chunk) => db.insert(table).values(chunk as never)),

@@ -1,6 +1,7 @@
 import * as z from 'zod'
 import type { DirectoryData } from '../core/directory/directoryData'
 import { InitiativeSchema, SourceSchema } from '../core/directory/initiativeSchema'
+import { PartnerSchema } from '../core/directory/partnerSchema'
 import { TaxonomySchema } from '../core/directory/taxonomySchema'
 import { UrgentHelpFileSchema } from '../core/directory/urgentHelpSchema'
 import type { DirectoryRows } from './directoryToRows'
@@ -61,7 +62,10 @@ export function rowsToDirectory(rows: Rows): DirectoryData {
       ),
     })),
   }).countries
-  return { taxonomy, initiatives, urgent }
+  const partners = rows.partners.map(({ origins, featured, ...partner }) =>
+    PartnerSchema.parse({ ...partner, origins: JsonList.parse(JSON.parse(origins)), featured: JsonList.parse(JSON.parse(featured)) }),
+  )
+  return { taxonomy, initiatives, urgent, partners }
 }
 
 /** Optional fields are absent in `data/` but NULL in SQL. */

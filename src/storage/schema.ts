@@ -107,3 +107,18 @@ export const meta = sqliteTable('meta', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
 })
+
+/** Sites allowed to embed the widget (data/partners.json), one row each. */
+export const partners = sqliteTable('partners', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  fictional: integer('fictional', { mode: 'boolean' }).notNull(),
+  /** JSON array of embed origins; an empty array means nowhere */
+  origins: text('origins').notNull(),
+  /** JSON array of initiative ids, in the order shown */
+  featured: text('featured').notNull(),
+  defaultCountry: text('default_country'),
+  defaultLanguage: text('default_language'),
+  lastChecked: text('last_checked').notNull(),
+  notes: text('notes'),
+})

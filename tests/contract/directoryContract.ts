@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DirectoryData } from '../../src/core/directory/directoryData'
 import { InitiativesFileSchema, type Initiative } from '../../src/core/directory/initiativeSchema'
+import { PartnersFileSchema } from '../../src/core/directory/partnerSchema'
 import { TaxonomySchema } from '../../src/core/directory/taxonomySchema'
 import { UrgentHelpFileSchema } from '../../src/core/directory/urgentHelpSchema'
 import type { DirectorySource } from '../../src/storage/directorySource'
@@ -19,6 +20,7 @@ function dataOnDisk(): DirectoryData {
     taxonomy: TaxonomySchema.parse(read('taxonomy.json')),
     initiatives: InitiativesFileSchema.parse(read('initiatives.json')).initiatives,
     urgent: UrgentHelpFileSchema.parse(read('urgent-help.json')).countries,
+    partners: PartnersFileSchema.parse(read('partners.json')).partners,
   }
 }
 
@@ -74,6 +76,11 @@ export function directoryContract(name: string, open: () => Promise<OpenedDirect
       expect(loaded.taxonomy).toEqual(expected.taxonomy)
       const urgent = new Map(loaded.urgent.map((country) => [country.country, country.lines]))
       for (const country of expected.urgent) expect(urgent.get(country.country), country.country).toEqual(country.lines)
+    })
+
+    it('keeps the embedding partners exactly, in the order of data/partners.json', () => {
+      expect(expected.partners.length).toBeGreaterThan(0)
+      expect(loaded.partners).toEqual(expected.partners)
     })
 
     it('keeps doubtful records, marked doubtful', () => {

@@ -1,4 +1,5 @@
 import type { Initiative } from './initiativeSchema'
+import type { Partner } from './partnerSchema'
 import type { Taxonomy } from './taxonomySchema'
 import type { UrgentCountry } from './urgentHelpSchema'
 
@@ -7,4 +8,6 @@ export interface DirectoryData {
   taxonomy: Taxonomy
   initiatives: Initiative[]
   urgent: UrgentCountry[]
+  /** Sites allowed to embed the widget, with their featured services and defaults. */
+  partners: Partner[]
 }

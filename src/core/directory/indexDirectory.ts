@@ -1,5 +1,6 @@
 import type { DirectoryData } from './directoryData'
 import type { Initiative } from './initiativeSchema'
+import type { Partner } from './partnerSchema'
 import type { UrgentLine } from './urgentHelpSchema'
 import { isContactable } from './isContactable'
 
@@ -17,6 +18,8 @@ export interface DirectoryIndex {
   countries: string[]
   /** Languages offered in the language list: any an active service works in. */
   languages: string[]
+  /** Embedding partners by id. */
+  partners: Map<string, Partner>
 }
 
 /** @example const index = indexDirectory(await repository.load()) */
@@ -35,6 +38,7 @@ export function indexDirectory(data: DirectoryData): DirectoryIndex {
     urgentByCountry: new Map(data.urgent.map((entry) => [entry.country, entry.lines])),
     countries: [...countries].sort(),
     languages: [...new Set(active.flatMap((initiative) => initiative.languages))].sort(),
+    partners: new Map(data.partners.map((partner) => [partner.id, partner])),
   }
 }
 

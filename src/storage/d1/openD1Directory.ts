@@ -3,9 +3,9 @@ import { drizzle, type AnyD1Database, type DrizzleD1Database } from 'drizzle-orm
 import type { DirectoryData } from '../../core/directory/directoryData'
 import { createDirectoryRepository } from '../directoryRepository'
 import type { DirectorySource } from '../directorySource'
-import { directoryToRows } from '../directoryToRows'
 import { insertStatements } from '../insertStatements'
 import * as schema from '../schema'
+import { seedRows, type SeedCounts } from '../seedRows'
 
 /** D1 refuses statements that bind more than 100 parameters. */
 const D1_MAX_PARAMS = 100
@@ -24,26 +24,31 @@ export function openD1Directory(d1: AnyD1Database): { db: D1Directory; source: D
 }
 
 /**
- * Seeds an empty D1 directory in one atomic batch (D1 has no interactive transactions).
- * Returns whether it seeded. Two isolates racing on an empty database: one batch wins, the
- * other fails on the primary keys and rolls back whole, so the data is never doubled.
+ * Seeds an empty D1 directory in one atomic batch (D1 has no interactive transactions), or only
+ * the partners of one seeded before they existed (see seedRows). Returns whether it seeded. Two
+ * isolates racing: one batch wins, the other fails on the primary keys and rolls back whole, so
+ * the data is never doubled.
  * @example const seeded = await seedD1IfEmpty(db, loadBundledData())
  */
 export async function seedD1IfEmpty(db: D1Directory, data: DirectoryData): Promise<boolean> {
-  if (!(await isEmpty(db))) return false
-  const [first, ...rest] = insertStatements(db, directoryToRows(data), D1_MAX_PARAMS)
+  const rows = seedRows(data, await seedCounts(db))
+  if (!rows) return false
+  const [first, ...rest] = insertStatements(db, rows, D1_MAX_PARAMS)
   if (!first) return false
   try {
     await db.batch([first, ...rest])
   } catch (error) {
     // Lost a race with another isolate seeding at the same moment: its batch is the seed.
-    if (!(await isEmpty(db))) return false
+    if (!seedRows(data, await seedCounts(db))) return false
     throw error
   }
   return true
 }
 
-async function isEmpty(db: D1Directory): Promise<boolean> {
-  const [row] = await db.select({ n: count() }).from(schema.initiatives)
-  return !row || row.n === 0
+async function seedCounts(db: D1Directory): Promise<SeedCounts> {
+  const [initiatives, partners] = await db.batch([
+    db.select({ n: count() }).from(schema.initiatives),
+    db.select({ n: count() }).from(schema.partners),
+  ])
+  return { initiatives: initiatives[0]?.n ?? 0, partners: partners[0]?.n ?? 0 }
 }

@@ -4,12 +4,13 @@ import Database from 'better-sqlite3'
 import { count } from 'drizzle-orm'
 import { drizzle } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
+import type { SQLiteTable } from 'drizzle-orm/sqlite-core'
 import type { DirectoryData } from '../../core/directory/directoryData'
 import { createDirectoryRepository } from '../directoryRepository'
 import type { DirectorySource } from '../directorySource'
-import { directoryToRows } from '../directoryToRows'
 import { insertStatements } from '../insertStatements'
 import * as schema from '../schema'
+import { seedRows } from '../seedRows'
 
 /** An open embedded directory: the port, plus `close` for a clean shutdown. */
 export interface SqliteDirectory {
@@ -18,7 +19,8 @@ export interface SqliteDirectory {
 }
 
 /**
- * Opens (creating, migrating and seeding on first use) the embedded SQLite directory.
+ * Opens (creating, migrating and seeding on first use) the embedded SQLite directory. A file
+ * seeded before partners existed gets the seed's partners (see seedRows).
  * @example const directory = openSqliteDirectory('.data/helpfinder.sqlite', loadBundledData(), 'migrations')
  */
 export function openSqliteDirectory(file: string, seed: DirectoryData, migrationsFolder: string): SqliteDirectory {
@@ -28,9 +30,10 @@ export function openSqliteDirectory(file: string, seed: DirectoryData, migration
   sqlite.pragma('foreign_keys = ON')
   const db = drizzle(sqlite, { schema })
   migrate(db, { migrationsFolder })
-  const [row] = db.select({ n: count() }).from(schema.initiatives).all()
-  if (!row || row.n === 0) {
-    const statements = insertStatements(db, directoryToRows(seed), 30_000)
+  const rowsIn = (table: SQLiteTable) => db.select({ n: count() }).from(table).all()[0]?.n ?? 0
+  const rows = seedRows(seed, { initiatives: rowsIn(schema.initiatives), partners: rowsIn(schema.partners) })
+  if (rows) {
+    const statements = insertStatements(db, rows, 30_000)
     db.transaction(() => {
       for (const statement of statements) statement.run()
     })
