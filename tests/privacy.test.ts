@@ -188,16 +188,19 @@ function webPage(page: FormPage, label: string): Page {
   }
 }
 
-function webClient(): Client {
+/** The web channel's forms, or the widget panel's (the same forms, posting to /widget/turn with the widget's settings). */
+function webClient(widget = false): Client {
   let state = ''
+  const settings: Record<string, string> = widget ? { w_partner: 'demo-helpline', w_country: 'DE', w_accent: '#ffee00' } : {}
   const post = async (fields: Record<string, string | string[]>, label: string) => {
-    const page = webPage(await postForm(server.base, { state, ...fields }, HOSTILE_HEADERS), label)
+    const page = webPage(await postForm(server.base, { state, ...settings, ...fields }, HOSTILE_HEADERS, widget ? '/widget/turn' : '/turn'), label)
     state = page.state
     return page
   }
   return {
     async start(ui) {
-      const page = webPage(await openStart(server.base, { ...HOSTILE_HEADERS, ...(ui ? { 'accept-language': ui } : {}) }), 'GET /')
+      const start = widget ? '/widget/panel?partner=demo-helpline&country=DE&accent=%23ffee00' : '/'
+      const page = webPage(await openStart(server.base, { ...HOSTILE_HEADERS, ...(ui ? { 'accept-language': ui } : {}) }, start), `GET ${start}`)
       state = page.state
       return page
     },
@@ -291,7 +294,7 @@ const URGENT_COUNTRIES = ['DE', 'NL', 'GB', 'FR', 'US', CANARY] as const
 
 async function conversation(seed: number): Promise<'results' | 'urgent'> {
   const r = random(seed)
-  const client = seed % 2 === 0 ? webClient() : apiClient()
+  const client = seed % 3 === 0 ? webClient() : seed % 3 === 1 ? apiClient() : webClient(true)
   const asker = ASKERS[seed % ASKERS.length] ?? 'self'
   let page = await client.start(r.chance(0.3) ? r.pick(UI) : undefined)
   expect(page.nodeId).toBe('asker')
@@ -383,7 +386,7 @@ beforeAll(async () => {
     outcomes.push(...(await Promise.all(seeds.map((seed) => conversation(seed)))))
   }
   // The pages around the conversation: information, urgent help, errors, the API description.
-  for (const path of ['/privacy', '/privacy?lang=de', '/safety', '/safety?lang=nl', '/urgent', '/urgent?country=DE&lang=de', `/urgent?country=${CANARY}`, '/nothing-here', `/${CANARY}`, '/api/v1/nothing', '/api/v1/openapi.json', '/turn']) {
+  for (const path of ['/widget.js', '/demo', `/widget/panel?partner=${CANARY}`, '/privacy', '/privacy?lang=de', '/safety', '/safety?lang=nl', '/urgent', '/urgent?country=DE&lang=de', `/urgent?country=${CANARY}`, '/nothing-here', `/${CANARY}`, '/api/v1/nothing', '/api/v1/openapi.json', '/turn']) {
     await get(path)
   }
   await postJson('{"state": "broken', 'POST /api/v1/turn (invalid JSON)')
@@ -397,7 +400,7 @@ afterAll(async () => {
 })
 
 describe('nothing about the person is stored', () => {
-  it('100 full conversations on both channels leave every table of the SQLite file exactly as it was', () => {
+  it('100 full conversations on the web, API and widget channels leave every table of the SQLite file exactly as it was', () => {
     expect(outcomes).toHaveLength(100)
     expect(outcomes).toContain('results')
     expect(outcomes).toContain('urgent')

@@ -160,6 +160,24 @@ describe('a conversation in workerd with D1', () => {
   })
 })
 
+describe('the widget in workerd', () => {
+  it('serves the loader for other sites and the panel, framed only where the partner in D1 allows', async () => {
+    const loader = await fetch(`${worker.url}/widget.js`)
+    expect(loader.status).toBe(200)
+    expect(loader.headers.get('cross-origin-resource-policy')).toBe('cross-origin')
+    expect(await loader.text()).toContain('/widget/panel?')
+    const demo = await fetch(`${worker.url}/widget/panel?partner=demo-helpline&country=DE&lang=de`)
+    expect(demo.status).toBe(200)
+    expect(demo.headers.get('content-security-policy')).toMatch(/frame-ancestors 'self'$/)
+    expect(demo.headers.get('x-frame-options')).toBeNull()
+    expect(stepOf(await demo.text())).toBe('asker')
+    const open = await fetch(`${worker.url}/widget/panel`)
+    expect(open.headers.get('content-security-policy')).toMatch(/frame-ancestors \*$/)
+    // Everything else still refuses to be framed.
+    expect((await fetch(`${worker.url}/`)).headers.get('content-security-policy')).toMatch(/frame-ancestors 'none'/)
+  })
+})
+
 describe('a D1 that was never migrated', () => {
   it('still answers from the static directory: no 5xx, the same services', async () => {
     const pages = await answerAll(bare.url, SELF_DE)

@@ -5,6 +5,7 @@ import { urgentView } from '../channels/shared/urgentView'
 import { InfoPage } from '../channels/web/InfoPage'
 import { UrgentPanel } from '../channels/web/UrgentPanel'
 import { webRoutes } from '../channels/web/webRoutes'
+import { widgetRoutes } from '../channels/widget/widgetRoutes'
 import type { DirectoryIndex } from '../core/directory/indexDirectory'
 import { privacyLogger, type LogSink } from '../middleware/privacyLogger'
 import { requestSizeLimit } from '../middleware/requestSizeLimit'
@@ -33,6 +34,7 @@ export function createApp(deps: AppDeps) {
     }),
   )
   app.route('/api/v1', apiRoutes(deps.turn))
+  app.route('/', widgetRoutes(deps.turn))
   app.route('/', webRoutes(deps.turn))
   app.notFound((c) => errorResponse(c, deps, new HttpError(404, 'error.not_found')))
   // The last resort: never a stack trace, always a way forward and urgent-help numbers.

@@ -37,7 +37,12 @@ const STATIC_HEADERS = [
   ['Permissions-Policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()'],
 ] as const
 
-function contentSecurityPolicy(nonce: string): string {
+/**
+ * The policy of every page: only the page's own nonce'd style and script. The widget's routes widen
+ * one directive each: who may frame the panel, and the demo page framing Helpfinder's own panel.
+ * @example contentSecurityPolicy(nonce, { frameAncestors: "'self'" })
+ */
+export function contentSecurityPolicy(nonce: string, widen: { frameAncestors?: string; frameSrc?: string } = {}): string {
   return [
     "default-src 'none'",
     `style-src 'nonce-${nonce}'`,
@@ -46,6 +51,7 @@ function contentSecurityPolicy(nonce: string): string {
     "connect-src 'self'",
     "form-action 'self'",
     "base-uri 'none'",
-    "frame-ancestors 'none'",
+    ...(widen.frameSrc ? [`frame-src ${widen.frameSrc}`] : []),
+    `frame-ancestors ${widen.frameAncestors ?? "'none'"}`,
   ].join('; ')
 }

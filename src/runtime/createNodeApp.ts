@@ -5,6 +5,7 @@ import { createDirectoryCache } from '../app/createDirectoryCache'
 import { botConfigFromEnv, type BotConfig } from '../channels/botframework/botConfig'
 import { botHandler } from '../channels/botframework/botHandler'
 import { describeStorageFailure } from '../app/describeStorageFailure'
+import type { DirectoryData } from '../core/directory/directoryData'
 import type { Keyring } from '../core/state/keyring'
 import type { LogSink } from '../middleware/privacyLogger'
 import { loadBundledData } from '../storage/bundledData'
@@ -17,8 +18,17 @@ const migrationsFolder = fileURLToPath(new URL('../../migrations', import.meta.u
  * The Bot Framework endpoint is `POST /api/messages`; `bot` (its settings) defaults to the environment.
  * @example const { app, close } = await createNodeApp({ databaseFile: '.data/helpfinder.sqlite', keyring, log })
  */
-export async function createNodeApp(options: { databaseFile: string; keyring: Keyring; log: LogSink; now?: () => number; warn?: (message: string) => void; bot?: BotConfig }) {
-  const seed = loadBundledData()
+export async function createNodeApp(options: {
+  databaseFile: string
+  keyring: Keyring
+  log: LogSink
+  now?: () => number
+  warn?: (message: string) => void
+  bot?: BotConfig
+  /** What a new database is filled with, and the built-in copy; `data/` by default. */
+  seed?: DirectoryData
+}) {
+  const seed = options.seed ?? loadBundledData()
   const sqlite = openSqliteDirectory(options.databaseFile, seed, migrationsFolder)
   const directory = createDirectoryCache(sqlite.source, seed, { onFailure: (error) => options.warn?.(describeStorageFailure(error)) })
   const deps = await buildAppDeps({ keyring: options.keyring, directory, log: options.log, now: options.now })

@@ -14,12 +14,12 @@ export function stateOf(html: string): string {
 }
 
 /** @example const page = await postForm(base, { state, action: 'answer', answer: ['self'] }) */
-export async function postForm(base: string, fields: Record<string, string | string[]>, headers: Record<string, string> = {}): Promise<FormPage> {
+export async function postForm(base: string, fields: Record<string, string | string[]>, headers: Record<string, string> = {}, path = '/turn'): Promise<FormPage> {
   const body = new URLSearchParams()
   for (const [name, value] of Object.entries(fields)) {
     for (const item of Array.isArray(value) ? value : [value]) body.append(name, item)
   }
-  const response = await fetch(`${base}/turn`, {
+  const response = await fetch(`${base}${path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
     body,
@@ -30,8 +30,8 @@ export async function postForm(base: string, fields: Record<string, string | str
 }
 
 /** Opens the start page. */
-export async function openStart(base: string, headers: Record<string, string> = {}): Promise<FormPage> {
-  const response = await fetch(`${base}/`, { headers })
+export async function openStart(base: string, headers: Record<string, string> = {}, path = '/'): Promise<FormPage> {
+  const response = await fetch(`${base}${path}`, { headers })
   const html = await response.text()
   return { status: response.status, html, headers: response.headers, state: stateOf(html) }
 }

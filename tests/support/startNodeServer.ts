@@ -3,17 +3,18 @@ import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { serve } from '@hono/node-server'
+import type { DirectoryData } from '../../src/core/directory/directoryData'
 import { generateKeyring } from '../../src/core/state/keyring'
 import type { BotConfig } from '../../src/channels/botframework/botConfig'
 import type { LogLine } from '../../src/middleware/privacyLogger'
 import { createNodeApp } from '../../src/runtime/createNodeApp'
 
 /** A real Helpfinder server on loopback with a real SQLite file in a temporary folder. */
-export async function startNodeServer(options: { bot?: BotConfig } = {}) {
+export async function startNodeServer(options: { bot?: BotConfig; seed?: DirectoryData } = {}) {
   const folder = mkdtempSync(join(tmpdir(), 'helpfinder-'))
   const databaseFile = join(folder, 'helpfinder.sqlite')
   const logs: LogLine[] = []
-  const { app, close } = await createNodeApp({ databaseFile, keyring: await generateKeyring(), log: (line) => logs.push(line), bot: options.bot })
+  const { app, close } = await createNodeApp({ databaseFile, keyring: await generateKeyring(), log: (line) => logs.push(line), bot: options.bot, seed: options.seed })
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const started = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(started))
   })

@@ -63,6 +63,9 @@ interface ViewInput {
   urgentReason: UrgentReason | undefined
   showUrgent: boolean
   urgentSuggested: boolean
+  /** Suggested answers (the widget's), preselected until the person answers. */
+  presets?: { country?: string; language?: string }
+  featured?: { ids: readonly string[]; by: string }
 }
 
 /** Puts a turn into words in the person's interface language. */
@@ -87,7 +90,7 @@ export function buildTurnView(input: ViewInput): TurnView {
       canGoBack: step.answered > 0,
       typed: input.error && (node.input?.parser === 'country' || node.input?.parser === 'language') ? input.rejectedReply?.[0]?.slice(0, 80) : undefined,
     },
-    results: input.results ? resultsView(input.results, input.profile, t, ui, deps.now()) : undefined,
+    results: input.results ? resultsView(input.results, input.profile, t, ui, deps.now(), input.featured) : undefined,
     urgent: urgentView(index, input.urgentCountry, t, ui, input.urgentReason),
     showUrgent: input.showUrgent,
     urgentSuggested: input.urgentSuggested,
@@ -99,8 +102,9 @@ export function buildTurnView(input: ViewInput): TurnView {
 function optionViews(input: ViewInput, t: (key: string) => string): OptionView[] {
   const { step, index, ui } = input
   const parser = step.node.input?.parser
-  // After "back" the answer taken back is preselected; a language defaults to the interface's.
-  const previous = step.previous ?? (parser === 'language' ? [ui] : [])
+  // After "back" the answer taken back is preselected; then an embedding site's suggestion; a language defaults to the interface's.
+  const preset = parser === 'country' ? input.presets?.country : parser === 'language' ? input.presets?.language : undefined
+  const previous = step.previous ?? (preset ? [preset] : parser === 'language' ? [ui] : [])
   if (parser === 'country') {
     return namedCodes(index.countries, 'region', ui).map(({ code, name }) => ({ id: code, label: name, selected: previous.includes(code) }))
   }

@@ -25,7 +25,7 @@ const FALLBACK_INTROS: Record<Exclude<MatchResult['tier'], 'fit'>, string> = {
 }
 
 /** @example resultsView(match(index, profile), profile, t, 'en', Date.now()) */
-export function resultsView(result: MatchResult, profile: Profile, t: Translate, ui: string, nowMs: number): ResultsView {
+export function resultsView(result: MatchResult, profile: Profile, t: Translate, ui: string, nowMs: number, featured?: { ids: readonly string[]; by: string }): ResultsView {
   const names = displayNames(ui)
   const country = profile.country ? names.country(profile.country) : ''
   const intro =
@@ -42,7 +42,11 @@ export function resultsView(result: MatchResult, profile: Profile, t: Translate,
       result.services.length > 0 && !speaksLanguage && profile.language
         ? t('results.no_language', { language: names.language(profile.language) })
         : undefined,
-    services: result.services.map((scored) => serviceView(scored.initiative, scored.reasons, t, ui, nowMs)),
+    services: result.services.map((scored) => {
+      const view = serviceView(scored.initiative, scored.reasons, t, ui, nowMs)
+      // Said openly: the site the person is on put its own service first.
+      return featured?.ids.includes(scored.initiative.id) ? { ...view, featuredNote: t('widget.featured', { partner: featured.by }) } : view
+    }),
     helplinesTitle: t('results.helplines_title'),
     helplinesIntro: t('results.helplines_intro'),
     helplines: result.helplines.map((initiative) => serviceView(initiative, [], t, ui, nowMs)),

@@ -1,6 +1,7 @@
 import { advance, type TurnInput } from '../../core/flow/advance'
 import type { ConversationState } from '../../core/flow/conversationState'
 import { detectUrgentWords } from '../../core/crisis/detectUrgentWords'
+import { featureFirst } from '../../core/matching/featureFirst'
 import { match } from '../../core/matching/match'
 import { profileFromAnswers } from '../../core/matching/profileFromAnswers'
 import { openState } from '../../core/state/openState'
@@ -30,9 +31,11 @@ export async function runTurn(deps: TurnDeps, request: TurnRequest): Promise<Tur
   // Storage down or slow: the built-in copy answers, and the person is told in neutral words.
   const notice = tokenNotice ?? (deps.isBuiltInCopy(index) ? 'error.directory_fallback' : undefined)
   const profile = profileFromAnswers(deps.flow, outcome.state.a)
-  const results = outcome.step.node.outcome === 'results' ? match(index, profile) : undefined
+  const matched = outcome.step.node.outcome === 'results' ? match(index, profile) : undefined
+  const results = matched && request.featured ? featureFirst(matched, request.featured.ids) : matched
+  const presetCountry = request.presets?.country ? deps.countries.find(request.presets.country) : undefined
   const urgentCountry =
-    (request.urgentCountry && deps.countries.find(request.urgentCountry)) || profile.country || regionFromAcceptLanguage(request.regionHint, index.countries)
+    (request.urgentCountry && deps.countries.find(request.urgentCountry)) || profile.country || presetCountry || regionFromAcceptLanguage(request.regionHint, index.countries)
   // Typed words never silence safety: urgent phrases add the urgent panel, whatever else happens.
   const typedReason = request.action === 'answer' ? detectUrgentWords(deps.crisis, request.reply) : undefined
   const showUrgent = request.action === 'urgent' || outcome.step.node.outcome === 'urgent'
@@ -51,6 +54,8 @@ export async function runTurn(deps: TurnDeps, request: TurnRequest): Promise<Tur
     urgentReason: request.urgentReason ?? typedReason ?? (outcome.step.node.outcome === 'urgent' ? 'child_danger' : undefined),
     showUrgent,
     urgentSuggested: typedReason !== undefined && !showUrgent,
+    presets: { country: presetCountry, language: request.presets?.language ? deps.languages.find(request.presets.language) : undefined },
+    featured: request.featured,
   })
 }
 

@@ -35,6 +35,8 @@ export interface ServiceView {
   lastChecked: string
   stale: boolean
   sources: { url: string; date: string }[]
+  /** Why an embedding site shows this service first (its own service), when it does. */
+  featuredNote?: string
 }
 
 /** @example serviceView(initiative, scored.reasons, t, 'en', Date.now()) */

@@ -19,4 +19,8 @@ export interface TurnRequest {
   urgentReason?: UrgentReason
   /** The raw Accept-Language header: its region preselects urgent numbers until a country is answered. */
   regionHint?: string
+  /** Answers an embedding site suggests (the widget's country and language): preselected, never chosen for the person. */
+  presets?: { country?: string; language?: string }
+  /** An embedding partner's own services, shown first when they fit, and the partner's name to say why. */
+  featured?: { ids: readonly string[]; by: string }
 }

@@ -1,14 +1,14 @@
 import type { Translate } from '../../i18n/translate'
 import type { StepView } from '../shared/buildTurnView'
 import { optionTags } from './optionTags'
+import { TurnForm } from './TurnForm'
 
 /** One question as a plain POST form: radios, checkboxes, or a list plus a free-text field. */
 export function QuestionForm(props: { step: StepView; state: string; error: string | undefined; t: Translate }) {
   const { step, t } = props
   const errorId = props.error ? 'answer-error' : undefined
   return (
-    <form method="post" action="/turn" id="turn" novalidate data-step={step.nodeId}>
-      <input type="hidden" name="state" value={props.state} />
+    <TurnForm state={props.state} id="turn" novalidate step={step.nodeId}>
       <fieldset aria-describedby={[step.hint ? 'hint' : '', errorId ?? ''].join(' ').trim() || undefined}>
         <legend>
           <h1 id="question" tabindex={-1}>{step.prompt}</h1>
@@ -26,7 +26,7 @@ export function QuestionForm(props: { step: StepView; state: string; error: stri
         {step.canGoBack ? <button name="action" value="back">{t('nav.back')}</button> : null}
         {step.canGoBack ? <button name="action" value="restart">{t('nav.restart')}</button> : null}
       </div>
-    </form>
+    </TurnForm>
   )
 }
 

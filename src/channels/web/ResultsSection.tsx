@@ -1,6 +1,7 @@
 import type { Translate } from '../../i18n/translate'
 import type { ResultsView } from '../shared/resultsView'
 import { ServiceCard } from './ServiceCard'
+import { TurnForm } from './TurnForm'
 
 /** The results: an honest opening, ranked services, then general helplines. */
 export function ResultsSection(props: { results: ResultsView; prompt: string; state: string; t: Translate }) {
@@ -23,11 +24,10 @@ export function ResultsSection(props: { results: ResultsView; prompt: string; st
         </section>
       ) : null}
       <p class="muted">{results.disclaimer}</p>
-      <form method="post" action="/turn" class="actions">
-        <input type="hidden" name="state" value={props.state} />
+      <TurnForm state={props.state} class="actions">
         <button name="action" value="back">{t('nav.back')}</button>
         <button name="action" value="restart">{t('nav.restart')}</button>
-      </form>
+      </TurnForm>
     </section>
   )
 }

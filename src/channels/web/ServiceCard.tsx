@@ -9,6 +9,7 @@ export function ServiceCard(props: { service: ServiceView; t: Translate }) {
       <h3>{service.name}</h3>
       {service.nameLocal ? <p class="muted">{service.nameLocal}</p> : null}
       {service.organisation ? <p class="muted">{service.organisation}</p> : null}
+      {service.featuredNote ? <p class="featured">{service.featuredNote}</p> : null}
       {service.reasons.length > 0 ? (
         <div>
           <strong>{t('results.why')}</strong>

@@ -1,36 +1,14 @@
 import type { Translate } from '../../i18n/translate'
 import type { TurnView } from '../shared/buildTurnView'
 import { Layout } from './Layout'
-import { QuestionForm } from './QuestionForm'
-import { ResultsSection } from './ResultsSection'
-import { UrgentPanel } from './UrgentPanel'
+import { TurnContent } from './TurnContent'
 
-/** A whole conversation page: notice, then urgent help, results or the next question. */
+/** A whole conversation page of the web channel. */
 export function TurnPage(props: { view: TurnView; nonce: string; t: Translate }) {
   const { view, t } = props
-  const { step } = view
   return (
     <Layout t={t} ui={view.ui} dir={view.dir} nonce={props.nonce} state={view.state} languages={view.languages}>
-      {view.notice ? (
-        <p class="notice" role="status">
-          {view.notice}
-        </p>
-      ) : null}
-      {view.urgentSuggested ? <UrgentPanel urgent={view.urgent} state={view.state} t={t} headingLevel={2} returnAction={undefined} /> : null}
-      {view.showUrgent ? (
-        <UrgentPanel urgent={view.urgent} state={view.state} t={t} headingLevel={1} returnAction={step.outcome === 'urgent' ? 'back' : 'show'} />
-      ) : view.results ? (
-        <>
-          <ResultsSection results={view.results} prompt={step.prompt} state={view.state} t={t} />
-          {/* Already where they were: no "back to where I was" here. */}
-          {view.urgentSuggested ? null : <UrgentPanel urgent={view.urgent} state={view.state} t={t} headingLevel={2} returnAction={undefined} />}
-        </>
-      ) : (
-        <>
-          {step.number === 1 && !view.error ? <p>{t('app.tagline')}. {t('app.stores_nothing')}</p> : null}
-          <QuestionForm step={step} state={view.state} error={view.error} t={t} />
-        </>
-      )}
+      <TurnContent view={view} t={t} />
     </Layout>
   )
 }

@@ -1,6 +1,7 @@
 import type { Translate } from '../../i18n/translate'
 import type { UrgentView } from '../shared/urgentView'
 import { optionTags } from './optionTags'
+import { TurnForm } from './TurnForm'
 
 /** The urgent-help panel: the right number first and big, as a tel: link; honest about gaps. */
 export function UrgentPanel(props: { urgent: UrgentView; state: string | undefined; t: Translate; headingLevel: 1 | 2; returnAction: 'show' | 'back' | undefined }) {
@@ -19,8 +20,7 @@ export function UrgentPanel(props: { urgent: UrgentView; state: string | undefin
         </p>
       ) : (
         // The one question: answering it puts the right number first. The numbers are below anyway.
-        <form method="post" action="/turn" class="urgent-question">
-          {props.state ? <input type="hidden" name="state" value={props.state} /> : null}
+        <TurnForm state={props.state} class="urgent-question">
           <input type="hidden" name="action" value="urgent" />
           {urgent.country ? <input type="hidden" name="urgent_country" value={urgent.country} /> : null}
           <p>
@@ -33,7 +33,7 @@ export function UrgentPanel(props: { urgent: UrgentView; state: string | undefin
               </button>
             ))}
           </div>
-        </form>
+        </TurnForm>
       )}
       <ul>
         {urgent.lines.map((line, index) => (
@@ -55,8 +55,7 @@ export function UrgentPanel(props: { urgent: UrgentView; state: string | undefin
       </ul>
       {urgent.gap ? <p>{urgent.gap}</p> : null}
       <p class="muted">{urgent.eu}</p>
-      <form method="post" action="/turn">
-        {props.state ? <input type="hidden" name="state" value={props.state} /> : null}
+      <TurnForm state={props.state}>
         <label class="field" for="urgent-country">{t('urgent.choose_country')}</label>
         {urgent.reason ? <input type="hidden" name="urgent_reason" value={urgent.reason} /> : null}
         <select id="urgent-country" name="urgent_country">
@@ -66,7 +65,7 @@ export function UrgentPanel(props: { urgent: UrgentView; state: string | undefin
           <button name="action" value="urgent">{t('nav.continue')}</button>
           {props.returnAction ? <button class="primary" name="action" value={props.returnAction}>{t('nav.return')}</button> : null}
         </div>
-      </form>
+      </TurnForm>
     </section>
   )
 }

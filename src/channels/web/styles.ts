@@ -31,6 +31,7 @@ button.urgent{border-color:var(--urgent);color:#fff;background:var(--urgent);fon
 .hint,.muted{color:var(--muted)}
 .card{background:var(--card);border:1px solid var(--line);border-radius:.6rem;padding:1rem;margin:1rem 0}
 .card h3{margin:0 0 .25rem;font-size:1.15rem}
+.featured{border-inline-start:4px solid var(--accent);padding-inline-start:.5rem;margin:.25rem 0}
 .card dl{display:grid;grid-template-columns:minmax(7rem,11rem) 1fr;gap:.25rem .75rem;margin:.75rem 0}
 @media (max-width:30rem){.card dl{grid-template-columns:1fr}.card dd{margin-bottom:.5rem}}
 .card dt{font-weight:600}.card dd{margin:0}

@@ -1,0 +1,46 @@
+import { raw } from 'hono/html'
+import type { LayoutProps } from '../web/Layout'
+import { QuickExit } from '../web/QuickExit'
+import { styles } from '../web/styles'
+import { HeaderActions } from '../web/HeaderActions'
+import { PageFooter } from '../web/PageFooter'
+import { PageHead } from '../web/PageHead'
+import { panelStyles } from './panelStyles'
+import { panelScript } from './widgetAssets.generated'
+
+/** What the panel frame needs besides what every page's frame needs. */
+export interface PanelLayoutProps extends LayoutProps {
+  accent: { accent: string; onAccent: string }
+  /** A line for the host's developers (an unknown partner id), logged in the browser console. */
+  consoleNote: string | undefined
+}
+
+/**
+ * The widget panel, inside Helpfinder's own cross-origin iframe: quick exit (leaving the host page
+ * too), urgent help and language in its header, then the conversation. Plain forms that post to
+ * /widget/turn; the panel script (when JavaScript runs) swaps each answer in place, announces it
+ * and moves focus to the new question.
+ */
+export function PanelLayout(props: PanelLayoutProps) {
+  const { t, state } = props
+  return (
+    <>
+      {raw('<!DOCTYPE html>')}
+      <html lang={props.ui} dir={props.dir}>
+      <PageHead title={t('widget.panel_title')} nonce={props.nonce} css={`${styles}${panelStyles}:root{--accent:${props.accent.accent};--accent-ink:${props.accent.onAccent}}`} />
+      <body class="panel">
+        <QuickExit t={t} target="_top" />
+        <p id="live" class="visually-hidden" aria-live="polite"></p>
+        <div id="view">
+          <header class="bar">
+            <HeaderActions t={t} ui={props.ui} state={state} languages={props.languages} />
+          </header>
+          <main id="main" tabindex={-1}>{props.children}</main>
+          <PageFooter t={t} ui={props.ui} newTab />
+        </div>
+        <script nonce={props.nonce} data-console-note={props.consoleNote}>{raw(panelScript)}</script>
+      </body>
+      </html>
+    </>
+  )
+}

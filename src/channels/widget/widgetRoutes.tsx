@@ -1,0 +1,80 @@
+import { Hono, type Context } from 'hono'
+import { contentSecurityPolicy } from '../../middleware/securityHeaders'
+import { runTurn } from '../shared/runTurn'
+import type { TurnDeps } from '../shared/turnDeps'
+import type { TurnRequest } from '../shared/turnRequest'
+import { webTurnRequest } from '../web/webTurnForm'
+import { accessibleColours } from './accessibleColours'
+import { DemoPage } from './DemoPage'
+import { frameAncestors } from './frameAncestors'
+import { PanelPage } from './PanelPage'
+import { loaderScript } from './widgetAssets.generated'
+import { settingsFields, widgetSettings, type WidgetSettings } from './widgetSettings'
+
+/**
+ * The embeddable widget: `/widget.js` (the loader), the panel it frames (`/widget/panel`, then
+ * `POST /widget/turn`), and `/demo`, a fictional helpline's page with the widget on it.
+ * @example app.route('/', widgetRoutes(deps))
+ */
+export function widgetRoutes(deps: TurnDeps) {
+  const app = new Hono()
+
+  app.get('/widget.js', (c) => {
+    // Loaded by other sites' pages: the one response here meant to be read cross-origin.
+    c.header('Cross-Origin-Resource-Policy', 'cross-origin')
+    return c.body(loaderScript, 200, { 'Content-Type': 'text/javascript; charset=utf-8' })
+  })
+
+  const panel = async (c: Context, settings: WidgetSettings, request: TurnRequest, bad = false) => {
+    const index = await deps.directory()
+    const partner = settings.partner ? index.partners.get(settings.partner) : undefined
+    const view = await runTurn(deps, {
+      ...request,
+      // The interface language: the embed's, else the partner's default, else the browser's.
+      ui: request.ui ?? partner?.defaultLanguage ?? c.req.header('accept-language'),
+      regionHint: c.req.header('accept-language'),
+      presets: { country: settings.country ?? partner?.defaultCountry ?? undefined, language: settings.lang ?? partner?.defaultLanguage ?? undefined },
+      featured: partner && partner.featured.length > 0 ? { ids: partner.featured, by: partner.name } : undefined,
+    })
+    const t = deps.translator.t(view.ui)
+    c.header('Content-Security-Policy', contentSecurityPolicy(c.get('nonce'), { frameAncestors: frameAncestors(partner) }))
+    c.header('X-Frame-Options', undefined)
+    c.header('Cross-Origin-Resource-Policy', 'cross-origin')
+    const consoleNote =
+      settings.partner && !partner
+        ? `Helpfinder widget: unknown partner id "${settings.partner}". Showing the default widget; ask Helpfinder to register your site.`
+        : undefined
+    return c.html(
+      <PanelPage
+        view={bad ? { ...view, notice: t('error.bad_request') } : view}
+        nonce={c.get('nonce')}
+        t={t}
+        fields={settingsFields(settings)}
+        accent={accessibleColours(settings.accent)}
+        consoleNote={consoleNote}
+      />,
+      bad ? 400 : 200,
+    )
+  }
+
+  app.get('/widget/panel', (c) => {
+    const settings = widgetSettings(c.req.query())
+    return panel(c, settings, { token: undefined, action: 'start', reply: [], ui: settings.lang, urgentCountry: undefined })
+  })
+
+  app.post('/widget/turn', async (c) => {
+    const body = (await c.req.parseBody({ all: true }).catch(() => undefined)) ?? {}
+    const { request, bad } = webTurnRequest(body, c.req.header('accept-language'))
+    return panel(c, widgetSettings(body, 'w_'), request, bad)
+  })
+
+  // A reload after a post: back to the start of the panel, with the same settings.
+  app.get('/widget/turn', (c) => c.redirect('/widget/panel', 303))
+
+  app.get('/demo', (c) => {
+    const ui = deps.translator.pick(c.req.query('lang') ?? c.req.header('accept-language'))
+    c.header('Content-Security-Policy', contentSecurityPolicy(c.get('nonce'), { frameSrc: "'self'" }))
+    return c.html(<DemoPage nonce={c.get('nonce')} origin={new URL(c.req.url).origin} ui={ui} />)
+  })
+  return app
+}

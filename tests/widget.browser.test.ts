@@ -1,0 +1,340 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { chromium, type Browser, type BrowserContextOptions, type Frame, type Page } from 'playwright-core'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import en from '../locales/en/translation.json'
+import { NEUTRAL_SITE } from '../src/channels/web/neutralSite'
+import { loadBundledData } from '../src/storage/bundledData'
+import { startHostSite } from './support/startHostSite'
+import { startNodeServer } from './support/startNodeServer'
+import { testPartner } from './support/testPartner'
+
+// The embeddable widget as a helpline's site uses it: Helpfinder on one loopback origin
+// (127.0.0.1), the host page on another (localhost), real headless Chromium. Nothing leaves the
+// machine: any request to a third origin is aborted and recorded.
+
+const CHROMIUM = '/usr/bin/chromium'
+const LAUNCH_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--host-resolver-rules=MAP localhost 127.0.0.1']
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+
+
+let server: Awaited<ReturnType<typeof startNodeServer>>
+let host: Awaited<ReturnType<typeof startHostSite>>
+let browser: Browser
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`Browser tests need Debian's Chromium at ${CHROMIUM}. Install it with \`apt-get install chromium\` (CI installs it).`)
+  const data = loadBundledData()
+  const partners = [
+    ...data.partners,
+    testPartner({ id: 'test-helpline', origins: ['http://localhost:*'], featured: ['kein-taeter-werden'] }),
+    testPartner({ id: 'elsewhere-helpline', origins: ['https://elsewhere.example'] }),
+  ]
+  server = await startNodeServer({ seed: { ...data, partners } })
+  host = await startHostSite(server.base)
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS, timeout: 60_000 })
+}, 60_000)
+
+afterAll(async () => {
+  await browser?.close()
+  await host?.stop()
+  await server?.stop()
+})
+
+const contexts: { close(): Promise<void> }[] = []
+afterEach(async () => {
+  await Promise.all(contexts.splice(0).map((context) => context.close()))
+})
+
+/** A fresh browser profile whose network is loopback only; what it requested and logged. */
+async function visit(path: string, options: BrowserContextOptions = {}) {
+  const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1000, height: 900 }, ...options })
+  contexts.push(context)
+  const requests: string[] = []
+  const blocked: string[] = []
+  const exits: string[] = []
+  const consoleLines: string[] = []
+  await context.route('**/*', async (route) => {
+    const url = route.request().url()
+    requests.push(url)
+    if (url.startsWith(`${server.base}/`) || url.startsWith(`${host.base}/`)) return route.continue()
+    if (url.startsWith(NEUTRAL_SITE)) {
+      exits.push(url)
+      return route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>Weather</title><h1>Weather</h1>' })
+    }
+    blocked.push(url)
+    return route.abort('blockedbyclient')
+  })
+  const page = await context.newPage()
+  page.on('console', (message) => consoleLines.push(`${message.type()}: ${message.text()} @ ${message.location().url}`))
+  page.on('pageerror', (error) => consoleLines.push(`pageerror: ${error.message}`))
+  await page.goto(`${host.base}${path}`)
+  return { context, page, requests, blocked, exits, consoleLines }
+}
+
+const launcher = (page: Page) => page.locator('[data-helpfinder] .launcher')
+const panelFrame = async (page: Page): Promise<Frame> => {
+  await page.locator('[data-helpfinder] iframe').waitFor()
+  const handle = await page.locator('[data-helpfinder] iframe').elementHandle()
+  const frame = await handle?.contentFrame()
+  if (!frame) throw new Error('no panel frame')
+  await frame.waitForLoadState()
+  return frame
+}
+
+/** axe-core's WCAG 2.x A/AA rules on a document; returns the violations, described. */
+async function axe(target: Page | Frame): Promise<string[]> {
+  await target.evaluate(AXE)
+  const violations = await target.evaluate(async () => {
+    const run = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe.run
+    const result = await run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })
+    return result.violations.map((violation) => `${violation.id}: ${JSON.stringify(violation.nodes.map((node) => node.target))}`)
+  })
+  return violations
+}
+
+/** How many elements match, read in the frame itself (no rendering-frame polling: a background iframe may not get any). */
+const countIn = (frame: Frame, selector: string) => frame.evaluate((css) => document.querySelectorAll(css).length, selector)
+
+/** Fails loudly instead of hanging when the browser never answers. */
+function guard<T>(promise: Promise<T>, what: string): Promise<T> {
+  return Promise.race([promise, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no answer from the browser: ${what}`)), 8000))])
+}
+
+/** Reads something in the frame until it is as expected: one read at a time, 50 ms apart, up to 10 s, then a clear failure. */
+async function until<T>(read: () => Promise<T>, expected: (value: T) => boolean, what: string): Promise<void> {
+  let value: T | undefined
+  for (let attempt = 0; attempt < 200; attempt++) {
+    value = await guard(read(), what)
+    if (expected(value)) return
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+  throw new Error(`${what}: still ${JSON.stringify(value)}`)
+}
+
+/** Waits until the panel's heading is this question, once a turn has landed. */
+async function heading(frame: Frame, text: string) {
+  await until(() => frame.evaluate(() => document.querySelector('main h1')?.textContent?.trim() ?? ''), (value) => value === text, `heading ${text}`)
+}
+
+/** Presses Tab until the panel's focused element is an answer control, or a button with this text; fails after 40 presses. */
+async function tabTo(page: Page, frame: Frame, wanted: { answer?: boolean; text?: string }) {
+  for (let i = 0; i < 40; i++) {
+    await guard(page.keyboard.press('Tab'), 'Tab')
+    const hit = await guard(frame.evaluate(({ answer, text }) => {
+      const active = document.activeElement
+      if (!active) return false
+      if (answer) return active instanceof HTMLInputElement && active.name === 'answer'
+      return active.textContent?.trim() === text
+    }, wanted), 'what has focus')
+    if (hit) return
+  }
+  throw new Error(`never reached by Tab: ${JSON.stringify(wanted)}`)
+}
+
+/**
+ * Picks an answer as a keyboard user does: Tab into the answers, then arrow keys within a radio
+ * group (Tab leaves it) or Tab between checkboxes, and Space.
+ */
+async function pickByKeyboard(page: Page, frame: Frame, label: string) {
+  await tabTo(page, frame, { answer: true })
+  for (let i = 0; i < 12; i++) {
+    const focused = await guard(frame.evaluate(() => {
+      const active = document.activeElement
+      return active instanceof HTMLInputElement ? { type: active.type, label: active.labels?.[0]?.textContent?.trim() ?? '' } : undefined
+    }), 'focused answer')
+    if (focused?.label === label) {
+      await guard(page.keyboard.press('Space'), 'Space')
+      return
+    }
+    await guard(page.keyboard.press(focused?.type === 'radio' ? 'ArrowDown' : 'Tab'), 'arrow or Tab')
+  }
+  throw new Error(`never reached by keyboard: ${label}`)
+}
+
+async function focusedInPanel(frame: Frame): Promise<string> {
+  return frame.evaluate(() => document.activeElement?.id ?? '')
+}
+
+describe('the embeddable widget on a helpline site (another origin)', () => {
+  it('completes a conversation by mouse; axe finds nothing at any step; no other origin, no cookie, no storage', async () => {
+    const { page, context, requests, blocked, consoleLines } = await visit('/page?attrs=' + encodeURIComponent('data-partner="test-helpline" data-country="DE" data-lang="en"'))
+    await launcher(page).click()
+    const frame = await panelFrame(page)
+    expect(await axe(page)).toEqual([])
+    await heading(frame, en.flow.asker.prompt)
+    const scans: string[] = [...(await axe(frame))]
+    await frame.getByLabel(en.flow.asker.self).check()
+    await frame.getByRole('button', { name: en.nav.continue }).click()
+    await heading(frame, en.flow.country.prompt)
+    scans.push(...(await axe(frame)))
+    // The site's preset country is preselected; the person could change it.
+    expect(await frame.getByLabel(en.flow.country.choose).inputValue()).toBe('DE')
+    await frame.getByRole('button', { name: en.nav.continue }).click()
+    await heading(frame, en.flow.language.prompt)
+    scans.push(...(await axe(frame)))
+    expect(await frame.getByLabel(en.flow.language.choose).inputValue()).toBe('en')
+    await frame.getByLabel(en.flow.language.choose).selectOption('de')
+    await frame.getByRole('button', { name: en.nav.continue }).click()
+    await heading(frame, en.flow.stage.prompt_self)
+    scans.push(...(await axe(frame)))
+    await frame.getByLabel(en.flow.stage.nothing_happened).check()
+    await frame.getByRole('button', { name: en.nav.continue }).click()
+    await heading(frame, en.flow.channels.prompt)
+    scans.push(...(await axe(frame)))
+    await frame.getByLabel(en.flow.channels.any).check()
+    await frame.getByRole('button', { name: en.nav.continue }).click()
+    await heading(frame, en.flow.anonymity.prompt)
+    scans.push(...(await axe(frame)))
+    await frame.getByLabel(en.flow.anonymity.not_needed).check()
+    await frame.getByRole('button', { name: en.nav.continue }).click()
+    await until(() => countIn(frame, '[data-service]'), (count) => count > 0, 'results')
+    scans.push(...(await axe(frame)))
+    expect(scans).toEqual([])
+
+    // Real services; the partner's own service first, and said why.
+    const services = await frame.locator('main > section [data-service], main [data-service]').evaluateAll((cards) => cards.map((card) => card.getAttribute('data-service')))
+    expect(services).toEqual(expect.arrayContaining(['kein-taeter-werden', 'troubled-desire']))
+    expect(services[0]).toBe('kein-taeter-werden')
+    await expect.poll(() => frame.locator('[data-service="kein-taeter-werden"] .featured').innerText()).toContain('Test Helpline')
+
+    // Nothing but the host page and Helpfinder was asked for; nothing was stored anywhere.
+    expect(blocked).toEqual([])
+    expect(requests.every((url) => url.startsWith(`${server.base}/`) || url.startsWith(`${host.base}/`))).toBe(true)
+    expect(requests.filter((url) => url.startsWith(`${host.base}/`))).toEqual([`${host.base}/page?attrs=${encodeURIComponent('data-partner="test-helpline" data-country="DE" data-lang="en"')}`])
+    // Read from the browser itself: cookies, localStorage and IndexedDB of every origin.
+    const state = await context.storageState({ indexedDB: true })
+    expect(state.cookies).toEqual([])
+    expect(state.origins.filter((origin) => origin.localStorage.length > 0 || ('indexedDB' in origin && Array.isArray(origin.indexedDB) && origin.indexedDB.length > 0))).toEqual([])
+    // sessionStorage is per tab: asked of each document (a third-party frame may be denied storage at all).
+    const session = async (target: Page | Frame) =>
+      target.evaluate(async () => {
+        try {
+          return { session: sessionStorage.length, caches: (await caches.keys()).length }
+        } catch {
+          return { session: 0, caches: 0 }
+        }
+      })
+    expect(await session(frame)).toEqual({ session: 0, caches: 0 })
+    expect(await session(page)).toEqual({ session: 0, caches: 0 })
+
+    // Closing forgets: the frame is gone, focus is back on the launcher, and reopening starts afresh.
+    await page.locator('[data-helpfinder] .close').click()
+    expect(await page.locator('[data-helpfinder] iframe').count()).toBe(0)
+    expect(await page.evaluate(() => document.querySelector('[data-helpfinder]')?.shadowRoot?.activeElement?.className)).toBe('launcher')
+    await launcher(page).click()
+    await heading(await panelFrame(page), en.flow.asker.prompt)
+  }, 60_000)
+
+  it('completes a conversation by keyboard alone, focus landing on each new question', async () => {
+    const { page, consoleLines } = await visit('/page?attrs=' + encodeURIComponent('data-partner="test-helpline" data-country="DE" data-lang="en"'))
+    // From the top of the host page, Tab reaches the launcher.
+    for (let i = 0; i < 10 && !(await page.evaluate(() => document.activeElement?.hasAttribute('data-helpfinder'))); i++) await page.keyboard.press('Tab')
+    await guard(page.keyboard.press('Enter'), 'Enter')
+    const frame = await panelFrame(page)
+    await until(() => focusedInPanel(frame), (id) => id === 'question', 'focus on the question')
+
+    const choose = async (label: string, next: string) => {
+      await pickByKeyboard(page, frame, label)
+      await tabTo(page, frame, { text: en.nav.continue })
+      await guard(page.keyboard.press('Enter'), 'Enter')
+      await heading(frame, next)
+      await until(() => focusedInPanel(frame), (id) => id === 'question', 'focus on the question')
+    }
+    await choose(en.flow.asker.self, en.flow.country.prompt)
+    // Country and language: the presets are preselected, so Continue is enough.
+    await tabTo(page, frame, { text: en.nav.continue })
+    await guard(page.keyboard.press('Enter'), 'Enter')
+    await heading(frame, en.flow.language.prompt)
+    await until(() => focusedInPanel(frame), (id) => id === 'question', 'focus on the question')
+    await tabTo(page, frame, { text: en.nav.continue })
+    await guard(page.keyboard.press('Enter'), 'Enter')
+    await heading(frame, en.flow.stage.prompt_self)
+    await choose(en.flow.stage.nothing_happened, en.flow.channels.prompt)
+    await choose(en.flow.channels.any, en.flow.anonymity.prompt)
+    await pickByKeyboard(page, frame, en.flow.anonymity.not_needed)
+    await tabTo(page, frame, { text: en.nav.continue })
+    await guard(page.keyboard.press('Enter'), 'Enter')
+    await until(() => countIn(frame, '[data-service]'), (count) => count > 0, 'results')
+    await until(() => focusedInPanel(frame), (id) => id === 'question', 'focus on the results heading')
+    expect(await frame.locator('[data-service]').count()).toBeGreaterThan(0)
+    // Escape closes the panel from inside it, and focus returns to the launcher.
+    await guard(page.keyboard.press('Escape'), 'Escape')
+    await expect.poll(() => page.locator('[data-helpfinder] iframe').count()).toBe(0)
+    expect(await page.evaluate(() => document.querySelector('[data-helpfinder]')?.shadowRoot?.activeElement?.className)).toBe('launcher')
+    // No script error and no CSP violation anywhere (axe is not run here: it applies inline styles itself).
+    expect(consoleLines.filter((line) => line.startsWith('error') || line.startsWith('pageerror'))).toEqual([])
+  }, 60_000)
+
+  it("the quick exit inside the panel takes the host page itself to the neutral site", async () => {
+    const { page, exits } = await visit('/page?attrs=' + encodeURIComponent('data-partner="test-helpline" data-open="true"'))
+    const frame = await panelFrame(page)
+    await frame.getByRole('link', { name: new RegExp(en.nav.exit) }).click()
+    await page.waitForURL(`${NEUTRAL_SITE}**`)
+    expect(page.url().startsWith(NEUTRAL_SITE)).toBe(true)
+    expect(exits.length).toBeGreaterThan(0)
+  })
+
+  it('Shift three times inside the panel leaves too', async () => {
+    const { page } = await visit('/page?attrs=' + encodeURIComponent('data-open="true"'))
+    const frame = await panelFrame(page)
+    await frame.locator('#question').click()
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Shift')
+    await page.waitForURL(`${NEUTRAL_SITE}**`)
+  })
+
+  it("an origin not on the partner's list is refused by the browser", async () => {
+    const { page, consoleLines } = await visit('/page?attrs=' + encodeURIComponent('data-partner="elsewhere-helpline" data-open="true"'))
+    await page.locator('[data-helpfinder] iframe').waitFor()
+    await expect.poll(() => consoleLines.join('\n'), { timeout: 10_000 }).toMatch(/frame-ancestors https:\/\/elsewhere\.example/)
+    const frame = await panelFrame(page)
+    expect(await frame.locator('#question').count()).toBe(0)
+  })
+
+  it('an unknown partner id says so in the console and gets the default widget', async () => {
+    const { page, consoleLines } = await visit('/page?attrs=' + encodeURIComponent('data-partner="nobody-registered" data-open="true"'))
+    const frame = await panelFrame(page)
+    await heading(frame, en.flow.asker.prompt)
+    await expect.poll(() => consoleLines.join('\n')).toContain('unknown partner id "nobody-registered"')
+  })
+
+  it('a brand colour too light to read is darkened, said in the console, and passes axe', async () => {
+    const { page, consoleLines } = await visit('/page?attrs=' + encodeURIComponent('data-color="#ffee00" data-open="true"'))
+    const frame = await panelFrame(page)
+    await heading(frame, en.flow.asker.prompt)
+    expect(consoleLines.join('\n')).toContain('does not reach 4.5:1')
+    expect(await axe(page)).toEqual([])
+    expect(await axe(frame)).toEqual([])
+  })
+
+  it.each([
+    ['a 320 px wide phone', { width: 320, height: 640 }],
+    ['a 1280 px screen at 200% zoom', { width: 640, height: 400 }],
+  ])('fits %s without sideways scrolling, the launcher and close button reachable', async (_name, viewport) => {
+    const { page } = await visit('/page?attrs=' + encodeURIComponent('data-open="true"'), { viewport })
+    const frame = await panelFrame(page)
+    await heading(frame, en.flow.asker.prompt)
+    const box = await page.locator('[data-helpfinder] iframe').boundingBox()
+    expect(box?.width).toBeLessThanOrEqual(viewport.width)
+    expect(await frame.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true)
+    for (const control of ['.launcher', '.close']) {
+      const at = await page.locator(`[data-helpfinder] ${control}`).boundingBox()
+      expect(at && at.x >= 0 && at.y >= 0 && at.x + at.width <= viewport.width && at.y + at.height <= viewport.height, control).toBe(true)
+    }
+  })
+
+  it('the <iframe> snippet works with JavaScript off in the panel', async () => {
+    const { page } = await visit('/frame?query=' + encodeURIComponent('country=DE&lang=de'), { javaScriptEnabled: false })
+    const handle = await page.locator('iframe').elementHandle()
+    const frame = await handle?.contentFrame()
+    if (!frame) throw new Error('no frame')
+    await frame.locator('#question').waitFor()
+    await frame.getByRole('radio').first().check()
+    await frame.locator('form#turn button[value="answer"]').click()
+    await frame.locator('#answer-select').waitFor()
+    expect(await frame.locator('#answer-select').inputValue()).toBe('DE')
+    // The quick exit is a plain link with target=_top: it takes the host page away, no script needed.
+    await frame.locator('#exit').click()
+    await page.waitForURL(`${NEUTRAL_SITE}**`)
+  })
+})
