@@ -18,7 +18,7 @@ type D1 = Worker['d1']
 
 const SELF_DE = ['self', 'DE', 'de', 'nothing_happened', ['phone', 'chat'], 'matters']
 const KEIN_TAETER = 'Präventionsnetzwerk „Kein Täter werden“'
-const TABLES = ['meta', 'criteria', 'tags', 'initiatives', 'initiative_tags', 'contacts', 'sources', 'urgent_lines']
+const TABLES = ['meta', 'criteria', 'tags', 'initiatives', 'initiative_tags', 'contacts', 'sources', 'urgent_lines', 'partners']
 const KIB = 1024
 const EDITED_NAME = 'Kein Täter werden, as edited in D1'
 
