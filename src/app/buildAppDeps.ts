@@ -8,12 +8,14 @@ import type { AppDeps } from './createApp'
 import type { DirectoryCache } from './createDirectoryCache'
 import { loadCrisisPhrases } from './loadCrisisPhrases'
 import { loadFlow } from './loadFlow'
+import { loadNameAliases } from './loadNameAliases'
 
 /**
  * Everything built once per process or isolate: flow, translations, name tables, directory cache.
  * @example createApp(await buildAppDeps({ keyring, directory: cache, log: consoleSink }))
  */
 export async function buildAppDeps(options: { keyring: Keyring; directory: DirectoryCache; log: LogSink; now?: () => number }): Promise<AppDeps> {
+  const aliases = loadNameAliases()
   const turn: TurnDeps = {
     flow: loadFlow(),
     keyring: options.keyring,
@@ -21,8 +23,8 @@ export async function buildAppDeps(options: { keyring: Keyring; directory: Direc
     directory: () => options.directory.get(),
     isBuiltInCopy: (index) => index === options.directory.fallback,
     crisis: loadCrisisPhrases(),
-    countries: createNameMatcher('region', uiLanguages),
-    languages: createNameMatcher('language', uiLanguages),
+    countries: createNameMatcher('region', uiLanguages, aliases.region),
+    languages: createNameMatcher('language', uiLanguages, aliases.language),
     now: options.now ?? (() => Date.now()),
   }
   return { turn, log: options.log, fallback: options.directory.fallback }

@@ -47,11 +47,15 @@ function isUiLanguage(code: string): code is UiLanguage {
   return (uiLanguages as string[]).includes(code)
 }
 
+/** Codes browsers send for a language the interface names otherwise (Norwegian: "no", "nn" → Bokmål "nb"). */
+const ALIASES: Record<string, string> = { no: 'nb', nn: 'nb' }
+
 /** Reads "de-AT,de;q=0.9,en;q=0.8" or "nl" and returns the first interface language it names. */
 export function pickLanguage(preferred: string | undefined): UiLanguage {
   const codes = (preferred ?? '')
     .split(',')
     .map((part) => part.split(';')[0]?.trim().slice(0, 2).toLowerCase() ?? '')
+    .map((code) => ALIASES[code] ?? code)
   return codes.find(isUiLanguage) ?? 'en'
 }
 

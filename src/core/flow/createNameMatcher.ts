@@ -14,9 +14,10 @@ const allTwoLetterCodes = [...letters].flatMap((a) => [...letters].map((b) => a 
 
 /**
  * Builds the name table once from `Intl.DisplayNames` (never a hand-written list of names).
- * @example createNameMatcher('region', ['en', 'de', 'nl']).find('Allemagne') // 'DE'
+ * `aliases` adds other names people use, by code.
+ * @example createNameMatcher('region', ['en', 'de', 'nl'], { NL: ['Holland'] }).find('holland') // 'NL'
  */
-export function createNameMatcher(type: 'region' | 'language', locales: readonly string[]): NameMatcher {
+export function createNameMatcher(type: 'region' | 'language', locales: readonly string[], aliases: Readonly<Record<string, readonly string[]>> = {}): NameMatcher {
   const toCode = (raw: string) => (type === 'region' ? raw.toUpperCase() : raw)
   const displays = [...new Set([...locales, 'en', 'fr', 'de'])].map(
     (locale) => new Intl.DisplayNames([locale], { type, fallback: 'none' }),
@@ -31,6 +32,14 @@ export function createNameMatcher(type: 'region' | 'language', locales: readonly
       const name = display.of(code)
       if (!name || name.toLowerCase() === raw) continue
       codes.add(code)
+      const key = normaliseText(name)
+      if (!byName.has(key)) byName.set(key, code)
+    }
+  }
+  // Other names people type (USA, Holland): after the official names, so they never shadow one.
+  for (const [code, names] of Object.entries(aliases)) {
+    if (!codes.has(code)) continue
+    for (const name of names) {
       const key = normaliseText(name)
       if (!byName.has(key)) byName.set(key, code)
     }
