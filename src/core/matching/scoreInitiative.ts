@@ -8,6 +8,8 @@ export interface Scored {
   score: number
   reasons: Reason[]
   national: boolean
+  /** Works in the person's language (sourced or inferred): such services always rank first. */
+  speaksLanguage: boolean
 }
 
 /** Weights of the ranking; a fact that was inferred rather than sourced counts for less. */
@@ -60,5 +62,6 @@ export function scoreInitiative(initiative: Initiative, profile: Profile): Score
   if (initiative.free === true) add(WEIGHTS.free, { key: 'reason.free' })
   if (initiative.confidence === 'high') add(WEIGHTS.highConfidence)
   if (initiative.confidence === 'low') add(WEIGHTS.lowConfidence)
-  return { initiative, score, reasons, national }
+  const speaksLanguage = profile.language !== undefined && initiative.languages.includes(profile.language)
+  return { initiative, score, reasons, national, speaksLanguage }
 }
