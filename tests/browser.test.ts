@@ -1,18 +1,17 @@
-import { existsSync } from 'node:fs'
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core'
+import { type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import ar from '../locales/ar/translation.json'
 import de from '../locales/de/translation.json'
 import en from '../locales/en/translation.json'
 import nl from '../locales/nl/translation.json'
 import { NEUTRAL_SITE } from '../src/channels/web/neutralSite'
 import { startNodeServer } from './support/startNodeServer'
+import { launchChromium } from './support/chromium'
 
 // A real Chromium against the real app on loopback: JavaScript off (Tor "Safest"), JavaScript on,
 // keyboard only. Nothing leaves the machine: every request that is not to the loopback server is
 // answered locally (the neutral exit site, a stand-in "previous site") or aborted and recorded.
 
-const CHROMIUM = '/usr/bin/chromium'
-const LAUNCH_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
 /** A stand-in for wherever the person came from, so history after the quick exit can be checked. */
 const PREVIOUS_SITE = 'https://search.example/results'
 /** Words a neutral tab title must never contain, in the interface languages. */
@@ -22,11 +21,8 @@ let server: Awaited<ReturnType<typeof startNodeServer>>
 let browser: Browser
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`Browser tests need Debian's Chromium at ${CHROMIUM}, and it is missing. Install it with \`apt-get install chromium\` (CI installs it).`)
-  }
   server = await startNodeServer()
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS, timeout: 60_000 })
+  browser = await launchChromium()
 }, 60_000)
 
 afterAll(async () => {
@@ -450,4 +446,66 @@ describe('keyboard only', () => {
     const seen = await tabTo(page, /^a\|.*\|contact\|/, 40)
     expect(seen.at(-1)).toMatch(/^a\|\|\|\|(tel:|https:\/\/)/)
   })
+})
+
+// Arabic, JavaScript off: the whole journey to the results lays out right to left. The results
+// page is kept as a screenshot (/tmp/helpfinder-ar-results.png) for people to see.
+const RTL_SCREENSHOT = '/tmp/helpfinder-ar-results.png'
+
+/** Where an element's text starts and ends, against its container's content box. */
+async function textEdges(page: Page, selector: string) {
+  return page.locator(selector).first().evaluate((element) => {
+    const range = document.createRange()
+    range.selectNodeContents(element)
+    const text = range.getBoundingClientRect()
+    const box = element.getBoundingClientRect()
+    return { gapRight: box.right - text.right, gapLeft: text.left - box.left }
+  })
+}
+
+describe('Arabic, right to left', () => {
+  it('every page of the journey is rtl, and the results page lays out from the right', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, locale: 'ar', viewport: { width: 900, height: 1200 } })
+    const page = await context.newPage()
+    try {
+      await page.goto(`${server.base}/?lang=ar`)
+      const steps: [string, string][] = [
+        [ar.flow.asker.self, ar.flow.country.prompt],
+        ['', ar.flow.language.prompt],
+        ['', ar.flow.stage.prompt_self],
+        [ar.flow.stage.nothing_happened, ar.flow.channels.prompt],
+        [ar.flow.channels.any, ar.flow.anonymity.prompt],
+        [ar.flow.anonymity.not_needed, ''],
+      ]
+      // The first page: nothing pushes the page sideways, and each radio sits at the right of its words.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true)
+      const choice = page.locator('label.choice').first()
+      const radio = await choice.locator('input').boundingBox()
+      const words = await choice.locator('span').boundingBox()
+      expect(radio && words && radio.x > words.x + words.width - 1).toBe(true)
+      for (const [choice, next] of steps) {
+        expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir, getComputedStyle(document.body).direction])).toEqual(['ar', 'rtl', 'rtl'])
+        expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true)
+        if (choice) await page.getByLabel(choice, { exact: true }).check()
+        if (next === ar.flow.language.prompt) await page.locator('#answer-select').selectOption('DE')
+        if (next === ar.flow.stage.prompt_self) await page.locator('#answer-select').selectOption('ar')
+        await page.locator('form#turn button[value="answer"]').click()
+        if (next) await page.locator('h1', { hasText: next }).waitFor()
+      }
+      await page.locator('[data-service]').first().waitFor()
+      expect(await page.evaluate(() => getComputedStyle(document.body).direction)).toBe('rtl')
+      // Text starts at the right edge and the space is left over on the left.
+      const heading = await textEdges(page, 'main h1')
+      expect(heading.gapRight).toBeLessThan(4)
+      expect(heading.gapLeft).toBeGreaterThan(heading.gapRight)
+      // In a service card, the labels (Arabic) start at the right of their column.
+      const label = await textEdges(page, '[data-service] dt')
+      expect(label.gapRight).toBeLessThan(4)
+      // English texts from the directory keep their own direction (so their punctuation stays put).
+      expect(await page.locator('[data-service] [lang="en"]').first().getAttribute('dir')).toBe('ltr')
+      await page.screenshot({ path: RTL_SCREENSHOT, fullPage: false })
+    } finally {
+      await context.close()
+    }
+  }, 60_000)
 })

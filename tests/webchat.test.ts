@@ -1,16 +1,14 @@
-import { existsSync } from 'node:fs'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import { type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import en from '../locales/en/translation.json'
 import { startNodeServer } from './support/startNodeServer'
 import { startWebchatHarness } from './support/webchatHarness'
+import { launchChromium } from './support/chromium'
 
 // Microsoft's own client renders the Bot Framework channel: botframework-webchat in headless
 // Chromium, connected through a DirectLine-like stand-in (tests/support/webchatHarness.ts) that
 // posts to the real server's /api/messages with expectReplies. Nothing leaves loopback.
 
-const CHROMIUM = '/usr/bin/chromium'
-const LAUNCH_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
 const SCREENSHOT = '/tmp/webchat-results.png'
 
 let server: Awaited<ReturnType<typeof startNodeServer>>
@@ -18,12 +16,9 @@ let harness: Awaited<ReturnType<typeof startWebchatHarness>>
 let browser: Browser
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`Browser tests need Debian's Chromium at ${CHROMIUM}, and it is missing. Install it with \`apt-get install chromium\` (CI installs it).`)
-  }
   server = await startNodeServer({ bot: {} })
   harness = await startWebchatHarness(server.base)
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS, timeout: 60_000 })
+  browser = await launchChromium()
 }, 60_000)
 
 afterAll(async () => {

@@ -1,20 +1,20 @@
-import { existsSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { chromium, type Browser, type BrowserContextOptions, type Frame, type Page } from 'playwright-core'
+import { type Browser, type BrowserContextOptions, type Frame, type Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import ar from '../locales/ar/translation.json'
 import en from '../locales/en/translation.json'
 import { NEUTRAL_SITE } from '../src/channels/web/neutralSite'
 import { loadBundledData } from '../src/storage/bundledData'
 import { startHostSite } from './support/startHostSite'
 import { startNodeServer } from './support/startNodeServer'
 import { testPartner } from './support/testPartner'
+import { launchChromium } from './support/chromium'
 
 // The embeddable widget as a helpline's site uses it: Helpfinder on one loopback origin
 // (127.0.0.1), the host page on another (localhost), real headless Chromium. Nothing leaves the
 // machine: any request to a third origin is aborted and recorded.
 
-const CHROMIUM = '/usr/bin/chromium'
-const LAUNCH_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--host-resolver-rules=MAP localhost 127.0.0.1']
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 
 
@@ -23,7 +23,6 @@ let host: Awaited<ReturnType<typeof startHostSite>>
 let browser: Browser
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Browser tests need Debian's Chromium at ${CHROMIUM}. Install it with \`apt-get install chromium\` (CI installs it).`)
   const data = loadBundledData()
   const partners = [
     ...data.partners,
@@ -32,7 +31,7 @@ beforeAll(async () => {
   ]
   server = await startNodeServer({ seed: { ...data, partners } })
   host = await startHostSite(server.base)
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS, timeout: 60_000 })
+  browser = await launchChromium(['--host-resolver-rules=MAP localhost 127.0.0.1'])
 }, 60_000)
 
 afterAll(async () => {
@@ -321,6 +320,16 @@ describe('the embeddable widget on a helpline site (another origin)', () => {
       const at = await page.locator(`[data-helpfinder] ${control}`).boundingBox()
       expect(at && at.x >= 0 && at.y >= 0 && at.x + at.width <= viewport.width && at.y + at.height <= viewport.height, control).toBe(true)
     }
+  })
+
+  it('in Arabic, the launcher and the panel are right to left', async () => {
+    const { page } = await visit('/page?attrs=' + encodeURIComponent('data-lang="ar" data-open="true"'))
+    expect(await launcher(page).getAttribute('dir')).toBe('rtl')
+    expect(await launcher(page).innerText()).toBe(ar.widget.launcher)
+    const frame = await panelFrame(page)
+    await heading(frame, ar.flow.asker.prompt)
+    expect(await frame.evaluate(() => [document.documentElement.lang, getComputedStyle(document.body).direction])).toEqual(['ar', 'rtl'])
+    expect(await frame.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true)
   })
 
   it('the <iframe> snippet works with JavaScript off in the panel', async () => {

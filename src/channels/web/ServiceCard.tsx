@@ -6,9 +6,9 @@ export function ServiceCard(props: { service: ServiceView; t: Translate }) {
   const { service, t } = props
   return (
     <article class="card" data-service={service.id}>
-      <h3>{service.name}</h3>
-      {service.nameLocal ? <p class="muted">{service.nameLocal}</p> : null}
-      {service.organisation ? <p class="muted">{service.organisation}</p> : null}
+      <h3 dir="auto">{service.name}</h3>
+      {service.nameLocal ? <p class="muted" dir="auto">{service.nameLocal}</p> : null}
+      {service.organisation ? <p class="muted" dir="auto">{service.organisation}</p> : null}
       {service.featuredNote ? <p class="featured">{service.featuredNote}</p> : null}
       {service.reasons.length > 0 ? (
         <div>
@@ -26,24 +26,24 @@ export function ServiceCard(props: { service: ServiceView; t: Translate }) {
           {service.contacts.map((contact) => (
             <div class="contact">
               {contact.label}:{' '}
-              {contact.href ? <a href={contact.href} rel="noreferrer">{contact.text}</a> : contact.text}
+              {contact.href ? <a href={contact.href} rel="noreferrer" dir="ltr">{contact.text}</a> : contact.text}
               {contact.hours ? <span class="muted"> · {t('results.hours')}: {contact.hours}</span> : null}
-              {contact.notes ? <div class="muted" lang="en">{contact.notes}</div> : null}
+              {contact.notes ? <div class="muted" lang="en" dir="ltr">{contact.notes}</div> : null}
             </div>
           ))}
           {service.website ? (
             <div class="contact">
-              {t('results.website')}: <a href={service.website} rel="noreferrer">{service.website}</a>
+              {t('results.website')}: <a href={service.website} rel="noreferrer" dir="ltr">{service.website}</a>
             </div>
           ) : null}
         </dd>
         <dt>{t('results.confidentiality')}</dt>
-        {/* Directory texts are recorded in English; say so, so screen readers pronounce them right. */}
-        <dd lang={service.confidentialityKnown ? 'en' : undefined}>{service.confidentiality}</dd>
+        {/* Directory texts are recorded in English; say so, so screen readers pronounce them right and right-to-left pages keep their punctuation. */}
+        <dd lang={service.confidentialityKnown ? 'en' : undefined} dir={service.confidentialityKnown ? 'ltr' : undefined}>{service.confidentiality}</dd>
         <dt>{t('results.access')}</dt>
         <dd>
           {service.cost} · {service.anonymity}
-          {service.costNotes ? <div class="muted" lang="en">{service.costNotes}</div> : null}
+          {service.costNotes ? <div class="muted" lang="en" dir="ltr">{service.costNotes}</div> : null}
         </dd>
         {service.languages ? (
           <>

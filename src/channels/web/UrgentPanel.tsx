@@ -40,7 +40,7 @@ export function UrgentPanel(props: { urgent: UrgentView; state: string | undefin
           <li class={urgent.reason && index === 0 ? 'first' : undefined}>
             <strong>{line.kind === 'emergency' ? urgent.childDanger : line.kind === 'crisis' ? urgent.suicide : line.kindLabel}</strong>
             <br />
-            <a class="number" href={line.tel}>
+            <a class="number" href={line.tel} dir="ltr">
               {line.number}
             </a>{' '}
             <span>{line.name}</span>

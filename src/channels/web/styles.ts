@@ -6,7 +6,7 @@ html{font-size:100%}
 body{margin:0;font:1.0625rem/1.55 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;color:var(--ink);background:var(--bg)}
 a{color:var(--accent)}
 :focus-visible{outline:3px solid var(--focus);outline-offset:2px;box-shadow:0 0 0 5px var(--ink)}
-.skip{position:absolute;left:-999px}.skip:focus{left:.5rem;top:.5rem;background:#fff;padding:.5rem;z-index:10}
+.skip{position:absolute;inset-inline-start:-999px}.skip:focus{inset-inline-start:.5rem;top:.5rem;background:#fff;padding:.5rem;z-index:10}
 .exit{display:block;background:var(--urgent);color:#fff;font-weight:700;text-align:center;padding:.75rem 1rem;text-decoration:none;min-height:44px}
 .exit small{display:block;font-weight:400}
 header.bar{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center;justify-content:space-between;padding:.75rem 1rem;border-bottom:1px solid var(--line);background:var(--card)}
@@ -47,5 +47,4 @@ footer{max-width:42rem;margin:2rem auto;padding:1rem;border-top:1px solid var(--
 footer nav{display:flex;flex-wrap:wrap;gap:1rem}
 .visually-hidden{position:absolute!important;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 @media (prefers-reduced-motion:reduce){*{transition:none!important;animation:none!important}}
-[dir=rtl] .choice{flex-direction:row-reverse}
 `
