@@ -501,6 +501,8 @@ describe('Arabic, right to left', () => {
       // In a service card, the labels (Arabic) start at the right of their column.
       const label = await textEdges(page, '[data-service] dt')
       expect(label.gapRight).toBeLessThan(4)
+      // The English details are not a silent fallback: the page says why they are in English.
+      expect(await page.locator('main').innerText()).toContain(ar.results.directory_in_english)
       // English texts from the directory keep their own direction (so their punctuation stays put).
       expect(await page.locator('[data-service] [lang="en"]').first().getAttribute('dir')).toBe('ltr')
       await page.screenshot({ path: RTL_SCREENSHOT, fullPage: false })

@@ -46,7 +46,7 @@ export function botReplies(view: TurnView, t: Translate, prefill: Prefill | unde
   }
   const results = view.results
   if (results) {
-    replies.push(MessageFactory.carousel(results.services.map((service) => serviceCard(service, t)), [results.intro, results.languageNote].filter(Boolean).join('\n\n')))
+    replies.push(MessageFactory.carousel(results.services.map((service) => serviceCard(service, t)), [results.intro, results.languageNote, results.directoryNote].filter(Boolean).join('\n\n')))
     if (results.helplines.length > 0) {
       replies.push(MessageFactory.carousel(results.helplines.map((service) => serviceCard(service, t)), `${results.helplinesTitle}\n\n${results.helplinesIntro}`))
     }

@@ -9,6 +9,8 @@ export interface ResultsView {
   tier: MatchResult['tier']
   intro: string
   languageNote: string | undefined
+  /** Outside English: says openly that the services' details (recorded in English) are shown in English. */
+  directoryNote: string | undefined
   services: ServiceView[]
   helplinesTitle: string
   helplinesIntro: string
@@ -38,6 +40,7 @@ export function resultsView(result: MatchResult, profile: Profile, t: Translate,
   return {
     tier: result.tier,
     intro,
+    directoryNote: ui === 'en' || result.services.length + result.helplines.length === 0 ? undefined : t('results.directory_in_english'),
     languageNote:
       result.services.length > 0 && !speaksLanguage && profile.language
         ? t('results.no_language', { language: names.language(profile.language) })

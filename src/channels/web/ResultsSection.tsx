@@ -11,6 +11,7 @@ export function ResultsSection(props: { results: ResultsView; prompt: string; st
       <h1 id="question" tabindex={-1}>{props.prompt}</h1>
       <p>{results.intro}</p>
       {results.languageNote ? <p class="notice">{results.languageNote}</p> : null}
+      {results.directoryNote ? <p class="muted">{results.directoryNote}</p> : null}
       {results.services.map((service) => (
         <ServiceCard service={service} t={t} />
       ))}

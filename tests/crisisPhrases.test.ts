@@ -1,0 +1,46 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { loadCrisisPhrases } from '../src/app/loadCrisisPhrases'
+import { CrisisPhrasesSchema } from '../src/core/crisis/crisisPhrasesSchema'
+import { detectUrgentWords } from '../src/core/crisis/detectUrgentWords'
+import { normaliseText } from '../src/core/flow/normaliseText'
+import { resources, uiLanguages } from '../src/i18n/resources'
+
+// Urgent phrases in every interface language: each one, typed, adds urgent help; none of them is
+// found in the ordinary text a person reads or answers with (that would raise a false alarm).
+const data = CrisisPhrasesSchema.parse(JSON.parse(readFileSync(new URL('../data/crisis-phrases.json', import.meta.url), 'utf8')))
+const matcher = loadCrisisPhrases()
+/** Texts that are about urgent help themselves (choosing them shows it anyway). */
+const URGENT_TEXT = /^(urgent|safety)\.|^flow\.urgent\.|^flow\.stage\.child_in_danger$/
+
+function strings(value: unknown, path = ''): [string, string][] {
+  if (typeof value === 'string') return [[path, value]]
+  if (Array.isArray(value)) return value.flatMap((item, index) => strings(item, `${path}[${index}]`))
+  if (value && typeof value === 'object') return Object.entries(value).flatMap(([key, item]) => strings(item, path ? `${path}.${key}` : key))
+  return []
+}
+
+describe.each(uiLanguages)('urgent phrases in %s', (language) => {
+  const phrases = data.languages[language]
+
+  it('exist for a child in danger and for self-harm, and each one is recognised', () => {
+    expect(phrases?.child_danger?.length ?? 0).toBeGreaterThan(0)
+    expect(phrases?.self_harm?.length ?? 0).toBeGreaterThan(0)
+    for (const phrase of phrases?.child_danger ?? []) expect(detectUrgentWords(matcher, [`… ${phrase} …`]), phrase).toBe('child_danger')
+    for (const phrase of phrases?.self_harm ?? []) expect(detectUrgentWords(matcher, [`… ${phrase} …`]), phrase).toBe('self_harm')
+  })
+
+  it('none appears in the ordinary text of any language (only the texts about urgent help use such words)', () => {
+    const hits: string[] = []
+    for (const other of uiLanguages) {
+      for (const [path, text] of strings(resources[other].translation)) {
+        if (URGENT_TEXT.test(path)) continue
+        const padded = ` ${normaliseText(text)} `
+        for (const phrase of [...(phrases?.child_danger ?? []), ...(phrases?.self_harm ?? [])]) {
+          if (padded.includes(` ${normaliseText(phrase)} `)) hits.push(`"${phrase}" in ${other}:${path}`)
+        }
+      }
+    }
+    expect(hits).toEqual([])
+  })
+})
