@@ -5,6 +5,7 @@ import { CrisisPhrasesSchema } from '../src/core/crisis/crisisPhrasesSchema'
 import { detectUrgentWords } from '../src/core/crisis/detectUrgentWords'
 import { normaliseText } from '../src/core/flow/normaliseText'
 import { resources, uiLanguages } from '../src/i18n/resources'
+import { jsonStrings } from './support/jsonStrings'
 
 // Urgent phrases in every interface language: each one, typed, adds urgent help; none of them is
 // found in the ordinary text a person reads or answers with (that would raise a false alarm).
@@ -13,12 +14,6 @@ const matcher = loadCrisisPhrases()
 /** Texts that are about urgent help themselves (choosing them shows it anyway). */
 const URGENT_TEXT = /^(urgent|safety)\.|^flow\.urgent\.|^flow\.stage\.child_in_danger$/
 
-function strings(value: unknown, path = ''): [string, string][] {
-  if (typeof value === 'string') return [[path, value]]
-  if (Array.isArray(value)) return value.flatMap((item, index) => strings(item, `${path}[${index}]`))
-  if (value && typeof value === 'object') return Object.entries(value).flatMap(([key, item]) => strings(item, path ? `${path}.${key}` : key))
-  return []
-}
 
 describe.each(uiLanguages)('urgent phrases in %s', (language) => {
   const phrases = data.languages[language]
@@ -33,7 +28,7 @@ describe.each(uiLanguages)('urgent phrases in %s', (language) => {
   it('none appears in the ordinary text of any language (only the texts about urgent help use such words)', () => {
     const hits: string[] = []
     for (const other of uiLanguages) {
-      for (const [path, text] of strings(resources[other].translation)) {
+      for (const [path, text] of jsonStrings(resources[other].translation)) {
         if (URGENT_TEXT.test(path)) continue
         const padded = ` ${normaliseText(text)} `
         for (const phrase of [...(phrases?.child_danger ?? []), ...(phrases?.self_harm ?? [])]) {
@@ -42,5 +37,17 @@ describe.each(uiLanguages)('urgent phrases in %s', (language) => {
       }
     }
     expect(hits).toEqual([])
+  })
+})
+
+describe('typed without the marks a keyboard may not have', () => {
+  it.each([
+    ['أريد أن أموت', 'self_harm'],
+    ['اريد ان اموت', 'self_harm'],
+    ['innehhi hajti', 'self_harm'],
+    ['INNEĦĦI ĦAJTI', 'self_harm'],
+    ['kendimi oldurmek', 'self_harm'],
+  ])('"%s" → %s', (typed, expected) => {
+    expect(detectUrgentWords(matcher, [typed])).toBe(expected)
   })
 })

@@ -1,9 +1,16 @@
-/** Case-, accent- and space-insensitive form of typed text, so "  ÖSTERREICH " finds "österreich". */
+/** Letters that carry their mark inside them (NFD leaves them whole): typed without it on many keyboards. */
+const FOLDED: Record<string, string> = { ħ: 'h', ı: 'i', đ: 'd', ł: 'l', ø: 'o', æ: 'ae', œ: 'oe', ß: 'ss', þ: 'th', ð: 'd' }
+
+/**
+ * Case-, accent- and space-insensitive form of typed text, so "  ÖSTERREICH " finds "österreich",
+ * "ħajti" finds "hajti" and "أريد" finds "اريد" (combining marks such as the hamza are dropped).
+ */
 export function normaliseText(text: string): string {
   return text
     .normalize('NFD')
-    .replace(/\p{Diacritic}/gu, '')
+    .replace(/\p{Mark}/gu, '')
     .toLocaleLowerCase('en')
+    .replace(/[ħıđłøæœßþð]/gu, (letter) => FOLDED[letter] ?? letter)
     .replace(/[^\p{Letter}\p{Number}]+/gu, ' ')
     .trim()
 }
