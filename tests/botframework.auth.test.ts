@@ -6,7 +6,6 @@ import { startNodeServer } from './support/startNodeServer'
 // Inbound JWT validation as Microsoft specifies it, against a loopback OpenID/JWKS server with a key
 // generated here: only a token for this bot, from the channel issuer, signed by an endorsed key,
 // for this serviceUrl and still valid, gets through. Everything else: 401/403, never 500.
-const APP_ID = TEST_APP_ID
 const SERVICE_URL = 'http://127.0.0.1:9/'
 
 let jwks: Awaited<ReturnType<typeof startBotJwks>>
@@ -24,7 +23,7 @@ afterAll(async () => {
 const greeting = (overrides: Record<string, unknown> = {}) =>
   activity({ type: 'conversationUpdate', channelId: 'webchat', serviceUrl: SERVICE_URL, membersAdded: [{ id: 'person-1' }], ...overrides })
 const now = () => Math.floor(Date.now() / 1000)
-const good = { aud: APP_ID, serviceurl: SERVICE_URL }
+const good = { aud: TEST_APP_ID, serviceurl: SERVICE_URL }
 
 describe('Bot Framework authentication', () => {
   it('accepts a valid channel token and answers with the first question', async () => {

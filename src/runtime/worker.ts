@@ -45,7 +45,11 @@ async function createWorkerApp(env: WorkerEnv, ctx: ExecutionContext): Promise<A
   // the first bot request only, so the web pages and the API never wait for it.
   let bot: Promise<(request: Request) => Promise<Response>> | undefined
   app.post('/api/messages', async (c) => {
-    bot ??= botOnWorkers(deps, env)
+    // A failed load is not kept: the next bot request tries again.
+    bot ??= botOnWorkers(deps, env).catch((error: unknown) => {
+      bot = undefined
+      throw error
+    })
     return (await bot)(c.req.raw)
   })
   return app
