@@ -21,7 +21,9 @@ const WidgetWordsSchema = z.object({ widget: z.object({ launcher: z.string(), cl
 function widgetWords(): Record<string, z.infer<typeof WidgetWordsSchema>['widget']> {
   const folder = join(root, 'locales')
   return Object.fromEntries(
-    readdirSync(folder)
+    readdirSync(folder, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name)
       .sort()
       .map((language) => {
         const { launcher, close, panel_title } = WidgetWordsSchema.parse(JSON.parse(readFileSync(join(folder, language, 'translation.json'), 'utf8'))).widget

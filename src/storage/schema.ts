@@ -122,3 +122,21 @@ export const partners = sqliteTable('partners', {
   lastChecked: text('last_checked').notNull(),
   notes: text('notes'),
 })
+
+/**
+ * People who keep the directory true (the only accounts Helpfinder has; never help-seekers).
+ * Only what is needed: a login name, a display name, the password hash, the role and its scope.
+ */
+export const curators = sqliteTable('curators', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  login: text('login').notNull().unique(),
+  displayName: text('display_name').notNull(),
+  /** argon2id PHC string (src/curator/passwordPolicy.ts) */
+  passwordHash: text('password_hash').notNull(),
+  /** 'editor' | 'admin' */
+  role: text('role').notNull(),
+  /** An editor's scope: the records of this organisation and/or this country. */
+  organisation: text('organisation'),
+  country: text('country'),
+  createdAt: text('created_at').notNull(),
+})

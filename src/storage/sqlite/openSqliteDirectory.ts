@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
 import { count } from 'drizzle-orm'
-import { drizzle } from 'drizzle-orm/better-sqlite3'
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core'
 import type { DirectoryData } from '../../core/directory/directoryData'
@@ -15,6 +15,8 @@ import { seedRows } from '../seedRows'
 /** An open embedded directory: the port, plus `close` for a clean shutdown. */
 export interface SqliteDirectory {
   source: DirectorySource
+  /** The drizzle database, for the Node-only curator side (accounts live in the same file). */
+  db: BetterSQLite3Database<typeof schema>
   close(): void
 }
 
@@ -38,5 +40,5 @@ export function openSqliteDirectory(file: string, seed: DirectoryData, migration
       for (const statement of statements) statement.run()
     })
   }
-  return { source: createDirectoryRepository(db), close: () => sqlite.close() }
+  return { source: createDirectoryRepository(db), db, close: () => sqlite.close() }
 }
