@@ -5,10 +5,10 @@ import { PartnerSchema, PartnersFileSchema } from '../src/core/directory/partner
 import { TaxonomySchema } from '../src/core/directory/taxonomySchema'
 import { UrgentHelpFileSchema } from '../src/core/directory/urgentHelpSchema'
 import { FlowSchema } from '../src/core/flow/flowSchema'
-import { checkInitiatives } from './checks/checkInitiatives'
-import { checkPartners } from './checks/checkPartners'
+import { checkInitiatives } from '../src/curation/checkInitiatives'
+import { checkPartners } from '../src/curation/checkPartners'
+import { OfficialLanguagesFileSchema } from '../src/curation/computeCoverage'
 import { readJsonFile } from './checks/readJsonFile'
-import { OfficialLanguagesFileSchema } from './coverage/computeCoverage'
 
 /** Where the curated data lives; tests point this at broken copies. */
 export interface DataFiles {

@@ -15,9 +15,9 @@ import { InitiativeSchema } from '../src/core/directory/initiativeSchema'
 import { TaxonomySchema } from '../src/core/directory/taxonomySchema'
 import { UrgentCountrySchema } from '../src/core/directory/urgentHelpSchema'
 import { loadBundledData } from '../src/storage/bundledData'
-import { computeCoverage, OfficialLanguagesFileSchema } from './coverage/computeCoverage'
-import { coverageHtml } from './coverage/coverageHtml'
-import { coverageText } from './coverage/coverageText'
+import { computeCoverage, OfficialLanguagesFileSchema } from '../src/curation/computeCoverage'
+import { coverageHtml } from '../src/curation/coverageHtml'
+import { coverageText } from '../src/curation/coverageText'
 
 const DataFileSchema = z.object({
   initiatives: z.array(InitiativeSchema),

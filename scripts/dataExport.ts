@@ -1,8 +1,10 @@
 /**
- * `npm run data:export [-- --out DIR] [--data-dir DIR]`: writes the directory as
+ * `npm run data:export [-- --out DIR] [--data-dir DIR | --database FILE]`: writes the directory as
  *   DIR/initiatives.json  exactly the shape and bytes of data/initiatives.json (sorted by id, 2-space JSON)
  *   DIR/initiatives.csv   one row per record for curators' spreadsheets (UTF-8, no BOM, RFC 4180)
- * DIR defaults to export/ (git-ignored). CSV columns (details in docs/data-format.md):
+ * DIR defaults to export/ (git-ignored). The directory comes from data/ (or --data-dir), or with
+ * --database from that SQLite file, the live directory curators edit in the console (opened read-only).
+ * CSV columns (details in docs/data-format.md):
  * - one per scalar field (id … confidence); an empty cell is null; booleans are true/false,
  *   anonymous is true/false/partial;
  * - countries, languages, inferred: codes joined with "; ";
@@ -15,13 +17,14 @@
 import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
+import { exportDatabase } from './export/exportDatabase'
 import { exportDirectory } from './export/exportDirectory'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
-const usage = 'usage: npm run data:export [-- --out DIR] [--data-dir DIR]'
+const usage = 'usage: npm run data:export [-- --out DIR] [--data-dir DIR | --database FILE]'
 
 function parse() {
-  return parseArgs({ options: { out: { type: 'string' }, 'data-dir': { type: 'string' } }, allowPositionals: false })
+  return parseArgs({ options: { out: { type: 'string' }, 'data-dir': { type: 'string' }, database: { type: 'string' } }, allowPositionals: false })
 }
 let args: ReturnType<typeof parse>
 try {
@@ -30,7 +33,13 @@ try {
   process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n${usage}\n(npm keeps options given before "--" for itself)\n`)
   process.exit(2)
 }
-const result = exportDirectory(resolve(args.values['data-dir'] ?? `${root}data`), resolve(args.values.out ?? `${root}export`))
+const { database, 'data-dir': dataDir } = args.values
+if (database !== undefined && dataDir !== undefined) {
+  process.stderr.write(`--database and --data-dir both name where the directory comes from; give one\n${usage}\n`)
+  process.exit(2)
+}
+const out = resolve(args.values.out ?? `${root}export`)
+const result = database === undefined ? exportDirectory(resolve(dataDir ?? `${root}data`), out) : await exportDatabase(resolve(database), out)
 if (result.ok) {
   process.stdout.write(result.value.map((path) => `wrote ${path}\n`).join(''))
 } else {

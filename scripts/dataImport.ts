@@ -7,6 +7,9 @@
  * `row N (id X): reason`, nothing is changed and the exit code is 1. Otherwise data/initiatives.json
  * is rewritten atomically and, if the database file exists (--database, else $DATABASE_FILE, else
  * .data/helpfinder.sqlite), its directory is replaced in one transaction.
+ * If that database's initiatives differ from data/initiatives.json (curators edited it in the console),
+ * the import is refused unless it leaves exactly what the database holds; the message says how to bring
+ * data/ up to date first (docs/data-format.md).
  * Default: records are upserted by id. --replace: the file becomes the whole directory.
  * Options must follow "--" under npm run, or npm keeps them for itself.
  */

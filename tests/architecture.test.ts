@@ -51,12 +51,25 @@ describe('architecture', () => {
     }
   })
 
-  it('channels, the app and middleware use web standards only: nothing Node-only, no storage driver', () => {
-    for (const { file, imports } of [...under('channels'), ...under('app'), ...under('middleware'), ...under('i18n')]) {
+  it('channels, the app, middleware and curation use web standards only: nothing Node-only, no storage driver', () => {
+    // curation/ (validation, import planning, export formats) is shared by the CLI scripts and the console.
+    expect(under('curation').map(({ file }) => file)).toContain('curation/planImport.ts')
+    for (const { file, imports } of [...under('channels'), ...under('app'), ...under('middleware'), ...under('i18n'), ...under('curation')]) {
       for (const imported of imports) {
         expect(NODE_ONLY.test(imported), `${file} imports ${imported}`).toBe(false)
         expect(/^storage\/(sqlite|d1)\//.test(imported), `${file} imports ${imported}`).toBe(false)
       }
+    }
+  })
+
+  it('curation depends only on the core and its parsing libraries, and uses no runtime globals', () => {
+    const libraries = new Set(['zod', 'csv-parse/sync', 'csv-stringify/sync', 'libphonenumber-js/max'])
+    for (const { file, imports } of under('curation')) {
+      for (const imported of imports) {
+        expect(libraries.has(imported) || imported.startsWith('core/') || imported.startsWith('curation/'), `${file} imports ${imported}`).toBe(true)
+      }
+      const code = readFileSync(join(src, file), 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '')
+      expect(code, file).not.toMatch(/\b(process\.|Buffer\b|require\(|console\.)/)
     }
   })
 

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { fileURLToPath } from 'node:url'
 import { checkData, projectData, type DataFiles } from '../scripts/checkData'
-import { phoneProblem } from '../scripts/checks/phonePlausible'
+import { phoneProblem } from '../src/curation/phonePlausible'
 
 const folder = mkdtempSync(join(tmpdir(), 'helpfinder-data-'))
 afterAll(() => rmSync(folder, { recursive: true, force: true }))

@@ -9,17 +9,18 @@ import { parse } from 'csv-parse/sync'
 import { stringify } from 'csv-stringify/sync'
 import { afterAll, describe, expect, it } from 'vitest'
 import * as z from 'zod'
-import { InitiativesFileSchema } from '../src/core/directory/initiativeSchema'
+import { InitiativesFileSchema, type Initiative } from '../src/core/directory/initiativeSchema'
 import { isContactable } from '../src/core/directory/isContactable'
 import { PartnersFileSchema } from '../src/core/directory/partnerSchema'
 import { openSqliteDirectory } from '../src/storage/sqlite/openSqliteDirectory'
 import { exportDirectory } from '../scripts/export/exportDirectory'
-import { initiativesToCsv } from '../scripts/export/initiativesToCsv'
 import { importInitiatives } from '../scripts/import/importInitiatives'
-import type { ImportMode } from '../scripts/import/mergeInitiatives'
-import { parseCsvInitiatives } from '../scripts/import/parseCsvInitiatives'
 import { readDataDir } from '../scripts/import/readDataDir'
 import { replaceSqliteDirectory } from '../scripts/import/replaceSqliteDirectory'
+import { comparableInitiative } from '../src/curation/comparableInitiative'
+import { initiativesToCsv } from '../src/curation/initiativesToCsv'
+import type { ImportMode } from '../src/curation/mergeInitiatives'
+import { parseCsvInitiatives } from '../src/curation/parseCsvInitiatives'
 
 // Every test works on its own copy of data/ and a real SQLite file made by openSqliteDirectory.
 // Byte identity of the database is asserted on the file's SHA-256 with every connection closed:
@@ -281,5 +282,126 @@ describe('CSV quoting', () => {
     const records = parseCsvInitiatives(initiativesToCsv(data.value.initiatives, data.value.taxonomy)).rows.map((row) => row.record)
     const sorted = [...data.value.initiatives].sort((x, y) => (x.id < y.id ? -1 : 1))
     expect(records).toEqual(sorted)
+  })
+})
+
+describe('the database is the live directory (curators edit it in the console)', () => {
+  const scripts = z.object({ scripts: z.record(z.string(), z.string()) }).parse(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))).scripts
+
+  /** `npm run NAME -- ARGS` as npm runs it: the package script's command, in the project folder. */
+  function npmRun(name: string, args: readonly string[]) {
+    const [command = '', ...rest] = (scripts[name] ?? '').split(' ')
+    expect(command, `npm script ${name}`).toBe('tsx')
+    const { DATABASE_FILE: _ignored, ...env } = process.env
+    return spawnSync(join(root, 'node_modules/.bin/tsx'), [...rest, ...args], { cwd: root, encoding: 'utf8', env })
+  }
+
+  /** A command the importer printed ("  npm run data:export -- …"), run as printed. Paths here hold no spaces. */
+  function runPrinted(line: string) {
+    const [npm, run, name = '', dashes, ...args] = line.trim().split(' ')
+    expect([npm, run, dashes]).toEqual(['npm', 'run', '--'])
+    return npmRun(name, args)
+  }
+
+  /** Changes the database as the console would: one record edited, one removed, one added. */
+  function editInConsole(ws: Workspace) {
+    const data = readDataDir(ws.dataDir)
+    if (!data.ok) throw new Error(data.error.join('\n'))
+    const featured = new Set(data.value.partners.flatMap((partner) => partner.featured))
+    const [first, second, third] = data.value.initiatives.filter((record) => !featured.has(record.id))
+    if (!first || !second || !third) throw new Error('data/ has too few records')
+    const edited = { ...first, name: `${first.name} (renamed in the console)` }
+    const added = { ...third, id: 'zz-added-in-the-console', name: 'Added in the console' }
+    const initiatives = [...data.value.initiatives.filter((record) => record.id !== second.id).map((record) => (record.id === edited.id ? edited : record)), added]
+    replaceSqliteDirectory(ws.db, { ...data.value, initiatives }, migrations)
+    return { data: data.value, initiatives, edited, removed: second, added, untouched: third }
+  }
+
+  /** An ordinary import file: one record (not one the console touched) with a new summary. */
+  function importFile(ws: Workspace, record: { id: string }): string {
+    const file = join(ws.dir, 'summary.json')
+    writeFileSync(file, JSON.stringify({ initiatives: [{ ...record, summary: 'Summary edited in a spreadsheet.' }] }))
+    return file
+  }
+
+  it('data:export --database writes what the database holds, console edits included, and leaves the file as it was', () => {
+    const ws = workspace()
+    const edits = editInConsole(ws)
+    const before = createHash('sha256').update(readFileSync(ws.db)).digest('hex')
+    const out = join(ws.dir, 'from-database')
+    const cli = npmRun('data:export', ['--database', ws.db, '--out', out])
+    expect(cli.status, cli.stderr).toBe(0)
+    expect(cli.stdout).toBe(`wrote ${join(out, 'initiatives.json')}\nwrote ${join(out, 'initiatives.csv')}\n`)
+    // Opened read-only: the main file is byte-for-byte the same; SQLite may leave an empty WAL beside it.
+    expect(createHash('sha256').update(readFileSync(ws.db)).digest('hex')).toBe(before)
+    expect(existsSync(`${ws.db}-wal`) ? readFileSync(`${ws.db}-wal`).length : 0).toBe(0)
+    // Exactly the console's directory; `inferred` comes back in taxonomy order, the only order the database keeps.
+    const expected = edits.initiatives.map((record) => comparableInitiative(record, edits.data.taxonomy))
+    expect(readFileSync(join(out, 'initiatives.json'), 'utf8')).toBe(`${JSON.stringify({ initiatives: expected.sort((a, b) => (a.id < b.id ? -1 : 1)) }, null, 2)}\n`)
+    expect(readFileSync(join(out, 'initiatives.csv'), 'utf8')).toBe(initiativesToCsv(expected, edits.data.taxonomy))
+  })
+
+  it('data:export refuses --database together with --data-dir, and a database file that is not there', () => {
+    const ws = workspace()
+    const out = join(ws.dir, 'never')
+    const both = npmRun('data:export', ['--database', ws.db, '--data-dir', ws.dataDir, '--out', out])
+    expect(both.status).toBe(2)
+    expect(both.stderr).toMatch(/^--database and --data-dir both name where the directory comes from; give one\n/)
+    const missing = npmRun('data:export', ['--database', join(ws.dir, 'missing.sqlite'), '--out', out])
+    expect(missing.status).toBe(1)
+    expect(missing.stderr).toMatch(/missing\.sqlite: cannot be opened \(.*\)\nnothing exported\n$/)
+    expect(existsSync(out)).toBe(false)
+  })
+
+  it('data:import refuses while the database holds console changes: names the ids and the way forward, changes nothing', () => {
+    const ws = workspace()
+    const { edited, removed, added, untouched } = editInConsole(ws)
+    const file = importFile(ws, untouched)
+    const before = { json: hash(ws.json), db: hash(ws.db) }
+    const expected = [
+      `${ws.db}: its initiatives differ from ${ws.json}. The database holds changes made in the curator console; this import would overwrite them.`,
+      `  only in the database (1): ${added.id}`,
+      `  only in ${ws.json} (1): ${removed.id}`,
+      `  different (1): ${edited.id}`,
+      'Import through the console at /admin/import, or first bring data/ up to date with the database, then run this import again:',
+      `  npm run data:export -- --database ${ws.db} --out ${join(ws.dir, 'export')}`,
+      `  npm run data:import -- ${join(ws.dir, 'export', 'initiatives.json')} --replace --database ${ws.db} --data-dir ${ws.dataDir}`,
+      'That makes data/ hold what the database holds; if data/ is the newer side (e.g. after a git pull), compare the two first.',
+      'Nothing was changed.',
+    ]
+    expect(run(ws, file)).toEqual({ ok: false, lines: expected })
+    expect({ json: hash(ws.json), db: hash(ws.db) }).toEqual(before)
+    expect(readdirSync(ws.dataDir).filter((name) => name.endsWith('.tmp'))).toEqual([])
+
+    const cli = npmRun('data:import', [file, '--data-dir', ws.dataDir, '--database', ws.db])
+    expect(cli.status).toBe(1)
+    expect(cli.stderr.trimEnd().split('\n')).toEqual(expected)
+    expect({ json: hash(ws.json), db: hash(ws.db) }).toEqual(before)
+  })
+
+  it('the printed commands bring data/ up to date byte-for-byte, leave the database alone, and then the import goes through', () => {
+    const ws = workspace()
+    const { data, edited, removed, added, untouched } = editInConsole(ws)
+    const file = importFile(ws, untouched)
+    const commands = run(ws, file).lines.filter((line) => line.startsWith('  npm run '))
+    expect(commands).toHaveLength(2)
+    const database = hash(ws.db)
+
+    const [exported, imported] = commands.map(runPrinted)
+    expect(exported?.status, exported?.stderr).toBe(0)
+    expect(imported?.status, imported?.stderr).toBe(0)
+    expect(imported?.stdout.trimEnd().split('\n')).toEqual(
+      expect.arrayContaining([`added (1): ${added.id}`, `changed (1): ${edited.id}`, `removed (1): ${removed.id}`, `${ws.db}: already holds this directory, not touched`]),
+    )
+    // data/ now holds the console's changes and nothing else: every other record keeps its bytes
+    // (its `inferred` order included, which exporting straight into data/ would not keep).
+    const fromDatabase = (record: Initiative) => comparableInitiative(record, data.taxonomy)
+    const expected = [...data.initiatives.filter((record) => record.id !== removed.id).map((record) => (record.id === edited.id ? fromDatabase(edited) : record)), fromDatabase(added)]
+    expect(readFileSync(ws.json, 'utf8')).toBe(`${JSON.stringify({ initiatives: expected.sort((a, b) => (a.id < b.id ? -1 : 1)) }, null, 2)}\n`)
+    expect(hash(ws.db)).toBe(database)
+
+    const outcome = run(ws, file)
+    expect(outcome.ok, outcome.lines.join('\n')).toBe(true)
+    expect(outcome.lines).toContain(`changed (1): ${untouched.id}`)
   })
 })

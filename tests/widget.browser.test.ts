@@ -1,22 +1,18 @@
-import { readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import { type Browser, type BrowserContextOptions, type Frame, type Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import ar from '../locales/ar/translation.json'
 import en from '../locales/en/translation.json'
 import { NEUTRAL_SITE } from '../src/channels/web/neutralSite'
 import { loadBundledData } from '../src/storage/bundledData'
+import { axe } from './support/axe'
+import { launchChromium } from './support/chromium'
 import { startHostSite } from './support/startHostSite'
 import { startNodeServer } from './support/startNodeServer'
 import { testPartner } from './support/testPartner'
-import { launchChromium } from './support/chromium'
 
 // The embeddable widget as a helpline's site uses it: Helpfinder on one loopback origin
 // (127.0.0.1), the host page on another (localhost), real headless Chromium. Nothing leaves the
 // machine: any request to a third origin is aborted and recorded.
-
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
-
 
 let server: Awaited<ReturnType<typeof startNodeServer>>
 let host: Awaited<ReturnType<typeof startHostSite>>
@@ -79,17 +75,6 @@ const panelFrame = async (page: Page): Promise<Frame> => {
   if (!frame) throw new Error('no panel frame')
   await frame.waitForLoadState()
   return frame
-}
-
-/** axe-core's WCAG 2.x A/AA rules on a document; returns the violations, described. */
-async function axe(target: Page | Frame): Promise<string[]> {
-  await target.evaluate(AXE)
-  const violations = await target.evaluate(async () => {
-    const run = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe.run
-    const result = await run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })
-    return result.violations.map((violation) => `${violation.id}: ${JSON.stringify(violation.nodes.map((node) => node.target))}`)
-  })
-  return violations
 }
 
 /** How many elements match, read in the frame itself (no rendering-frame polling: a background iframe may not get any). */

@@ -158,6 +158,16 @@ describe('a conversation in workerd with D1', () => {
     expect(reload.status).toBe(303)
     expectPrivateHeaders(reload.headers, 'redirect')
   })
+  it('has no curator console: /admin is an ordinary 404 (curators use the console on Node; docs/publishing-to-d1.md)', async () => {
+    for (const path of ['/admin', '/admin/login', '/admin/records']) {
+      const response = await fetch(`${worker.url}${path}`, { redirect: 'manual' })
+      expect(response.status, path).toBe(404)
+      expectPrivateHeaders(response.headers, path)
+    }
+    const post = await fetch(`${worker.url}/admin/login`, { method: 'POST', body: new URLSearchParams({ login: 'anna', password: 'x' }) })
+    expect(post.status).toBe(404)
+    expect(post.headers.getSetCookie()).toEqual([])
+  })
 })
 
 describe('the widget in workerd', () => {

@@ -1,14 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs'
-import { extname, join } from 'node:path'
-import { checkInitiatives } from '../checks/checkInitiatives'
-import { checkPartners } from '../checks/checkPartners'
-import { initiativesToJson } from '../export/initiativesToJson'
-import { mergeInitiatives, type ImportMode, type MergeResult } from './mergeInitiatives'
-import { parseCsvInitiatives } from './parseCsvInitiatives'
-import { parseJsonInitiatives } from './parseJsonInitiatives'
+import { dirname, extname, join } from 'node:path'
+import { initiativesToJson } from '../../src/curation/initiativesToJson'
+import type { ImportMode, MergeResult } from '../../src/curation/mergeInitiatives'
+import { planImport, type ImportPlan } from '../../src/curation/planImport'
+import { initiativesDrift, type InitiativesDrift } from './initiativesDrift'
 import { DATA_FILES, readDataDir } from './readDataDir'
 import { replaceSqliteDirectory } from './replaceSqliteDirectory'
-import type { ParsedRow } from './validateCandidate'
 import { stageFile } from './writeJsonAtomic'
 
 export interface ImportOptions {
@@ -29,20 +26,19 @@ export interface ImportOutcome {
   lines: string[]
 }
 
-/** "stop-it-now-nl: duplicate id" → the id and the reason (checkInitiatives names the record first). */
-const NAMED_PROBLEM = /^([a-z0-9]+(?:-[a-z0-9]+)*): (.*)$/s
-
 /**
- * Validates every row of an import file (schema, then the cross-record rules on the directory the
- * import would produce) and only if all pass writes data/initiatives.json atomically and replaces
- * the SQLite directory in one transaction. Any failing row: nothing is written.
+ * Validates every row of an import file (planImport: schema, then the cross-record rules on the
+ * directory the import would produce) and only if all pass writes data/initiatives.json atomically
+ * and replaces the SQLite directory in one transaction. Any failing row: nothing is written. A
+ * database whose initiatives differ from data/initiatives.json (edited in the curator console) is
+ * never overwritten.
  * @example importInitiatives({ file: 'sheet.csv', dataDir: 'data', databaseFile: '.data/helpfinder.sqlite', migrationsFolder: 'migrations', mode: 'upsert', today: new Date() })
  */
 export function importInitiatives(options: ImportOptions): ImportOutcome {
   const fail = (lines: string[]): ImportOutcome => ({ ok: false, lines: [...lines, 'Nothing was changed.'] })
   const current = readDataDir(options.dataDir)
   if (!current.ok) return fail([`${options.dataDir} is not valid, so nothing can be imported into it:`, ...current.error])
-  const { taxonomy, urgent } = current.value
+  const { taxonomy } = current.value
 
   const kind = extname(options.file).toLowerCase()
   if (kind !== '.csv' && kind !== '.json') return fail([`${options.file}: expected a .csv or .json file`])
@@ -52,55 +48,78 @@ export function importInitiatives(options: ImportOptions): ImportOutcome {
   } catch (error) {
     return fail([`${options.file}: cannot be read (${error instanceof Error ? error.message : String(error)})`])
   }
-  const parsed = kind === '.csv' ? parseCsvInitiatives(text) : parseJsonInitiatives(text)
-  if (parsed.problems.length > 0) return fail(parsed.problems.map((problem) => `${options.file}: ${problem}`))
-  if (parsed.rows.length === 0) return fail([`${options.file}: holds no records`])
+  const place = (name: keyof typeof DATA_FILES) => join(options.dataDir, DATA_FILES[name])
+  const plan = planImport({
+    text,
+    format: kind === '.csv' ? 'csv' : 'json',
+    current: current.value,
+    mode: options.mode,
+    today: options.today,
+    places: { initiatives: place('initiatives'), urgent: place('urgent'), partners: place('partners') },
+  })
+  if (!plan.merged) return fail(problemLines(options.file, plan))
+  const merged = plan.merged
 
-  const incoming = parsed.rows.flatMap((row) => (row.record ? [row.record] : []))
-  const merged = mergeInitiatives(current.value.initiatives, incoming, options.mode, taxonomy)
-  const problems = rowProblems(parsed.rows, checkInitiatives(merged.initiatives, urgent, options.today, taxonomy), options.dataDir)
-  // Partners must still point at services that exist and can be offered (e.g. after --replace).
-  const partners = join(options.dataDir, DATA_FILES.partners)
-  for (const problem of checkPartners(current.value.partners, merged.initiatives, urgent).problems) problems.push(`${partners}: ${problem}`)
-  if (problems.length > 0) return fail(problems)
-
-  const target = join(options.dataDir, DATA_FILES.initiatives)
+  const target = place('initiatives')
   const json = initiativesToJson(merged.initiatives, taxonomy)
   const staged = readFileSync(target, 'utf8') === json ? undefined : stageFile(target, json)
-  let database: 'replaced' | 'unchanged' | 'absent' = 'absent'
+  let database: 'replaced' | 'unchanged' | 'refused' | 'absent' = 'absent'
+  const refusal: { drift?: InitiativesDrift } = {}
   try {
     if (existsSync(options.databaseFile)) {
       const data = { ...current.value, initiatives: merged.initiatives }
-      // The JSON is renamed into place inside the database transaction: if that fails, the database rolls back.
-      database = replaceSqliteDirectory(options.databaseFile, data, options.migrationsFolder, { beforeCommit: () => staged?.commit() })
+      database = replaceSqliteDirectory(options.databaseFile, data, options.migrationsFolder, {
+        // Checked inside the replacing transaction, so a console edit cannot slip in between. An import
+        // that leaves exactly what the database holds loses nothing of it: that is how data/ catches up.
+        proceedIf: (held) => {
+          const drift = initiativesDrift(current.value.initiatives, held.initiatives, taxonomy)
+          if (drift === undefined || initiativesDrift(merged.initiatives, held.initiatives, taxonomy) === undefined) return true
+          refusal.drift = drift
+          return false
+        },
+        // The JSON is renamed into place inside the database transaction: if that fails, the database rolls back.
+        beforeCommit: () => staged?.commit(),
+      })
     }
-    if (database !== 'replaced') staged?.commit()
+    if (database === 'refused') staged?.discard()
+    else if (database !== 'replaced') staged?.commit()
   } catch (error) {
     staged?.discard()
     throw error
   }
-  return { ok: true, lines: summary(options, parsed.rows.length, merged, staged !== undefined, database) }
+  if (refusal.drift) return fail(driftLines(options, refusal.drift))
+  return { ok: true, lines: summary(options, plan.rows.length, merged, staged !== undefined, database) }
 }
 
-/** Every problem as `row N (id X): reason`, in row order; cross-record problems go to the rows they name. */
-function rowProblems(rows: readonly ParsedRow[], crossRecord: readonly string[], dataDir: string): string[] {
-  const byRow = new Map<number, Set<string>>(rows.map((row) => [row.row, new Set(row.problems)]))
-  const other: string[] = []
-  for (const problem of crossRecord) {
-    const match = NAMED_PROBLEM.exec(problem)
-    const [, id, reason = problem] = match ?? []
-    const named = rows.filter((row) => row.record && row.id === id)
-    const also = named.length > 1 ? ` (rows ${named.map((row) => row.row).join(', ')})` : ''
-    for (const row of named) byRow.get(row.row)?.add(`${reason}${also}`)
-    if (named.length > 0) continue
-    if (id) other.push(`existing record (id ${id}) in ${join(dataDir, DATA_FILES.initiatives)}: ${reason}`)
-    else other.push(`${join(dataDir, DATA_FILES.urgent)}: ${problem}`)
-  }
-  const lines = rows.flatMap((row) => [...(byRow.get(row.row) ?? [])].map((reason) => `row ${row.row} (id ${row.id ?? '?'}): ${reason}`))
-  return [...lines, ...other]
+/** Every problem, as the CLI has always printed them: file problems, then `row N (id X): reason`, then the rest. */
+function problemLines(file: string, plan: ImportPlan): string[] {
+  if (plan.fileProblems.length > 0) return plan.fileProblems.map((problem) => `${file}: ${problem}`)
+  const rows = plan.rows.flatMap((row) => row.problems.map((reason) => `row ${row.row} (id ${row.id ?? '?'}): ${reason}`))
+  return [...rows, ...plan.otherProblems]
 }
 
-function summary(options: ImportOptions, count: number, merged: MergeResult, jsonWritten: boolean, database: 'replaced' | 'unchanged' | 'absent'): string[] {
+/**
+ * Why the import was refused, which ids differ, and the two ways forward. data/ catches up by
+ * importing the database's own export, not by exporting into data/: that would rewrite every record
+ * whose `inferred` list the database holds in another order, and leave a CSV in data/.
+ */
+function driftLines(options: ImportOptions, drift: InitiativesDrift): string[] {
+  const target = join(options.dataDir, DATA_FILES.initiatives)
+  const exportDir = join(dirname(options.dataDir), 'export')
+  const ids = (label: string, list: readonly string[]) => (list.length > 0 ? [`  ${label} (${list.length}): ${list.join(', ')}`] : [])
+  return [
+    `${options.databaseFile}: its initiatives differ from ${target}. The database holds changes made in the curator console; this import would overwrite them.`,
+    ...ids('only in the database', drift.onlyInDatabase),
+    ...ids(`only in ${target}`, drift.onlyInData),
+    ...ids('different', drift.different),
+    'Import through the console at /admin/import, or first bring data/ up to date with the database, then run this import again:',
+    `  npm run data:export -- --database ${options.databaseFile} --out ${exportDir}`,
+    `  npm run data:import -- ${join(exportDir, DATA_FILES.initiatives)} --replace --database ${options.databaseFile} --data-dir ${options.dataDir}`,
+    'That makes data/ hold what the database holds; if data/ is the newer side (e.g. after a git pull), compare the two first.',
+  ]
+}
+
+function summary(options: ImportOptions, count: number, merged: MergeResult, jsonWritten: boolean, database: 'replaced' | 'unchanged' | 'refused' | 'absent'): string[] {
   const ids = (label: string, list: readonly string[]) => `${label} (${list.length})${list.length > 0 ? `: ${list.join(', ')}` : ''}`
   const how = options.mode === 'replace' ? 'the file replaces the whole directory' : 'merged by id into the directory'
   return [

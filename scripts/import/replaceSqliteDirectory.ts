@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3'
-import { getTableColumns, sql } from 'drizzle-orm'
+import { count, getTableColumns, sql } from 'drizzle-orm'
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core'
@@ -7,6 +7,7 @@ import type { DirectoryData } from '../../src/core/directory/directoryData'
 import { directoryToRows, type DirectoryRows } from '../../src/storage/directoryToRows'
 import { insertStatements } from '../../src/storage/insertStatements'
 import * as schema from '../../src/storage/schema'
+import { loadSqliteDirectory } from './loadSqliteDirectory'
 
 const TABLES = {
   meta: schema.meta,
@@ -29,35 +30,40 @@ const DELETE_ORDER = [
 /** Tables whose `id` is an AUTOINCREMENT row number, not data. */
 const NUMBERED: ReadonlySet<string> = new Set(['contacts', 'sources', 'urgentLines'])
 
+/** Hooks into the one transaction that replaces the directory. */
+export interface ReplaceOptions {
+  /** Runs inside the transaction, last: if it throws, the database is rolled back (the importer puts data/initiatives.json in place here). */
+  beforeCommit?: () => void
+  /** Runs inside the transaction, first, on the directory the file holds (not on an empty one); false: nothing is written. */
+  proceedIf?: (held: DirectoryData) => boolean
+}
+
 /**
  * Replaces every directory row of an existing SQLite file (migrated first, as openSqliteDirectory
  * does) in ONE transaction. Row numbers restart at 1, so the result holds exactly what a fresh seed
  * of `data` would. When the file already holds exactly `data`, nothing is written at all (the file
- * stays byte-for-byte the same). `beforeCommit` runs inside the transaction: if it throws, the
- * database is rolled back (the importer puts data/initiatives.json in place there).
+ * stays byte-for-byte the same). 'refused': `proceedIf` said no and nothing was written.
  * @example replaceSqliteDirectory('.data/helpfinder.sqlite', data, 'migrations') // 'replaced'
  */
-export function replaceSqliteDirectory(
-  file: string,
-  data: DirectoryData,
-  migrationsFolder: string,
-  options: { beforeCommit?: () => void } = {},
-): 'replaced' | 'unchanged' {
+export function replaceSqliteDirectory(file: string, data: DirectoryData, migrationsFolder: string, options: ReplaceOptions = {}): 'replaced' | 'unchanged' | 'refused' {
   const sqlite = new Database(file, { fileMustExist: true })
   try {
     sqlite.pragma('foreign_keys = ON')
     const db = drizzle(sqlite, { schema })
     migrate(db, { migrationsFolder })
     const rows = directoryToRows(data)
-    if (holdsExactly(db, rows)) return 'unchanged'
     const statements = insertStatements(db, rows, 30_000)
-    db.transaction(() => {
+    // IMMEDIATE: the check and the write see the same database, even with the app (the console) writing beside us.
+    return db.transaction(() => {
+      const held = db.select({ n: count() }).from(schema.initiatives).all()[0]?.n ?? 0
+      if (options.proceedIf && held > 0 && !options.proceedIf(loadSqliteDirectory(db))) return 'refused'
+      if (holdsExactly(db, rows)) return 'unchanged'
       for (const table of DELETE_ORDER) db.delete(table).run()
       db.run(sql`DELETE FROM sqlite_sequence WHERE name IN ('contacts', 'sources', 'urgent_lines')`)
       for (const statement of statements) statement.run()
       options.beforeCommit?.()
-    })
-    return 'replaced'
+      return 'replaced'
+    }, { behavior: 'immediate' })
   } finally {
     sqlite.close()
   }

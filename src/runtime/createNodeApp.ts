@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url'
+import { Hono } from 'hono'
 import { buildAppDeps } from '../app/buildAppDeps'
 import { createApp } from '../app/createApp'
 import { createDirectoryCache } from '../app/createDirectoryCache'
@@ -6,6 +7,7 @@ import { botConfigFromEnv, type BotConfig } from '../channels/botframework/botCo
 import { botHandler } from '../channels/botframework/botHandler'
 import { describeStorageFailure } from '../app/describeStorageFailure'
 import type { DirectoryData } from '../core/directory/directoryData'
+import { curatorConsole, type ConsoleOptions } from '../curator/curatorConsole'
 import type { Keyring } from '../core/state/keyring'
 import type { LogSink } from '../middleware/privacyLogger'
 import { loadBundledData } from '../storage/bundledData'
@@ -27,6 +29,8 @@ export async function createNodeApp(options: {
   bot?: BotConfig
   /** What a new database is filled with, and the built-in copy; `data/` by default. */
   seed?: DirectoryData
+  /** The curator console under /admin: on unless `false` (CURATOR_CONSOLE=off); its timeouts and throttle for tests. */
+  console?: false | ConsoleOptions
 }) {
   const seed = options.seed ?? loadBundledData()
   const sqlite = openSqliteDirectory(options.databaseFile, seed, migrationsFolder)
@@ -36,5 +40,13 @@ export async function createNodeApp(options: {
   const app = createApp(deps)
   const bot = botHandler(deps.turn, options.bot ?? botConfigFromEnv(process.env))
   app.post('/api/messages', (c) => bot(c.req.raw))
-  return { app, directory, close: () => sqlite.close() }
+  if (options.console === false) return { app, directory, close: () => sqlite.close() }
+  // Two apps side by side, dispatched by path: the public one never sees a console request (or
+  // its cookie-setting), and the console's headers and sessions never touch a public page.
+  const admin = curatorConsole({ db: sqlite.db, log: options.log, onChange: () => directory.refresh(), ...options.console })
+  const root = new Hono()
+  root.all('/admin', (c) => admin.fetch(c.req.raw))
+  root.all('/admin/*', (c) => admin.fetch(c.req.raw))
+  root.all('*', (c) => app.fetch(c.req.raw, c.env))
+  return { app: root, directory, close: () => sqlite.close() }
 }

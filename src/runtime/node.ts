@@ -12,7 +12,9 @@ const { keyring, warning } = await stateKeyring(process.env.STATE_KEYS)
 
 const warn = (message: string) => process.stderr.write(`warning: ${message}\n`)
 if (warning) warn(warning)
-const { app, close } = await createNodeApp({ databaseFile, keyring, log: consoleSink, warn })
+// The curator console (/admin) is on unless CURATOR_CONSOLE=off (e.g. a public-only server).
+const consoleOn = process.env.CURATOR_CONSOLE !== 'off'
+const { app, close } = await createNodeApp({ databaseFile, keyring, log: consoleSink, warn, ...(consoleOn ? {} : { console: false as const }) })
 const server = serve({ fetch: app.fetch, port, hostname }, (info) => {
   process.stdout.write(`Helpfinder is running at http://${hostname}:${info.port} (directory: ${databaseFile})\n`)
 })

@@ -1,7 +1,8 @@
 import type { D1Database, ExecutionContext } from '@cloudflare/workers-types'
+import * as z from 'zod'
 import { buildAppDeps } from '../app/buildAppDeps'
 import { createApp, type AppDeps } from '../app/createApp'
-import { createDirectoryCache } from '../app/createDirectoryCache'
+import { createDirectoryCache, type ReloadingDirectoryCache } from '../app/createDirectoryCache'
 import { describeStorageFailure } from '../app/describeStorageFailure'
 import { consoleSink } from '../middleware/privacyLogger'
 import { loadBundledData } from '../storage/bundledData'
@@ -13,18 +14,28 @@ import { warnOnce } from './workerLogger'
 export interface WorkerEnv {
   DB: D1Database
   STATE_KEYS?: string
+  /**
+   * How old the directory an isolate holds may get before it is reloaded from D1 in the
+   * background, in seconds (default 60): a directory published with `wrangler d1 execute` shows
+   * within about this time. A var in wrangler.toml or the dashboard.
+   */
+  DIRECTORY_MAX_AGE_SECONDS?: string
   /** The Azure Bot registration (`MicrosoftAppId`, `MicrosoftAppPassword`, …), as vars and secrets; see botConfig. */
   [botSetting: string]: unknown
 }
 
 type App = ReturnType<typeof createApp>
+type Built = { app: App; directory: ReloadingDirectoryCache }
+
+const DEFAULT_MAX_AGE_SECONDS = 60
+const MaxAgeSeconds = z.coerce.number().positive().finite()
 
 /**
  * The app on the D1 directory, built once per isolate. Tables come from
  * `wrangler d1 migrations apply`; an empty database is seeded from `data/` in the background.
  * If D1 fails, the directory cache serves the static copy compiled into the bundle.
  */
-async function createWorkerApp(env: WorkerEnv, ctx: ExecutionContext): Promise<App> {
+async function createWorkerApp(env: WorkerEnv, ctx: ExecutionContext): Promise<Built> {
   const { keyring, warning } = await stateKeyring(env.STATE_KEYS)
   if (warning) warnOnce(warning)
   const seed = loadBundledData()
@@ -37,7 +48,10 @@ async function createWorkerApp(env: WorkerEnv, ctx: ExecutionContext): Promise<A
   })
   ctx.waitUntil(seeding)
   const source = { load: () => seeding.then(() => d1.source.load()) }
-  const directory = createDirectoryCache(source, seed, { onFailure: (error) => warnOnce(describeStorageFailure(error)) })
+  const directory = createDirectoryCache(source, seed, {
+    onFailure: (error, during) => warnOnce(during === 'load' ? describeStorageFailure(error) : reloadFailure(error)),
+    maxAgeMs: maxAgeSeconds(env.DIRECTORY_MAX_AGE_SECONDS) * 1000,
+  })
   const deps = await buildAppDeps({ keyring, directory, log: consoleSink })
   await directory.get()
   const app = createApp(deps)
@@ -52,7 +66,21 @@ async function createWorkerApp(env: WorkerEnv, ctx: ExecutionContext): Promise<A
     })
     return (await bot)(c.req.raw)
   })
-  return app
+  return { app, directory }
+}
+
+/** A failed reload keeps the directory loaded before, not the built-in copy: say so. */
+function reloadFailure(error: unknown): string {
+  return describeStorageFailure(error).replace(/; serving .*$/, '; still serving the directory loaded before, will try again')
+}
+
+/** DIRECTORY_MAX_AGE_SECONDS as a number; a value that is not a positive number is reported and ignored. */
+function maxAgeSeconds(value: unknown): number {
+  if (value === undefined) return DEFAULT_MAX_AGE_SECONDS
+  const parsed = MaxAgeSeconds.safeParse(value)
+  if (parsed.success) return parsed.data
+  warnOnce(`DIRECTORY_MAX_AGE_SECONDS is not a positive number of seconds; using ${DEFAULT_MAX_AGE_SECONDS}`)
+  return DEFAULT_MAX_AGE_SECONDS
 }
 
 async function botOnWorkers(deps: AppDeps, env: WorkerEnv) {
@@ -60,15 +88,22 @@ async function botOnWorkers(deps: AppDeps, env: WorkerEnv) {
   return botHandler(deps.turn, botConfigFromEnv(env))
 }
 
-let app: Promise<App> | undefined
+let built: Promise<Built> | undefined
 
 export default {
   async fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext): Promise<Response> {
     // A failed build (e.g. an invalid STATE_KEYS) is not cached, so the next request tries again.
-    app ??= createWorkerApp(env, ctx).catch((error: unknown) => {
-      app = undefined
+    built ??= createWorkerApp(env, ctx).catch((error: unknown) => {
+      built = undefined
       throw error
     })
-    return (await app).fetch(request, env, ctx)
+    const { app, directory } = await built
+    const before = directory.reloading()
+    const response = await app.fetch(request, env, ctx)
+    // workerd cancels what a finished request leaves running: a reload this request started
+    // (the directory was older than its max age) must outlive the response.
+    const reload = directory.reloading()
+    if (reload && reload !== before) ctx.waitUntil(reload)
+    return response
   },
 }

@@ -140,3 +140,36 @@ export const curators = sqliteTable('curators', {
   country: text('country'),
   createdAt: text('created_at').notNull(),
 })
+
+/**
+ * Curator console sessions. Only a hash of the token is stored: a copy of the database does not
+ * let anyone log in. Times are milliseconds since the epoch (idle and absolute timeouts).
+ */
+export const curatorSessions = sqliteTable('curator_sessions', {
+  tokenHash: text('token_hash').primaryKey(),
+  curatorId: integer('curator_id').notNull().references(() => curators.id),
+  createdAt: integer('created_at').notNull(),
+  lastSeenAt: integer('last_seen_at').notNull(),
+})
+
+/**
+ * Who changed what and when, with the values before and after (JSON), per record. Kept when a
+ * record is retired; the curator's name is copied so the entry survives the account.
+ */
+export const auditEntries = sqliteTable(
+  'audit_entries',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: text('at').notNull(),
+    curatorId: integer('curator_id'),
+    curatorName: text('curator_name').notNull(),
+    /** 'initiative' | 'partner' | 'curator' */
+    subject: text('subject').notNull(),
+    subjectId: text('subject_id').notNull(),
+    /** 'create' | 'edit' | 'confirm' | 'retire' | 'import' | … */
+    action: text('action').notNull(),
+    before: text('before'),
+    after: text('after'),
+  },
+  (table) => [index('audit_entries_by_subject').on(table.subject, table.subjectId, table.id)],
+)

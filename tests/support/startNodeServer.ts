@@ -6,21 +6,23 @@ import { serve } from '@hono/node-server'
 import type { DirectoryData } from '../../src/core/directory/directoryData'
 import { generateKeyring } from '../../src/core/state/keyring'
 import type { BotConfig } from '../../src/channels/botframework/botConfig'
+import type { ConsoleOptions } from '../../src/curator/curatorConsole'
 import type { LogLine } from '../../src/middleware/privacyLogger'
 import { createNodeApp } from '../../src/runtime/createNodeApp'
 
 /** A real Helpfinder server on loopback with a real SQLite file in a temporary folder. */
-export async function startNodeServer(options: { bot?: BotConfig; seed?: DirectoryData } = {}) {
+export async function startNodeServer(options: { bot?: BotConfig; seed?: DirectoryData; console?: ConsoleOptions; hostname?: string } = {}) {
   const folder = mkdtempSync(join(tmpdir(), 'helpfinder-'))
   const databaseFile = join(folder, 'helpfinder.sqlite')
   const logs: LogLine[] = []
-  const { app, close } = await createNodeApp({ databaseFile, keyring: await generateKeyring(), log: (line) => logs.push(line), bot: options.bot, seed: options.seed })
+  const { app, close } = await createNodeApp({ databaseFile, keyring: await generateKeyring(), log: (line) => logs.push(line), bot: options.bot, seed: options.seed, console: options.console })
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const started = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(started))
   })
   const { port } = server.address() as AddressInfo
   return {
-    base: `http://127.0.0.1:${port}`,
+    // `localhost` for browser tests of the console: Chromium accepts Secure (__Host-) cookies from it over http.
+    base: `http://${options.hostname ?? '127.0.0.1'}:${port}`,
     databaseFile,
     logs,
     async stop() {

@@ -25,6 +25,17 @@ export function workerCompatibility(file = fileURLToPath(new URL('../../wrangler
   return { compatibilityDate, compatibilityFlags: [...flags.matchAll(/"([^"]+)"/g)].map((match) => match[1] ?? '') }
 }
 
+/**
+ * The id wrangler gives the local D1 of wrangler.toml's [[d1_databases]] (preview id first, as
+ * `wrangler d1 execute --local` does): the name of its SQLite file under `--persist-to`.
+ */
+export function wranglerD1DatabaseId(file = fileURLToPath(new URL('../../wrangler.toml', import.meta.url))) {
+  const section = readFileSync(file, 'utf8').split(/^\[\[d1_databases\]\]/m)[1]?.split(/^\[/m)[0] ?? ''
+  const id = /^preview_database_id\s*=\s*"([^"]+)"/m.exec(section)?.[1] ?? /^database_id\s*=\s*"([^"]+)"/m.exec(section)?.[1]
+  if (!id) throw new Error('wrangler.toml has no [[d1_databases]] database_id')
+  return id
+}
+
 /** How every test workerd listens: loopback, a free port, no Cloudflare request data, no telemetry. */
 export const LOOPBACK_RUNTIME = { host: '127.0.0.1', port: 0, cf: false, telemetry: { enabled: false } } as const
 
@@ -41,12 +52,20 @@ export function collectStdio(logs: string[]) {
 /**
  * The built worker bundle in workerd (Miniflare), with an in-memory D1 "DB" migrated like
  * `wrangler d1 migrations apply` would, and a fresh STATE_KEYS secret. Not seeded: the worker
- * seeds on its first request. Worker console output is collected in `logs`.
+ * seeds on its first request. Worker console output is collected in `logs`. With `persistTo`, "DB"
+ * is instead the local D1 that `wrangler d1 … --local --persist-to DIR` writes (pass `migrate: false`
+ * when wrangler migrated it).
  * @example const worker = await startWorker(outfile); await fetch(`${worker.url}/`); await worker.dispose()
  */
 export async function startWorker(
   scriptPath: string,
-  options: { migrate?: boolean; stateKeys?: string; bindings?: Record<string, string>; outbound?: (request: Request) => Promise<Response> } = {},
+  options: {
+    migrate?: boolean
+    stateKeys?: string
+    bindings?: Record<string, string>
+    outbound?: (request: Request) => Promise<Response>
+    persistTo?: string
+  } = {},
 ) {
   const logs: string[] = []
   const mf = new Miniflare({
@@ -55,8 +74,9 @@ export async function startWorker(
     // Module names are paths relative to this root; the default (cwd) fails for a bundle outside the project.
     modulesRoot: dirname(scriptPath),
     ...workerCompatibility(),
-    d1Databases: { DB: 'helpfinder-test' },
-    d1Persist: false,
+    ...(options.persistTo
+      ? { d1Databases: { DB: wranglerD1DatabaseId() }, d1Persist: join(options.persistTo, 'v3', 'd1') }
+      : { d1Databases: { DB: 'helpfinder-test' }, d1Persist: false }),
     bindings: { STATE_KEYS: options.stateKeys ?? newKeySpec('t1'), ...options.bindings },
     // Every fetch the worker makes goes here instead of the network (a fault or a fake set up on purpose).
     ...(options.outbound ? { outboundService: viaNode(options.outbound) } : {}),

@@ -1,0 +1,53 @@
+import type { CoverageReport } from '../../curation/computeCoverage'
+import { groupCell, languagesCell, urgentCell } from '../../curation/coverageText'
+
+/**
+ * The report's table, one row per country, with the same cells as the text and HTML reports
+ * (coverageText's cell helpers), so the three never read differently.
+ * @example <DashboardCoverageTable report={report} />
+ */
+export function DashboardCoverageTable(props: { report: CoverageReport }) {
+  const { report } = props
+  return (
+    <>
+      <h2 id="coverage">Coverage by country</h2>
+      <div class="scroll">
+        <table id="coverage-table" class="coverage">
+          <caption class="hint">
+            National: the country is among the record's countries. Online-only: reachable online, not national, and in one of the country's official languages.
+            Target-group cells read national+online-only; a zero is marked. Languages marked "inferred" are not stated by a source.
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Country</th>
+              <th scope="col">National</th>
+              <th scope="col">Online-only</th>
+              {report.targetGroups.map((group) => (
+                <th scope="col">{group.heading}</th>
+              ))}
+              <th scope="col">Languages</th>
+              <th scope="col">Urgent numbers</th>
+              <th scope="col">Stale</th>
+            </tr>
+          </thead>
+          <tbody>
+            {report.countries.map((country) => (
+              <tr id={`coverage-${country.code}`}>
+                <th scope="row">{`${country.name} (${country.code})`}</th>
+                <td class={country.national.length === 0 ? 'num none' : 'num'}>{country.national.length}</td>
+                <td class="num">{country.onlineOnly.length}</td>
+                {report.targetGroups.map((group) => {
+                  const counts = country.targetGroups[group.id]
+                  return <td class={!counts || counts.national + counts.online === 0 ? 'num none' : 'num'}>{groupCell(counts)}</td>
+                })}
+                <td>{languagesCell(country)}</td>
+                <td class={country.urgent.emergency && country.urgent.child_helpline && country.urgent.crisis ? undefined : 'none'}>{urgentCell(country)}</td>
+                <td class="num">{country.stale.length}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  )
+}

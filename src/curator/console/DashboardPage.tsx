@@ -1,0 +1,76 @@
+import type { CoverageReport } from '../../curation/computeCoverage'
+import type { Initiative } from '../../core/directory/initiativeSchema'
+import { DashboardCoverageTable } from './DashboardCoverageTable'
+import { DashboardGaps } from './DashboardGaps'
+import { DashboardStale } from './DashboardStale'
+
+/**
+ * The staleness dashboard's content: the coverage report (`npm run data:coverage`) as tables,
+ * plus the doubtful records, which the report leaves uncounted and a curator has to resolve.
+ * @example <DashboardPage report={computeCoverage({ data, officialLanguages, today })} doubtful={doubtful} allStale={12} />
+ */
+export function DashboardPage(props: { report: CoverageReport; doubtful: Initiative[]; allStale: number }) {
+  const { report } = props
+  return (
+    <>
+      <h1>Staleness and coverage</h1>
+      <p>
+        The report of <code>npm run data:coverage</code>, computed now on the live directory for {report.today}. It counts active prevention services with a website or
+        contact in {report.countries.length} countries (the EU member states, GB, NO, CH, US, CA and AU); changes made in the console show here at once.
+      </p>
+      <nav aria-label="On this page">
+        <ul>
+          <li>
+            <a href="#stale">Not checked for 12 months</a>
+          </li>
+          <li>
+            <a href="#doubtful">Services marked doubtful</a>
+          </li>
+          <li>
+            <a href="#gaps">Gaps</a>
+          </li>
+          <li>
+            <a href="#coverage">Coverage by country</a>
+          </li>
+        </ul>
+      </nav>
+      <h2>Summary</h2>
+      <p id="summary">{report.summary}</p>
+      <DashboardStale report={report} allStale={props.allStale} />
+      <h2 id="doubtful">Services marked doubtful</h2>
+      <p class="hint">Records with status doubtful are never offered to a person. Check each one and make it active again, or retire it.</p>
+      {props.doubtful.length === 0 ? (
+        <p>None.</p>
+      ) : (
+        <table id="doubtful-services">
+          <caption class="hint">{`${props.doubtful.length} record(s) marked doubtful`}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Service</th>
+              <th scope="col">Kind</th>
+              <th scope="col">Countries</th>
+              <th scope="col">Last checked</th>
+              <th scope="col">Why doubtful</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.doubtful.map((record) => (
+              <tr id={`doubtful-${record.id}`}>
+                <td>
+                  <a href={`/admin/records/${record.id}`}>{record.name}</a>
+                  <div class="hint">{record.id}</div>
+                </td>
+                <td>{record.kind}</td>
+                <td>{record.countries.join(', ') || (record.online ? 'online' : '—')}</td>
+                <td>{record.lastChecked}</td>
+                <td>{record.statusNote ?? '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <DashboardGaps report={report} />
+      <DashboardCoverageTable report={report} />
+    </>
+  )
+}

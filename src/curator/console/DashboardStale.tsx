@@ -1,0 +1,115 @@
+import type { CoverageReport } from '../../curation/computeCoverage'
+
+interface StaleService {
+  id: string
+  name: string
+  lastChecked: string
+  /** The report's countries that count this service (nationally or online-only). */
+  countries: string[]
+}
+
+/**
+ * The report's stale records: its counted services flagged stale (one row each, linked to the
+ * record) and the urgent-help lines among each country's stale records.
+ * @example <DashboardStale report={report} allStale={12} />
+ */
+export function DashboardStale(props: { report: CoverageReport; allStale: number }) {
+  const services = staleServices(props.report)
+  const lines = staleUrgentLines(props.report)
+  return (
+    <>
+      <h2 id="stale">Not checked for 12 months</h2>
+      <p class="hint">
+        The services the report counts whose last check is more than 12 months before {props.report.today}. Open one, check it against its sources, then save it or
+        confirm it as checked.
+      </p>
+      <p>
+        <a href="/admin/records?checked=stale">{`All records not checked for 12 months (${props.allStale}), including doubtful and closed ones and helplines`}</a>
+      </p>
+      {services.length === 0 ? (
+        <p>No counted service is stale.</p>
+      ) : (
+        <table id="stale-services">
+          <caption class="hint">{`${services.length} counted service(s) not checked for 12 months`}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Service</th>
+              <th scope="col">Last checked</th>
+              <th scope="col">Counted in</th>
+            </tr>
+          </thead>
+          <tbody>
+            {services.map((service) => (
+              <tr id={`stale-${service.id}`}>
+                <td>
+                  <a href={`/admin/records/${service.id}`}>{service.name}</a>
+                  <div class="hint">{service.id}</div>
+                </td>
+                <td>
+                  {service.lastChecked} <span class="tag stale">over 12 months</span>
+                </td>
+                <td>{service.countries.join(', ')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <h3>Urgent-help lines not checked for 12 months</h3>
+      {lines.length === 0 ? (
+        <p>None.</p>
+      ) : (
+        <table id="stale-urgent">
+          <caption class="hint">Urgent-help numbers are kept in data/urgent-help.json, not edited in the console.</caption>
+          <thead>
+            <tr>
+              <th scope="col">Country</th>
+              <th scope="col">Line</th>
+              <th scope="col">Last checked</th>
+            </tr>
+          </thead>
+          <tbody>
+            {lines.map((line) => (
+              <tr>
+                <td>{line.country}</td>
+                <td>{line.name}</td>
+                <td>{line.lastChecked}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  )
+}
+
+/** Counted services flagged stale by the report, once each, with the countries counting them. */
+function staleServices(report: CoverageReport): StaleService[] {
+  const byId = new Map<string, StaleService>()
+  for (const country of report.countries) {
+    for (const service of [...country.national, ...country.onlineOnly]) {
+      if (!service.stale) continue
+      const row = byId.get(service.id) ?? { id: service.id, name: service.name, lastChecked: service.lastChecked, countries: [] }
+      row.countries.push(country.code)
+      byId.set(service.id, row)
+    }
+  }
+  return [...byId.values()].sort((a, b) => a.lastChecked.localeCompare(b.lastChecked) || a.name.localeCompare(b.name, 'en'))
+}
+
+/**
+ * A country's stale list holds its stale counted services and its stale urgent lines; taking the
+ * services away (by name and date) leaves the lines, without applying the staleness rule again.
+ */
+function staleUrgentLines(report: CoverageReport): Array<{ country: string; name: string; lastChecked: string }> {
+  return report.countries.flatMap((country) => {
+    const services = [...country.national, ...country.onlineOnly].filter((service) => service.stale).map((service) => `${service.name}\n${service.lastChecked}`)
+    return country.stale.flatMap((record) => {
+      const at = services.indexOf(`${record.name}\n${record.lastChecked}`)
+      if (at >= 0) {
+        services.splice(at, 1)
+        return []
+      }
+      return [{ country: `${country.name} (${country.code})`, name: record.name, lastChecked: record.lastChecked }]
+    })
+  })
+}

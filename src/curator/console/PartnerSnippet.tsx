@@ -1,0 +1,33 @@
+import type { Partner } from '../../core/directory/partnerSchema'
+
+/**
+ * The two ways a partner embeds the widget, as text to copy: the loader script, and the panel in an
+ * iframe for sites that allow no other site's scripts (the same snippets /demo shows).
+ * @example <PartnerSnippet partner={partner} origin="https://helpfinder.example" />
+ */
+export function PartnerSnippet(props: { partner: Partner; origin: string }) {
+  const { partner, origin } = props
+  const id = encodeURIComponent(partner.id)
+  const script = `<script src="${origin}/widget.js" data-partner="${id}" async></script>`
+  const frame = `<iframe src="${origin}/widget/panel?partner=${id}" title="Helpfinder: find confidential help" style="width:100%;max-width:28rem;height:40rem;border:1px solid #888" referrerpolicy="no-referrer"></iframe>`
+  return (
+    <section aria-labelledby="embed-heading">
+      <h2 id="embed-heading">Embed snippet</h2>
+      {partner.origins.length === 0 && (
+        <p class="error">This partner has no origins: the widget refuses to be embedded anywhere until one is added below.</p>
+      )}
+      <p class="hint">
+        The partner pastes one line before the end of its page. Without <code>data-country</code> and <code>data-lang</code> the widget starts with the defaults below;
+        other options: <code>data-country</code>, <code>data-lang</code>, <code>data-color</code>, <code>data-position="left"</code>, <code>data-open="true"</code>.
+      </p>
+      <label for="snippet-script">Script tag</label>
+      <textarea id="snippet-script" class="snippet" readonly rows={2} spellcheck={false}>
+        {script}
+      </textarea>
+      <label for="snippet-frame">Or the panel in an iframe (works without JavaScript)</label>
+      <textarea id="snippet-frame" class="snippet" readonly rows={3} spellcheck={false}>
+        {frame}
+      </textarea>
+    </section>
+  )
+}

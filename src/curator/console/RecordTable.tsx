@@ -1,0 +1,58 @@
+import type { Initiative } from '../../core/directory/initiativeSchema'
+import { isStale } from '../../core/directory/isStale'
+import type { CuratorAccount } from '../auth/curatorAccount'
+import { canEdit } from '../directory/canEdit'
+
+/** The record list: each row links to the record and offers "confirm checked today" when the curator may. */
+export function RecordTable(props: { records: Initiative[]; curator: CuratorAccount; csrf: string; nowMs: number; today: string; back: string }) {
+  if (props.records.length === 0) return <p class="notice">No record matches these filters.</p>
+  return (
+    <table>
+      <caption class="hint">{`${props.records.length} record(s)`}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Name</th>
+          <th scope="col">Countries</th>
+          <th scope="col">Category</th>
+          <th scope="col">Status</th>
+          <th scope="col">Last checked</th>
+          <th scope="col">Actions</th>
+        </tr>
+      </thead>
+      <tbody>
+        {props.records.map((record) => {
+          const stale = isStale(record.lastChecked, props.nowMs)
+          const editable = canEdit(props.curator, record)
+          return (
+            <tr id={`record-${record.id}`}>
+              <td>
+                <a href={`/admin/records/${record.id}`}>{record.name}</a>
+                <div class="hint">{[record.id, record.organisation].filter(Boolean).join(' · ')}</div>
+              </td>
+              <td>{record.countries.join(', ') || '—'}</td>
+              <td>{(record.tags.jrc_category ?? []).join(', ') || '—'}</td>
+              <td>
+                <span class={`tag ${record.status}`}>{record.status}</span>
+              </td>
+              <td>
+                {record.lastChecked} {stale && <span class="tag stale">over 12 months</span>}
+              </td>
+              <td class="row-actions">
+                {editable && record.lastChecked !== props.today && (
+                  <form method="post" action={`/admin/records/${record.id}/confirm`} class="inline">
+                    <input type="hidden" name="csrf" value={props.csrf} />
+                    <input type="hidden" name="back" value={props.back} />
+                    <button type="submit" aria-label={`Confirm checked today: ${record.name}`}>
+                      Confirm checked today
+                    </button>
+                  </form>
+                )}{' '}
+                <a href={`/admin/records/${record.id}/history`}>History</a>
+              </td>
+            </tr>
+          )
+        })}
+      </tbody>
+    </table>
+  )
+}

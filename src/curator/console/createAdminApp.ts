@@ -1,0 +1,60 @@
+import { Hono } from 'hono'
+import { HTTPException } from 'hono/http-exception'
+import { privacyLogger } from '../../middleware/privacyLogger'
+import { requestSizeLimit } from '../../middleware/requestSizeLimit'
+import { adminHeaders } from './adminHeaders'
+import type { AdminDeps, AdminEnv } from './adminEnv'
+import { consoleMessagePage } from './ConsoleMessagePage'
+import { csrfGuard } from './csrfGuard'
+import { curatorSession } from './curatorSession'
+import { dashboardRoutes } from './dashboardRoutes'
+import { importRoutes } from './importRoutes'
+import { loginRoutes } from './loginRoutes'
+import { partnerRoutes } from './partnerRoutes'
+import { recordFormRoutes } from './recordFormRoutes'
+import { recordListRoutes } from './recordListRoutes'
+import { sameOriginOnly } from './sameOriginOnly'
+
+/** An import file of a few thousand records fits well within this. */
+const MAX_BODY = 5 * 1024 * 1024
+
+/**
+ * The curator console under /admin (Node only). Its own headers, logger, session and CSRF checks;
+ * the public app never sees these requests and this app never sees the public ones (createNodeApp
+ * dispatches by path), so the public side still sets no cookie at all.
+ * @example root.all('/admin/*', (c) => createAdminApp(deps).fetch(c.req.raw))
+ */
+export function createAdminApp(deps: AdminDeps) {
+  const app = new Hono<AdminEnv>().basePath('/admin')
+  app.use(privacyLogger(deps.log))
+  app.use(adminHeaders())
+  app.use(
+    requestSizeLimit(MAX_BODY, () => {
+      throw new HTTPException(413, { message: 'too large' })
+    }),
+  )
+  app.use(sameOriginOnly())
+  app.use(curatorSession(deps))
+  app.use(csrfGuard())
+
+  app.get('/', (c) => c.redirect('/admin/records', 303))
+  app.route('/', loginRoutes(deps))
+  app.route('/records', recordFormRoutes(deps))
+  app.route('/records', recordListRoutes(deps))
+  app.route('/', importRoutes(deps))
+  app.route('/', dashboardRoutes(deps))
+  app.route('/partners', partnerRoutes(deps))
+  app.notFound((c) => consoleMessagePage(c, 'Not found', 'There is no console page at this address.', 404))
+
+  app.onError((error, c) => {
+    if (error instanceof HTTPException && error.status === 403) {
+      return consoleMessagePage(c, 'Form refused', 'This form could not be accepted: it has expired, or it did not come from this console. Nothing was changed. Go back, reload the page and try again.', 403)
+    }
+    if (error instanceof HTTPException && error.status === 413) {
+      return consoleMessagePage(c, 'Too large', `That was larger than ${MAX_BODY / 1024 / 1024} MB. Nothing was changed. Split the file and try again.`, 413)
+    }
+    // No stack trace and no request details: the logger already recorded route and status.
+    return consoleMessagePage(c, 'Something went wrong', 'An unexpected error stopped this request. Each change is saved in one step, so a record is either fully changed or not at all: open its history to see which.', 500)
+  })
+  return app
+}

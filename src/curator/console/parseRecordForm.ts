@@ -1,0 +1,82 @@
+import * as z from 'zod'
+import type { Taxonomy } from '../../core/directory/taxonomySchema'
+import type { ContactValues, RecordFormValues, SourceValues } from './recordFormValues'
+
+/** One text field; a repeated or file field (never sent by the form) reads as empty. Newlines as LF (browsers send CRLF). */
+const Text = z
+  .string()
+  .catch('')
+  .transform((text) => text.replace(/\r\n?/g, '\n'))
+/** A checkbox group: absent, one value or several. */
+const List = z.union([z.string().transform((value) => [value]), z.array(z.string())]).catch([])
+/** A single checkbox: present means ticked. */
+const Ticked = z.unknown().transform((value) => value !== undefined)
+
+/** More rows than any record needs: a tampered form cannot make the server build thousands. */
+const MAX_ROWS = 200
+
+/**
+ * The posted record form (`c.req.parseBody({ all: true })`) as form values, exactly as typed.
+ * Turning them into a record is recordFormCandidate's job; this only reads.
+ * @example parseRecordForm(await c.req.parseBody({ all: true }), data.taxonomy).contacts[0].value
+ */
+export function parseRecordForm(body: Record<string, unknown>, taxonomy: Taxonomy): RecordFormValues {
+  const text = (name: string) => Text.parse(body[name])
+  const tags: Record<string, string[]> = {}
+  for (const criterion of taxonomy.criteria.filter((candidate) => candidate.valueSet === 'tags')) {
+    tags[criterion.id] = List.parse(body[`tags-${criterion.id}`]).filter((tag) => tag !== '')
+  }
+  return {
+    id: text('id'),
+    kind: text('kind'),
+    name: text('name'),
+    nameLocal: text('nameLocal'),
+    organisation: text('organisation'),
+    summary: text('summary'),
+    status: text('status'),
+    statusNote: text('statusNote'),
+    countries: text('countries'),
+    subnational: text('subnational'),
+    online: Ticked.parse(body.online),
+    languages: text('languages'),
+    tags,
+    inferred: List.parse(body.inferred),
+    free: text('free'),
+    costNotes: text('costNotes'),
+    anonymous: text('anonymous'),
+    confidentiality: text('confidentiality'),
+    website: text('website'),
+    contacts: rowIndexes(body, 'contacts').map(
+      (index): ContactValues => ({
+        channel: text(`contacts-${index}-channel`),
+        value: text(`contacts-${index}-value`),
+        hours: text(`contacts-${index}-hours`),
+        languages: text(`contacts-${index}-languages`),
+        notes: text(`contacts-${index}-notes`),
+        remove: Ticked.parse(body[`contacts-${index}-remove`]),
+      }),
+    ),
+    sources: rowIndexes(body, 'sources').map(
+      (index): SourceValues => ({
+        url: text(`sources-${index}-url`),
+        date: text(`sources-${index}-date`),
+        supports: text(`sources-${index}-supports`),
+        remove: Ticked.parse(body[`sources-${index}-remove`]),
+      }),
+    ),
+    lastChecked: text('lastChecked'),
+    confidence: text('confidence'),
+    baseVersion: text('baseVersion'),
+  }
+}
+
+/** The row numbers present in the body (`contacts-3-value` → 3), in order. */
+function rowIndexes(body: Record<string, unknown>, group: 'contacts' | 'sources'): number[] {
+  const pattern = new RegExp(`^${group}-(\\d{1,3})-`)
+  const indexes = new Set<number>()
+  for (const key of Object.keys(body)) {
+    const match = pattern.exec(key)
+    if (match?.[1] !== undefined) indexes.add(Number(match[1]))
+  }
+  return [...indexes].sort((a, b) => a - b).slice(0, MAX_ROWS)
+}

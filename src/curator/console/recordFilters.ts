@@ -1,0 +1,35 @@
+import * as z from 'zod'
+import type { Initiative } from '../../core/directory/initiativeSchema'
+import { isStale } from '../../core/directory/isStale'
+import type { CuratorAccount } from '../auth/curatorAccount'
+import { canEdit } from '../directory/canEdit'
+
+/** The record list's filters, from the query string; anything unexpected is simply ignored. */
+export const RecordFiltersSchema = z.object({
+  q: z.string().trim().max(200).catch(''),
+  country: z.string().regex(/^[A-Z]{2}$/).optional().catch(undefined),
+  category: z.string().max(64).optional().catch(undefined),
+  status: z.enum(['active', 'doubtful', 'closed']).optional().catch(undefined),
+  checked: z.enum(['stale', 'fresh']).optional().catch(undefined),
+  mine: z.literal('1').optional().catch(undefined),
+})
+export type RecordFilters = z.infer<typeof RecordFiltersSchema>
+
+/** Lower-case, without accents: "Kein Tater" finds "Kein Täter werden". */
+const fold = (text: string) => text.normalize('NFD').replace(/\p{Mark}/gu, '').toLowerCase()
+
+/**
+ * The records a curator asked for, sorted by name. `q` looks in the id, names and organisation.
+ * @example filterRecords(records, { q: 'stop', status: 'active' }, curator, Date.now())
+ */
+export function filterRecords(records: readonly Initiative[], filters: RecordFilters, curator: CuratorAccount, nowMs: number): Initiative[] {
+  const query = fold(filters.q ?? '')
+  return records
+    .filter((record) => !query || fold([record.id, record.name, record.nameLocal ?? '', record.organisation ?? ''].join(' ')).includes(query))
+    .filter((record) => !filters.country || record.countries.includes(filters.country))
+    .filter((record) => !filters.category || (record.tags.jrc_category ?? []).includes(filters.category))
+    .filter((record) => !filters.status || record.status === filters.status)
+    .filter((record) => !filters.checked || isStale(record.lastChecked, nowMs) === (filters.checked === 'stale'))
+    .filter((record) => !filters.mine || canEdit(curator, record))
+    .sort((a, b) => a.name.localeCompare(b.name, 'en'))
+}

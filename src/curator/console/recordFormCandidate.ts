@@ -1,0 +1,94 @@
+import type { Initiative } from '../../core/directory/initiativeSchema'
+import { isBlankContact, isBlankSource, type RecordFormValues } from './recordFormValues'
+
+/** A record built from the form, not yet validated, and which form row each contact and source came from. */
+export interface RecordCandidate {
+  candidate: Record<string, unknown>
+  /** contactRows[i] = the form row of candidate.contacts[i] (blank and removed rows are skipped). */
+  contactRows: number[]
+  sourceRows: number[]
+}
+
+const FREE: Record<string, boolean | null> = { yes: true, no: false, unknown: null }
+const ANONYMOUS: Record<string, boolean | 'partial' | null> = { yes: true, partial: 'partial', no: false, unknown: null }
+
+/**
+ * Turns form values into a candidate record for InitiativeSchema: empty text is null (unknown stays
+ * unknown), codes are split and cased, blank and removed rows dropped. An unrecognised choice is
+ * passed on as typed so that validation names it. `before` (when editing) keeps the stored order of
+ * tags and inferred criteria, so the history shows only what the curator changed.
+ * @example recordFormCandidate(values, 'stop-it-now-nl', before).candidate.countries // ['NL']
+ */
+export function recordFormCandidate(values: RecordFormValues, id: string, before?: Initiative): RecordCandidate {
+  const contactRows = values.contacts.flatMap((row, index) => (row.remove || isBlankContact(row) ? [] : [index]))
+  const sourceRows = values.sources.flatMap((row, index) => (row.remove || isBlankSource(row) ? [] : [index]))
+  const tags: Record<string, string[]> = {}
+  const tagEntries = Object.entries(values.tags).filter(([, list]) => list.length > 0)
+  const stored = Object.keys(before?.tags ?? {})
+  tagEntries.sort(([a], [b]) => rank(stored, a) - rank(stored, b))
+  for (const [criterion, list] of tagEntries) tags[criterion] = sameOrder(before?.tags[criterion], unique(list))
+  const candidate: Record<string, unknown> = {
+    id: id.trim(),
+    kind: values.kind,
+    name: values.name.trim(),
+    nameLocal: orNull(values.nameLocal),
+    organisation: orNull(values.organisation),
+    summary: orNull(values.summary),
+    status: values.status,
+    statusNote: orNull(values.statusNote),
+    countries: codes(values.countries, (code) => code.toUpperCase()),
+    subnational: orNull(values.subnational),
+    online: values.online,
+    languages: codes(values.languages, (code) => code.toLowerCase()),
+    tags,
+    inferred: sameOrder(before?.inferred, unique(values.inferred.filter((criterion) => criterion !== ''))),
+    free: Object.hasOwn(FREE, values.free) ? FREE[values.free] : values.free,
+    costNotes: orNull(values.costNotes),
+    anonymous: Object.hasOwn(ANONYMOUS, values.anonymous) ? ANONYMOUS[values.anonymous] : values.anonymous,
+    confidentiality: orNull(values.confidentiality),
+    website: orNull(values.website),
+    contacts: contactRows.map((index) => {
+      const row = values.contacts[index]
+      const languages = codes(row?.languages ?? '', (code) => code.toLowerCase())
+      return {
+        channel: row?.channel ?? '',
+        value: orNull(row?.value ?? ''),
+        hours: orNull(row?.hours ?? ''),
+        languages: languages.length > 0 ? languages : null,
+        notes: orNull(row?.notes ?? ''),
+      }
+    }),
+    sources: sourceRows.map((index) => {
+      const row = values.sources[index]
+      return { url: row?.url.trim() ?? '', date: row?.date.trim() ?? '', supports: row?.supports.trim() ?? '' }
+    }),
+    lastChecked: values.lastChecked.trim(),
+    confidence: values.confidence,
+  }
+  return { candidate, contactRows, sourceRows }
+}
+
+function orNull(text: string): string | null {
+  const trimmed = text.trim()
+  return trimmed === '' ? null : trimmed
+}
+
+/** Codes typed as "de, AT;ch", each cased and listed once (upper-cased: ['DE', 'AT', 'CH']). */
+function codes(text: string, cased: (code: string) => string): string[] {
+  return unique(text.split(/[\s,;]+/).filter((code) => code !== '').map(cased))
+}
+
+function unique(list: string[]): string[] {
+  return [...new Set(list)]
+}
+
+/** The stored list when it holds the same values (the form lists them in taxonomy order). */
+function sameOrder(stored: readonly string[] | undefined, chosen: string[]): string[] {
+  if (stored && stored.length === chosen.length && stored.every((value) => chosen.includes(value))) return [...stored]
+  return chosen
+}
+
+function rank(stored: string[], key: string): number {
+  const at = stored.indexOf(key)
+  return at === -1 ? stored.length : at
+}

@@ -1,0 +1,39 @@
+/** The visible label of each record form field, shared by the form and its error summary. */
+export const RECORD_FORM_LABELS: Record<string, string> = {
+  id: 'Id',
+  kind: 'Kind of service',
+  name: 'Name',
+  nameLocal: 'Name in the local language',
+  organisation: 'Organisation',
+  summary: 'Summary',
+  status: 'Status',
+  statusNote: 'Note on the status',
+  countries: 'Countries',
+  subnational: 'Region within the country',
+  online: 'Reachable online from anywhere',
+  languages: 'Languages',
+  inferred: 'Inferred values',
+  free: 'Free of charge',
+  costNotes: 'Notes on cost',
+  anonymous: 'Anonymous use',
+  confidentiality: 'Confidentiality',
+  website: 'Website',
+  lastChecked: 'Last checked',
+  confidence: 'Confidence',
+  channel: 'Channel',
+  value: 'Number or address',
+  hours: 'Hours',
+  notes: 'Notes',
+  url: 'Address (URL)',
+  date: 'Date the page shows',
+  supports: 'What it supports',
+}
+
+/** The label of a field id, including row fields ("contacts-1-value" → "Contact 2: Number or address"). */
+export function recordFormLabel(field: string): string {
+  const row = /^(contacts|sources)-(\d+)-(\w+)$/.exec(field)
+  if (row) return `${row[1] === 'contacts' ? 'Contact' : 'Source'} ${Number(row[2]) + 1}: ${RECORD_FORM_LABELS[row[3] ?? ''] ?? row[3]}`
+  const tags = /^tags-(\w+)$/.exec(field)
+  if (tags) return `Tags: ${tags[1]}`
+  return RECORD_FORM_LABELS[field] ?? field
+}

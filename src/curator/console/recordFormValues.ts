@@ -1,0 +1,114 @@
+import type { Initiative } from '../../core/directory/initiativeSchema'
+
+/** One contact row of the form, as typed (every field text; an empty row is ignored). */
+export interface ContactValues {
+  channel: string
+  value: string
+  hours: string
+  languages: string
+  notes: string
+  remove: boolean
+}
+
+/** One source row of the form, as typed. */
+export interface SourceValues {
+  url: string
+  date: string
+  supports: string
+  remove: boolean
+}
+
+/**
+ * The record form as the curator sees it: text as typed, choices as their option values. Kept
+ * whole on every error, so nothing the curator typed is lost.
+ */
+export interface RecordFormValues {
+  id: string
+  kind: string
+  name: string
+  nameLocal: string
+  organisation: string
+  summary: string
+  status: string
+  statusNote: string
+  countries: string
+  subnational: string
+  online: boolean
+  languages: string
+  /** Tag ids per tag criterion id ([] = none or unknown). */
+  tags: Record<string, string[]>
+  inferred: string[]
+  /** yes | no | unknown */
+  free: string
+  costNotes: string
+  /** yes | partial | no | unknown */
+  anonymous: string
+  confidentiality: string
+  website: string
+  contacts: ContactValues[]
+  sources: SourceValues[]
+  lastChecked: string
+  confidence: string
+  /** recordVersion of the record when the form was opened (edit only). */
+  baseVersion: string
+}
+
+/** Blank rows offered for adding: two contacts and one source (more come by saving). */
+export const BLANK_CONTACTS = 2
+export const BLANK_SOURCES = 1
+
+export const blankContact = (): ContactValues => ({ channel: '', value: '', hours: '', languages: '', notes: '', remove: false })
+export const blankSource = (): SourceValues => ({ url: '', date: '', supports: '', remove: false })
+
+/** A row the curator left empty: ignored when saving. */
+export const isBlankContact = (row: ContactValues) => [row.channel, row.value, row.hours, row.languages, row.notes].every((text) => text.trim() === '')
+export const isBlankSource = (row: SourceValues) => [row.url, row.date, row.supports].every((text) => text.trim() === '')
+
+/**
+ * The form's values for a record (edit), or the few defaults of a new one: active, prevention,
+ * medium confidence, checked today. Nothing else is pre-filled: an unknown fact stays empty.
+ * @example recordFormValues(record, version, '2026-11-23').countries // 'DE, AT'
+ */
+export function recordFormValues(record: Initiative | undefined, baseVersion: string, today: string): RecordFormValues {
+  if (!record) {
+    return {
+      id: '', kind: 'prevention', name: '', nameLocal: '', organisation: '', summary: '', status: 'active', statusNote: '',
+      countries: '', subnational: '', online: false, languages: '', tags: {}, inferred: [], free: 'unknown', costNotes: '',
+      anonymous: 'unknown', confidentiality: '', website: '', contacts: [], sources: [], lastChecked: today, confidence: 'medium',
+      baseVersion: '',
+    }
+  }
+  return {
+    id: record.id,
+    kind: record.kind,
+    name: record.name,
+    nameLocal: record.nameLocal ?? '',
+    organisation: record.organisation ?? '',
+    summary: record.summary ?? '',
+    status: record.status,
+    statusNote: record.statusNote ?? '',
+    countries: record.countries.join(', '),
+    subnational: record.subnational ?? '',
+    online: record.online,
+    languages: record.languages.join(', '),
+    tags: { ...record.tags },
+    inferred: [...record.inferred],
+    free: record.free === null ? 'unknown' : record.free ? 'yes' : 'no',
+    costNotes: record.costNotes ?? '',
+    anonymous: record.anonymous === null ? 'unknown' : record.anonymous === 'partial' ? 'partial' : record.anonymous ? 'yes' : 'no',
+    confidentiality: record.confidentiality ?? '',
+    website: record.website ?? '',
+    contacts: record.contacts.map((contact) => ({
+      channel: contact.channel,
+      value: contact.value ?? '',
+      hours: contact.hours ?? '',
+      languages: contact.languages?.join(', ') ?? '',
+      notes: contact.notes ?? '',
+      remove: false,
+    })),
+    sources: record.sources.map((source) => ({ ...source, remove: false })),
+    lastChecked: record.lastChecked,
+    confidence: record.confidence,
+    baseVersion,
+  }
+}

@@ -1,0 +1,206 @@
+import { Hono, type Context } from 'hono'
+import * as z from 'zod'
+import { AdminLayout } from './AdminLayout'
+import type { AdminDeps, AdminEnv } from './adminEnv'
+import { HistoryList } from './HistoryList'
+import { RecordFiltersSchema, filterRecords } from './recordFilters'
+import { RecordTable } from './RecordTable'
+import { refusalText } from './refusalText'
+
+const DONE: Record<string, string> = {
+  confirmed: 'confirmed as checked today',
+  saved: 'saved',
+  created: 'created',
+  retired: 'retired: it is no longer shown to anyone, and its history is kept',
+}
+
+/** Only a path back into the record list may be a redirect target (no open redirect). */
+const BackSchema = z.string().regex(/^\/admin\/records(\/[a-z0-9-]+)?(\?[^\s#]*)?$/).catch('/admin/records')
+const RetireForm = z.object({ note: z.string().trim().min(3).max(500) })
+
+/**
+ * The record list with its filters, "confirm checked today" (one click), retiring a record (kept,
+ * with its history; only active records are ever shown to people) and each record's history.
+ */
+export function recordListRoutes(deps: Pick<AdminDeps, 'directory' | 'now'>) {
+  const app = new Hono<AdminEnv>()
+
+  app.get('/', async (c) => {
+    const data = await deps.directory.load()
+    const filters = RecordFiltersSchema.parse(c.req.query())
+    const now = deps.now()
+    const records = filterRecords(data.initiatives, filters, c.get('curator'), now.getTime())
+    const countries = [...new Set(data.initiatives.flatMap((record) => record.countries))].sort()
+    const categories = data.taxonomy.criteria.find((criterion) => criterion.id === 'jrc_category')?.tags ?? []
+    const done = DONE[c.req.query('done') ?? '']
+    const doneId = c.req.query('id')
+    const back = `/admin/records${new URL(c.req.url).search}`
+    return c.html(
+      <AdminLayout title="Records" nonce={c.get('nonce')} section="/admin/records" curator={c.get('curator')} csrf={c.get('csrf')}>
+        <h1>Records</h1>
+        {done && doneId && (
+          <p class="ok" role="status">
+            {`${doneId}: ${done}.`}
+          </p>
+        )}
+        <p>
+          <a class="button" href="/admin/records/new">
+            New record
+          </a>
+        </p>
+        <form method="get" action="/admin/records" class="filters" role="search">
+          <label>
+            Search
+            <input type="search" name="q" value={filters.q} placeholder="name, id or organisation" />
+          </label>
+          <label>
+            Country
+            <select name="country">
+              <option value="">any</option>
+              {countries.map((code) => (
+                <option value={code} selected={filters.country === code}>
+                  {code}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Category
+            <select name="category">
+              <option value="">any</option>
+              {categories.map((tag) => (
+                <option value={tag.id} selected={filters.category === tag.id}>
+                  {tag.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Status
+            <select name="status">
+              <option value="">any</option>
+              {(['active', 'doubtful', 'closed'] as const).map((status) => (
+                <option value={status} selected={filters.status === status}>
+                  {status}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Last checked
+            <select name="checked">
+              <option value="">any time</option>
+              <option value="stale" selected={filters.checked === 'stale'}>
+                over 12 months ago
+              </option>
+              <option value="fresh" selected={filters.checked === 'fresh'}>
+                within 12 months
+              </option>
+            </select>
+          </label>
+          <label>
+            <span>
+              <input type="checkbox" name="mine" value="1" checked={filters.mine === '1'} /> Only records I may edit
+            </span>
+          </label>
+          <button type="submit">Filter</button>
+        </form>
+        <RecordTable records={records} curator={c.get('curator')} csrf={c.get('csrf')} nowMs={now.getTime()} today={now.toISOString().slice(0, 10)} back={back} />
+      </AdminLayout>,
+    )
+  })
+
+  app.post('/:id/confirm', async (c) => {
+    const id = c.req.param('id')
+    const back = BackSchema.parse((await c.req.parseBody()).back)
+    const record = (await deps.directory.load()).initiatives.find((candidate) => candidate.id === id)
+    if (!record) return c.redirect(back, 303)
+    const result = await deps.directory.saveInitiative(c.get('curator'), { ...record, lastChecked: deps.now().toISOString().slice(0, 10) }, { action: 'confirm' })
+    if (!result.ok) return problemPage(c, record.name, refusalText(result.error), result.error.kind === 'invalid' ? result.error.problems : [])
+    return c.redirect(`${back}${back.includes('?') ? '&' : '?'}done=confirmed&id=${encodeURIComponent(id)}#record-${id}`, 303)
+  })
+
+  app.get('/:id/retire', async (c) => {
+    const record = (await deps.directory.load()).initiatives.find((candidate) => candidate.id === c.req.param('id'))
+    if (!record) return c.notFound()
+    return c.html(retirePage(c, record.id, record.name))
+  })
+
+  app.post('/:id/retire', async (c) => {
+    const record = (await deps.directory.load()).initiatives.find((candidate) => candidate.id === c.req.param('id'))
+    if (!record) return c.notFound()
+    const form = RetireForm.safeParse(await c.req.parseBody())
+    if (!form.success) return c.html(retirePage(c, record.id, record.name, 'Say in a few words why the service is retired (at least 3 characters).'), 400)
+    const result = await deps.directory.saveInitiative(c.get('curator'), { ...record, status: 'closed', statusNote: form.data.note }, { action: 'retire' })
+    if (!result.ok) return problemPage(c, record.name, refusalText(result.error), result.error.kind === 'invalid' ? result.error.problems : [])
+    return c.redirect(`/admin/records?done=retired&id=${encodeURIComponent(record.id)}`, 303)
+  })
+
+  app.get('/:id/history', async (c) => {
+    const id = c.req.param('id')
+    const record = (await deps.directory.load()).initiatives.find((candidate) => candidate.id === id)
+    const entries = deps.directory.audit.of('initiative', id)
+    if (!record && entries.length === 0) return c.notFound()
+    return c.html(
+      <AdminLayout title={`History of ${id}`} nonce={c.get('nonce')} section="/admin/records" curator={c.get('curator')} csrf={c.get('csrf')}>
+        <h1>History of {record?.name ?? id}</h1>
+        <p>
+          <a href={`/admin/records/${id}`}>Back to the record</a>
+        </p>
+        <HistoryList entries={entries} />
+      </AdminLayout>,
+    )
+  })
+
+  /** The retire form: asks why, because the reason is what the next curator needs to know. */
+  function retirePage(c: Context<AdminEnv>, id: string, name: string, error?: string) {
+    return (
+      <AdminLayout title={`Retire ${name}`} nonce={c.get('nonce')} section="/admin/records" curator={c.get('curator')} csrf={c.get('csrf')}>
+        <h1>Retire {name}</h1>
+        <p>A retired record stays in the directory with its history, marked closed: it is never shown to a person as a service. It can be made active again by editing it.</p>
+        <form method="post" action={`/admin/records/${id}/retire`}>
+            <input type="hidden" name="csrf" value={c.get('csrf')} />
+            <div class="field">
+              <label for="note">Why is it retired?</label>
+              <p class="hint" id="note-hint">
+                For example: "The service closed in October 2026 (phone call to the organisation)."
+              </p>
+              {error && (
+                <p class="field-error" id="note-error">
+                  {error}
+                </p>
+              )}
+              <textarea id="note" name="note" required aria-describedby={error ? 'note-hint note-error' : 'note-hint'} aria-invalid={error ? 'true' : undefined}></textarea>
+            </div>
+            <button type="submit" class="danger">
+              Retire this record
+            </button>
+          </form>
+      </AdminLayout>
+    )
+  }
+
+  function problemPage(c: Context<AdminEnv>, name: string, text: string, problems: string[]) {
+    return c.html(
+      <AdminLayout title="Not saved" nonce={c.get('nonce')} section="/admin/records" curator={c.get('curator')} csrf={c.get('csrf')}>
+        <h1>{name}: not saved</h1>
+        <p class="error" role="alert">
+          {text}
+        </p>
+        {problems.length > 0 && (
+          <ul>
+            {problems.map((problem) => (
+              <li>{problem}</li>
+            ))}
+          </ul>
+        )}
+        <p>
+          <a href="/admin/records">Back to the records</a>
+        </p>
+      </AdminLayout>,
+      422,
+    )
+  }
+
+  return app
+}
