@@ -13,12 +13,8 @@ import { mkdirSync, renameSync, writeFileSync } from 'node:fs'
 import { dirname, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
-import Database from 'better-sqlite3'
-import { drizzle } from 'drizzle-orm/better-sqlite3'
-import type { DirectoryData } from '../src/core/directory/directoryData'
-import { createDirectoryRepository } from '../src/storage/directoryRepository'
-import * as schema from '../src/storage/schema'
 import { directorySql } from './d1/directorySql'
+import { readSqliteDirectory } from './export/readSqliteDirectory'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const usage = 'usage: npm run data:d1-sql [-- --database FILE] [--out FILE]'
@@ -37,14 +33,13 @@ try {
 const databaseFile = resolve(args.values.database ?? process.env.DATABASE_FILE ?? `${root}.data/helpfinder.sqlite`)
 const outFile = resolve(args.values.out ?? `${root}export/d1-directory.sql`)
 
-let data: DirectoryData
-try {
-  data = await readDirectory(databaseFile)
-} catch (error) {
+const read = await readSqliteDirectory(databaseFile)
+if (!read.ok) {
   // The message names the file or the invalid field; the data holds no personal details to leak.
-  process.stderr.write(`cannot read the directory from ${databaseFile}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}\nnothing written\n`)
+  process.stderr.write(`cannot read the directory: ${read.error}\nnothing written\n`)
   process.exit(1)
 }
+const data = read.value
 const sql = directorySql(data, new Date().toISOString())
 if (!sql.ok) {
   process.stderr.write(`${sql.error}: not publishing it\nnothing written\n`)
@@ -62,18 +57,3 @@ process.stdout.write(
 )
 // seedRows fills an empty partners table from data/partners.json when a new isolate starts.
 if (data.partners.length === 0) process.stdout.write('note: no partners: the Worker will add the partners of data/partners.json to D1 again\n')
-
-/** The directory as the app reads it (zod-validated by rowsToDirectory), in one read transaction. */
-async function readDirectory(file: string): Promise<DirectoryData> {
-  const sqlite = new Database(file, { readonly: true, fileMustExist: true })
-  try {
-    sqlite.exec('BEGIN')
-    try {
-      return await createDirectoryRepository(drizzle(sqlite, { schema })).load()
-    } finally {
-      sqlite.exec('COMMIT')
-    }
-  } finally {
-    sqlite.close()
-  }
-}

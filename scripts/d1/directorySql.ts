@@ -3,29 +3,7 @@ import type { SQLiteTable } from 'drizzle-orm/sqlite-core'
 import type { DirectoryData } from '../../src/core/directory/directoryData'
 import { fail, ok, type Result } from '../../src/core/result'
 import { directoryToRows, type DirectoryRows } from '../../src/storage/directoryToRows'
-import * as schema from '../../src/storage/schema'
-
-/** The directory tables, parents first (the insert order). Curator accounts, sessions and the audit trail are not among them. */
-const TABLES: [keyof DirectoryRows, SQLiteTable][] = [
-  ['meta', schema.meta],
-  ['criteria', schema.criteria],
-  ['tags', schema.tags],
-  ['initiatives', schema.initiatives],
-  ['initiativeTags', schema.initiativeTags],
-  ['contacts', schema.contacts],
-  ['sources', schema.sources],
-  ['urgentLines', schema.urgentLines],
-  ['partners', schema.partners],
-]
-
-/** Children before parents, so D1's foreign keys (always enforced) hold at every step. */
-const DELETE_ORDER = [
-  schema.initiativeTags, schema.contacts, schema.sources, schema.initiatives,
-  schema.tags, schema.criteria, schema.meta, schema.urgentLines, schema.partners,
-]
-
-/** Tables whose `id` is an AUTOINCREMENT row number: numbered 1… here, so the same file always writes the same rows. */
-const NUMBERED: ReadonlySet<keyof DirectoryRows> = new Set(['contacts', 'sources', 'urgentLines'])
+import { DIRECTORY_DELETE_ORDER, DIRECTORY_TABLES, NUMBERED_TABLES } from '../../src/storage/directoryTables'
 
 const ROWS_PER_INSERT = 50
 /** D1 refuses a statement longer than 100,000 bytes; stay well under it. */
@@ -50,10 +28,11 @@ export function directorySql(data: DirectoryData, publishedAt: string): Result<s
   if (data.urgent.length === 0) return fail('the directory has no urgent-help numbers')
   const rows = directoryToRows(data)
   rows.meta.push({ key: 'directory.published', value: publishedAt })
-  const statements = DELETE_ORDER.map((table) => `DELETE FROM "${getTableName(table)}";`)
-  for (const [key, table] of TABLES) {
+  const statements = DIRECTORY_DELETE_ORDER.map((table) => `DELETE FROM "${getTableName(table)}";`)
+  for (const key of Object.keys(DIRECTORY_TABLES) as (keyof DirectoryRows)[]) {
+    const table = DIRECTORY_TABLES[key]
     const list: object[] = rows[key]
-    const numbered = NUMBERED.has(key) ? list.map((row, index) => ({ ...row, id: index + 1 })) : list
+    const numbered = NUMBERED_TABLES.has(key) ? list.map((row, index) => ({ ...row, id: index + 1 })) : list
     const inserts = insertStatements(table, numbered)
     if (!inserts.ok) return inserts
     statements.push(...inserts.value)

@@ -2,33 +2,12 @@ import Database from 'better-sqlite3'
 import { count, getTableColumns, sql } from 'drizzle-orm'
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
-import type { SQLiteTable } from 'drizzle-orm/sqlite-core'
 import type { DirectoryData } from '../../src/core/directory/directoryData'
 import { directoryToRows, type DirectoryRows } from '../../src/storage/directoryToRows'
 import { insertStatements } from '../../src/storage/insertStatements'
+import { DIRECTORY_DELETE_ORDER, DIRECTORY_TABLES, NUMBERED_TABLES } from '../../src/storage/directoryTables'
 import * as schema from '../../src/storage/schema'
 import { loadSqliteDirectory } from './loadSqliteDirectory'
-
-const TABLES = {
-  meta: schema.meta,
-  criteria: schema.criteria,
-  tags: schema.tags,
-  initiatives: schema.initiatives,
-  initiativeTags: schema.initiativeTags,
-  contacts: schema.contacts,
-  sources: schema.sources,
-  urgentLines: schema.urgentLines,
-  partners: schema.partners,
-} satisfies Record<keyof DirectoryRows, SQLiteTable>
-
-/** Children before parents, so foreign keys hold at every step. */
-const DELETE_ORDER = [
-  schema.initiativeTags, schema.contacts, schema.sources, schema.initiatives,
-  schema.tags, schema.criteria, schema.meta, schema.urgentLines, schema.partners,
-]
-
-/** Tables whose `id` is an AUTOINCREMENT row number, not data. */
-const NUMBERED: ReadonlySet<string> = new Set(['contacts', 'sources', 'urgentLines'])
 
 /** Hooks into the one transaction that replaces the directory. */
 export interface ReplaceOptions {
@@ -58,7 +37,7 @@ export function replaceSqliteDirectory(file: string, data: DirectoryData, migrat
       const held = db.select({ n: count() }).from(schema.initiatives).all()[0]?.n ?? 0
       if (options.proceedIf && held > 0 && !options.proceedIf(loadSqliteDirectory(db))) return 'refused'
       if (holdsExactly(db, rows)) return 'unchanged'
-      for (const table of DELETE_ORDER) db.delete(table).run()
+      for (const table of DIRECTORY_DELETE_ORDER) db.delete(table).run()
       db.run(sql`DELETE FROM sqlite_sequence WHERE name IN ('contacts', 'sources', 'urgent_lines')`)
       for (const statement of statements) statement.run()
       options.beforeCommit?.()
@@ -71,9 +50,10 @@ export function replaceSqliteDirectory(file: string, data: DirectoryData, migrat
 
 /** True when every table holds exactly these rows (ignoring row numbers and row order). */
 function holdsExactly(db: BetterSQLite3Database<typeof schema>, rows: DirectoryRows): boolean {
-  return Object.entries(TABLES).every(([key, table]) => {
-    const expected: object[] = Reflect.get(rows, key)
-    const columns = Object.keys(getTableColumns(table)).filter((column) => !(column === 'id' && NUMBERED.has(key)))
+  return (Object.keys(DIRECTORY_TABLES) as (keyof DirectoryRows)[]).every((key) => {
+    const table = DIRECTORY_TABLES[key]
+    const expected: object[] = rows[key]
+    const columns = Object.keys(getTableColumns(table)).filter((column) => !(column === 'id' && NUMBERED_TABLES.has(key)))
     const fingerprint = (list: readonly object[]) =>
       list.map((row) => JSON.stringify(columns.map((column) => Reflect.get(row, column) ?? null))).sort()
     const actual: object[] = db.select().from(table).all()

@@ -27,7 +27,8 @@ export function securityHeaders(): MiddlewareHandler {
   }
 }
 
-const STATIC_HEADERS = [
+/** The headers every response carries besides the CSP (the curator console starts from these too). */
+export const STATIC_HEADERS = [
   ['Referrer-Policy', 'no-referrer'],
   ['Cache-Control', 'no-store'],
   ['X-Content-Type-Options', 'nosniff'],

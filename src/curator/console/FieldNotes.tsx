@@ -1,11 +1,12 @@
+import type { Child } from 'hono/jsx'
 import type { FormProblem } from './recordFormIssues'
 
 /**
  * A field's hint and, after a refused save, its error, with the ids `aria-describedby` names;
- * `describedBy` is what the control or fieldset should carry.
- * @example const notes = fieldNotes('website', hint, problems); <input aria-describedby={notes.describedBy} />{notes.element}
+ * `aria` is what the control should carry.
+ * @example const notes = fieldNotes('website', hint, problems); <input {...notes.aria} />{notes.element}
  */
-export function fieldNotes(id: string, hint: string | undefined, problems: readonly FormProblem[]) {
+export function fieldNotes(id: string, hint: Child | undefined, problems: readonly Pick<FormProblem, 'field' | 'message'>[]) {
   const errors = problems.filter((problem) => problem.field === id).map((problem) => problem.message)
   const describedBy = [hint ? `${id}-hint` : '', errors.length > 0 ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined
   const element = (
@@ -22,5 +23,8 @@ export function fieldNotes(id: string, hint: string | undefined, problems: reado
       )}
     </>
   )
-  return { invalid: errors.length > 0, describedBy, element }
+  const invalid = errors.length > 0
+  /** The attributes that tie the control to its hint and error. */
+  const aria = { 'aria-describedby': describedBy, 'aria-invalid': invalid ? ('true' as const) : undefined }
+  return { invalid, describedBy, aria, element }
 }

@@ -15,43 +15,46 @@ export function HistoryList(props: { entries: AuditEntry[] }) {
   if (props.entries.length === 0) return <p class="notice">No changes have been made to this record in the console yet (it comes from the seed data).</p>
   return (
     <ol class="history">
-      {props.entries.map((entry) => (
-        <li>
-          <h2>
-            <time datetime={entry.at}>{entry.at.replace('T', ' ').slice(0, 19)} UTC</time> · {entry.curatorName} · {ACTIONS[entry.action] ?? entry.action}
-          </h2>
-          {fieldChanges(entry.before, entry.after).length === 0 ? (
-            <p class="hint">No field changed (the record was confirmed as it was).</p>
-          ) : (
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Field</th>
-                <th scope="col">Before</th>
-                <th scope="col">After</th>
-              </tr>
-            </thead>
-            <tbody>
-              {fieldChanges(entry.before, entry.after).map((change) => (
-                <tr>
-                  <th scope="row">{change.field}</th>
-                  <td>
-                    <del>
-                      <pre>{change.before}</pre>
-                    </del>
-                  </td>
-                  <td>
-                    <ins>
-                      <pre>{change.after}</pre>
-                    </ins>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          )}
-        </li>
-      ))}
+      {props.entries.map((entry) => {
+        const changes = fieldChanges(entry.before, entry.after)
+        return (
+          <li>
+            <h2>
+              <time datetime={entry.at}>{entry.at.replace('T', ' ').slice(0, 19)} UTC</time> · {entry.curatorName} · {ACTIONS[entry.action] ?? entry.action}
+            </h2>
+            {changes.length === 0 ? (
+              <p class="hint">No field changed (the record was confirmed as it was).</p>
+            ) : (
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">Field</th>
+                    <th scope="col">Before</th>
+                    <th scope="col">After</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {changes.map((change) => (
+                    <tr>
+                      <th scope="row">{change.field}</th>
+                      <td>
+                        <del>
+                          <pre>{change.before}</pre>
+                        </del>
+                      </td>
+                      <td>
+                        <ins>
+                          <pre>{change.after}</pre>
+                        </ins>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </li>
+        )
+      })}
     </ol>
   )
 }

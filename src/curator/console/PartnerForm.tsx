@@ -1,5 +1,6 @@
 import type { Child } from 'hono/jsx'
 import { PARTNER_FIELDS, type PartnerErrors, type PartnerField, type PartnerInput } from './partnerForm'
+import { fieldNotes } from './FieldNotes'
 
 const LABELS: Record<PartnerField, string> = {
   id: 'Partner id',
@@ -41,32 +42,19 @@ export function PartnerForm(props: {
   const fieldErrors = props.errors?.fields ?? {}
   const general = props.errors?.general ?? []
   const invalid = PARTNER_FIELDS.filter((field) => (fieldErrors[field] ?? []).length > 0)
-  /** aria attributes tying a control to its hint and its error. */
-  const aria = (field: PartnerField, hint: boolean) => {
-    const failed = (fieldErrors[field] ?? []).length > 0
-    const ids = [hint ? `${field}-hint` : '', failed ? `${field}-error` : ''].filter(Boolean).join(' ')
-    return { 'aria-describedby': ids || undefined, 'aria-invalid': failed ? ('true' as const) : undefined }
+  const problems = Object.entries(fieldErrors).flatMap(([name, list]) => (list ?? []).map((message) => ({ field: name, message })))
+  /** A labelled control with its hint and error; `control` gets the aria attributes tying it to them. */
+  const field = (name: PartnerField, hint: Child | undefined, control: (aria: ReturnType<typeof fieldNotes>['aria']) => Child) => {
+    const notes = fieldNotes(name, hint, problems)
+    return (
+      <div class="field">
+        <label for={name}>{LABELS[name]}</label>
+        {notes.element}
+        {control(notes.aria)}
+      </div>
+    )
   }
-  const error = (field: PartnerField) => {
-    const list = fieldErrors[field] ?? []
-    return list.length > 0 ? (
-      <p class="field-error" id={`${field}-error`}>
-        {list.join(' ')}
-      </p>
-    ) : null
-  }
-  const field = (name: PartnerField, hint: Child | undefined, control: Child) => (
-    <div class="field">
-      <label for={name}>{LABELS[name]}</label>
-      {hint && (
-        <p class="hint" id={`${name}-hint`}>
-          {hint}
-        </p>
-      )}
-      {error(name)}
-      {control}
-    </div>
-  )
+  const fictional = fieldNotes('fictional', undefined, problems)
   return (
     <>
       {(invalid.length > 0 || general.length > 0 || props.refusal) && (
@@ -95,18 +83,18 @@ export function PartnerForm(props: {
             ? field(
                 'id',
                 'Used in the embed snippet (data-partner); cannot be changed later. Lower-case letters, digits and hyphens, e.g. lindenweg-helpline.',
-                <input type="text" id="id" name="id" value={input.id} required maxlength={64} autocomplete="off" {...aria('id', true)} />,
+                (a) => <input type="text" id="id" name="id" value={input.id} required maxlength={64} autocomplete="off" {...a} />,
               )
             : (
               <p>
                 <strong>Partner id:</strong> <code>{input.id}</code>
               </p>
             )}
-          {field('name', undefined, <input type="text" id="name" name="name" value={input.name} required maxlength={200} {...aria('name', false)} />)}
+          {field('name', undefined, (a) => <input type="text" id="name" name="name" value={input.name} required maxlength={200} {...a} />)}
           <div class="field">
-            {error('fictional')}
+            {fictional.element}
             <label>
-              <input type="checkbox" id="fictional" name="fictional" value="on" checked={input.fictional} {...aria('fictional', false)} /> Fictional: a made-up partner
+              <input type="checkbox" id="fictional" name="fictional" value="on" checked={input.fictional} {...fictional.aria} /> Fictional: a made-up partner
               (such as the demo), never presented as a real organisation
             </label>
           </div>
@@ -120,7 +108,7 @@ export function PartnerForm(props: {
               <code>http://</code> only for local trials on localhost, 127.0.0.1 or [::1]; or <code>self</code> for Helpfinder's own origin (the /demo page). With no
               origin, the partner's widget may not be embedded anywhere.
             </>,
-            <textarea id="origins" name="origins" rows={4} spellcheck={false} {...aria('origins', true)}>
+            (a) => <textarea id="origins" name="origins" rows={4} spellcheck={false} {...a}>
               {input.origins}
             </textarea>,
           )}
@@ -133,7 +121,7 @@ export function PartnerForm(props: {
               One initiative id per line, in the order to show them; at most 20. They are shown first when they fit the person. Only active services with a website or
               contact can be featured (list below).
             </>,
-            <textarea id="featured" name="featured" rows={4} spellcheck={false} {...aria('featured', true)}>
+            (a) => <textarea id="featured" name="featured" rows={4} spellcheck={false} {...a}>
               {input.featured}
             </textarea>,
           )}
@@ -163,12 +151,12 @@ export function PartnerForm(props: {
           {field(
             'defaultCountry',
             'Two-letter code (e.g. DE) of a country the directory offers; empty for none. The embed snippet can override it.',
-            <input type="text" id="defaultCountry" name="defaultCountry" value={input.defaultCountry} maxlength={2} size={4} list="country-codes" autocomplete="off" {...aria('defaultCountry', true)} />,
+            (a) => <input type="text" id="defaultCountry" name="defaultCountry" value={input.defaultCountry} maxlength={2} size={4} list="country-codes" autocomplete="off" {...a} />,
           )}
           {field(
             'defaultLanguage',
             'Two-letter code (e.g. de); empty for none. The embed snippet can override it.',
-            <input type="text" id="defaultLanguage" name="defaultLanguage" value={input.defaultLanguage} maxlength={2} size={4} list="language-codes" autocomplete="off" {...aria('defaultLanguage', true)} />,
+            (a) => <input type="text" id="defaultLanguage" name="defaultLanguage" value={input.defaultLanguage} maxlength={2} size={4} list="language-codes" autocomplete="off" {...a} />,
           )}
           <datalist id="country-codes">
             {props.countries.map((code) => (
@@ -183,11 +171,11 @@ export function PartnerForm(props: {
         </fieldset>
         <fieldset>
           <legend>Curation</legend>
-          {field('lastChecked', 'When someone last checked who the partner is and where it embeds the widget.', <input type="date" id="lastChecked" name="lastChecked" value={input.lastChecked} required {...aria('lastChecked', true)} />)}
+          {field('lastChecked', 'When someone last checked who the partner is and where it embeds the widget.', (a) => <input type="date" id="lastChecked" name="lastChecked" value={input.lastChecked} required {...a} />)}
           {field(
             'notes',
             'For curators: who the contact is, what was agreed. Never shown in the widget, but kept with the directory data (and its exports).',
-            <textarea id="notes" name="notes" rows={3} {...aria('notes', true)}>
+            (a) => <textarea id="notes" name="notes" rows={3} {...a}>
               {input.notes}
             </textarea>,
           )}

@@ -1,6 +1,7 @@
 import * as z from 'zod'
 import type { Initiative } from '../../core/directory/initiativeSchema'
 import { isStale } from '../../core/directory/isStale'
+import { normaliseText } from '../../core/flow/normaliseText'
 import type { CuratorAccount } from '../auth/curatorAccount'
 import { canEdit } from '../directory/canEdit'
 
@@ -15,17 +16,15 @@ export const RecordFiltersSchema = z.object({
 })
 export type RecordFilters = z.infer<typeof RecordFiltersSchema>
 
-/** Lower-case, without accents: "Kein Tater" finds "Kein Täter werden". */
-const fold = (text: string) => text.normalize('NFD').replace(/\p{Mark}/gu, '').toLowerCase()
-
 /**
  * The records a curator asked for, sorted by name. `q` looks in the id, names and organisation.
  * @example filterRecords(records, { q: 'stop', status: 'active' }, curator, Date.now())
  */
 export function filterRecords(records: readonly Initiative[], filters: RecordFilters, curator: CuratorAccount, nowMs: number): Initiative[] {
-  const query = fold(filters.q ?? '')
+  // The matcher's folding: "kein tater" finds "Kein Täter werden", "stop it now" finds stop-it-now-nl.
+  const query = normaliseText(filters.q ?? '')
   return records
-    .filter((record) => !query || fold([record.id, record.name, record.nameLocal ?? '', record.organisation ?? ''].join(' ')).includes(query))
+    .filter((record) => !query || normaliseText([record.id, record.name, record.nameLocal ?? '', record.organisation ?? ''].join(' ')).includes(query))
     .filter((record) => !filters.country || record.countries.includes(filters.country))
     .filter((record) => !filters.category || (record.tags.jrc_category ?? []).includes(filters.category))
     .filter((record) => !filters.status || record.status === filters.status)

@@ -15,12 +15,11 @@ export interface Choice {
 export function RecordFormChoices(props: { id: string; name?: string; legend: string; hint?: string; type: 'radio' | 'checkbox'; choices: Choice[]; chosen: string[]; problems: FormProblem[] }) {
   const { id } = props
   const notes = fieldNotes(id, props.hint, props.problems)
-  const describedBy = notes.describedBy
   // Values the form does not offer (an old record, a tampered form) stay visible and chosen.
   const offered = new Set(props.choices.map((choice) => choice.value))
   const choices: Choice[] = [...props.choices, ...props.chosen.filter((value) => value !== '' && !offered.has(value)).map((value) => ({ value, label: value }))]
   return (
-    <fieldset id={id} aria-describedby={describedBy}>
+    <fieldset id={id} aria-describedby={notes.describedBy}>
       <legend>{props.legend}</legend>
       {notes.element}
       {choices.map((choice) => {

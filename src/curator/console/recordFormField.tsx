@@ -22,8 +22,7 @@ export interface FieldProps {
 export function RecordFormField(props: FieldProps) {
   const { id, value } = props
   const notes = fieldNotes(id, props.hint, props.problems)
-  const describedBy = notes.describedBy
-  const common = { id, name: id, 'aria-describedby': describedBy, 'aria-invalid': notes.invalid ? 'true' : undefined, required: props.required }
+  const common = { id, name: id, ...notes.aria, required: props.required }
   const control = props.control ?? 'text'
   // A value that is not an option (only from a tampered form) is kept visible rather than lost.
   const options = props.options ?? []

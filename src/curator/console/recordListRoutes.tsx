@@ -1,6 +1,8 @@
 import { Hono, type Context } from 'hono'
 import * as z from 'zod'
 import { AdminLayout } from './AdminLayout'
+import { consoleMessagePage } from './ConsoleMessagePage'
+import { fieldNotes } from './FieldNotes'
 import type { AdminDeps, AdminEnv } from './adminEnv'
 import { HistoryList } from './HistoryList'
 import { RecordFiltersSchema, filterRecords } from './recordFilters'
@@ -115,8 +117,8 @@ export function recordListRoutes(deps: Pick<AdminDeps, 'directory' | 'now'>) {
     const back = BackSchema.parse((await c.req.parseBody()).back)
     const record = (await deps.directory.load()).initiatives.find((candidate) => candidate.id === id)
     if (!record) return c.redirect(back, 303)
-    const result = await deps.directory.saveInitiative(c.get('curator'), { ...record, lastChecked: deps.now().toISOString().slice(0, 10) }, { action: 'confirm' })
-    if (!result.ok) return problemPage(c, record.name, refusalText(result.error), result.error.kind === 'invalid' ? result.error.problems : [])
+    const result = await deps.directory.saveInitiative(c.get('curator'), { id, update: (stored) => ({ ...stored, lastChecked: deps.now().toISOString().slice(0, 10) }) }, { action: 'confirm' })
+    if (!result.ok) return consoleMessagePage(c, `${record.name}: not saved`, refusalText(result.error), 422, result.error.kind === 'invalid' ? result.error.problems : [])
     return c.redirect(`${back}${back.includes('?') ? '&' : '?'}done=confirmed&id=${encodeURIComponent(id)}#record-${id}`, 303)
   })
 
@@ -131,8 +133,8 @@ export function recordListRoutes(deps: Pick<AdminDeps, 'directory' | 'now'>) {
     if (!record) return c.notFound()
     const form = RetireForm.safeParse(await c.req.parseBody())
     if (!form.success) return c.html(retirePage(c, record.id, record.name, 'Say in a few words why the service is retired (at least 3 characters).'), 400)
-    const result = await deps.directory.saveInitiative(c.get('curator'), { ...record, status: 'closed', statusNote: form.data.note }, { action: 'retire' })
-    if (!result.ok) return problemPage(c, record.name, refusalText(result.error), result.error.kind === 'invalid' ? result.error.problems : [])
+    const result = await deps.directory.saveInitiative(c.get('curator'), { id: record.id, update: (stored) => ({ ...stored, status: 'closed', statusNote: form.data.note }) }, { action: 'retire' })
+    if (!result.ok) return consoleMessagePage(c, `${record.name}: not saved`, refusalText(result.error), 422, result.error.kind === 'invalid' ? result.error.problems : [])
     return c.redirect(`/admin/records?done=retired&id=${encodeURIComponent(record.id)}`, 303)
   })
 
@@ -154,51 +156,23 @@ export function recordListRoutes(deps: Pick<AdminDeps, 'directory' | 'now'>) {
 
   /** The retire form: asks why, because the reason is what the next curator needs to know. */
   function retirePage(c: Context<AdminEnv>, id: string, name: string, error?: string) {
+    const notes = fieldNotes('note', 'For example: "The service closed in October 2026 (phone call to the organisation)."', error ? [{ field: 'note', message: error }] : [])
     return (
       <AdminLayout title={`Retire ${name}`} nonce={c.get('nonce')} section="/admin/records" curator={c.get('curator')} csrf={c.get('csrf')}>
         <h1>Retire {name}</h1>
         <p>A retired record stays in the directory with its history, marked closed: it is never shown to a person as a service. It can be made active again by editing it.</p>
         <form method="post" action={`/admin/records/${id}/retire`}>
-            <input type="hidden" name="csrf" value={c.get('csrf')} />
-            <div class="field">
-              <label for="note">Why is it retired?</label>
-              <p class="hint" id="note-hint">
-                For example: "The service closed in October 2026 (phone call to the organisation)."
-              </p>
-              {error && (
-                <p class="field-error" id="note-error">
-                  {error}
-                </p>
-              )}
-              <textarea id="note" name="note" required aria-describedby={error ? 'note-hint note-error' : 'note-hint'} aria-invalid={error ? 'true' : undefined}></textarea>
-            </div>
-            <button type="submit" class="danger">
-              Retire this record
-            </button>
-          </form>
+          <input type="hidden" name="csrf" value={c.get('csrf')} />
+          <div class="field">
+            <label for="note">Why is it retired?</label>
+            {notes.element}
+            <textarea id="note" name="note" required {...notes.aria}></textarea>
+          </div>
+          <button type="submit" class="danger">
+            Retire this record
+          </button>
+        </form>
       </AdminLayout>
-    )
-  }
-
-  function problemPage(c: Context<AdminEnv>, name: string, text: string, problems: string[]) {
-    return c.html(
-      <AdminLayout title="Not saved" nonce={c.get('nonce')} section="/admin/records" curator={c.get('curator')} csrf={c.get('csrf')}>
-        <h1>{name}: not saved</h1>
-        <p class="error" role="alert">
-          {text}
-        </p>
-        {problems.length > 0 && (
-          <ul>
-            {problems.map((problem) => (
-              <li>{problem}</li>
-            ))}
-          </ul>
-        )}
-        <p>
-          <a href="/admin/records">Back to the records</a>
-        </p>
-      </AdminLayout>,
-      422,
     )
   }
 

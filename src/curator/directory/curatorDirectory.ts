@@ -53,21 +53,27 @@ export function curatorDirectory(options: { db: BetterSQLite3Database<typeof sch
     audit,
     load: (): Promise<DirectoryData> => repository.load(),
 
-    /** Creates or replaces one record. `baseVersion` (from the edit form) refuses a stale edit. */
-    saveInitiative(curator: CuratorAccount, record: Initiative, change: { action: AuditAction; baseVersion?: string }): Promise<Result<Initiative, ChangeRefused>> {
+    /**
+     * Creates or replaces one record. `baseVersion` (from the edit form) refuses a stale edit. Given
+     * an id and an update instead (confirm, retire), the update is applied to the record as stored
+     * at that moment, so it never undoes a change saved just before it.
+     */
+    saveInitiative(curator: CuratorAccount, change: Initiative | { id: string; update: (stored: Initiative) => Initiative }, how: { action: AuditAction; baseVersion?: string }): Promise<Result<Initiative, ChangeRefused>> {
       return serially(async () => {
         const data = await repository.load()
-        const before = data.initiatives.find((initiative) => initiative.id === record.id)
-        if (change.action === 'create' && before) return fail({ kind: 'exists' })
-        if (change.action !== 'create' && !before) return fail({ kind: 'missing' })
-        if (change.baseVersion !== undefined && before && recordVersion(before) !== change.baseVersion) return fail({ kind: 'conflict' })
+        const before = data.initiatives.find((initiative) => initiative.id === change.id)
+        if (how.action === 'create' && before) return fail({ kind: 'exists' })
+        if (!before && how.action !== 'create') return fail({ kind: 'missing' })
+        const record = 'update' in change ? (before ? change.update(before) : undefined) : change
+        if (!record) return fail({ kind: 'missing' })
+        if (how.baseVersion !== undefined && before && recordVersion(before) !== how.baseVersion) return fail({ kind: 'conflict' })
         if (!canEdit(curator, record) || (before && !canEdit(curator, before))) return fail({ kind: 'forbidden', ids: [record.id] })
         const after = { ...data, initiatives: before ? data.initiatives.map((initiative) => (initiative.id === record.id ? record : initiative)) : [...data.initiatives, record] }
         const problems = newProblems(data, after, now())
         if (problems.length > 0) return fail({ kind: 'invalid', problems })
         transaction(() => {
           writeInitiatives(db, after, [record], [])
-          audit.record(curator, { subject: 'initiative', subjectId: record.id, action: change.action, before, after: record }, now())
+          audit.record(curator, { subject: 'initiative', subjectId: record.id, action: how.action, before, after: record }, now())
         })
         await options.onChange()
         return ok(record)

@@ -1,0 +1,31 @@
+import Database from 'better-sqlite3'
+import { drizzle } from 'drizzle-orm/better-sqlite3'
+import type { DirectoryData } from '../../src/core/directory/directoryData'
+import { fail, ok, type Result } from '../../src/core/result'
+import { createDirectoryRepository } from '../../src/storage/directoryRepository'
+import * as schema from '../../src/storage/schema'
+
+/**
+ * The live directory of a SQLite file, as the app reads it (zod-validated by rowsToDirectory).
+ * Opened read-only, since the app may be running on it, and read in one read transaction, so a
+ * curator saving at that moment is either wholly in it or not at all.
+ * @example const data = await readSqliteDirectory('.data/helpfinder.sqlite'); if (data.ok) publish(data.value)
+ */
+export async function readSqliteDirectory(databaseFile: string): Promise<Result<DirectoryData, string>> {
+  let sqlite: Database.Database
+  try {
+    sqlite = new Database(databaseFile, { readonly: true, fileMustExist: true })
+  } catch (error) {
+    return fail(`${databaseFile}: cannot be opened (${error instanceof Error ? error.message : String(error)})`)
+  }
+  try {
+    sqlite.exec('BEGIN')
+    return ok(await createDirectoryRepository(drizzle(sqlite, { schema })).load())
+  } catch (error) {
+    // An unseeded or older file has no (or other) tables, or rows that fail the schemas.
+    return fail(`${databaseFile}: holds no readable directory (${error instanceof Error ? error.message : String(error)})`)
+  } finally {
+    if (sqlite.inTransaction) sqlite.exec('COMMIT')
+    sqlite.close()
+  }
+}
