@@ -31,6 +31,8 @@ export async function createNodeApp(options: {
   seed?: DirectoryData
   /** The curator console under /admin: on unless `false` (CURATOR_CONSOLE=off); its timeouts and throttle for tests. */
   console?: false | ConsoleOptions
+  /** The configured public address (PUBLIC_ORIGIN, see app/publicOrigin): the server names itself with it, never with the Host header. */
+  publicOrigin?: string
 }) {
   const seed = options.seed ?? loadBundledData()
   const sqlite = openSqliteDirectory(options.databaseFile, seed, migrationsFolder)
