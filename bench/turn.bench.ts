@@ -21,6 +21,7 @@ import { generateKeyring } from '../src/core/state/keyring'
 import { openState } from '../src/core/state/openState'
 import { sealState } from '../src/core/state/sealState'
 import { createNodeApp } from '../src/runtime/createNodeApp'
+import { CONVERSATION_PATH } from './conversationPath'
 import type { LoadJob, LoadSummary } from './loadGenerator'
 
 /**
@@ -37,14 +38,7 @@ const MICRO_WARMUP = 500
 const AIM = 0.5
 
 /** The conversation that leads to the last question (anonymity), in German, as the API channel sees it. */
-const PATH: { action: string; reply?: string[]; ui?: string }[] = [
-  { action: 'start', ui: 'de' },
-  { action: 'answer', reply: ['self'] },
-  { action: 'answer', reply: ['DE'] },
-  { action: 'answer', reply: ['de'] },
-  { action: 'answer', reply: ['nothing_happened'] },
-  { action: 'answer', reply: ['phone', 'chat'] },
-]
+const PATH = CONVERSATION_PATH.slice(0, -1)
 
 const print = (line = '') => process.stdout.write(`${line}\n`)
 

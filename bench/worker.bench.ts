@@ -40,7 +40,8 @@ async function main() {
     print('Worker benchmark (bundle built by wrangler, run in workerd through Miniflare)')
     print(`bundle: ${(bundle.bytes / KIB).toFixed(0)} KiB, ${(gzip / KIB).toFixed(0)} KiB gzip (Workers free plan limit: 3072 KiB gzip)`)
     print(`script start-up (compile and top level, the cost Workers limits to 1 s), median of 5 fresh V8 loads in Node: ${(await startupMs(bundle.outfile)).toFixed(0)} ms`)
-    const worker = await startWorker(bundle.outfile)
+    // Local testing: without credentials (or this opt-in) the bot answers 401 and never loads the SDK.
+    const worker = await startWorker(bundle.outfile, { bindings: { BOT_LOCAL_TESTING: 'on' } })
     try {
       const page = () => fetch(`${worker.url}/`)
       const bot = () => fetch(`${worker.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: greeting() })

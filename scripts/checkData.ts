@@ -1,7 +1,8 @@
 import { fileURLToPath } from 'node:url'
 import * as z from 'zod'
 import { InitiativeSchema, InitiativesFileSchema } from '../src/core/directory/initiativeSchema'
-import { PartnerSchema, PartnersFileSchema } from '../src/core/directory/partnerSchema'
+import { PRODUCTION_ORIGINS, type EmbedOriginRules } from '../src/core/directory/embedOrigin'
+import { partnerSchema, partnersFileSchema } from '../src/core/directory/partnerSchema'
 import { TaxonomySchema } from '../src/core/directory/taxonomySchema'
 import { UrgentHelpFileSchema } from '../src/core/directory/urgentHelpSchema'
 import { FlowSchema } from '../src/core/flow/flowSchema'
@@ -33,10 +34,11 @@ export const projectData: DataFiles = {
 /**
  * Validates data/ and flows/ as a curator would want to hear about it: one line per problem,
  * naming the file and the record. Empty means the data is fit to serve. Lines worth knowing that
- * are not problems (a partner embeddable nowhere) go to `note`.
+ * are not problems (a partner embeddable nowhere) go to `note`. Partner origins are held to
+ * `origins` (production unless PARTNER_DEV_ORIGINS=on), each bad one named with its partner id.
  * @example const problems = checkData(projectData, new Date(), (line) => notes.push(line))
  */
-export function checkData(files: DataFiles, today: Date, note: (line: string) => void = () => undefined): string[] {
+export function checkData(files: DataFiles, today: Date, note: (line: string) => void = () => undefined, origins: EmbedOriginRules = PRODUCTION_ORIGINS): string[] {
   const problems: string[] = []
   /** Validates a whole file; returns the raw JSON so record checks still run when one record fails. */
   const parse = (label: string, schema: z.ZodType, path: string): unknown => {
@@ -54,7 +56,7 @@ export function checkData(files: DataFiles, today: Date, note: (line: string) =>
   const initiatives = parse('data/initiatives.json', InitiativesFileSchema, files.initiatives)
   const taxonomy = TaxonomySchema.safeParse(parse('data/taxonomy.json', TaxonomySchema, files.taxonomy))
   const urgent = UrgentHelpFileSchema.safeParse(parse('data/urgent-help.json', UrgentHelpFileSchema, files.urgent))
-  const partners = parse('data/partners.json', PartnersFileSchema, files.partners)
+  const partners = parse('data/partners.json', partnersFileSchema(origins), files.partners)
   parse('flows/help-seeker.json', FlowSchema, files.flow)
   parse('data/official-languages.json', OfficialLanguagesFileSchema, files.officialLanguages)
   // Cross-record rules run on every record that passed the schema; the others are already reported.
@@ -63,7 +65,7 @@ export function checkData(files: DataFiles, today: Date, note: (line: string) =>
   for (const problem of checkInitiatives(records, countries, today, taxonomy.data)) {
     problems.push(`${problem.startsWith('urgent help') ? 'data/urgent-help.json' : 'data/initiatives.json'}: ${problem}`)
   }
-  const partnerFindings = checkPartners(validRecords(partners, 'partners', PartnerSchema), records, countries)
+  const partnerFindings = checkPartners(validRecords(partners, 'partners', partnerSchema(origins)), records, countries)
   for (const problem of partnerFindings.problems) problems.push(`data/partners.json: ${problem}`)
   for (const line of partnerFindings.notes) note(`data/partners.json: ${line}`)
   return problems

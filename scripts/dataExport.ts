@@ -11,7 +11,9 @@
  * - tags.<criterion> for each tag criterion of data/taxonomy.json: tag ids joined with "; ";
  * - contacts and sources: a JSON array in one cell each, e.g.
  *   [{"url":"https://…","date":"2024-05-01","supports":"phone number"}]. Edit them in the cell;
- *   the importer parses and validates them like any other field.
+ *   the importer parses and validates them like any other field;
+ * - a cell a spreadsheet would run as a formula (starting with = + - @, tab or CR) gets a leading ',
+ *   which the importer takes off again (src/curation/formulaGuard.ts).
  * `npm run data:import -- DIR/initiatives.csv` reads either file back; unchanged, it changes nothing.
  */
 import { resolve } from 'node:path'

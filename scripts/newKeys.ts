@@ -1,8 +1,19 @@
 /**
- * `npm run keys:new`: prints a fresh STATE_KEYS value. To rotate, put the new key first and keep
- * the previous one after it for a few hours (tokens expire after 4 h), e.g. STATE_KEYS="k2,k1".
+ * `npm run keys:new`: prints a fresh STATE_KEYS value and nothing else on stdout, so that
+ *   export STATE_KEYS="$(npm run -s keys:new)"
+ * sets it. To rotate, put the new key first and keep the previous one after it for a few hours
+ * (tokens expire after 4 h): STATE_KEYS="$(npm run -s keys:new),$STATE_KEYS". The new id differs
+ * from every id already in STATE_KEYS.
  */
 import { newKeySpec } from '../src/core/state/keyring'
+import { newKeyId } from '../src/core/state/newKeyId'
 
-const id = `k${new Date().toISOString().slice(0, 10).replace(/-/g, '')}${Math.floor(Math.random() * 1000)}`
-process.stdout.write(`STATE_KEYS=${newKeySpec(id)}\n`)
+// Only the ids (before each ":") are read; the secrets are never looked at.
+const taken = new Set((process.env.STATE_KEYS ?? '').split(',').map((entry) => entry.split(':')[0]?.trim() ?? ''))
+process.stdout.write(`${newKeySpec(newKeyId(new Date(), taken))}\n`)
+if (process.stdout.isTTY) {
+  process.stderr.write(
+    'This is a new STATE_KEYS value. Set it with: export STATE_KEYS="$(npm run -s keys:new)"\n' +
+      'To rotate, keep the old key after the new one for 4 hours: STATE_KEYS="$(npm run -s keys:new),$STATE_KEYS"\n',
+  )
+}

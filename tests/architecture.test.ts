@@ -33,7 +33,7 @@ describe('architecture', () => {
     expect(under('core').length).toBeGreaterThan(20)
     expect(under('channels').length).toBeGreaterThan(10)
     expect(under('core').flatMap(({ imports }) => imports)).toContain('zod')
-    expect(files.find(({ file }) => file === 'runtime/node.ts')?.imports.some((imported) => NODE_ONLY.test(imported))).toBe(true)
+    expect(files.find(({ file }) => file === 'runtime/serveNode.ts')?.imports.some((imported) => NODE_ONLY.test(imported))).toBe(true)
   })
 
   it('the core imports only itself and zod: no channels, storage, Hono, i18next or Node', () => {
@@ -81,7 +81,7 @@ describe('architecture', () => {
 
   it('Node-only code lives only in the Node runtime, the SQLite driver and the curator side', () => {
     // The curator side (argon2, the console) is Node-only by design (architecture.md); the Worker never imports it.
-    const allowed = (file: string) => file === 'runtime/node.ts' || file === 'runtime/createNodeApp.ts' || file.startsWith('storage/sqlite/') || file.startsWith('curator/')
+    const allowed = (file: string) => file === 'runtime/node.ts' || file === 'runtime/createNodeApp.ts' || file === 'runtime/serveNode.ts' || file.startsWith('storage/sqlite/') || file.startsWith('curator/')
     for (const { file, imports } of files) {
       if (imports.some((imported) => NODE_ONLY.test(imported))) expect(allowed(file), `${file} is Node-only`).toBe(true)
     }

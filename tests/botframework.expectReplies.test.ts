@@ -1,14 +1,14 @@
 import type { Activity } from 'botbuilder'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { activity, button, buttonsOf, heroCards, postActivity, textOf } from './support/botClient'
+import { activity, button, buttonsOf, heroCards, LOCAL_TESTING, postActivity, textOf } from './support/botClient'
 import { startNodeServer } from './support/startNodeServer'
 
 // The Bot Framework channel over real HTTP with deliveryMode "expectReplies" and no credentials
-// (the Emulator set-up). A person only clicks the buttons the bot offered; for the country and
+// (the Emulator set-up: BOT_LOCAL_TESTING=on). A person only clicks the buttons the bot offered; for the country and
 // language questions they type a name, sent with the `value` the question carried (see README).
 let server: Awaited<ReturnType<typeof startNodeServer>>
 beforeAll(async () => {
-  server = await startNodeServer({ bot: {} })
+  server = await startNodeServer({ bot: LOCAL_TESTING })
 })
 afterAll(async () => server.stop())
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { postActivity } from './support/botClient'
+import { LOCAL_TESTING, postActivity } from './support/botClient'
 import { startBotFakeChannel } from './support/botFakeChannel'
 import { startNodeServer } from './support/startNodeServer'
 
@@ -8,7 +8,7 @@ import { startNodeServer } from './support/startNodeServer'
 let server: Awaited<ReturnType<typeof startNodeServer>>
 let channel: Awaited<ReturnType<typeof startBotFakeChannel>>
 beforeAll(async () => {
-  server = await startNodeServer({ bot: {} })
+  server = await startNodeServer({ bot: LOCAL_TESTING })
   channel = await startBotFakeChannel()
 })
 afterAll(async () => {

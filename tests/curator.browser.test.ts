@@ -14,7 +14,7 @@ const PASSWORD = 'a long pass phrase'
 
 beforeAll(async () => {
   // The console's clock runs 400 days ahead: every record is then due for checking (the seed was checked "today").
-  server = await startNodeServer({ hostname: 'localhost', console: { now: () => new Date(Date.now() + 400 * 86_400_000), throttle: { perLogin: { failures: 3, windowMs: 15 * 60_000, lockMs: 15 * 60_000 }, global: { failures: 100, windowMs: 60_000 } } } })
+  server = await startNodeServer({ hostname: 'localhost', console: { now: () => new Date(Date.now() + 400 * 86_400_000), throttle: { perLogin: { failures: 3, windowMs: 15 * 60_000, lockMs: 15 * 60_000 }, global: { freeAttempts: 100, windowMs: 60_000, spacingMs: 500, maxWaitMs: 4_000, maxInFlight: 8 } } } })
   await addCurators(server.databaseFile, [
     { login: 'anna', displayName: 'Anna Admin', role: 'admin', password: PASSWORD },
     { login: 'dieter', displayName: 'Dieter', role: 'editor', country: 'DE', password: PASSWORD },
@@ -64,7 +64,7 @@ describe('curator console accessibility', () => {
     await logIn(page, 'anna', PASSWORD)
     await expect.poll(() => page.url()).toContain('/admin/records')
     await scan('records')
-    for (const path of ['/admin/records/kein-taeter-werden', '/admin/records/kein-taeter-werden/history', '/admin/records/new', '/admin/records/kein-taeter-werden/retire', '/admin/dashboard', '/admin/partners', '/admin/import']) {
+    for (const path of ['/admin/records/kein-taeter-werden', '/admin/records/kein-taeter-werden/history', '/admin/records/new', '/admin/records/kein-taeter-werden/retire', '/admin/dashboard', '/admin/partners', '/admin/account', '/admin/events', '/admin/import']) {
       await page.goto(`${server.base}${path}`)
       await scan(path)
     }

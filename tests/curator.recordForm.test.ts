@@ -7,6 +7,13 @@ import { createDirectoryRepository } from '../src/storage/directoryRepository'
 import * as schema from '../src/storage/schema'
 import { addCurators, consoleClient } from './support/consoleClient'
 import { startNodeServer } from './support/startNodeServer'
+import { formBody, recordFormFields } from './support/recordFormFields'
+
+const decode = (text: string) => text.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')
+const attr = (tag: string, name: string) => {
+  const value = new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1]
+  return value === undefined ? undefined : decode(value)
+}
 
 // The record editor over HTTP: a real server, a real SQLite file, forms posted as a browser would
 // post them (the page's own fields, one changed), and the public JSON API read back.
@@ -38,53 +45,17 @@ async function stored(id: string): Promise<Initiative | undefined> {
   }
 }
 
-const decode = (text: string) => text.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')
-const attr = (tag: string, name: string) => {
-  const value = new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1]
-  return value === undefined ? undefined : decode(value)
-}
-
-/** What a browser would submit from the page's form posting to `action`: every field as it is shown. */
-function formFields(html: string, action: string): Record<string, string | string[]> {
-  const start = html.indexOf(`<form method="post" action="${action}" class="record-form"`)
-  if (start === -1) throw new Error(`no record form posting to ${action}`)
-  const form = html.slice(start, html.indexOf('</form>', start))
-  const fields: [string, string][] = []
-  for (const [tag] of form.matchAll(/<input[^>]*>/g)) {
-    const name = attr(tag, 'name')
-    const type = attr(tag, 'type')
-    if (!name || ((type === 'checkbox' || type === 'radio') && !/\schecked/.test(tag))) continue
-    fields.push([name, attr(tag, 'value') ?? ''])
-  }
-  for (const [, open = '', text = ''] of form.matchAll(/<textarea([^>]*)>([\s\S]*?)<\/textarea>/g)) fields.push([attr(open, 'name') ?? '', decode(text)])
-  for (const [, open = '', options = ''] of form.matchAll(/<select([^>]*)>([\s\S]*?)<\/select>/g)) {
-    const selected = /<option value="([^"]*)" selected/.exec(options)?.[1] ?? /<option value="([^"]*)"/.exec(options)?.[1] ?? ''
-    fields.push([attr(open, 'name') ?? '', decode(selected)])
-  }
-  const grouped: Record<string, string | string[]> = {}
-  for (const [name, value] of fields) {
-    const had = grouped[name]
-    grouped[name] = had === undefined ? value : [...(Array.isArray(had) ? had : [had]), value]
-  }
-  return grouped
-}
-
-function body(fields: Record<string, string | string[]>): URLSearchParams {
-  const params = new URLSearchParams()
-  for (const [name, value] of Object.entries(fields)) for (const one of Array.isArray(value) ? value : [value]) params.append(name, one)
-  return params
-}
 
 /** Posts a form body (repeated names allowed) with the client's cookies, as the console's page would. */
 async function submit(client: ReturnType<typeof consoleClient>, path: string, fields: Record<string, string | string[]>) {
   const cookie = [...client.jar].map(([name, value]) => `${name}=${value}`).join('; ')
-  return fetch(`${server.base}${path}`, { method: 'POST', redirect: 'manual', headers: { cookie, origin: server.base }, body: body(fields) })
+  return fetch(`${server.base}${path}`, { method: 'POST', redirect: 'manual', headers: { cookie, origin: server.base }, body: formBody(fields) })
 }
 
 async function openForm(client: ReturnType<typeof consoleClient>, id: string) {
   const response = await client.get(`/admin/records/${id}`)
   expect(response.status).toBe(200)
-  return formFields(await response.text(), `/admin/records/${id}`)
+  return recordFormFields(await response.text(), `/admin/records/${id}`)
 }
 
 /** The input (or textarea/select) with this id, as HTML. */
@@ -132,7 +103,7 @@ const YOUNG_IN_GERMANY = [['young'], ['DE'], ['de'], ['young_behaviour'], ['any'
 describe('creating a record', () => {
   it('the new-record form has the few defaults and nothing else filled in', async () => {
     const html = await (await anna.get('/admin/records/new')).text()
-    const fields = formFields(html, '/admin/records/new')
+    const fields = recordFormFields(html, '/admin/records/new')
     expect(fields).toMatchObject({ id: '', name: '', kind: 'prevention', status: 'active', confidence: 'medium', lastChecked: today(), countries: '', website: '', free: 'unknown', anonymous: 'unknown' })
     expect(fields['contacts-0-channel']).toBe('')
     expect(fields['contacts-1-channel']).toBe('')
@@ -144,7 +115,7 @@ describe('creating a record', () => {
 
   it('a new active prevention record is created, listed, and matched publicly at once', async () => {
     expect((await publicResults(LUXEMBOURG)).map((service) => service.id)).not.toContain('lu-test-prevention')
-    const fields = formFields(await (await anna.get('/admin/records/new')).text(), '/admin/records/new')
+    const fields = recordFormFields(await (await anna.get('/admin/records/new')).text(), '/admin/records/new')
     const response = await submit(anna, '/admin/records/new', {
       ...fields,
       id: 'lu-test-prevention',
@@ -180,7 +151,7 @@ describe('creating a record', () => {
   })
 
   it('an id that exists already is refused beside the id field, with the form kept', async () => {
-    const fields = formFields(await (await anna.get('/admin/records/new')).text(), '/admin/records/new')
+    const fields = recordFormFields(await (await anna.get('/admin/records/new')).text(), '/admin/records/new')
     const response = await submit(anna, '/admin/records/new', {
       ...fields,
       id: 'troubled-desire',
@@ -256,7 +227,7 @@ describe('editing a record', () => {
     expect(html).toMatch(/<div class="error summary" role="alert"/)
     expectErrorBeside(html, 'website', /https:\/\//)
     expectErrorBeside(html, 'name', /name/)
-    const kept = formFields(html, '/admin/records/kein-taeter-werden')
+    const kept = recordFormFields(html, '/admin/records/kein-taeter-werden')
     expect(kept).toMatchObject({ website: 'http://x', name: '', summary: 'A summary typed <by> the curator & kept', countries: 'de, at', 'contacts-3-channel': 'email', 'contacts-3-value': 'typed@example.org', baseVersion: fields.baseVersion })
     expect(kept['tags-target_group']).toEqual(fields['tags-target_group'])
     expect(await stored('kein-taeter-werden')).toEqual(before)
@@ -344,7 +315,7 @@ describe('forms from elsewhere', () => {
     const edit = await submit(anna, '/admin/records/kein-taeter-werden', { ...fields, name: 'Changed without csrf' })
     expect(edit.status).toBe(403)
     expect(await stored('kein-taeter-werden')).toEqual(before)
-    const { csrf: _newCsrf, ...blank } = formFields(await (await anna.get('/admin/records/new')).text(), '/admin/records/new')
+    const { csrf: _newCsrf, ...blank } = recordFormFields(await (await anna.get('/admin/records/new')).text(), '/admin/records/new')
     const create = await submit(anna, '/admin/records/new', { ...blank, id: 'made-without-csrf', name: 'x', 'sources-0-url': 'https://example.org', 'sources-0-date': 'undated', 'sources-0-supports': 'x' })
     expect(create.status).toBe(403)
     expect(await stored('made-without-csrf')).toBeUndefined()

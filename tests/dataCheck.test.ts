@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { fileURLToPath } from 'node:url'
 import { checkData, projectData, type DataFiles } from '../scripts/checkData'
+import { DEVELOPMENT_ORIGINS } from '../src/core/directory/embedOrigin'
 import { phoneProblem } from '../src/curation/phonePlausible'
 
 const folder = mkdtempSync(join(tmpdir(), 'helpfinder-data-'))
@@ -65,7 +66,9 @@ describe('npm run data:check', () => {
   })
 
   // Partner fixtures replace data/partners.json and are checked against the project's directory,
-  // where ktw-regensburg is doubtful and shore is active but has no website or contact.
+  // where ktw-regensburg is doubtful and shore is active but has no website or contact. Their
+  // second partner lists http://localhost:*, so they are checked as on a development server
+  // (PARTNER_DEV_ORIGINS=on); tests/security/partner-origins.test.ts covers production's rules.
   it.each([
     ['partner-schema-error', 'data/partners.json: partners[0] (id demo-helpline).origins[1]: must be "self", an https:// origin (scheme, host, optional port; no path), or an http:// loopback origin'],
     ['partner-duplicate-id', 'data/partners.json: demo-helpline: duplicate id'],
@@ -74,12 +77,12 @@ describe('npm run data:check', () => {
     ['partner-featured-not-contactable', 'data/partners.json: demo-helpline: featured shore has no website or contact, so it is never offered'],
     ['partner-country-not-offered', 'data/partners.json: demo-helpline: defaultCountry AQ is not a country the directory offers (no urgent-help numbers, no active service)'],
   ])('fails on %s with exactly the right message', (name, message) => {
-    expect(checkData(fixture(name, 'partners'), today)).toEqual([message])
+    expect(checkData(fixture(name, 'partners'), today, undefined, DEVELOPMENT_ORIGINS)).toEqual([message])
   })
 
   it('passes the valid partner fixture the broken ones are made from, with nothing to note', () => {
     const notes: string[] = []
-    expect(checkData(fixture('partner-valid', 'partners'), today, (line) => notes.push(line))).toEqual([])
+    expect(checkData(fixture('partner-valid', 'partners'), today, (line) => notes.push(line), DEVELOPMENT_ORIGINS)).toEqual([])
     expect(notes).toEqual([])
   })
 

@@ -155,6 +155,9 @@ function replay(answers: ConversationState['a']): TurnOutcome {
 // Engine level: pure, many runs
 // ---------------------------------------------------------------------------------------------
 
+/** What urgent help shows while no country is known: the numbers many European countries share (issue 15). */
+const SHARED_NUMBERS = ['112', '116 111', '116 123']
+
 describe('the dialogue engine, for any person', () => {
   it('the flow is acyclic and its depth bounds every conversation', () => {
     expect(Number.isFinite(depth)).toBe(true)
@@ -417,8 +420,8 @@ describe('every rendered step, for random paths through the real app', () => {
           if (showsUrgent) {
             expect(has(html, 'class="urgent-panel"'), label).toBe(true)
             const country = expectedCountry(oracle, next.urgentCountry)
-            const numbers = country ? (urgentNumbers.get(country) ?? []) : []
-            for (const number of numbers) expect(telLinksOf(html)).toContain(number.replace(/\s+/g, ''))
+            const own = country ? (urgentNumbers.get(country) ?? []) : []
+            for (const number of own.length > 0 ? own : SHARED_NUMBERS) expect(telLinksOf(html)).toContain(number.replace(/\s+/g, ''))
           } else if (oracle.step.node.outcome === 'results') {
             expect(stepOf(html), label).toBeUndefined()
             expect(has(html, 'class="urgent-panel"'), label).toBe(true)
@@ -440,7 +443,8 @@ describe('every rendered step, for random paths through the real app', () => {
       fc.asyncProperty(fc.gen(), fc.integer({ min: 1, max: 10 }), async (g, length) => {
         let view = await readView(await postJson({}))
         let oracle = start()
-        expect(view.urgent.lines).toEqual([])
+        // No country known yet: the numbers many European countries share, never nothing (issue 15).
+        expect(view.urgent.lines.map((line) => line.number)).toEqual(SHARED_NUMBERS)
         for (let index = 0; index < length; index++) {
           const next = randomTurn(g, oracle, 'api')
           const body = {
@@ -463,10 +467,11 @@ describe('every rendered step, for random paths through the real app', () => {
           if (next.ui) expect(view.ui).toBe(next.ui)
           const country = expectedCountry(oracle, next.urgentCountry)
           expect(view.urgent.country, label).toBe(country)
-          const numbers = country ? (urgentNumbers.get(country) ?? []) : []
-          expect(view.urgent.lines.map((line) => line.number)).toEqual(numbers)
-          if (country && numbers.length === 0) expect(view.urgent.gap).toBeDefined()
-          if (country && numbers.length > 0) expect(view.urgent.lines.map((line) => line.kind)).toContain('emergency')
+          const own = country ? (urgentNumbers.get(country) ?? []) : []
+          // A country with nothing on file says so, and still lists the numbers many countries share.
+          expect(view.urgent.lines.map((line) => line.number)).toEqual(own.length > 0 ? own : SHARED_NUMBERS)
+          if (country && own.length === 0) expect(view.urgent.gap).toBeDefined()
+          expect(view.urgent.lines.map((line) => line.kind)).toContain('emergency')
         }
       }),
       { numRuns: 40, ...limits },

@@ -1,6 +1,7 @@
 import { type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import en from '../locales/en/translation.json'
+import { LOCAL_TESTING } from './support/botClient'
 import { startNodeServer } from './support/startNodeServer'
 import { startWebchatHarness } from './support/webchatHarness'
 import { launchChromium } from './support/chromium'
@@ -16,7 +17,7 @@ let harness: Awaited<ReturnType<typeof startWebchatHarness>>
 let browser: Browser
 
 beforeAll(async () => {
-  server = await startNodeServer({ bot: {} })
+  server = await startNodeServer({ bot: LOCAL_TESTING })
   harness = await startWebchatHarness(server.base)
   browser = await launchChromium()
 }, 60_000)

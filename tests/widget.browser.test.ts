@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import ar from '../locales/ar/translation.json'
 import en from '../locales/en/translation.json'
 import { NEUTRAL_SITE } from '../src/channels/web/neutralSite'
+import { DEVELOPMENT_ORIGINS } from '../src/core/directory/embedOrigin'
 import { loadBundledData } from '../src/storage/bundledData'
 import { axe } from './support/axe'
 import { launchChromium } from './support/chromium'
@@ -25,7 +26,8 @@ beforeAll(async () => {
     testPartner({ id: 'test-helpline', origins: ['http://localhost:*'], featured: ['kein-taeter-werden'] }),
     testPartner({ id: 'elsewhere-helpline', origins: ['https://elsewhere.example'] }),
   ]
-  server = await startNodeServer({ seed: { ...data, partners } })
+  // The host page is on http://localhost: a development server's rules (PARTNER_DEV_ORIGINS=on), given explicitly.
+  server = await startNodeServer({ seed: { ...data, partners }, embedOrigins: DEVELOPMENT_ORIGINS })
   host = await startHostSite(server.base)
   browser = await launchChromium(['--host-resolver-rules=MAP localhost 127.0.0.1'])
 }, 60_000)

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import type { Activity } from 'botbuilder'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildWorker } from '../scripts/buildWorker'
-import { activity, button, heroCards, postActivity, textOf } from './support/botClient'
+import { activity, button, heroCards, LOCAL_TESTING, postActivity, textOf } from './support/botClient'
 import { startBotFakeChannel } from './support/botFakeChannel'
 import { botSettings, startBotJwks, TEST_APP_ID } from './support/botJwks'
 import { FAKE_ACCESS_TOKEN, fakeAzure } from './support/fakeAzure'
@@ -31,7 +31,7 @@ beforeAll(async () => {
   // The third worker has only what a helpline sets for the public cloud; its network is the fake Azure.
   const registration = { MicrosoftAppId: TEST_APP_ID, MicrosoftAppPassword: 'the-client-secret', MicrosoftAppType: 'MultiTenant' }
   const started = await Promise.allSettled([
-    startWorker(bundle.outfile),
+    startWorker(bundle.outfile, { bindings: LOCAL_TESTING }),
     startWorker(bundle.outfile, { bindings: botSettings(jwks.metadataUrl) }),
     startWorker(bundle.outfile, { bindings: registration, outbound: azure.handle }),
   ])

@@ -16,6 +16,7 @@ import { openD1Directory } from '../src/storage/d1/openD1Directory'
 import { directoryToRows } from '../src/storage/directoryToRows'
 import * as schema from '../src/storage/schema'
 import { openSqliteDirectory, type SqliteDirectory } from '../src/storage/sqlite/openSqliteDirectory'
+import { TEST_APP_ID } from './support/botJwks'
 import { answerAll, type FormPage } from './support/formConversation'
 import { servicesOf } from './support/pageFacts'
 import { startWorker } from './support/startWorker'
@@ -280,9 +281,12 @@ describe('a worker already serving when a new directory is published', () => {
   beforeAll(async () => {
     await migrateD1(persist())
     await applySql(persist(), beforeSql)
-    // Two isolates on the same D1: one with a 1 s max age, one with the default (60 s).
-    fresh = await startWorker(bundle.outfile, { persistTo: persist(), migrate: false, bindings: { DIRECTORY_MAX_AGE_SECONDS: '1' } })
-    steady = await startWorker(bundle.outfile, { persistTo: persist(), migrate: false })
+    // Two isolates on the same D1: one with a 1 s max age, one with the default (60 s). Both are
+    // set up as deployed with a bot (its app id): without one, a worker rightly says once that the
+    // bot endpoint is off, and this test expects no warning at all. Nothing here talks to the bot.
+    const bot = { MicrosoftAppId: TEST_APP_ID }
+    fresh = await startWorker(bundle.outfile, { persistTo: persist(), migrate: false, bindings: { DIRECTORY_MAX_AGE_SECONDS: '1', ...bot } })
+    steady = await startWorker(bundle.outfile, { persistTo: persist(), migrate: false, bindings: bot })
   }, 60_000)
 
   afterAll(async () => {

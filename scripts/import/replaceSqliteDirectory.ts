@@ -7,7 +7,7 @@ import { directoryToRows, type DirectoryRows } from '../../src/storage/directory
 import { insertStatements } from '../../src/storage/insertStatements'
 import { DIRECTORY_DELETE_ORDER, DIRECTORY_TABLES, NUMBERED_TABLES } from '../../src/storage/directoryTables'
 import * as schema from '../../src/storage/schema'
-import { loadSqliteDirectory } from './loadSqliteDirectory'
+import { loadSqliteDirectory } from '../../src/storage/sqlite/loadSqliteDirectory'
 
 /** Hooks into the one transaction that replaces the directory. */
 export interface ReplaceOptions {

@@ -1,4 +1,5 @@
 import type { TurnDeps } from '../channels/shared/turnDeps'
+import type { EmbedOriginRules } from '../core/directory/embedOrigin'
 import { createNameMatcher } from '../core/flow/createNameMatcher'
 import type { Keyring } from '../core/state/keyring'
 import { createTranslator } from '../i18n/createTranslator'
@@ -14,7 +15,7 @@ import { loadNameAliases } from './loadNameAliases'
  * Everything built once per process or isolate: flow, translations, name tables, directory cache.
  * @example createApp(await buildAppDeps({ keyring, directory: cache, log: consoleSink }))
  */
-export async function buildAppDeps(options: { keyring: Keyring; directory: DirectoryCache; log: LogSink; now?: () => number }): Promise<AppDeps> {
+export async function buildAppDeps(options: { keyring: Keyring; directory: DirectoryCache; log: LogSink; now?: () => number; publicOrigin?: string; embedOrigins?: EmbedOriginRules }): Promise<AppDeps> {
   const aliases = loadNameAliases()
   const turn: TurnDeps = {
     flow: loadFlow(),
@@ -26,6 +27,7 @@ export async function buildAppDeps(options: { keyring: Keyring; directory: Direc
     countries: createNameMatcher('region', uiLanguages, aliases.region),
     languages: createNameMatcher('language', uiLanguages, aliases.language),
     now: options.now ?? (() => Date.now()),
+    embedOrigins: options.embedOrigins,
   }
-  return { turn, log: options.log, fallback: options.directory.fallback }
+  return { turn, log: options.log, fallback: options.directory.fallback, publicOrigin: options.publicOrigin }
 }

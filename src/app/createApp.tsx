@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono'
 import { apiRoutes } from '../channels/api/apiRoutes'
+import { regionFromAcceptLanguage } from '../channels/shared/regionFromAcceptLanguage'
 import type { TurnDeps } from '../channels/shared/turnDeps'
 import { urgentView } from '../channels/shared/urgentView'
 import { InfoPage } from '../channels/web/InfoPage'
@@ -8,6 +9,7 @@ import { webRoutes } from '../channels/web/webRoutes'
 import { widgetRoutes } from '../channels/widget/widgetRoutes'
 import type { DirectoryIndex } from '../core/directory/indexDirectory'
 import { privacyLogger, type LogSink } from '../middleware/privacyLogger'
+import { redirectTrailingSlash } from '../middleware/redirectTrailingSlash'
 import { requestSizeLimit } from '../middleware/requestSizeLimit'
 import { securityHeaders } from '../middleware/securityHeaders'
 import { HttpError } from './httpError'
@@ -18,6 +20,8 @@ export interface AppDeps {
   log: LogSink
   /** Always available, even when storage is not: the last-resort page shows its urgent numbers. */
   fallback: DirectoryIndex
+  /** The configured public address (PUBLIC_ORIGIN); when it is https, every response carries HSTS. */
+  publicOrigin?: string
 }
 
 /**
@@ -27,14 +31,15 @@ export interface AppDeps {
 export function createApp(deps: AppDeps) {
   const app = new Hono()
   app.use(privacyLogger(deps.log))
-  app.use(securityHeaders())
+  app.use(securityHeaders({ https: deps.publicOrigin?.startsWith('https://') }))
   app.use(
     requestSizeLimit(64 * 1024, () => {
       throw new HttpError(413, 'error.bad_request')
     }),
   )
+  app.use(redirectTrailingSlash(['/urgent', '/privacy', '/safety', '/demo']))
   app.route('/api/v1', apiRoutes(deps.turn))
-  app.route('/', widgetRoutes(deps.turn))
+  app.route('/', widgetRoutes(deps.turn, { publicOrigin: deps.publicOrigin }))
   app.route('/', webRoutes(deps.turn))
   app.notFound((c) => errorResponse(c, deps, new HttpError(404, 'error.not_found')))
   // The last resort: never a stack trace, always a way forward and urgent-help numbers.
@@ -46,7 +51,8 @@ function errorResponse(c: Context, deps: AppDeps, error: HttpError) {
   const translator = deps.turn.translator
   const ui = translator.pick(c.req.header('accept-language'))
   const t = translator.t(ui)
-  const urgent = urgentView(deps.fallback, undefined, t, ui)
+  // The same panel as /urgent: the browser's region if it names one, else the numbers many countries share.
+  const urgent = urgentView(deps.fallback, regionFromAcceptLanguage(c.req.header('accept-language'), deps.fallback.countries), t, ui)
   if (c.req.path.startsWith('/api/')) {
     return c.json({ error: { status: error.status, message: t(error.key) }, urgent }, error.status)
   }

@@ -41,11 +41,14 @@ export function createDirectoryCache(
     onFailure?: (error: unknown, during: 'load' | 'reload') => void
     budgetMs?: number
     maxAgeMs?: number
+    /** How long the built-in copy answers after a failed load before storage is tried again (RETRY_AFTER_MS). */
+    retryAfterMs?: number
   } = {},
 ): ReloadingDirectoryCache {
   const now = options.now ?? (() => Date.now())
   const budgetMs = options.budgetMs ?? DIRECTORY_BUDGET_MS
   const maxAgeMs = options.maxAgeMs ?? Infinity
+  const retryAfterMs = options.retryAfterMs ?? RETRY_AFTER_MS
   const fallback = indexDirectory(fallbackData)
   let loaded: DirectoryIndex | undefined
   /** When storage was last read or tried for a reload: the age `maxAgeMs` is measured from. */
@@ -86,8 +89,8 @@ export function createDirectoryCache(
     return attempt
   }
   const revalidate = () => {
-    // A reload that never settles (its request was cut off) is given up after RETRY_AFTER_MS.
-    if (background && now() - background.startedAt < RETRY_AFTER_MS) return
+    // A reload that never settles (its request was cut off) is given up after retryAfterMs.
+    if (background && now() - background.startedAt < retryAfterMs) return
     const promise: Promise<void> = read().then(
       () => undefined,
       (error: unknown) => {
@@ -105,7 +108,7 @@ export function createDirectoryCache(
       if (now() - checkedAt >= maxAgeMs) revalidate()
       return loaded
     }
-    if (now() - failedAt < RETRY_AFTER_MS) return fallback
+    if (now() - failedAt < retryAfterMs) return fallback
     const attempt = (pending ??= load())
     return withinBudget(attempt, budgetMs, () => (pending === attempt ? fail(new Error(`directory storage took longer than ${budgetMs} ms`)) : fallback))
   }

@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync'
 import * as z from 'zod'
 import { BOOLEAN_COLUMNS, csvHeader, JSON_COLUMNS, LIST_COLUMNS, SCALAR_COLUMNS, TAG_PREFIX } from './csvColumns'
+import { unguardFormula } from './formulaGuard'
 import { validateCandidate, type CellProblem, type ParsedFile } from './validateCandidate'
 
 const LINE_BREAK = /\r\n|\r|\n/g
@@ -9,13 +10,14 @@ const Cells = z.array(z.array(z.string()))
 /**
  * Parses the export CSV (see docs/data-format.md) back into records. Row N is the CSV line the
  * record starts on, the header being line 1 (the row number in a spreadsheet, as long as no cell
- * holds a line break). Blank lines are skipped; a BOM (as Excel writes it) is accepted.
+ * holds a line break). Blank lines are skipped; a BOM (as Excel writes it) is accepted. The `'`
+ * the export puts before a formula-like cell is taken off (formulaGuard).
  * @example parseCsvInitiatives(readFileSync('export/initiatives.csv', 'utf8')).problems // []
  */
 export function parseCsvInitiatives(text: string): ParsedFile {
   let records: string[][]
   try {
-    records = Cells.parse(parse(text, { bom: true, relax_column_count: true }))
+    records = Cells.parse(parse(text, { bom: true, relax_column_count: true })).map((cells) => cells.map(unguardFormula))
   } catch (error) {
     return { rows: [], problems: [`not readable CSV (${error instanceof Error ? error.message : String(error)})`] }
   }

@@ -2,6 +2,9 @@ import { hash, verify } from '@node-rs/argon2'
 import { PASSWORD_POLICY } from './passwordPolicy'
 import { phcParameters } from './phcParameters'
 
+/** Checks a password against a stored hash (none: no such curator); see curatorPasswords.check. */
+export type PasswordCheck = (stored: string | undefined, password: string) => Promise<{ ok: boolean; needsRehash: boolean }>
+
 /** A well-formed hash of a password nobody has, so an unknown login name costs a real verify too. */
 let dummy: Promise<string> | undefined
 

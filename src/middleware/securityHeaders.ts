@@ -8,22 +8,54 @@ declare module 'hono' {
   }
 }
 
+/** HSTS for a service the operator runs behind https: two years, subdomains included. */
+export const HSTS_HEADER = ['Strict-Transport-Security', 'max-age=63072000; includeSubDomains'] as const
+
 /**
  * Strict headers on every response: a nonce-based CSP, no referrer, no caching, no framing,
- * and a guard that no public response ever sets a cookie.
- * @example app.use(securityHeaders())
+ * HSTS when `https` says the service is served over TLS, and a guard that no public response
+ * ever sets a cookie.
+ * @example app.use(securityHeaders({ https: publicOrigin?.startsWith('https://') }))
  */
-export function securityHeaders(): MiddlewareHandler {
+export function securityHeaders(options: { https?: boolean } = {}): MiddlewareHandler {
+  const headers: readonly (readonly [string, string])[] = options.https ? [...STATIC_HEADERS, HSTS_HEADER] : STATIC_HEADERS
   return async (c, next) => {
     const nonce = toBase64url(crypto.getRandomValues(new Uint8Array(16)))
     c.set('nonce', nonce)
+    const policy = contentSecurityPolicy(nonce)
     // Prepared before the handler runs, so the response is created with them: touching the
     // finished response's headers afterwards makes Node's adapter rebuild it (3× slower turns).
-    c.header('Content-Security-Policy', contentSecurityPolicy(nonce))
-    for (const [name, value] of STATIC_HEADERS) c.header(name, value)
+    c.header('Content-Security-Policy', policy)
+    for (const [name, value] of headers) c.header(name, value)
     await next()
+    // A handler that returns a Response of its own (the bot's) bypasses the prepared headers: no
+    // route removes nosniff, so its absence marks such a response. Only what is missing is added,
+    // so a route's own choices (the panel's framing, widget.js's CORP) stay as they are.
+    if (!c.res.headers.has('X-Content-Type-Options')) {
+      const completed = withMissingHeaders(c.res, [['Content-Security-Policy', policy], ...headers])
+      if (completed !== c.res) {
+        // Cleared first, or Hono would copy the old response's headers over the new one.
+        c.res = undefined
+        c.res = completed
+      }
+    }
     // A guard, not a feature: no public response ever sets a cookie.
     if (c.res.headers.has('Set-Cookie')) c.res.headers.delete('Set-Cookie')
+  }
+}
+
+/** `response` with each of `headers` it lacks; a copy when its headers cannot be changed (e.g. a fetched response). */
+function withMissingHeaders(response: Response, headers: readonly (readonly [string, string])[]): Response {
+  const add = (target: Headers) => {
+    for (const [name, value] of headers) if (!target.has(name)) target.set(name, value)
+  }
+  try {
+    add(response.headers)
+    return response
+  } catch {
+    const copy = new Response(response.body, response)
+    add(copy.headers)
+    return copy
   }
 }
 

@@ -5,18 +5,27 @@ import { createApp } from '../app/createApp'
 import { createDirectoryCache } from '../app/createDirectoryCache'
 import { botConfigFromEnv, type BotConfig } from '../channels/botframework/botConfig'
 import { botHandler } from '../channels/botframework/botHandler'
+import { botStartupWarning } from '../channels/botframework/botStartupWarning'
 import { describeStorageFailure } from '../app/describeStorageFailure'
 import type { DirectoryData } from '../core/directory/directoryData'
+import type { EmbedOriginRules } from '../core/directory/embedOrigin'
 import { curatorConsole, type ConsoleOptions } from '../curator/curatorConsole'
 import type { Keyring } from '../core/state/keyring'
 import type { LogSink } from '../middleware/privacyLogger'
 import { loadBundledData } from '../storage/bundledData'
-import { openSqliteDirectory } from '../storage/sqlite/openSqliteDirectory'
+import type { SqliteDirectory } from '../storage/sqlite/openSqliteDirectory'
+import { superviseSqliteDirectory, type SupervisionTiming } from '../storage/sqlite/superviseSqliteDirectory'
+import { consoleUnavailable } from './consoleUnavailable'
+import { databaseChangeLine } from './databaseChangeLine'
+import { nodeCallerOnLoopback } from './nodeCallerOnLoopback'
 
 const migrationsFolder = fileURLToPath(new URL('../../migrations', import.meta.url))
 
 /**
  * The app on the embedded SQLite default: the file is created, migrated and seeded from `data/` on first use.
+ * A file that cannot be opened, read or migrated never stops it: the public app runs on the built-in copy,
+ * the console answers 503, one warning says why, and it switches back once the file is healthy
+ * (superviseSqliteDirectory, which also checks the file while running).
  * The Bot Framework endpoint is `POST /api/messages`; `bot` (its settings) defaults to the environment.
  * @example const { app, close } = await createNodeApp({ databaseFile: '.data/helpfinder.sqlite', keyring, log })
  */
@@ -33,22 +42,54 @@ export async function createNodeApp(options: {
   console?: false | ConsoleOptions
   /** The configured public address (PUBLIC_ORIGIN, see app/publicOrigin): the server names itself with it, never with the Host header. */
   publicOrigin?: string
+  /** Which partner origins the widget and the console's partner form accept (PARTNER_DEV_ORIGINS); production by default. */
+  embedOrigins?: EmbedOriginRules
+  /** How often the database file is checked (60 s) and, while it is bad, tried again (30 s); for tests. */
+  databaseTiming?: SupervisionTiming
 }) {
   const seed = options.seed ?? loadBundledData()
-  const sqlite = openSqliteDirectory(options.databaseFile, seed, migrationsFolder)
-  const directory = createDirectoryCache(sqlite.source, seed, { onFailure: (error) => options.warn?.(describeStorageFailure(error)) })
-  const deps = await buildAppDeps({ keyring: options.keyring, directory, log: options.log, now: options.now })
+  const timing = { retryMs: 30_000, ...options.databaseTiming }
+  const database = superviseSqliteDirectory({
+    file: options.databaseFile,
+    seed,
+    migrationsFolder,
+    ...timing,
+    onChange: (change) => {
+      options.warn?.(databaseChangeLine(options.databaseFile, change, { console: options.console !== false, retryMs: timing.retryMs }))
+      // Only ever from a later check (never during this call), when `directory` exists.
+      if (change.kind === 'healthy') void directory.refresh()
+    },
+  })
+  const directory = createDirectoryCache(database.source, seed, {
+    // While the file is bad, the supervisor has said so once: the cache's own failures would repeat it.
+    onFailure: (error) => {
+      if (database.healthy()) options.warn?.(describeStorageFailure(error))
+    },
+  })
+  const deps = await buildAppDeps({ keyring: options.keyring, directory, log: options.log, now: options.now, publicOrigin: options.publicOrigin, embedOrigins: options.embedOrigins })
   await directory.get()
   const app = createApp(deps)
-  const bot = botHandler(deps.turn, options.bot ?? botConfigFromEnv(process.env))
-  app.post('/api/messages', (c) => bot(c.req.raw))
-  if (options.console === false) return { app, directory, close: () => sqlite.close() }
+  const botConfig = options.bot ?? botConfigFromEnv(process.env)
+  const botWarning = botStartupWarning(botConfig)
+  if (botWarning) options.warn?.(botWarning)
+  const bot = botHandler(deps.turn, botConfig)
+  app.post('/api/messages', (c) => bot(c.req.raw, { onLoopback: nodeCallerOnLoopback(c) }))
+  if (options.console === false) return { app, directory, close: () => database.close() }
   // Two apps side by side, dispatched by path: the public one never sees a console request (or
   // its cookie-setting), and the console's headers and sessions never touch a public page.
-  const admin = curatorConsole({ db: sqlite.db, log: options.log, onChange: () => directory.refresh(), ...options.console })
+  // One console per open file (a reopened file gets a new one); none while the file is bad.
+  const consoleFor = (sqlite: SqliteDirectory) => curatorConsole({ db: sqlite.db, log: options.log, onChange: () => directory.refresh(), publicOrigin: options.publicOrigin, embedOrigins: options.embedOrigins, ...options.console })
+  const unavailable = consoleUnavailable(options.log)
+  let current: { sqlite: SqliteDirectory; admin: ReturnType<typeof consoleFor> } | undefined
+  const admin = () => {
+    const sqlite = database.healthy()
+    if (!sqlite) return unavailable
+    if (current?.sqlite !== sqlite) current = { sqlite, admin: consoleFor(sqlite) }
+    return current.admin
+  }
   const root = new Hono()
-  root.all('/admin', (c) => admin.fetch(c.req.raw))
-  root.all('/admin/*', (c) => admin.fetch(c.req.raw))
+  root.all('/admin', (c) => admin().fetch(c.req.raw))
+  root.all('/admin/*', (c) => admin().fetch(c.req.raw))
   root.all('*', (c) => app.fetch(c.req.raw, c.env))
-  return { app: root, directory, close: () => sqlite.close() }
+  return { app: root, directory, close: () => database.close() }
 }

@@ -1,7 +1,9 @@
-import { serve } from '@hono/node-server'
+import { embedOriginRulesFromEnv } from '../app/embedOriginRulesFromEnv'
 import { publicOrigin } from '../app/publicOrigin'
 import { consoleSink } from '../middleware/privacyLogger'
 import { createNodeApp } from './createNodeApp'
+import { serveNode } from './serveNode'
+import { serverLimits } from './serverLimits'
 import { stateKeyring } from './stateKeyring'
 
 // Entry point for `npm start`: Node with the embedded SQLite directory.
@@ -9,7 +11,13 @@ const port = Number(process.env.PORT ?? 8787)
 const hostname = process.env.HOST ?? 'localhost'
 const databaseFile = process.env.DATABASE_FILE ?? '.data/helpfinder.sqlite'
 
-const { keyring, warning } = await stateKeyring(process.env.STATE_KEYS)
+const keys = await stateKeyring(process.env.STATE_KEYS)
+// A configuration mistake is one line and exit code 1, never a stack trace.
+if (!keys.ok) {
+  process.stderr.write(`error: ${keys.error}\n`)
+  process.exit(1)
+}
+const { keyring, warning } = keys.value
 const origin = publicOrigin(process.env.PUBLIC_ORIGIN)
 if (!origin.ok) {
   process.stderr.write(`error: ${origin.error}\n`)
@@ -20,8 +28,10 @@ const warn = (message: string) => process.stderr.write(`warning: ${message}\n`)
 if (warning) warn(warning)
 // The curator console (/admin) is on unless CURATOR_CONSOLE=off (e.g. a public-only server).
 const consoleOn = process.env.CURATOR_CONSOLE !== 'off'
-const { app, close } = await createNodeApp({ databaseFile, keyring, log: consoleSink, warn, publicOrigin: origin.value, ...(consoleOn ? {} : { console: false as const }) })
-const server = serve({ fetch: app.fetch, port, hostname }, (info) => {
+const embedOrigins = embedOriginRulesFromEnv(process.env)
+if (embedOrigins.devOrigins) warn('PARTNER_DEV_ORIGINS=on: partners may list http://localhost origins, and pages on this machine may frame their widget. For development only; never on a public server.')
+const { app, close } = await createNodeApp({ databaseFile, keyring, log: consoleSink, warn, publicOrigin: origin.value, embedOrigins, ...(consoleOn ? {} : { console: false as const }) })
+const server = serveNode({ fetch: app.fetch, port, hostname, limits: serverLimits(process.env, warn) }, (info) => {
   process.stdout.write(`Helpfinder is running at http://${hostname}:${info.port} (directory: ${databaseFile})\n`)
 })
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -1,18 +1,19 @@
 import { generateKeyring, importKeyring, type Keyring } from '../core/state/keyring'
+import { fail, ok, type Result } from '../core/result'
 
 /**
  * The state keys from configuration (`STATE_KEYS`), or a temporary development key with a warning.
- * @example const { keyring, warning } = await stateKeyring(process.env.STATE_KEYS)
+ * An invalid value is a one-line reason for the operator ("STATE_KEYS is invalid: …"), never a throw.
+ * @example const keys = await stateKeyring(process.env.STATE_KEYS); if (!keys.ok) exitWith(keys.error)
  */
-export async function stateKeyring(spec: string | undefined): Promise<{ keyring: Keyring; warning: string | undefined }> {
+export async function stateKeyring(spec: string | undefined): Promise<Result<{ keyring: Keyring; warning: string | undefined }, string>> {
   if (!spec) {
-    return {
+    return ok({
       keyring: await generateKeyring(),
       warning:
         'STATE_KEYS is not set: using a temporary development key. Conversations will not survive a restart, and several instances cannot share them. Run `npm run keys:new` and set STATE_KEYS for production.',
-    }
+    })
   }
   const imported = await importKeyring(spec)
-  if (!imported.ok) throw new Error(`STATE_KEYS is invalid: ${imported.error}`)
-  return { keyring: imported.value, warning: undefined }
+  return imported.ok ? ok({ keyring: imported.value, warning: undefined }) : fail(`STATE_KEYS is invalid: ${imported.error}`)
 }

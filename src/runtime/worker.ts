@@ -4,10 +4,20 @@ import { buildAppDeps } from '../app/buildAppDeps'
 import { createApp, type AppDeps } from '../app/createApp'
 import { createDirectoryCache, type ReloadingDirectoryCache } from '../app/createDirectoryCache'
 import { describeStorageFailure } from '../app/describeStorageFailure'
+import type { BotCaller } from '../channels/botframework/botCaller'
+import { botConfigFromEnv, type BotConfig } from '../channels/botframework/botConfig'
+import { botGate } from '../channels/botframework/botGate'
+import { botMode } from '../channels/botframework/botMode'
+import { botStartupWarning } from '../channels/botframework/botStartupWarning'
+import { workerCallerOnLoopback } from '../channels/botframework/workerCallerOnLoopback'
+import { fail, ok, type Result } from '../core/result'
+import { publicOrigin } from '../app/publicOrigin'
+import { embedOriginRulesFromEnv } from '../app/embedOriginRulesFromEnv'
 import { consoleSink } from '../middleware/privacyLogger'
 import { loadBundledData } from '../storage/bundledData'
-import { openD1Directory, seedD1IfEmpty } from '../storage/d1/openD1Directory'
+import { seedingD1Source, type SeedingD1Source } from '../storage/d1/seedingD1Source'
 import { stateKeyring } from './stateKeyring'
+import { unavailableApp } from './unavailableApp'
 import { warnOnce } from './workerLogger'
 
 /** The bindings from `wrangler.toml` and the secrets (`wrangler secret put STATE_KEYS`). */
@@ -20,53 +30,73 @@ export interface WorkerEnv {
    * within about this time. A var in wrangler.toml or the dashboard.
    */
   DIRECTORY_MAX_AGE_SECONDS?: string
+  /**
+   * How long an isolate answers from the built-in copy after D1 failed (e.g. migrations not applied
+   * yet) before it tries again, seeding an empty D1 first, in seconds (default 30). A var.
+   */
+  DIRECTORY_RETRY_SECONDS?: string
+  /** The address people reach the service at (e.g. `https://help.example.org`); https turns on HSTS. A var in wrangler.toml. */
+  PUBLIC_ORIGIN?: string
+  /** `on` for a development Worker only: partners may then list `http://localhost` origins. A var. */
+  PARTNER_DEV_ORIGINS?: string
   /** The Azure Bot registration (`MicrosoftAppId`, `MicrosoftAppPassword`, …), as vars and secrets; see botConfig. */
   [botSetting: string]: unknown
 }
 
 type App = ReturnType<typeof createApp>
-type Built = { app: App; directory: ReloadingDirectoryCache }
+type Built = { app: App; directory: ReloadingDirectoryCache; source: SeedingD1Source }
 
 const DEFAULT_MAX_AGE_SECONDS = 60
-const MaxAgeSeconds = z.coerce.number().positive().finite()
+const DEFAULT_RETRY_SECONDS = 30
+const Seconds = z.coerce.number().positive().finite()
 
 /**
- * The app on the D1 directory, built once per isolate. Tables come from
- * `wrangler d1 migrations apply`; an empty database is seeded from `data/` in the background.
- * If D1 fails, the directory cache serves the static copy compiled into the bundle.
+ * The app on the D1 directory, built once per isolate, or the reason it cannot be (a one-line
+ * configuration error). Tables come from `wrangler d1 migrations apply`; an empty database is
+ * seeded from `data/` as part of a load. If D1 fails, the directory cache serves the static copy
+ * compiled into the bundle and tries D1 again (seeding first) after DIRECTORY_RETRY_SECONDS.
  */
-async function createWorkerApp(env: WorkerEnv, ctx: ExecutionContext): Promise<Built> {
-  const { keyring, warning } = await stateKeyring(env.STATE_KEYS)
+async function createWorkerApp(env: WorkerEnv): Promise<Result<Built, string>> {
+  const keys = await stateKeyring(env.STATE_KEYS)
+  if (!keys.ok) return keys
+  const { keyring, warning } = keys.value
   if (warning) warnOnce(warning)
   const seed = loadBundledData()
-  const d1 = openD1Directory(env.DB)
-  // Seeding runs in the background (kept alive by waitUntil): it happens once in a database's
-  // life and may take a second, and no person should wait for it. Until it is done, or if D1
-  // fails or hangs, the cache's time budget serves the built-in copy.
-  const seeding = seedD1IfEmpty(d1.db, seed).catch((error: unknown) => {
-    warnOnce(describeStorageFailure(error))
-  })
-  ctx.waitUntil(seeding)
-  const source = { load: () => seeding.then(() => d1.source.load()) }
+  // Seeding runs in the background (each request hands a load it started to waitUntil): it happens
+  // once in a database's life and may take a second, and no person should wait for it. Until it is
+  // done, or if D1 fails or hangs, the cache's time budget serves the built-in copy.
+  const source = seedingD1Source(env.DB, seed)
   const directory = createDirectoryCache(source, seed, {
     onFailure: (error, during) => warnOnce(during === 'load' ? describeStorageFailure(error) : reloadFailure(error)),
-    maxAgeMs: maxAgeSeconds(env.DIRECTORY_MAX_AGE_SECONDS) * 1000,
+    maxAgeMs: seconds('DIRECTORY_MAX_AGE_SECONDS', env.DIRECTORY_MAX_AGE_SECONDS, DEFAULT_MAX_AGE_SECONDS) * 1000,
+    retryAfterMs: seconds('DIRECTORY_RETRY_SECONDS', env.DIRECTORY_RETRY_SECONDS, DEFAULT_RETRY_SECONDS) * 1000,
   })
-  const deps = await buildAppDeps({ keyring, directory, log: consoleSink })
+  const origin = publicOrigin(typeof env.PUBLIC_ORIGIN === 'string' ? env.PUBLIC_ORIGIN : undefined)
+  if (!origin.ok) warnOnce(`${origin.error}; ignoring it (no HSTS)`)
+  const embedOrigins = embedOriginRulesFromEnv(env)
+  if (embedOrigins.devOrigins) warnOnce('PARTNER_DEV_ORIGINS=on: partners may list http://localhost origins. For development only; never on a public Worker.')
+  const deps = await buildAppDeps({ keyring, directory, log: consoleSink, publicOrigin: origin.ok ? origin.value : undefined, embedOrigins })
   await directory.get()
   const app = createApp(deps)
   // The Bot Framework SDK is big (about 480 KiB gzip) and needs nodejs_compat: it is evaluated on
-  // the first bot request only, so the web pages and the API never wait for it.
-  let bot: Promise<(request: Request) => Promise<Response>> | undefined
+  // the first bot request it may answer only, so the web pages and the API never wait for it, and
+  // a refused request (no credentials: 401) never loads it. Its settings are read and judged here.
+  const botConfig = botConfigFromEnv(env)
+  const botWarning = botStartupWarning(botConfig)
+  if (botWarning) warnOnce(botWarning)
+  let bot: Promise<(request: Request, caller: BotCaller) => Promise<Response>> | undefined
   app.post('/api/messages', async (c) => {
+    const caller = { onLoopback: workerCallerOnLoopback(c.req.raw) }
+    const refused = botGate(botMode(botConfig), caller)
+    if (refused) return c.body(null, refused)
     // A failed load is not kept: the next bot request tries again.
-    bot ??= botOnWorkers(deps, env).catch((error: unknown) => {
+    bot ??= botOnWorkers(deps, botConfig).catch((error: unknown) => {
       bot = undefined
       throw error
     })
-    return (await bot)(c.req.raw)
+    return (await bot)(c.req.raw, caller)
   })
-  return { app, directory }
+  return ok({ app, directory, source })
 }
 
 /** A failed reload keeps the directory loaded before, not the built-in copy: say so. */
@@ -74,36 +104,47 @@ function reloadFailure(error: unknown): string {
   return describeStorageFailure(error).replace(/; serving .*$/, '; still serving the directory loaded before, will try again')
 }
 
-/** DIRECTORY_MAX_AGE_SECONDS as a number; a value that is not a positive number is reported and ignored. */
-function maxAgeSeconds(value: unknown): number {
-  if (value === undefined) return DEFAULT_MAX_AGE_SECONDS
-  const parsed = MaxAgeSeconds.safeParse(value)
+/** A var in seconds as a number; a value that is not a positive number is reported and ignored. */
+function seconds(name: string, value: unknown, fallback: number): number {
+  if (value === undefined) return fallback
+  const parsed = Seconds.safeParse(value)
   if (parsed.success) return parsed.data
-  warnOnce(`DIRECTORY_MAX_AGE_SECONDS is not a positive number of seconds; using ${DEFAULT_MAX_AGE_SECONDS}`)
-  return DEFAULT_MAX_AGE_SECONDS
+  warnOnce(`${name} is not a positive number of seconds; using ${fallback}`)
+  return fallback
 }
 
-async function botOnWorkers(deps: AppDeps, env: WorkerEnv) {
-  const [{ botHandler }, { botConfigFromEnv }] = await Promise.all([import('../channels/botframework/botHandler'), import('../channels/botframework/botConfig')])
-  return botHandler(deps.turn, botConfigFromEnv(env))
+async function botOnWorkers(deps: AppDeps, config: BotConfig) {
+  const { botHandler } = await import('../channels/botframework/botHandler')
+  return botHandler(deps.turn, config)
 }
 
-let built: Promise<Built> | undefined
+let built: Promise<Result<Built, string>> | undefined
+let unavailable: ReturnType<typeof unavailableApp> | undefined
 
 export default {
   async fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext): Promise<Response> {
     // A failed build (e.g. an invalid STATE_KEYS) is not cached, so the next request tries again.
-    built ??= createWorkerApp(env, ctx).catch((error: unknown) => {
-      built = undefined
-      throw error
-    })
-    const { app, directory } = await built
+    const current = (built ??= createWorkerApp(env).catch((error: unknown) => fail(`the worker could not start: ${firstLine(error)}`)))
+    const started = await current
+    if (!started.ok) {
+      if (built === current) built = undefined
+      // Said once per isolate, in one line; the person gets the calm last-resort page with urgent numbers.
+      warnOnce(started.error)
+      return (await (unavailable ??= unavailableApp(consoleSink))).fetch(request, env, ctx)
+    }
+    const { app, directory, source } = started.value
     const before = directory.reloading()
     const response = await app.fetch(request, env, ctx)
     // workerd cancels what a finished request leaves running: a reload this request started
-    // (the directory was older than its max age) must outlive the response.
+    // (the directory was older than its max age), or a load with its seeding, must outlive the response.
     const reload = directory.reloading()
     if (reload && reload !== before) ctx.waitUntil(reload)
+    const loading = source.unclaimed()
+    if (loading) ctx.waitUntil(loading)
     return response
   },
+}
+
+function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? ''
 }

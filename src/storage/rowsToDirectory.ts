@@ -1,7 +1,8 @@
 import * as z from 'zod'
 import type { DirectoryData } from '../core/directory/directoryData'
 import { InitiativeSchema, SourceSchema } from '../core/directory/initiativeSchema'
-import { PartnerSchema } from '../core/directory/partnerSchema'
+import { DEVELOPMENT_ORIGINS, isEmbedOrigin } from '../core/directory/embedOrigin'
+import { partnerSchema } from '../core/directory/partnerSchema'
 import { TaxonomySchema } from '../core/directory/taxonomySchema'
 import { UrgentHelpFileSchema } from '../core/directory/urgentHelpSchema'
 import type { DirectoryRows } from './directoryToRows'
@@ -9,6 +10,7 @@ import type { DirectoryRows } from './directoryToRows'
 type Rows = { [K in keyof DirectoryRows]: Required<DirectoryRows[K][number]>[] }
 
 const JsonList = z.array(z.string())
+const StoredPartnerSchema = partnerSchema(DEVELOPMENT_ORIGINS)
 
 /** Rebuilds directory data from table rows and validates it with the same schemas as `data/`. */
 export function rowsToDirectory(rows: Rows): DirectoryData {
@@ -62,8 +64,10 @@ export function rowsToDirectory(rows: Rows): DirectoryData {
       ),
     })),
   }).countries
+  // Stored partners are read under the widest rules (the widget applies this server's own); an
+  // origin saved under older, looser rules is left out rather than failing the whole directory.
   const partners = rows.partners.map(({ origins, featured, ...partner }) =>
-    PartnerSchema.parse({ ...partner, origins: JsonList.parse(JSON.parse(origins)), featured: JsonList.parse(JSON.parse(featured)) }),
+    StoredPartnerSchema.parse({ ...partner, origins: JsonList.parse(JSON.parse(origins)).filter((origin) => isEmbedOrigin(origin, DEVELOPMENT_ORIGINS)), featured: JsonList.parse(JSON.parse(featured)) }),
   )
   return { taxonomy, initiatives, urgent, partners }
 }

@@ -139,6 +139,8 @@ export const curators = sqliteTable('curators', {
   organisation: text('organisation'),
   country: text('country'),
   createdAt: text('created_at').notNull(),
+  /** When `npm run curator:disable` disabled the account (ISO time); NULL while it may log in. */
+  disabledAt: text('disabled_at'),
 })
 
 /**
@@ -172,4 +174,21 @@ export const auditEntries = sqliteTable(
     after: text('after'),
   },
   (table) => [index('audit_entries_by_subject').on(table.subject, table.subjectId, table.id)],
+)
+
+/**
+ * Logins and account changes, for admins to review (docs/curators.md). Only the time, the account
+ * (NULL when the typed login name matches no account: that text may be a mistyped password and is
+ * never kept) and what happened; no address, no user agent. Pruned after 90 days.
+ */
+export const curatorEvents = sqliteTable(
+  'curator_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: text('at').notNull(),
+    curatorId: integer('curator_id').references(() => curators.id),
+    /** 'login_ok' | 'login_failed' | 'login_locked' | 'logout' | 'sessions_ended' | 'account_created' | … (src/curator/auth/curatorEvents.ts) */
+    kind: text('kind').notNull(),
+  },
+  (table) => [index('curator_events_by_time').on(table.at)],
 )

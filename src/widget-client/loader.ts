@@ -14,23 +14,59 @@ import { accessibleColours } from '../channels/widget/accessibleColours'
 declare const WIDGET_WORDS: Record<string, { launcher: string; close: string; panel_title: string }>
 
 const RTL = ['ar', 'fa', 'he', 'ur']
+const DEFAULT_LANGUAGE = 'en'
+
+/**
+ * The host page's attributes are not ours: each must have its expected shape or it is ignored
+ * (the same rules as the panel's own settings, widgetSettings.ts), and none ever goes into HTML.
+ */
+const LANGUAGE_CODE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/
+const PARTNER_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/
+const COUNTRY_CODE = /^[A-Za-z]{2}$/
+const COLOUR = /^#[0-9a-fA-F]{6}$/
+
+/** A well-formed language code whose language Helpfinder speaks (`pt-BR` → base `pt`), or undefined. */
+function supportedLanguage(value: string | undefined): { code: string; base: string } | undefined {
+  if (!value || value.length > 35) return undefined
+  const [first = '', ...rest] = value.split('-')
+  const base = first.toLowerCase()
+  const code = [base, ...rest].join('-')
+  return LANGUAGE_CODE.test(code) && WIDGET_WORDS[base] ? { code, base } : undefined
+}
+
+/** `value` when it matches `shape`; otherwise undefined, and the page's developers hear why. */
+function checked(name: string, value: string | undefined, shape: RegExp, expected: string): string | undefined {
+  if (value === undefined || value === '') return undefined
+  if (value.length <= 64 && shape.test(value)) return value
+  console.warn(`Helpfinder widget: data-${name} is not ${expected}; ignoring it.`)
+  return undefined
+}
 
 function start(script: HTMLScriptElement): void {
   const origin = new URL(script.src).origin
   const data = script.dataset
-  const lang = (data.lang || document.documentElement.lang || navigator.language || 'en').toLowerCase()
-  const base = lang.split('-')[0] ?? 'en'
-  const words = WIDGET_WORDS[base] ?? WIDGET_WORDS.en
+  const chosen = data.lang ? supportedLanguage(data.lang) : undefined
+  if (data.lang && !chosen) console.warn('Helpfinder widget: data-lang is not a language code Helpfinder speaks (such as "de" or "pt-BR"); ignoring it.')
+  const language = chosen ?? supportedLanguage(document.documentElement.lang) ?? supportedLanguage(navigator.language)
+  const base = language?.base ?? DEFAULT_LANGUAGE
+  const words = WIDGET_WORDS[base] ?? WIDGET_WORDS[DEFAULT_LANGUAGE]
   if (!words) return
-  const colours = accessibleColours(data.color)
+  const colour = checked('color', data.color, COLOUR, 'a colour such as #1f5f8b')
+  const colours = accessibleColours(colour)
   if (colours.adjusted) {
-    console.warn(`Helpfinder widget: data-color ${data.color} does not reach 4.5:1 contrast; using ${colours.accent} instead.`)
+    console.warn(`Helpfinder widget: data-color ${colour} does not reach 4.5:1 contrast; using ${colours.accent} instead.`)
   }
   const side = data.position === 'left' ? 'left' : 'right'
   const dir = RTL.includes(base) ? 'rtl' : 'ltr'
 
   const query = new URLSearchParams()
-  for (const [name, value] of [['partner', data.partner], ['country', data.country], ['lang', data.lang], ['accent', colours.accent]] as const) {
+  const settings = [
+    ['partner', checked('partner', data.partner, PARTNER_ID, 'a partner id (lower-case letters, digits and hyphens)')],
+    ['country', checked('country', data.country, COUNTRY_CODE, 'a two-letter country code')],
+    ['lang', chosen?.code],
+    ['accent', colours.accent],
+  ] as const
+  for (const [name, value] of settings) {
     if (value) query.set(name, value)
   }
   const panelUrl = `${origin}/widget/panel?${query}`
@@ -42,22 +78,21 @@ function start(script: HTMLScriptElement): void {
   const sheet = new CSSStyleSheet()
   sheet.replaceSync(css(side, colours))
   root.adoptedStyleSheets = [sheet]
-  root.innerHTML = `<button class="launcher" type="button" aria-expanded="false" aria-controls="panel" dir="${dir}" lang="${base}"></button>
-<div class="panel" id="panel" role="dialog" hidden dir="${dir}" lang="${base}">
-  <div class="top"><button class="close" type="button"></button></div>
-</div>`
-  const launcher = root.querySelector<HTMLButtonElement>('.launcher')
-  const panel = root.querySelector<HTMLDivElement>('.panel')
-  const close = root.querySelector<HTMLButtonElement>('.close')
-  if (!launcher || !panel || !close) return
+  // Built element by element, never from markup: nothing from the host page can become HTML.
+  const launcher = element('button', { class: 'launcher', type: 'button', 'aria-expanded': 'false', 'aria-controls': 'panel', dir, lang: base })
   launcher.textContent = words.launcher
+  const panel = element('div', { class: 'panel', id: 'panel', role: 'dialog', 'aria-label': words.panel_title, dir, lang: base })
+  panel.hidden = true
+  const top = element('div', { class: 'top' })
+  const close = element('button', { class: 'close', type: 'button', 'aria-label': words.close })
   close.textContent = '×'
-  close.setAttribute('aria-label', words.close)
-  panel.setAttribute('aria-label', words.panel_title)
+  top.append(close)
+  panel.append(top)
+  root.append(launcher, panel)
   let frame: HTMLIFrameElement | undefined
 
   function open(moveFocus: boolean): void {
-    if (frame || !panel || !launcher) return
+    if (frame) return
     frame = document.createElement('iframe')
     frame.title = words?.panel_title ?? 'Helpfinder'
     frame.src = panelUrl
@@ -74,7 +109,7 @@ function start(script: HTMLScriptElement): void {
   }
 
   function shut(): void {
-    if (!frame || !panel || !launcher) return
+    if (!frame) return
     // Removing the iframe ends the conversation: nothing of it is kept anywhere.
     frame.remove()
     frame = undefined
@@ -93,6 +128,13 @@ function start(script: HTMLScriptElement): void {
   })
   document.body.append(host)
   if (data.open === 'true') open(false)
+}
+
+/** An element with these attributes, each set as a value (never parsed as markup). */
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Record<string, string>): HTMLElementTagNameMap[K] {
+  const created = document.createElement(tag)
+  for (const [name, value] of Object.entries(attributes)) created.setAttribute(name, value)
+  return created
 }
 
 function css(side: 'left' | 'right', colours: { accent: string; onAccent: string }): string {

@@ -1,5 +1,6 @@
 import type { DirectoryData } from '../../src/core/directory/directoryData'
-import { PartnerSchema } from '../../src/core/directory/partnerSchema'
+import { DEVELOPMENT_ORIGINS } from '../../src/core/directory/embedOrigin'
+import { partnerSchema } from '../../src/core/directory/partnerSchema'
 
 /**
  * The seed plus a partner with every optional field set (data/partners.json's demo leaves them
@@ -7,7 +8,8 @@ import { PartnerSchema } from '../../src/core/directory/partnerSchema'
  * @example const seed = withFullPartner(loadBundledData())
  */
 export function withFullPartner(seed: DirectoryData): DirectoryData {
-  const partner = PartnerSchema.parse({
+  // A loopback origin too, which only a development server accepts: stored data must round-trip it.
+  const partner = partnerSchema(DEVELOPMENT_ORIGINS).parse({
     id: 'test-full-partner',
     name: 'Test partner with every field',
     fictional: true,

@@ -2,6 +2,12 @@ import type { Activity, Attachment, CardAction } from 'botbuilder'
 
 let counter = 0
 
+/**
+ * The settings for a bot without credentials that the tests may talk to: local testing, loopback
+ * callers and loopback serviceUrls only (without it, `/api/messages` answers 401).
+ */
+export const LOCAL_TESTING = { BOT_LOCAL_TESTING: 'on' } as const
+
 /** A minimal inbound activity as a channel sends it; `overrides` replaces any field. */
 export function activity(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   counter += 1
@@ -42,9 +48,32 @@ export function button(activities: readonly Activity[], idOrTitle: string): Card
   return found
 }
 
-/** Every hero card the bot sent in these activities. */
-export function heroCards(activities: readonly Activity[]): { title: string; subtitle?: string; text?: string; buttons?: CardAction[] }[] {
+/** A hero card's words as a channel shows them: the bot escapes markdown in them (see escapeMarkdown). */
+export interface ShownHeroCard {
+  title: string
+  subtitle?: string
+  text?: string
+  buttons?: CardAction[]
+}
+
+/** Every hero card the bot sent in these activities, as sent (title, subtitle and text markdown-escaped). */
+export function rawHeroCards(activities: readonly Activity[]): ShownHeroCard[] {
   return activities.flatMap((sent) => sent.attachments ?? []).flatMap((attachment: Attachment) => (attachment.contentType === 'application/vnd.microsoft.card.hero' ? [attachment.content] : []))
+}
+
+/** Every hero card the bot sent in these activities, with title, subtitle and text as a markdown channel shows them. */
+export function heroCards(activities: readonly Activity[]): ShownHeroCard[] {
+  return rawHeroCards(activities).map((card) => ({
+    ...card,
+    title: shownMarkdown(card.title),
+    ...(card.subtitle === undefined ? {} : { subtitle: shownMarkdown(card.subtitle) }),
+    ...(card.text === undefined ? {} : { text: shownMarkdown(card.text) }),
+  }))
+}
+
+/** What markdown made only of plain words and backslash escapes shows: the escapes resolved. */
+export function shownMarkdown(markdown: string): string {
+  return markdown.replace(/\\([!-/:-@[-`{-~])/g, '$1')
 }
 
 /** All text the bot sent, joined. */

@@ -49,9 +49,9 @@ export function consoleClient(base: string) {
     async get(path: string): Promise<Response> {
       return remember(await fetch(`${base}${path}`, { redirect: 'manual', headers: { cookie: cookie() } }))
     },
-    /** Posts a form (urlencoded, or multipart when given FormData) as the console's own page would. */
-    async post(path: string, fields: Record<string, string> | FormData): Promise<Response> {
-      const body = fields instanceof FormData ? fields : new URLSearchParams(fields)
+    /** Posts a form (urlencoded, repeated names as URLSearchParams, or multipart as FormData) as the console's own page would. */
+    async post(path: string, fields: Record<string, string> | FormData | URLSearchParams): Promise<Response> {
+      const body = fields instanceof FormData || fields instanceof URLSearchParams ? fields : new URLSearchParams(fields)
       return remember(await fetch(`${base}${path}`, { method: 'POST', redirect: 'manual', headers: { cookie: cookie(), origin: base }, body }))
     },
     /** Opens the login page and logs in; returns the login POST's response (303 on success). */

@@ -9,6 +9,10 @@ export interface AzureRequest {
 }
 
 const AAD = 'https://login.microsoftonline.com/botframework.com'
+/** Where the SDK looks up the keys of Emulator tokens (Azure AD's common v2 endpoint), in the public cloud. */
+const AAD_COMMON = 'https://login.microsoftonline.com/common'
+/** An issuer of Emulator tokens the SDK accepts: Azure AD v1 for the botframework.com tenant. */
+export const EMULATOR_ISSUER = 'https://sts.windows.net/d6d49420-f39b-4df7-a1dc-d59a935871db/'
 /** What the fake Azure AD hands out for the bot's client credentials. */
 export const FAKE_ACCESS_TOKEN = 'fake-aad-access-token-for-the-bot'
 
@@ -16,8 +20,9 @@ export const FAKE_ACCESS_TOKEN = 'fake-aad-access-token-for-the-bot'
  * Microsoft's public cloud, faked for a worker whose every outbound request is routed here
  * (Miniflare's outboundService): Bot Framework's OpenID metadata and signing keys at
  * login.botframework.com, Azure AD's metadata and token endpoint at login.microsoftonline.com
- * (client credentials → an access token), and a channel at `serviceUrl` that records what the
- * connector posts. So the bot runs with the settings a helpline would really set, offline.
+ * (client credentials → an access token) and the common endpoint whose keys sign Emulator tokens
+ * (the same test key here), and a channel at `serviceUrl` that records what the connector posts.
+ * Every request, to anywhere, is recorded. So the bot runs with the settings a helpline would really set, offline.
  * @example new Miniflare({ ..., outboundService: azure.handle })
  */
 export function fakeAzure(options: { appId: string; password: string; serviceUrl: string; endorsements: string[] }) {
@@ -44,6 +49,10 @@ export function fakeAzure(options: { appId: string; password: string; serviceUrl
         response_types_supported: ['code', 'id_token', 'code id_token', 'id_token token'],
       })
     }
+    if (path === `${AAD_COMMON}/v2.0/.well-known/openid-configuration`) {
+      return json({ issuer: 'https://login.microsoftonline.com/{tenantid}/v2.0', jwks_uri: `${AAD_COMMON}/discovery/v2.0/keys`, id_token_signing_alg_values_supported: ['RS256'] })
+    }
+    if (path === `${AAD_COMMON}/discovery/v2.0/keys`) return json(signer.jwks)
     if (path === 'https://login.microsoftonline.com/common/discovery/instance') {
       return json({
         tenant_discovery_endpoint: `${AAD}/v2.0/.well-known/openid-configuration`,

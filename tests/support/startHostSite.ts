@@ -4,13 +4,14 @@ import type { AddressInfo } from 'node:net'
 /**
  * A helpline's own site on another loopback origin (http://localhost:PORT, while Helpfinder runs
  * on 127.0.0.1): `/page?attrs=…` is a page with the one-line widget snippet and those data-*
- * attributes; `/frame?src=…` embeds the panel with the `<iframe>` snippet. No CSP, like many sites.
+ * attributes (and `&html=…`, the `<html>` tag's own attributes, `lang="en"` by default); `/frame?src=…`
+ * embeds the panel with the `<iframe>` snippet. No CSP, like many sites.
  */
 export async function startHostSite(helpfinderBase: string) {
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost')
     const shell = (body: string) =>
-      `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>A helpline</title></head><body><header><h1>A helpline's site</h1></header><main><p>Our own page, with Helpfinder embedded.</p><a href="#top">A link of the host page</a></main>${body}</body></html>`
+      `<!doctype html><html ${url.searchParams.get('html') ?? 'lang="en"'}><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>A helpline</title></head><body><header><h1>A helpline's site</h1></header><main><p>Our own page, with Helpfinder embedded.</p><a href="#top">A link of the host page</a></main>${body}</body></html>`
     if (url.pathname === '/page') {
       const attrs = url.searchParams.get('attrs') ?? ''
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(shell(`<script src="${helpfinderBase}/widget.js" ${attrs} async></script>`))

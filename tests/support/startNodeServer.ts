@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { serve } from '@hono/node-server'
 import type { DirectoryData } from '../../src/core/directory/directoryData'
+import type { EmbedOriginRules } from '../../src/core/directory/embedOrigin'
 import { generateKeyring } from '../../src/core/state/keyring'
 import type { BotConfig } from '../../src/channels/botframework/botConfig'
 import type { ConsoleOptions } from '../../src/curator/curatorConsole'
@@ -11,11 +12,13 @@ import type { LogLine } from '../../src/middleware/privacyLogger'
 import { createNodeApp } from '../../src/runtime/createNodeApp'
 
 /** A real Helpfinder server on loopback with a real SQLite file in a temporary folder. */
-export async function startNodeServer(options: { bot?: BotConfig; seed?: DirectoryData; console?: ConsoleOptions; hostname?: string } = {}) {
+export async function startNodeServer(options: { bot?: BotConfig; seed?: DirectoryData; console?: ConsoleOptions; hostname?: string; publicOrigin?: string; embedOrigins?: EmbedOriginRules } = {}) {
   const folder = mkdtempSync(join(tmpdir(), 'helpfinder-'))
   const databaseFile = join(folder, 'helpfinder.sqlite')
   const logs: LogLine[] = []
-  const { app, close } = await createNodeApp({ databaseFile, keyring: await generateKeyring(), log: (line) => logs.push(line), bot: options.bot, seed: options.seed, console: options.console })
+  /** What the server said to the operator (its `warn` lines), e.g. that the bot is off. */
+  const warnings: string[] = []
+  const { app, close } = await createNodeApp({ databaseFile, keyring: await generateKeyring(), log: (line) => logs.push(line), warn: (message) => warnings.push(message), bot: options.bot, seed: options.seed, console: options.console, publicOrigin: options.publicOrigin, embedOrigins: options.embedOrigins })
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const started = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(started))
   })
@@ -25,6 +28,7 @@ export async function startNodeServer(options: { bot?: BotConfig; seed?: Directo
     base: `http://${options.hostname ?? '127.0.0.1'}:${port}`,
     databaseFile,
     logs,
+    warnings,
     async stop() {
       await new Promise<void>((resolve) => server.close(() => resolve()))
       close()

@@ -17,13 +17,19 @@ export const ApiTurnRequestSchema = z
   })
   .meta({ id: 'TurnRequest' })
 
-/** Parses a JSON body; a body that fails keeps its state token when it can. */
+/** What a malformed body still says: the state token and the interface language, when they are plain text. */
+const Salvage = z.object({ state: z.string().max(8192).optional().catch(undefined), ui: z.string().max(64).optional().catch(undefined) })
+
+/**
+ * Parses a JSON body; a body that fails keeps its state token (and language) when it can.
+ * @example apiTurnRequest(await c.req.json(), c.req.header('accept-language'))
+ */
 export function apiTurnRequest(body: unknown, acceptLanguage: string | undefined): { request: TurnRequest; bad: boolean } {
   const parsed = ApiTurnRequestSchema.safeParse(body)
   if (!parsed.success) {
-    const state = z.object({ state: z.string().max(8192) }).safeParse(body)
-    const token = state.success ? state.data.state : undefined
-    return { request: { token, action: 'show', reply: [], ui: acceptLanguage, urgentCountry: undefined }, bad: true }
+    const salvaged = Salvage.safeParse(body)
+    const kept = salvaged.success ? salvaged.data : { state: undefined, ui: undefined }
+    return { request: { token: kept.state || undefined, action: 'show', reply: [], ui: kept.ui ?? acceptLanguage, urgentCountry: undefined }, bad: true }
   }
   const { state, action, reply, ui, urgentCountry, urgentReason } = parsed.data
   return {

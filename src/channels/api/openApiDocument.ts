@@ -80,7 +80,18 @@ export function openApiDocument() {
                 question: { type: 'object', description: 'The one question urgent help asks, with its answers (send one back as urgentReason).', properties: { prompt: text, options: { type: 'array', items: { type: 'object', properties: { id: text, label: text } } } } },
                 callFirst: optionalText,
                 title: text, intro: text, country: optionalText, countryName: optionalText, gap: optionalText, eu: text,
-                lines: { type: 'array', items: { type: 'object', properties: { kind: { enum: ['emergency', 'child_helpline', 'crisis'] }, kindLabel: text, name: text, number: text, tel: text, hours: optionalText, source: optionalText } } },
+                shared: { type: 'boolean', description: 'No country known (or none on file for it): the lines are the numbers many countries share, each saying where.' },
+                lines: {
+                  type: 'array',
+                  description: 'Never empty: without a country, the numbers many countries share (112 first).',
+                  items: {
+                    type: 'object',
+                    properties: {
+                      kind: { enum: ['emergency', 'child_helpline', 'crisis'] }, kindLabel: text, name: text, number: text, tel: text, hours: optionalText, source: optionalText,
+                      where: { type: ['object', 'null'], description: 'For a shared number: the countries whose records list it.', properties: { summary: text, countries: text, codes: { type: 'array', items: text } } },
+                    },
+                  },
+                },
               },
             },
             showUrgent: { type: 'boolean' },

@@ -1,4 +1,4 @@
-import { ConfigurationBotFrameworkAuthentication, type CloudAdapter } from 'botbuilder'
+import type { CloudAdapter } from 'botbuilder'
 import * as z from 'zod'
 
 const Setting = z.string().trim().max(2048).optional().transform((value) => value || undefined)
@@ -7,6 +7,9 @@ const Setting = z.string().trim().max(2048).optional().transform((value) => valu
  * The Azure Bot registration settings, named as Microsoft names them; all optional. Beyond the app
  * id, password, type and tenant, the SDK's cloud settings are passed through for sovereign or
  * private clouds (the SDK wants all of `ToChannelFromBotLoginUrl` … `CallerId` once one is set).
+ * `BOT_LOCAL_TESTING` is Helpfinder's own: `on` opens the endpoint to loopback callers when no app id
+ * is set (the Emulator, the tests); see botMode. This file loads no SDK code, so a Worker can read
+ * the settings at start-up without the 480 KiB SDK.
  */
 export const BotConfigSchema = z.object({
   MicrosoftAppId: Setting,
@@ -22,6 +25,7 @@ export const BotConfigSchema = z.object({
   ToBotFromChannelOpenIdMetadataUrl: Setting,
   ToBotFromEmulatorOpenIdMetadataUrl: Setting,
   CallerId: Setting,
+  BOT_LOCAL_TESTING: Setting,
 })
 /** The SDK's authentication (`BotFrameworkAuthentication`, from botframework-connector). */
 export type BotAuthentication = NonNullable<ConstructorParameters<typeof CloudAdapter>[0]>
@@ -36,19 +40,4 @@ export type BotConfig = Partial<z.infer<typeof BotConfigSchema>>
 export function botConfigFromEnv(env: Record<string, unknown>): BotConfig {
   const parsed = BotConfigSchema.safeParse(env)
   return parsed.success ? parsed.data : {}
-}
-
-/** True when nothing authenticates requests: the endpoint is then for local use (the Emulator) only. */
-export function isOpenForLocalUse(config: BotConfig): boolean {
-  return !config.MicrosoftAppId
-}
-
-/**
- * The SDK's authentication for these settings: JWT validation when an app id is set, none without.
- * @example new HelpfinderBotAdapter(botAuthentication(config), { openForLocalUse: isOpenForLocalUse(config) })
- */
-export function botAuthentication(config: BotConfig): BotAuthentication {
-  // Only the settings that are set: the SDK reads an empty cloud setting as "custom cloud".
-  const settings = Object.fromEntries(Object.entries(config).filter(([, value]) => value !== undefined))
-  return new ConfigurationBotFrameworkAuthentication(settings)
 }

@@ -1,15 +1,19 @@
 import type { TurnDeps } from '../shared/turnDeps'
-import { botAuthentication, isOpenForLocalUse, type BotConfig } from './botConfig'
+import { botAuthentication } from './botAuthentication'
+import type { BotCaller } from './botCaller'
+import type { BotConfig } from './botConfig'
+import { botMode } from './botMode'
 import { helpfinderBot } from './helpfinderBot'
 import { HelpfinderBotAdapter } from './HelpfinderBotAdapter'
 
 /**
  * The Bot Framework messaging endpoint, for Azure Bot Service channels and the Emulator: a
- * fetch-style handler for `POST /api/messages`. On Workers the SDK needs nodejs_compat.
- * @example app.post('/api/messages', (c) => handle(c.req.raw))
+ * fetch-style handler for `POST /api/messages`. The runtime says whether the caller is on
+ * loopback (see botMode for who is answered). On Workers the SDK needs nodejs_compat.
+ * @example app.post('/api/messages', (c) => handle(c.req.raw, { onLoopback: false }))
  */
-export function botHandler(deps: TurnDeps, config: BotConfig): (request: Request) => Promise<Response> {
-  const adapter = new HelpfinderBotAdapter(botAuthentication(config), { openForLocalUse: isOpenForLocalUse(config) })
+export function botHandler(deps: TurnDeps, config: BotConfig): (request: Request, caller: BotCaller) => Promise<Response> {
+  const adapter = new HelpfinderBotAdapter(botAuthentication(config), botMode(config))
   const logic = helpfinderBot(deps)
-  return (request) => adapter.handle(request, logic)
+  return (request, caller) => adapter.handle(request, logic, caller)
 }

@@ -1,7 +1,9 @@
 import { MessageFactory, type Activity, type CardAction } from 'botbuilder'
 import type { Translate } from '../../i18n/translate'
 import type { TurnView } from '../shared/buildTurnView'
+import { asPlainText } from './asPlainText'
 import { botValue, type Prefill } from './botValue'
+import { plainTextCard } from './plainTextCard'
 import { serviceCard } from './serviceCard'
 import { urgentCard } from './urgentCard'
 
@@ -11,7 +13,8 @@ const MAX_ANSWERS = 10
 /**
  * A turn as Bot Framework activities: notice, urgent card, results cards or the question. The last
  * one always offers "Urgent help" and "Start again" (and "Back" where possible) as suggested actions;
- * every button's value carries the sealed state, so the bot keeps nothing between turns.
+ * every button's value carries the sealed state, so the bot keeps nothing between turns. Words are
+ * plain text: messages say `textFormat: 'plain'`, and cards (always rendered as markdown) are escaped.
  * @example botReplies(view, t, undefined).at(-1)?.suggestedActions?.actions[0].title // 'Me, about my own thoughts or behaviour'
  */
 export function botReplies(view: TurnView, t: Translate, prefill: Prefill | undefined): Partial<Activity>[] {
@@ -42,16 +45,16 @@ export function botReplies(view: TurnView, t: Translate, prefill: Prefill | unde
           displayText: option.label,
           value: { ...botValue(view.state, 'urgent', [], prefill), urgentReason: option.id, urgentCountry: view.urgent.country },
         }))
-    replies.push(MessageFactory.attachment(urgentCard(view.urgent, reasons)))
+    replies.push(MessageFactory.attachment(plainTextCard(urgentCard(view.urgent, reasons))))
   }
   const results = view.results
   if (results) {
-    replies.push(MessageFactory.carousel(results.services.map((service) => serviceCard(service, t)), [results.intro, results.languageNote, results.directoryNote].filter(Boolean).join('\n\n')))
+    replies.push(MessageFactory.carousel(results.services.map((service) => plainTextCard(serviceCard(service, t))), [results.intro, results.languageNote, results.directoryNote].filter(Boolean).join('\n\n')))
     if (results.helplines.length > 0) {
-      replies.push(MessageFactory.carousel(results.helplines.map((service) => serviceCard(service, t)), `${results.helplinesTitle}\n\n${results.helplinesIntro}`))
+      replies.push(MessageFactory.carousel(results.helplines.map((service) => plainTextCard(serviceCard(service, t))), `${results.helplinesTitle}\n\n${results.helplinesIntro}`))
     }
     replies.push(MessageFactory.suggestedActions(navigation, results.disclaimer))
-    return replies
+    return replies.map(asPlainText)
   }
   const step = view.step
   const typedQuestion = step.parser === 'country' || step.parser === 'language'
@@ -64,5 +67,5 @@ export function botReplies(view: TurnView, t: Translate, prefill: Prefill | unde
   question.value = botValue(view.state, 'answer', [], prefill)
   question.inputHint = typedQuestion ? 'expectingInput' : 'acceptingInput'
   replies.push(question)
-  return replies
+  return replies.map(asPlainText)
 }

@@ -1,5 +1,6 @@
 import { ActivityTypes, MessageFactory, type TurnContext } from 'botbuilder'
 import type { TurnDeps } from '../shared/turnDeps'
+import { asPlainText } from './asPlainText'
 import { botReplies } from './botReplies'
 import { botTurn, type BotInput } from './botTurn'
 
@@ -18,7 +19,7 @@ export function helpfinderBot(deps: TurnDeps) {
       if (!(activity.membersAdded ?? []).some((member) => member.id !== botId)) return
       const { view, prefill } = await botTurn(deps, { value: undefined, text: undefined, locale })
       const t = deps.translator.t(view.ui)
-      const greeting = MessageFactory.text([t('app.tagline'), t('app.what_it_is'), t('app.stores_nothing')].join('\n\n'))
+      const greeting = asPlainText(MessageFactory.text([t('app.tagline'), t('app.what_it_is'), t('app.stores_nothing')].join('\n\n')))
       await context.sendActivities([greeting, ...botReplies(view, t, prefill)])
       return
     }

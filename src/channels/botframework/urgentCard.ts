@@ -10,6 +10,8 @@ export function urgentCard(urgent: UrgentView, questionButtons: CardAction[] = [
     .filter((line) => line !== undefined)
     .join('\n\n')
   // Call buttons first (the right one first once the question is answered), then the question's answers.
-  const buttons = [...urgent.lines.map((line) => ({ type: 'call', title: `${line.kindLabel}: ${line.name} ${line.number}`, value: line.tel })), ...questionButtons]
+  // A number many countries share has no service name of its own (its name is its kind).
+  const titleOf = (line: UrgentView['lines'][number]) => (line.where ? `${line.kindLabel}: ${line.number}` : `${line.kindLabel}: ${line.name} ${line.number}`)
+  const buttons = [...urgent.lines.map((line) => ({ type: 'call', title: titleOf(line), value: line.tel })), ...questionButtons]
   return CardFactory.heroCard(urgent.title, text, undefined, buttons, { subtitle: urgent.countryName })
 }

@@ -1,3 +1,4 @@
+import type { EmbedOriginRules } from '../../core/directory/embedOrigin'
 import type { DirectoryIndex } from '../../core/directory/indexDirectory'
 import type { CrisisMatcher } from '../../core/crisis/detectUrgentWords'
 import type { NameMatcher } from '../../core/flow/createNameMatcher'
@@ -19,4 +20,6 @@ export interface TurnDeps {
   countries: NameMatcher
   languages: NameMatcher
   now: () => number
+  /** Which partner origins the widget names in frame-ancestors; production (no loopback) when absent. */
+  embedOrigins?: EmbedOriginRules
 }

@@ -1,6 +1,8 @@
 import type { Translate } from '../../i18n/translate'
 import { orderUrgentLines, type UrgentReason } from '../../core/crisis/urgentReason'
+import { sharedUrgentLines } from '../../core/crisis/sharedUrgentLines'
 import type { DirectoryIndex } from '../../core/directory/indexDirectory'
+import type { UrgentLine } from '../../core/directory/urgentHelpSchema'
 import { displayNames } from './displayNames'
 import { namedCodes, type NamedCode } from './namedCodes'
 
@@ -13,6 +15,8 @@ export interface UrgentLineView {
   tel: string
   hours: string | undefined
   source: string | undefined
+  /** For a number many countries share (shown while the person's country is unknown): where it is on file. */
+  where: { summary: string; countries: string; codes: readonly string[] } | undefined
 }
 
 /** The urgent-help panel: the person's country's numbers first, honest about what is missing. */
@@ -21,7 +25,7 @@ export interface UrgentView {
   reason: UrgentReason | undefined
   /** The one question and its answers, for channels that ask it. */
   question: { prompt: string; options: { id: UrgentReason; label: string }[] }
-  /** Said above the first number once the person has answered. */
+  /** Said above the first number once the person has answered; never empty then. */
   callFirst: string | undefined
   title: string
   intro: string
@@ -29,8 +33,11 @@ export interface UrgentView {
   countryName: string | undefined
   childDanger: string
   suicide: string
+  /** Never empty while the directory has urgent numbers: without a country's own, the numbers many countries share. */
   lines: UrgentLineView[]
-  /** Said when a country has no sourced crisis line or no data at all. */
+  /** True when `lines` are the shared numbers (no country known, or none on file for it). */
+  shared: boolean
+  /** Said when the country is unknown, has no sourced crisis line or no data at all. */
   gap: string | undefined
   eu: string
   countries: readonly NamedCode[]
@@ -43,28 +50,15 @@ const KIND_LABELS = { emergency: 'urgent.emergency', child_helpline: 'urgent.chi
 /** @example urgentView(index, 'DE', t, 'de').lines[0].number // '112' */
 export function urgentView(index: DirectoryIndex, country: string | undefined, t: Translate, ui: string, reason?: UrgentReason): UrgentView {
   const names = displayNames(ui)
-  const lines = orderUrgentLines(country ? (index.urgentByCountry.get(country) ?? []) : [], reason).map((line) => ({
-    kind: line.kind,
-    kindLabel: t(KIND_LABELS[line.kind]),
-    name: line.name,
-    number: line.number,
-    tel: `tel:${line.number.replace(/\s+/g, '')}`,
-    hours: line.hours ? t('urgent.hours', { hours: line.hours }) : undefined,
-    source: line.sources[0]?.url,
-  }))
-  const emergency = lines.find((line) => line.kind === 'emergency')
-  const gap =
-    country === undefined
-      ? undefined
-      : !emergency
-        ? t('urgent.no_country_data')
-        : lines.some((line) => line.kind === 'crisis')
-          ? undefined
-          : t('urgent.no_crisis_line', { number: emergency.number })
+  const own = country ? (index.urgentByCountry.get(country) ?? []) : []
+  const shared = own.length === 0
+  const lines = orderUrgentLines(shared ? sharedLineViews(index, t, ui) : own.map((line) => ownLineView(line, t)), reason)
+  const first = lines[0]
   return {
     reason,
     question: { prompt: t('urgent.ask'), options: REASONS.map((id) => ({ id, label: t(`urgent.reason_${id}`) })) },
-    callFirst: reason && lines[0] ? t('urgent.call_first', { number: lines[0].number }) : undefined,
+    // A known country with nothing on file is not told to dial numbers on file for other countries.
+    callFirst: reason ? (first && !(shared && country) ? t('urgent.call_first', { number: first.number }) : t('urgent.no_country_data')) : undefined,
     title: t('urgent.title'),
     intro: t('urgent.intro'),
     country,
@@ -72,8 +66,62 @@ export function urgentView(index: DirectoryIndex, country: string | undefined, t
     childDanger: t('urgent.child_danger'),
     suicide: t('urgent.suicide'),
     lines,
-    gap,
+    shared,
+    gap: gapOf(country, own, lines.length > 0, t),
     eu: t('urgent.eu'),
     countries: namedCodes(index.countries, 'region', ui),
   }
+}
+
+function gapOf(country: string | undefined, own: readonly UrgentLine[], anyLines: boolean, t: Translate): string | undefined {
+  if (own.length === 0) return country === undefined && anyLines ? t('urgent.no_country') : t('urgent.no_country_data')
+  const emergency = own.find((line) => line.kind === 'emergency')
+  if (!emergency) return t('urgent.no_country_data')
+  return own.some((line) => line.kind === 'crisis') ? undefined : t('urgent.no_crisis_line', { number: emergency.number })
+}
+
+function ownLineView(line: UrgentLine, t: Translate): UrgentLineView {
+  return {
+    kind: line.kind,
+    kindLabel: t(KIND_LABELS[line.kind]),
+    name: line.name,
+    number: line.number,
+    tel: telOf(line.number),
+    hours: line.hours ? t('urgent.hours', { hours: line.hours }) : undefined,
+    source: line.sources[0]?.url,
+    where: undefined,
+  }
+}
+
+const sharedCache = new WeakMap<DirectoryIndex, Map<string, readonly UrgentLineView[]>>()
+
+/** The shared numbers in words, once per directory index and language (they are on every page before a country is known). */
+function sharedLineViews(index: DirectoryIndex, t: Translate, ui: string): readonly UrgentLineView[] {
+  const byUi = sharedCache.get(index) ?? new Map<string, readonly UrgentLineView[]>()
+  sharedCache.set(index, byUi)
+  const cached = byUi.get(ui)
+  if (cached) return cached
+  const list = new Intl.ListFormat([ui], { type: 'conjunction' })
+  const views = sharedUrgentLines(index).map((line) => ({
+    kind: line.kind,
+    kindLabel: t(KIND_LABELS[line.kind]),
+    // Each country's own service has its own name; what they share is the kind of line.
+    name: t(KIND_LABELS[line.kind]),
+    number: line.number,
+    tel: telOf(line.number),
+    // Hours differ from country to country.
+    hours: undefined,
+    source: line.source.url,
+    where: {
+      summary: t('urgent.shared_where', { total: line.countries.length }),
+      countries: list.format(namedCodes(line.countries, 'region', ui).map((named) => named.name)),
+      codes: line.countries,
+    },
+  }))
+  byUi.set(ui, views)
+  return views
+}
+
+function telOf(number: string): string {
+  return `tel:${number.replace(/\s+/g, '')}`
 }

@@ -43,12 +43,19 @@ export function UrgentPanel(props: { urgent: UrgentView; state: string | undefin
             <a class="number" href={line.tel} dir="ltr">
               {line.number}
             </a>{' '}
-            <span>{line.name}</span>
+            {line.where ? null : <span>{line.name}</span>}
             {line.hours ? <span class="muted"> · {line.hours}</span> : null}
             {line.source ? (
               <span class="muted">
                 {' '}· <a href={line.source} rel="noreferrer">{t('urgent.source')}</a>
               </span>
+            ) : null}
+            {line.where ? (
+              // A shared number says where it is on file; the list is one tap away, not in the way.
+              <details class="where">
+                <summary>{line.where.summary}</summary>
+                <p class="muted">{line.where.countries}</p>
+              </details>
             ) : null}
           </li>
         ))}
@@ -59,7 +66,11 @@ export function UrgentPanel(props: { urgent: UrgentView; state: string | undefin
         <label class="field" for="urgent-country">{t('urgent.choose_country')}</label>
         {urgent.reason ? <input type="hidden" name="urgent_reason" value={urgent.reason} /> : null}
         <select id="urgent-country" name="urgent_country">
-          {optionTags(urgent.countries.map((country) => ({ value: country.code, label: country.name, selected: country.code === urgent.country })))}
+          {/* Empty until a country is known: a preselected first entry would look like an answer. */}
+          {optionTags([
+            { value: '', label: t('urgent.country_placeholder'), selected: urgent.country === undefined },
+            ...urgent.countries.map((country) => ({ value: country.code, label: country.name, selected: country.code === urgent.country })),
+          ])}
         </select>
         <div class="actions">
           <button name="action" value="urgent">{t('nav.continue')}</button>

@@ -5,27 +5,39 @@ import { TurnActionSchema, type TurnRequest } from '../shared/turnRequest'
 const Text = (max: number) => z.string().max(max)
 const Many = z.union([Text(64), z.array(Text(64)).max(16)])
 
+/**
+ * A single-value field sent more than once (a repeated hidden field, a double submit, a form
+ * another tool rebuilt) counts as its first value: the person keeps their place.
+ */
+const firstValue = (value: unknown): unknown => (Array.isArray(value) ? value[0] : value)
+const Single = <T extends z.ZodType>(schema: T) => z.preprocess(firstValue, schema.optional())
+
 /** The fields of every form the web channel posts; unknown fields are ignored, files refused. */
 const WebTurnFormSchema = z.object({
-  state: Text(8192).optional(),
-  action: TurnActionSchema.optional(),
+  state: Single(Text(8192)),
+  action: Single(TurnActionSchema),
   answer: Many.optional(),
-  answer_text: Text(200).optional(),
-  ui: Text(64).optional(),
-  urgent_country: Text(64).optional(),
-  urgent_reason: UrgentReasonSchema.optional(),
+  answer_text: Single(Text(200)),
+  ui: Single(Text(64)),
+  urgent_country: Single(Text(64)),
+  urgent_reason: Single(UrgentReasonSchema),
 })
+
+/** What a malformed body still says: the state token and the interface language, when they are plain text. */
+const Salvage = z.object({ state: Single(Text(8192)).catch(undefined), ui: Single(Text(64)).catch(undefined) })
 
 /**
  * Turns a parsed form body into a turn request. A malformed body still keeps the person's
- * state token when it can, so they never lose their place.
+ * state token (and language) when it can, so they never lose their place.
+ * @example webTurnRequest(await c.req.parseBody({ all: true }), c.req.header('accept-language'))
  */
 export function webTurnRequest(body: unknown, acceptLanguage: string | undefined): { request: TurnRequest; bad: boolean } {
   const parsed = WebTurnFormSchema.safeParse(body)
   if (!parsed.success) {
-    const state = z.object({ state: Text(8192) }).safeParse(body)
+    const salvaged = Salvage.safeParse(body)
+    const kept = salvaged.success ? salvaged.data : { state: undefined, ui: undefined }
     return {
-      request: { token: state.success ? state.data.state : undefined, action: 'show', reply: [], ui: acceptLanguage, urgentCountry: undefined },
+      request: { token: kept.state || undefined, action: 'show', reply: [], ui: kept.ui ?? acceptLanguage, urgentCountry: undefined },
       bad: true,
     }
   }

@@ -1,12 +1,15 @@
+import { isEmbedOrigin, type EmbedOriginRules } from '../../core/directory/embedOrigin'
 import type { Partner } from '../../core/directory/partnerSchema'
 
 /**
  * Who may frame the panel (CSP `frame-ancestors`). Without a partner id it is the default widget,
- * which any site may embed. A partner's widget only on its listed origins; none listed: nowhere.
- * @example frameAncestors(partner) // "'self' https://www.example.org"
+ * which any site may embed. A partner's widget only on its listed origins that this server's
+ * rules allow (no loopback unless PARTNER_DEV_ORIGINS=on); none left: nowhere.
+ * @example frameAncestors(partner, PRODUCTION_ORIGINS) // "'self' https://www.example.org"
  */
-export function frameAncestors(partner: Partner | undefined): string {
+export function frameAncestors(partner: Partner | undefined, rules: EmbedOriginRules): string {
   if (!partner) return '*'
-  if (partner.origins.length === 0) return "'none'"
-  return partner.origins.map((origin) => (origin === 'self' ? "'self'" : origin)).join(' ')
+  const allowed = partner.origins.filter((origin) => isEmbedOrigin(origin, rules))
+  if (allowed.length === 0) return "'none'"
+  return allowed.map((origin) => (origin === 'self' ? "'self'" : origin)).join(' ')
 }

@@ -1,4 +1,5 @@
 import { Hono, type Context } from 'hono'
+import { PRODUCTION_ORIGINS } from '../../core/directory/embedOrigin'
 import { contentSecurityPolicy } from '../../middleware/securityHeaders'
 import { runTurn } from '../shared/runTurn'
 import type { TurnDeps } from '../shared/turnDeps'
@@ -11,12 +12,15 @@ import { PanelPage } from './PanelPage'
 import { loaderScript } from './widgetAssets.generated'
 import { settingsFields, widgetSettings, type WidgetSettings } from './widgetSettings'
 
+// The snippets name the configured PUBLIC_ORIGIN, never the Host header a request claims.
+const ORIGIN_PLACEHOLDER = 'https://<your Helpfinder address>'
+
 /**
  * The embeddable widget: `/widget.js` (the loader), the panel it frames (`/widget/panel`, then
  * `POST /widget/turn`), and `/demo`, a fictional helpline's page with the widget on it.
- * @example app.route('/', widgetRoutes(deps))
+ * @example app.route('/', widgetRoutes(deps, { publicOrigin: 'https://help.example.org' }))
  */
-export function widgetRoutes(deps: TurnDeps) {
+export function widgetRoutes(deps: TurnDeps, options: { publicOrigin?: string } = {}) {
   const app = new Hono()
 
   app.get('/widget.js', (c) => {
@@ -37,7 +41,7 @@ export function widgetRoutes(deps: TurnDeps) {
       featured: partner && partner.featured.length > 0 ? { ids: partner.featured, by: partner.name } : undefined,
     })
     const t = deps.translator.t(view.ui)
-    c.header('Content-Security-Policy', contentSecurityPolicy(c.get('nonce'), { frameAncestors: frameAncestors(partner) }))
+    c.header('Content-Security-Policy', contentSecurityPolicy(c.get('nonce'), { frameAncestors: frameAncestors(partner, deps.embedOrigins ?? PRODUCTION_ORIGINS) }))
     c.header('X-Frame-Options', undefined)
     c.header('Cross-Origin-Resource-Policy', 'cross-origin')
     const consoleNote =
@@ -74,7 +78,7 @@ export function widgetRoutes(deps: TurnDeps) {
   app.get('/demo', (c) => {
     const ui = deps.translator.pick(c.req.query('lang') ?? c.req.header('accept-language'))
     c.header('Content-Security-Policy', contentSecurityPolicy(c.get('nonce'), { frameSrc: "'self'" }))
-    return c.html(<DemoPage nonce={c.get('nonce')} origin={new URL(c.req.url).origin} ui={ui} />)
+    return c.html(<DemoPage nonce={c.get('nonce')} origin={options.publicOrigin ?? ORIGIN_PLACEHOLDER} ui={ui} />)
   })
   return app
 }

@@ -22,7 +22,9 @@ export type WidgetSettings = z.infer<typeof WidgetSettingsSchema>
  */
 export function widgetSettings(source: Record<string, unknown>, prefix = ''): WidgetSettings {
   const pick = (name: string) => {
-    const value = source[`${prefix}${name}`]
+    const sent = source[`${prefix}${name}`]
+    // A field posted twice counts as its first value, as in the turn form.
+    const value = Array.isArray(sent) ? sent[0] : sent
     return typeof value === 'string' && value !== '' ? value : undefined
   }
   const parsed = WidgetSettingsSchema.safeParse({ partner: pick('partner'), country: pick('country'), lang: pick('lang'), accent: pick('accent') })

@@ -13,12 +13,12 @@ const ORDER: Record<UrgentReason, UrgentLine['kind'][]> = {
 }
 
 /**
- * A country's urgent lines with the right one for the reason first. Without a reason, as listed.
+ * Urgent lines (a country's, or the numbers many countries share) with the right one for the reason first. Without a reason, as listed.
  * A person at risk of self-harm in a country with no sourced crisis line gets the emergency number first.
  * @example orderUrgentLines(lines, 'self_harm')[0].kind // 'crisis' (or 'emergency' if none on file)
  */
-export function orderUrgentLines(lines: readonly UrgentLine[], reason: UrgentReason | undefined): UrgentLine[] {
+export function orderUrgentLines<Line extends Pick<UrgentLine, 'kind'>>(lines: readonly Line[], reason: UrgentReason | undefined): Line[] {
   if (!reason) return [...lines]
-  const rank = (line: UrgentLine) => ORDER[reason].indexOf(line.kind)
+  const rank = (line: Line) => ORDER[reason].indexOf(line.kind)
   return [...lines].sort((a, b) => rank(a) - rank(b))
 }

@@ -13,19 +13,27 @@ export interface Keyring {
   previous: StateKey[]
 }
 
+/** What a key id may be: it rides in every token, before the dot. */
+export const KEY_ID_PATTERN = /^[A-Za-z0-9_-]{1,16}$/
+
 /**
  * Reads keys from configuration: "id:base64url-32-bytes" entries separated by commas, current first.
+ * Ids must differ: a token names its key by id, so a repeated id would hide the older key and
+ * every token sealed with it would stop opening. Reasons never quote a secret.
  * @example await importKeyring('k2:AbC…,k1:XyZ…')
  */
 export async function importKeyring(spec: string): Promise<Result<Keyring, string>> {
   const entries = spec.split(',').map((entry) => entry.trim()).filter(Boolean)
   const keys: StateKey[] = []
-  for (const entry of entries) {
-    const [id, secret] = entry.split(':')
+  for (const [position, entry] of entries.entries()) {
+    const which = entries.length > 1 ? `key ${position + 1} of ${entries.length}` : 'the key'
+    if (entry.startsWith('STATE_KEYS=')) return fail(`${which} starts with "STATE_KEYS=": set the variable to the value alone`)
+    const [id, secret, ...rest] = entry.split(':')
     const bytes = secret ? fromBase64url(secret) : undefined
-    if (!id || !/^[A-Za-z0-9_-]{1,16}$/.test(id) || !bytes || bytes.length !== 32) {
-      return fail('each key must look like "id:<32 bytes, base64url>"')
+    if (!id || !KEY_ID_PATTERN.test(id) || !bytes || bytes.length !== 32 || rest.length > 0) {
+      return fail(`${which} must look like "id:<32 bytes, base64url>" (id: 1 to 16 letters, digits, _ or -)`)
     }
+    if (keys.some((key) => key.id === id)) return fail(`the key id "${id}" is used twice: each key needs its own id (npm run keys:new makes one)`)
     keys.push({ id, key: await importAesKey(bytes) })
   }
   const [current, ...previous] = keys

@@ -1,4 +1,4 @@
-import { eq, lt, or } from 'drizzle-orm'
+import { and, count, eq, gte, lt, or } from 'drizzle-orm'
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import * as schema from '../../storage/schema'
 import { curatorAccount, type CuratorAccount } from './curatorAccount'
@@ -15,7 +15,8 @@ export const SESSION_POLICY: SessionPolicy = { idleMs: 30 * 60_000, absoluteMs: 
 
 /**
  * Server-side curator sessions, stored by token hash. `resume` enforces both timeouts and deletes a
- * session that has outlived either; `end` deletes it, so a logged-out cookie is worthless.
+ * session that has outlived either (or whose account is disabled); `end` deletes it, so a
+ * logged-out cookie is worthless.
  * @example const token = sessions.start(curator.id); sessions.resume(token)?.curator.login
  */
 export function curatorSessions(db: BetterSQLite3Database<typeof schema>, policy: SessionPolicy = SESSION_POLICY, now: () => number = Date.now) {
@@ -43,7 +44,8 @@ export function curatorSessions(db: BetterSQLite3Database<typeof schema>, policy
         .get()
       if (!row) return undefined
       const session = row.curator_sessions
-      if (at - session.lastSeenAt > policy.idleMs || at - session.createdAt > policy.absoluteMs) {
+      // A disabled account's sessions end at once, even one that `disable` raced with.
+      if (row.curators.disabledAt !== null || at - session.lastSeenAt > policy.idleMs || at - session.createdAt > policy.absoluteMs) {
         db.delete(table).where(eq(table.tokenHash, tokenHash)).run()
         return undefined
       }
@@ -55,9 +57,16 @@ export function curatorSessions(db: BetterSQLite3Database<typeof schema>, policy
       db.delete(table).where(eq(table.tokenHash, hashSessionToken(token))).run()
     },
 
-    /** Ends every session of one curator (e.g. when an admin changes their role). */
+    /** Ends every session of one curator ("end all my sessions", a disabled account, a new password). */
     endAllOf(curatorId: number): void {
       db.delete(table).where(eq(table.curatorId, curatorId)).run()
+    },
+
+    /** How many live sessions a curator has (the account page shows it). */
+    countOf(curatorId: number): number {
+      const at = now()
+      const live = and(eq(table.curatorId, curatorId), gte(table.lastSeenAt, at - policy.idleMs), gte(table.createdAt, at - policy.absoluteMs))
+      return db.select({ live: count() }).from(table).where(live).get()?.live ?? 0
     },
   }
 }

@@ -9,6 +9,7 @@ const SECTIONS = [
   { href: '/admin/dashboard', label: 'Staleness' },
   { href: '/admin/import', label: 'Import and export' },
   { href: '/admin/partners', label: 'Partners', admin: true },
+  { href: '/admin/account', label: 'Your account' },
 ] as const
 
 /**
@@ -17,42 +18,46 @@ const SECTIONS = [
  */
 export function AdminLayout(props: { title: string; nonce: string; section?: string; curator?: CuratorAccount; csrf?: string; children: Child }) {
   const { curator, csrf } = props
+  // Without a doctype browsers render in quirks mode; every console page starts with it.
   return (
-    <html lang="en" dir="ltr">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="robots" content="noindex, nofollow" />
-        <title>{`${props.title} · Helpfinder curator console`}</title>
-        <style nonce={props.nonce}>{raw(adminStyles)}</style>
-      </head>
-      <body>
-        <a class="skip" href="#main">Skip to content</a>
-        <header class="bar">
-          <a class="brand" href="/admin/records">Helpfinder · curators</a>
-          {curator && (
-            <nav aria-label="Console">
-              {SECTIONS.filter((section) => !('admin' in section) || curator.role === 'admin').map((section) => (
-                <a href={section.href} aria-current={props.section === section.href ? 'page' : undefined}>
-                  {section.label}
-                </a>
-              ))}
-            </nav>
-          )}
-          {curator && csrf && (
-            <div class="who">
-              <span>
-                {curator.displayName} ({curator.role === 'admin' ? 'admin' : `editor: ${[curator.organisation, curator.country].filter(Boolean).join(', ')}`})
-              </span>
-              <form method="post" action="/admin/logout" class="inline">
-                <input type="hidden" name="csrf" value={csrf} />
-                <button type="submit">Log out</button>
-              </form>
-            </div>
-          )}
-        </header>
-        <main id="main">{props.children}</main>
-      </body>
-    </html>
+    <>
+      {raw('<!DOCTYPE html>')}
+      <html lang="en" dir="ltr">
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <meta name="robots" content="noindex, nofollow" />
+          <title>{`${props.title} · Helpfinder curator console`}</title>
+          <style nonce={props.nonce}>{raw(adminStyles)}</style>
+        </head>
+        <body>
+          <a class="skip" href="#main">Skip to content</a>
+          <header class="bar">
+            <a class="brand" href="/admin/records">Helpfinder · curators</a>
+            {curator && (
+              <nav aria-label="Console">
+                {SECTIONS.filter((section) => !('admin' in section) || curator.role === 'admin').map((section) => (
+                  <a href={section.href} aria-current={props.section === section.href ? 'page' : undefined}>
+                    {section.label}
+                  </a>
+                ))}
+              </nav>
+            )}
+            {curator && csrf && (
+              <div class="who">
+                <span>
+                  {curator.displayName} ({curator.role === 'admin' ? 'admin' : `editor: ${[curator.organisation, curator.country].filter(Boolean).join(', ')}`})
+                </span>
+                <form method="post" action="/admin/logout" class="inline">
+                  <input type="hidden" name="csrf" value={csrf} />
+                  <button type="submit">Log out</button>
+                </form>
+              </div>
+            )}
+          </header>
+          <main id="main">{props.children}</main>
+        </body>
+      </html>
+    </>
   )
 }

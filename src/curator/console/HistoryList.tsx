@@ -22,6 +22,7 @@ export function HistoryList(props: { entries: AuditEntry[] }) {
             <h2>
               <time datetime={entry.at}>{entry.at.replace('T', ' ').slice(0, 19)} UTC</time> · {entry.curatorName} · {ACTIONS[entry.action] ?? entry.action}
             </h2>
+            <p class="hint">{madeBy(entry)}</p>
             {changes.length === 0 ? (
               <p class="hint">No field changed (the record was confirmed as it was).</p>
             ) : (
@@ -57,4 +58,12 @@ export function HistoryList(props: { entries: AuditEntry[] }) {
       })}
     </ol>
   )
+}
+
+/** The account behind a change, by its id: "By Anna K. (anna)", still found after a rename or when disabled. */
+function madeBy(entry: AuditEntry): string {
+  const { account } = entry
+  if (!account) return `By ${entry.curatorName} (not a curator account, or recorded before accounts were linked).`
+  const renamed = account.displayName === entry.curatorName ? '' : `, named “${entry.curatorName}” at the time`
+  return `By ${account.displayName} (${account.login})${renamed}${account.disabled ? '; the account is now disabled' : ''}.`
 }

@@ -105,7 +105,7 @@ export function PartnerForm(props: {
             'origins',
             <>
               One origin per line, exactly as the browser sends it: <code>https://host</code> or <code>https://host:port</code> (no path, no trailing slash);{' '}
-              <code>http://</code> only for local trials on localhost, 127.0.0.1 or [::1]; or <code>self</code> for Helpfinder's own origin (the /demo page). With no
+              <code>http://localhost</code> or <code>127.0.0.1</code> only on a development server (<code>PARTNER_DEV_ORIGINS=on</code>); or <code>self</code> for Helpfinder's own origin (the /demo page). With no
               origin, the partner's widget may not be embedded anywhere.
             </>,
             (a) => <textarea id="origins" name="origins" rows={4} spellcheck={false} {...a}>

@@ -1,12 +1,18 @@
 import type { Partner } from '../../core/directory/partnerSchema'
 
+/** What the snippet says where the service's address goes while PUBLIC_ORIGIN is not set. */
+export const ORIGIN_PLACEHOLDER = 'https://<your Helpfinder address>'
+
 /**
  * The two ways a partner embeds the widget, as text to copy: the loader script, and the panel in an
- * iframe for sites that allow no other site's scripts (the same snippets /demo shows).
+ * iframe for sites that allow no other site's scripts (the same snippets /demo shows). The address
+ * is the configured PUBLIC_ORIGIN, never the Host header of the request (which the client chooses);
+ * without one, a placeholder and how to set it.
  * @example <PartnerSnippet partner={partner} origin="https://helpfinder.example" />
  */
-export function PartnerSnippet(props: { partner: Partner; origin: string }) {
-  const { partner, origin } = props
+export function PartnerSnippet(props: { partner: Partner; origin: string | undefined }) {
+  const { partner } = props
+  const origin = props.origin ?? ORIGIN_PLACEHOLDER
   const id = encodeURIComponent(partner.id)
   const script = `<script src="${origin}/widget.js" data-partner="${id}" async></script>`
   const frame = `<iframe src="${origin}/widget/panel?partner=${id}" title="Helpfinder: find confidential help" style="width:100%;max-width:28rem;height:40rem;border:1px solid #888" referrerpolicy="no-referrer"></iframe>`
@@ -15,6 +21,12 @@ export function PartnerSnippet(props: { partner: Partner; origin: string }) {
       <h2 id="embed-heading">Embed snippet</h2>
       {partner.origins.length === 0 && (
         <p class="error">This partner has no origins: the widget refuses to be embedded anywhere until one is added below.</p>
+      )}
+      {props.origin === undefined && (
+        <p class="error" id="snippet-origin">
+          This server does not know its public address, so the snippets show <code>{ORIGIN_PLACEHOLDER}</code>: replace it with the address people reach Helpfinder at, or set{' '}
+          <code>PUBLIC_ORIGIN</code> (for example <code>PUBLIC_ORIGIN=https://help.example.org</code>) and restart, and the snippets will show it.
+        </p>
       )}
       <p class="hint">
         The partner pastes one line before the end of its page. Without <code>data-country</code> and <code>data-lang</code> the widget starts with the defaults below;

@@ -1,4 +1,5 @@
 import type { Taxonomy } from '../../core/directory/taxonomySchema'
+import { fieldNotes } from './FieldNotes'
 import { RecordFormChoices } from './recordFormChoices'
 import { RecordFormContacts } from './recordFormContacts'
 import { RecordFormField, type FieldProps } from './recordFormField'
@@ -24,6 +25,7 @@ export function RecordForm(props: { values: RecordFormValues; taxonomy: Taxonomy
     return <RecordFormField id={id} value={typeof value === 'string' ? value : ''} problems={problems} {...extra} />
   }
   const tagCriteria = props.taxonomy.criteria.filter((criterion) => criterion.valueSet === 'tags')
+  const online = fieldNotes('online', 'Self-help, chat or similar that people outside the countries above can use too. Only an administrator can turn it on.', problems)
   const fields = (
     <>
       {props.isNew ? (
@@ -43,10 +45,8 @@ export function RecordForm(props: { values: RecordFormValues; taxonomy: Taxonomy
       {field('countries', { hint: 'ISO 3166-1 alpha-2 codes separated by commas, e.g. DE, AT. Empty for a service that is only online.' })}
       {field('subnational', { hint: 'Only when the service is for part of a country, e.g. Bavaria.' })}
       <div class="field">
-        <input type="checkbox" id="online" name="online" value="1" checked={values.online} aria-describedby="online-hint" /> <label for="online">Reachable online from anywhere</label>
-        <p class="hint" id="online-hint">
-          Self-help, chat or similar that people outside the countries above can use too.
-        </p>
+        <input type="checkbox" id="online" name="online" value="1" checked={values.online} {...online.aria} /> <label for="online">Reachable online from anywhere</label>
+        {online.element}
       </div>
       {field('languages', { hint: 'ISO 639-1 codes separated by commas, e.g. de, en.' })}
       {tagCriteria.map((criterion) => {

@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { privacyLogger } from '../../middleware/privacyLogger'
 import { requestSizeLimit } from '../../middleware/requestSizeLimit'
+import { accountRoutes } from './accountRoutes'
 import { adminHeaders } from './adminHeaders'
 import type { AdminDeps, AdminEnv } from './adminEnv'
 import { consoleMessagePage } from './ConsoleMessagePage'
@@ -44,6 +45,7 @@ export function createAdminApp(deps: AdminDeps) {
   app.route('/', importRoutes(deps))
   app.route('/', dashboardRoutes(deps))
   app.route('/partners', partnerRoutes(deps))
+  app.route('/', accountRoutes(deps))
   app.notFound((c) => consoleMessagePage(c, 'Not found', 'There is no console page at this address.', 404))
 
   app.onError((error, c) => {

@@ -7,11 +7,13 @@ import { initiativesToJson } from '../../curation/initiativesToJson'
 import { planImport, type ImportPlan } from '../../curation/planImport'
 import type { CuratorAccount } from '../auth/curatorAccount'
 import { canEdit } from '../directory/canEdit'
+import { scopeProblems } from '../directory/scopeProblems'
 import { AdminLayout } from './AdminLayout'
 import type { AdminDeps, AdminEnv } from './adminEnv'
 import { ImportPreview } from './ImportPreview'
 import { refusalText } from './refusalText'
 
+const OUT_OF_REACH = 'your account may not change this record (an editor changes the records of their own organisation, and those that serve their own country and no other)'
 const Mode = z.enum(['upsert', 'replace']).catch('upsert')
 const Upload = z.object({ file: z.instanceof(File), mode: Mode })
 /** The apply form carries the previewed file back, and what the preview promised (ids per outcome). */
@@ -159,9 +161,14 @@ export function importRoutes(deps: Pick<AdminDeps, 'directory' | 'now'>) {
       const record = row.id === undefined ? undefined : incoming.get(row.id)
       const before = row.id === undefined ? undefined : current.get(row.id)
       if (row.outcome === 'unchanged' || !record) continue
-      if (!canEdit(curator, record) || (before && !canEdit(curator, before))) {
+      // The same order as curatorDirectory.saveInitiative: out of reach, then widening, then moved out of reach.
+      const outOfReach = before !== undefined && !canEdit(curator, before)
+      const widening = outOfReach ? [] : scopeProblems(curator, before, record)
+      const movedAway = !outOfReach && widening.length === 0 && !canEdit(curator, record)
+      const refusals = outOfReach || movedAway ? [OUT_OF_REACH] : widening.map((problem) => `your account may not change this record like this: ${problem.field}: ${problem.message}`)
+      if (refusals.length > 0) {
         row.outcome = 'fails'
-        row.problems.push('your account may not change this record (an editor changes the records of their own organisation or country)')
+        row.problems.push(...refusals)
       }
     }
     const inScope = found.rows.every((row) => row.problems.length === 0)

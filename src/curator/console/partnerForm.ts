@@ -1,5 +1,6 @@
 import * as z from 'zod'
-import { PartnerSchema, type Partner } from '../../core/directory/partnerSchema'
+import type { EmbedOriginRules } from '../../core/directory/embedOrigin'
+import { partnerSchema, type Partner } from '../../core/directory/partnerSchema'
 
 /** The partner form's fields, in page order (the error summary follows it). */
 export const PARTNER_FIELDS = ['id', 'name', 'fictional', 'origins', 'featured', 'defaultCountry', 'defaultLanguage', 'lastChecked', 'notes'] as const
@@ -90,10 +91,11 @@ const lines = (text: string) =>
     .filter((line) => line !== '')
 
 /**
- * The partner the form describes, checked with PartnerSchema; each problem is put beside its field.
- * @example partnerFromInput(input) // { ok: true, partner } or { ok: false, errors: { fields: { origins: ['…'] }, general: [] } }
+ * The partner the form describes, checked with the partner schema under this server's origin
+ * rules; each problem is put beside its field.
+ * @example partnerFromInput(input, PRODUCTION_ORIGINS) // { ok: true, partner } or { ok: false, errors: { fields: { origins: ['…'] }, general: [] } }
  */
-export function partnerFromInput(input: PartnerInput): { ok: true; partner: Partner } | { ok: false; errors: PartnerErrors } {
+export function partnerFromInput(input: PartnerInput, rules: EmbedOriginRules): { ok: true; partner: Partner } | { ok: false; errors: PartnerErrors } {
   const origins = lines(input.origins)
   const featured = lines(input.featured)
   const candidate = {
@@ -113,7 +115,7 @@ export function partnerFromInput(input: PartnerInput): { ok: true; partner: Part
     if (!list.includes(text)) list.push(text)
     errors.fields[field] = list
   }
-  const parsed = PartnerSchema.safeParse(candidate)
+  const parsed = partnerSchema(rules).safeParse(candidate)
   const badOrigins: string[] = []
   for (const issue of parsed.success ? [] : parsed.error.issues) {
     const [field, index] = issue.path
@@ -130,7 +132,8 @@ export function partnerFromInput(input: PartnerInput): { ok: true; partner: Part
     }
   }
   if (badOrigins.length > 0) {
-    add('origins', `Not an origin the widget can allow: ${badOrigins.join(', ')}. Use https://host or https://host:port (no path, no trailing slash), http:// only for localhost, 127.0.0.1 or [::1], or self.`)
+    const loopback = rules.devOrigins ? 'http://localhost, 127.0.0.1 or [::1] (this is a development server)' : 'http://localhost only on a development server (PARTNER_DEV_ORIGINS=on)'
+    add('origins', `Not an origin the widget can allow: ${badOrigins.join(', ')}. Use self, https://host or https://host:port: a host name with a dot, a port from 1 to 65535, no path, no trailing slash; ${loopback}.`)
   }
   const repeated = featured.filter((id, at) => featured.indexOf(id) !== at)
   if (repeated.length > 0) add('featured', `List each service once: ${[...new Set(repeated)].join(', ')} is listed more than once.`)

@@ -23,7 +23,7 @@ const DONE: Record<string, string> = { created: 'added', saved: 'saved' }
  * frame-ancestors and featured services change at once, and every change is in the history.
  * @example app.route('/partners', partnerRoutes(deps))
  */
-export function partnerRoutes(deps: Pick<AdminDeps, 'directory' | 'now'>) {
+export function partnerRoutes(deps: Pick<AdminDeps, 'directory' | 'now' | 'publicOrigin' | 'embedOrigins'>) {
   const app = new Hono<AdminEnv>()
 
   // Which sites may frame the widget is a security decision: editors neither see nor change it.
@@ -94,7 +94,7 @@ export function partnerRoutes(deps: Pick<AdminDeps, 'directory' | 'now'>) {
 
   /** Validates and saves; on any problem the same form comes back (422) with what was typed. */
   async function save(c: Context<AdminEnv>, input: PartnerInput, before: Partner | undefined) {
-    const parsed = partnerFromInput(input)
+    const parsed = partnerFromInput(input, deps.embedOrigins)
     if (!parsed.ok) return c.html(formPage(c, await deps.directory.load(), input, parsed.errors, before), 422)
     const result = await deps.directory.savePartner(c.get('curator'), parsed.partner, { action: before ? 'edit' : 'create', baseVersion: before ? input.baseVersion : undefined })
     if (result.ok) return c.redirect(`/admin/partners/${parsed.partner.id}?done=${before ? 'saved' : 'created'}`, 303)
@@ -132,7 +132,7 @@ export function partnerRoutes(deps: Pick<AdminDeps, 'directory' | 'now'>) {
             </>
           )}
         </p>
-        {partner && !errors && <PartnerSnippet partner={partner} origin={new URL(c.req.url).origin} />}
+        {partner && !errors && <PartnerSnippet partner={partner} origin={deps.publicOrigin} />}
         {partner && <h2>Edit</h2>}
         <PartnerForm
           input={input}

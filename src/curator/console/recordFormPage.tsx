@@ -89,6 +89,6 @@ export function recordFormPage(c: Context<AdminEnv>, view: RecordPageView, statu
 
 /** The sentence a curator reads on a record outside their scope (canEdit). */
 function readOnlyReason(curator: CuratorAccount): string {
-  const scope = [curator.organisation && `the organisation ${curator.organisation}`, curator.country && `the country ${curator.country}`].filter(Boolean).join(' or ')
-  return `You can read this record but not change it: your editor account changes only records of ${scope || 'its own organisation or country'}, and this record is neither. An administrator can change it.`
+  const scope = [curator.organisation && `of the organisation ${curator.organisation}`, curator.country && `that serve ${curator.country} and no other country`].filter(Boolean).join(' or ')
+  return `You can read this record but not change it: your editor account changes only records ${scope || 'of its own organisation or country'}, and this record is neither. An administrator can change it.`
 }

@@ -5,7 +5,7 @@ import { recordFormLabel } from './recordFormLabels'
 import type { RecordFormValues } from './recordFormValues'
 
 /** How each refusal answers: 422 for what the curator can correct in the form. */
-const STATUS = { invalid: 422, exists: 422, conflict: 409, forbidden: 403, missing: 404 } as const
+const STATUS = { invalid: 422, exists: 422, conflict: 409, forbidden: 403, widens: 403, missing: 404 } as const
 
 /**
  * A refusal from curatorDirectory as form problems: data:check's lines ("<id>: phone number … ")
@@ -16,6 +16,7 @@ const STATUS = { invalid: 422, exists: 422, conflict: 409, forbidden: 403, missi
 export function recordFormRefusal(refusal: ChangeRefused, id: string, values: RecordFormValues, built: RecordCandidate): { status: 403 | 404 | 409 | 422; problems: FormProblem[] } {
   const status = STATUS[refusal.kind]
   if (refusal.kind === 'exists') return { status, problems: [problem('id', 'A record with this id already exists. Choose another id.')] }
+  if (refusal.kind === 'widens') return { status, problems: refusal.problems.map((scope) => problem(scope.field, scope.message)) }
   if (refusal.kind !== 'invalid') return { status, problems: [] }
   return { status, problems: refusal.problems.flatMap((line) => placed(line, id, values, built)) }
 }

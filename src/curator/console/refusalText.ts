@@ -8,7 +8,9 @@ export function refusalText(refusal: ChangeRefused): string {
     case 'conflict':
       return 'Nothing was saved: someone changed this record after you opened it. Open it again to see their change, then make yours.'
     case 'forbidden':
-      return `Nothing was saved: your account may not change ${refusal.ids.join(', ')} (an editor changes the records of their own organisation or country).`
+      return `Nothing was saved: your account may not change ${refusal.ids.join(', ')} (an editor changes the records of their own organisation, and those that serve their own country and no other).`
+    case 'widens':
+      return `Nothing was saved: your account may not change ${refusal.id} like this. An editor's records stay within their own country (or the countries their organisation's record already had); only an administrator adds countries or makes a record reachable online from anywhere.`
     case 'missing':
       return 'Nothing was saved: that record does not exist (any more).'
     case 'exists':

@@ -10,7 +10,10 @@ export type AuditAction = 'create' | 'edit' | 'confirm' | 'retire' | 'import' | 
 export interface AuditEntry {
   id: number
   at: string
+  /** The display name as it was when the change was made. */
   curatorName: string
+  /** The account that made it, as it is now (renamed or disabled, it still resolves); null for a tool or an entry older than curator ids. */
+  account: { id: number; login: string; displayName: string; disabled: boolean } | null
   subject: AuditSubject
   subjectId: string
   action: string
@@ -26,6 +29,12 @@ export type Actor = Pick<CuratorAccount, 'id' | 'displayName'> | { id: null; dis
  * @example auditTrail(db).record(actor, { subject: 'initiative', subjectId: id, action: 'edit', before, after }, now)
  */
 export function auditTrail(db: BetterSQLite3Database<typeof schema>) {
+  const withAccounts = () =>
+    db
+      // Only what the page shows of the account: never its password hash.
+      .select({ entry: schema.auditEntries, account: { id: schema.curators.id, login: schema.curators.login, displayName: schema.curators.displayName, disabledAt: schema.curators.disabledAt } })
+      .from(schema.auditEntries)
+      .leftJoin(schema.curators, eq(schema.curators.id, schema.auditEntries.curatorId))
   return {
     record(actor: Actor, change: { subject: AuditSubject; subjectId: string; action: AuditAction; before: unknown; after: unknown }, at: Date): void {
       db.insert(schema.auditEntries)
@@ -44,37 +53,40 @@ export function auditTrail(db: BetterSQLite3Database<typeof schema>) {
 
     /** Every change to one record, newest first. */
     of(subject: AuditSubject, subjectId: string): AuditEntry[] {
-      return db
-        .select()
-        .from(schema.auditEntries)
+      return withAccounts()
         .where(and(eq(schema.auditEntries.subject, subject), eq(schema.auditEntries.subjectId, subjectId)))
         .orderBy(desc(schema.auditEntries.id))
         .all()
-        .map((row) => ({
-          id: row.id,
-          at: row.at,
-          curatorName: row.curatorName,
-          subject,
-          subjectId,
-          action: row.action,
-          before: parseJson(row.before),
-          after: parseJson(row.after),
-        }))
+        .map(toEntry)
     },
 
     /** The latest changes anywhere, newest first (the console's start page). */
     latest(limit: number): AuditEntry[] {
-      return db
-        .select()
-        .from(schema.auditEntries)
-        .orderBy(desc(schema.auditEntries.id))
-        .limit(limit)
-        .all()
-        .map((row) => ({ ...row, subject: subjectOf(row.subject), before: parseJson(row.before), after: parseJson(row.after) }))
+      return withAccounts().orderBy(desc(schema.auditEntries.id)).limit(limit).all().map(toEntry)
     },
   }
 }
 export type AuditTrail = ReturnType<typeof auditTrail>
+
+/** An entry's row with the account it names by id (none for a tool, or an entry from before curator ids). */
+interface EntryRow {
+  entry: typeof schema.auditEntries.$inferSelect
+  account: Pick<typeof schema.curators.$inferSelect, 'id' | 'login' | 'displayName' | 'disabledAt'> | null
+}
+
+function toEntry({ entry, account }: EntryRow): AuditEntry {
+  return {
+    id: entry.id,
+    at: entry.at,
+    curatorName: entry.curatorName,
+    account: account ? { id: account.id, login: account.login, displayName: account.displayName, disabled: account.disabledAt !== null } : null,
+    subject: subjectOf(entry.subject),
+    subjectId: entry.subjectId,
+    action: entry.action,
+    before: parseJson(entry.before),
+    after: parseJson(entry.after),
+  }
+}
 
 function subjectOf(text: string): AuditSubject {
   return text === 'partner' || text === 'curator' ? text : 'initiative'

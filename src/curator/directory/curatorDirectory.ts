@@ -9,7 +9,9 @@ import type { CuratorAccount } from '../auth/curatorAccount'
 import { auditTrail, type AuditAction } from './auditTrail'
 import { canEdit } from './canEdit'
 import { newProblems } from './newProblems'
+import { loadSqliteDirectory } from '../../storage/sqlite/loadSqliteDirectory'
 import { recordVersion } from './recordVersion'
+import { scopeProblems, type ScopeProblem } from './scopeProblems'
 import { writeInitiatives, writePartner } from './writeInitiatives'
 
 /** Why a change was not made. `invalid` carries data:check's words, one problem per line. */
@@ -17,6 +19,7 @@ export type ChangeRefused =
   | { kind: 'invalid'; problems: string[] }
   | { kind: 'conflict' }
   | { kind: 'forbidden'; ids: string[] }
+  | { kind: 'widens'; id: string; problems: ScopeProblem[] }
   | { kind: 'missing' }
   | { kind: 'exists' }
 
@@ -47,7 +50,7 @@ export function curatorDirectory(options: { db: BetterSQLite3Database<typeof sch
     return run
   }
   // better-sqlite3 is synchronous: statements on `db` inside the callback belong to the transaction.
-  const transaction = (write: () => void) => db.transaction(() => write())
+  const transaction = <T>(write: () => T): T => db.transaction(() => write())
 
   return {
     audit,
@@ -67,16 +70,24 @@ export function curatorDirectory(options: { db: BetterSQLite3Database<typeof sch
         const record = 'update' in change ? (before ? change.update(before) : undefined) : change
         if (!record) return fail({ kind: 'missing' })
         if (how.baseVersion !== undefined && before && recordVersion(before) !== how.baseVersion) return fail({ kind: 'conflict' })
-        if (!canEdit(curator, record) || (before && !canEdit(curator, before))) return fail({ kind: 'forbidden', ids: [record.id] })
+        if (before && !canEdit(curator, before)) return fail({ kind: 'forbidden', ids: [record.id] })
+        const widening = scopeProblems(curator, before, record)
+        if (widening.length > 0) return fail({ kind: 'widens', id: record.id, problems: widening })
+        if (!canEdit(curator, record)) return fail({ kind: 'forbidden', ids: [record.id] })
         const after = { ...data, initiatives: before ? data.initiatives.map((initiative) => (initiative.id === record.id ? record : initiative)) : [...data.initiatives, record] }
         const problems = newProblems(data, after, now())
         if (problems.length > 0) return fail({ kind: 'invalid', problems })
-        transaction(() => {
+        const saved = transaction(() => {
           writeInitiatives(db, after, [record], [])
-          audit.record(curator, { subject: 'initiative', subjectId: record.id, action: how.action, before, after: record }, now())
+          // The history shows what the database holds, read back: never a value it did not store.
+          const stored = storedOne(byId(loadSqliteDirectory(db).initiatives), record.id)
+          if (how.action !== 'edit' || JSON.stringify(stored) !== JSON.stringify(before)) {
+            audit.record(curator, { subject: 'initiative', subjectId: record.id, action: how.action, before, after: stored }, now())
+          }
+          return stored
         })
         await options.onChange()
-        return ok(record)
+        return ok(saved)
       })
     },
 
@@ -88,7 +99,10 @@ export function curatorDirectory(options: { db: BetterSQLite3Database<typeof sch
         const fresh = new Map(next.map((initiative) => [initiative.id, initiative]))
         const written = next.filter((record) => JSON.stringify(old.get(record.id)) !== JSON.stringify(record))
         const removed = data.initiatives.filter((record) => !fresh.has(record.id))
-        const outOfScope = [...written, ...removed, ...written.flatMap((record) => old.get(record.id) ?? [])].filter((record) => !canEdit(curator, record))
+        const outOfScope = [
+          ...[...written, ...removed, ...written.flatMap((record) => old.get(record.id) ?? [])].filter((record) => !canEdit(curator, record)),
+          ...written.filter((record) => scopeProblems(curator, old.get(record.id), record).length > 0),
+        ]
         if (outOfScope.length > 0) return fail({ kind: 'forbidden', ids: [...new Set(outOfScope.map((record) => record.id))] })
         const after = { ...data, initiatives: [...next] }
         const problems = newProblems(data, after, now())
@@ -96,7 +110,8 @@ export function curatorDirectory(options: { db: BetterSQLite3Database<typeof sch
         const at = now()
         transaction(() => {
           writeInitiatives(db, after, written, removed.map((record) => record.id))
-          for (const record of written) audit.record(curator, { subject: 'initiative', subjectId: record.id, action: 'import', before: old.get(record.id), after: record }, at)
+          const stored = byId(loadSqliteDirectory(db).initiatives)
+          for (const record of written) audit.record(curator, { subject: 'initiative', subjectId: record.id, action: 'import', before: old.get(record.id), after: storedOne(stored, record.id) }, at)
           for (const record of removed) audit.record(curator, { subject: 'initiative', subjectId: record.id, action: 'remove', before: record, after: null }, at)
         })
         if (written.length + removed.length > 0) await options.onChange()
@@ -120,14 +135,27 @@ export function curatorDirectory(options: { db: BetterSQLite3Database<typeof sch
         const after = { ...data, partners: before ? data.partners.map((candidate) => (candidate.id === partner.id ? partner : candidate)) : [...data.partners, partner] }
         const problems = newProblems(data, after, now())
         if (problems.length > 0) return fail({ kind: 'invalid', problems })
-        transaction(() => {
+        const saved = transaction(() => {
           writePartner(db, after, partner.id)
-          audit.record(curator, { subject: 'partner', subjectId: partner.id, action: change.action, before, after: partner }, now())
+          const stored = storedOne(byId(loadSqliteDirectory(db).partners), partner.id)
+          audit.record(curator, { subject: 'partner', subjectId: partner.id, action: change.action, before, after: stored }, now())
+          return stored
         })
         await options.onChange()
-        return ok(partner)
+        return ok(saved)
       })
     },
   }
 }
 export type CuratorDirectory = ReturnType<typeof curatorDirectory>
+
+/** The one just written, read back; missing means the write did not hold, and the transaction is undone. */
+function storedOne<T>(stored: ReadonlyMap<string, T>, id: string): T {
+  const found = stored.get(id)
+  if (!found) throw new Error(`${id} was not found after writing it`)
+  return found
+}
+
+function byId<T extends { id: string }>(list: readonly T[]): Map<string, T> {
+  return new Map(list.map((item) => [item.id, item]))
+}

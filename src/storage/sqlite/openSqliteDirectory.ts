@@ -11,34 +11,73 @@ import type { DirectorySource } from '../directorySource'
 import { insertStatements } from '../insertStatements'
 import * as schema from '../schema'
 import { seedRows } from '../seedRows'
+import { checkSqliteFile } from './checkSqliteFile'
+import { fileIdentity } from './fileIdentity'
+import { inspectDatabasePath } from './inspectDatabasePath'
+import { SqliteFault } from './SqliteFault'
+
+/** How long a statement waits on another process's lock once the file is open (better-sqlite3's default). */
+const BUSY_TIMEOUT_MS = 5000
 
 /** An open embedded directory: the port, plus `close` for a clean shutdown. */
 export interface SqliteDirectory {
   source: DirectorySource
   /** The drizzle database, for the Node-only curator side (accounts live in the same file). */
   db: BetterSQLite3Database<typeof schema>
+  /** Whether this open filled an empty directory from the seed (a new file, or one emptied). */
+  seeded: boolean
+  /**
+   * Throws unless the file still reads cleanly (see checkSqliteFile) and is still the file that
+   * was opened (a SqliteFault with `moved` when it was replaced or removed). Reads only.
+   */
+  check(busyTimeoutMs?: number): void
   close(): void
 }
 
 /**
  * Opens (creating, migrating and seeding on first use) the embedded SQLite directory. A file
- * seeded before partners existed gets the seed's partners (see seedRows).
+ * seeded before partners existed gets the seed's partners (see seedRows). Every page is read
+ * before anything is written, so a damaged file is refused as it is, never migrated or seeded
+ * into; on any failure the connection is closed again. `busyTimeoutMs` bounds the wait on another
+ * process's lock while opening (a server must not stall its start on it).
  * @example const directory = openSqliteDirectory('.data/helpfinder.sqlite', loadBundledData(), 'migrations')
  */
-export function openSqliteDirectory(file: string, seed: DirectoryData, migrationsFolder: string): SqliteDirectory {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true })
-  const sqlite = new Database(file)
-  sqlite.pragma('journal_mode = WAL')
-  sqlite.pragma('foreign_keys = ON')
-  const db = drizzle(sqlite, { schema })
-  migrate(db, { migrationsFolder })
-  const rowsIn = (table: SQLiteTable) => db.select({ n: count() }).from(table).all()[0]?.n ?? 0
-  const rows = seedRows(seed, { initiatives: rowsIn(schema.initiatives), partners: rowsIn(schema.partners) })
-  if (rows) {
-    const statements = insertStatements(db, rows, 30_000)
-    db.transaction(() => {
-      for (const statement of statements) statement.run()
-    })
+export function openSqliteDirectory(file: string, seed: DirectoryData, migrationsFolder: string, options: { busyTimeoutMs?: number } = {}): SqliteDirectory {
+  if (file !== ':memory:') {
+    inspectDatabasePath(file)
+    mkdirSync(dirname(file), { recursive: true })
   }
-  return { source: createDirectoryRepository(db), db, close: () => sqlite.close() }
+  const sqlite = new Database(file, { timeout: options.busyTimeoutMs ?? BUSY_TIMEOUT_MS })
+  try {
+    checkSqliteFile(sqlite, { pages: true, tables: false })
+    sqlite.pragma('journal_mode = WAL')
+    sqlite.pragma('foreign_keys = ON')
+    const db = drizzle(sqlite, { schema })
+    migrate(db, { migrationsFolder })
+    checkSqliteFile(sqlite, { pages: false, tables: true })
+    const rowsIn = (table: SQLiteTable) => db.select({ n: count() }).from(table).all()[0]?.n ?? 0
+    const counts = { initiatives: rowsIn(schema.initiatives), partners: rowsIn(schema.partners) }
+    const rows = seedRows(seed, counts)
+    if (rows) {
+      const statements = insertStatements(db, rows, 30_000)
+      db.transaction(() => {
+        for (const statement of statements) statement.run()
+      })
+    }
+    sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`)
+    const opened = file === ':memory:' ? undefined : fileIdentity(file)
+    const check = (busyTimeoutMs = BUSY_TIMEOUT_MS) => {
+      if (file !== ':memory:' && fileIdentity(file) !== opened) throw new SqliteFault('was replaced or removed while the server was running', true)
+      sqlite.pragma(`busy_timeout = ${busyTimeoutMs}`)
+      try {
+        checkSqliteFile(sqlite, { pages: true, tables: true })
+      } finally {
+        sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`)
+      }
+    }
+    return { source: createDirectoryRepository(db), db, seeded: counts.initiatives === 0, check, close: () => sqlite.close() }
+  } catch (error) {
+    sqlite.close()
+    throw error
+  }
 }
