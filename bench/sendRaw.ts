@@ -1,4 +1,4 @@
-import { request, type Agent, type ClientRequest } from 'node:http'
+import { Agent, request, type ClientRequest } from 'node:http'
 import { hasStackTrace } from './hasStackTrace'
 
 /** What came back: a status and what the body showed, or why nothing did. */
@@ -20,6 +20,8 @@ export interface RawRequest {
 }
 
 const MAX_BODY = 2 * 1024 * 1024
+/** One connection per request, closed after it: for the retry. */
+const FRESH_CONNECTION = new Agent({ keepAlive: false })
 
 /**
  * Sends a request as given (method, path and headers unchecked by fetch's rules) with node:http,
@@ -64,11 +66,13 @@ export function sendRaw(base: URL, raw: RawRequest, agent: Agent, timeoutMs: num
     }, timeoutMs)
     outgoing.on('error', (error: NodeJS.ErrnoException) => {
       if (settled) return
-      // A kept-alive socket the server closed just as it was reused: not the request's fault, try once more.
-      if (!retried && outgoing.reusedSocket && status === undefined && (error.code === 'ECONNRESET' || error.code === 'EPIPE')) {
+      // A kept-alive socket the server had already given up (after an earlier request on it left a
+      // body unread, or its keep-alive ran out) resets as it is reused. Try once more on a connection
+      // of its own, so a reset there is the server's answer to this request and nothing else.
+      if (!retried && status === undefined && (error.code === 'ECONNRESET' || error.code === 'EPIPE')) {
         settled = true
         clearTimeout(timer)
-        sendRaw(base, raw, agent, timeoutMs, true).then(resolve)
+        sendRaw(base, raw, FRESH_CONNECTION, timeoutMs, true).then(resolve)
         return
       }
       // An answer came and then the socket closed (a refused upload still being sent): the answer counts.

@@ -27,7 +27,7 @@ import type { LoadJob, LoadSummary } from './loadGenerator'
 /**
  * `npm run bench`: the full turn (open sealed state, advance, match, seal, render) against a bare
  * Hono route on the same Node process, then the same steps without HTTP. Ratios, not absolutes:
- * see /work/shared/design/stack-notes.md (Speed).
+ * see shared/design/stack-notes.md beside the repository (Speed).
  */
 
 const SECONDS = positiveInt(process.env.BENCH_SECONDS, 10)

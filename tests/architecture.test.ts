@@ -3,7 +3,7 @@ import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 
-// The layering rules of DEVELOPERS.md, checked on the import statements themselves.
+// The layering rules of ARCHITECTURE.md ("Rooms and their one-way rules"), checked on the import statements themselves.
 const root = fileURLToPath(new URL('..', import.meta.url))
 const src = join(root, 'src')
 
@@ -80,7 +80,7 @@ describe('architecture', () => {
   })
 
   it('Node-only code lives only in the Node runtime, the SQLite driver and the curator side', () => {
-    // The curator side (argon2, the console) is Node-only by design (architecture.md); the Worker never imports it.
+    // The curator side (argon2, the console) is Node-only by design (ARCHITECTURE.md); the Worker never imports it.
     const allowed = (file: string) => file === 'runtime/node.ts' || file === 'runtime/createNodeApp.ts' || file === 'runtime/serveNode.ts' || file.startsWith('storage/sqlite/') || file.startsWith('curator/')
     for (const { file, imports } of files) {
       if (imports.some((imported) => NODE_ONLY.test(imported))) expect(allowed(file), `${file} is Node-only`).toBe(true)
