@@ -169,4 +169,14 @@ describe('the embed snippet', () => {
     expect(page.body).toContain('src=&quot;https://help.example.org/widget/panel?partner=demo-helpline')
     expect(page.body).not.toContain('your Helpfinder address')
   })
+
+  it('the public /demo page names PUBLIC_ORIGIN or the placeholder in its snippets, never the Host header', async () => {
+    const placeholder = await getWithHost(production.server.base, '/demo', 'evil.example', '')
+    expect(placeholder.status).toBe(200)
+    expect(placeholder.body).not.toContain('evil.example')
+    expect(placeholder.body).toContain('&lt;script src=&quot;https://&lt;your Helpfinder address&gt;/widget.js&quot;')
+    const named = await getWithHost(development.server.base, '/demo', 'evil.example', '')
+    expect(named.body).not.toContain('evil.example')
+    expect(named.body).toContain('&lt;script src=&quot;https://help.example.org/widget.js&quot;')
+  })
 })
