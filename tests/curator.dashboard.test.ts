@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import officialLanguagesFile from '../data/official-languages.json'
 import type { DirectoryData } from '../src/core/directory/directoryData'
 import { computeCoverage, OfficialLanguagesFileSchema, type CoverageReport } from '../src/curation/computeCoverage'
+import { urgentCell } from '../src/curation/coverageText'
 import { loadBundledData } from '../src/storage/bundledData'
 import { addCurators, consoleClient } from './support/consoleClient'
 import { startNodeServer } from './support/startNodeServer'
@@ -14,9 +15,18 @@ const OLD = '2025-06-01'
 const PASSWORD = 'a long pass phrase'
 const officialLanguages = OfficialLanguagesFileSchema.parse(officialLanguagesFile).countries
 
-/** The bundled directory with three counted services, one doubtful record and one German urgent line made stale. */
+/**
+ * The bundled directory with three counted services, one doubtful record and one German urgent line made stale,
+ * and PrevenTell (Sweden) held without a confirmed contact, whatever the real data says by now.
+ */
 function staleSeed(): { seed: DirectoryData; chosen: string[]; doubtful: string } {
-  const data = loadBundledData()
+  const bundled = loadBundledData()
+  const data: DirectoryData = {
+    ...bundled,
+    initiatives: bundled.initiatives.map((record) =>
+      record.id === 'preventell' ? { ...record, website: null, contacts: record.contacts.map((contact) => ({ ...contact, value: null })) } : record,
+    ),
+  }
   const counted = computeCoverage({ data, officialLanguages, today: NOW }).countries.flatMap((country) => country.national.map((service) => service.id))
   const chosen = [...new Set(counted)].slice(0, 3)
   const doubtful = data.initiatives.find((record) => record.status === 'doubtful')?.id ?? ''
@@ -91,7 +101,10 @@ describe('the staleness dashboard', () => {
     expect(rowIds(tableOf(html, 'doubtful-services'), 'doubtful-').sort()).toEqual([...doubtfulIds].sort())
 
     const noNational = report.countries.filter((country) => country.national.length === 0).map((country) => country.code)
-    expect(html).toContain(`${noNational.length} of ${report.countries.length} countries have no active national service.`)
+    const heldBack = report.countries.filter((country) => country.national.length === 0 && country.nationalUnconfirmed.length > 0)
+    expect(unescape(html)).toContain(
+      `${noNational.length} of ${report.countries.length} countries have no active national service shown; ${heldBack.length} of them have one on file whose contact is not confirmed.`,
+    )
     expect(rowIds(tableOf(html, 'no-national'), 'no-national-')).toEqual(noNational)
 
     const groups = tableOf(html, 'group-gaps')
@@ -101,16 +114,54 @@ describe('the staleness dashboard', () => {
       expect(row, group.id).toContain(`${missing.length} of ${report.countries.length}`)
       for (const country of missing) expect(row).toContain(`(${country.code})`)
       // The report's own gap sentences name the same countries.
-      expect(report.gaps.filter((gap) => gap.text.startsWith(`no service found for ${group.audience} in`)).map((gap) => gap.country)).toEqual(missing.map((country) => country.code))
+      expect(report.gaps.filter((gap) => /^no service (found|shown) for /.test(gap.text) && gap.text.includes(` for ${group.audience} in `)).map((gap) => gap.country)).toEqual(
+        missing.map((country) => country.code),
+      )
     }
-    const urgentGaps = report.countries.filter((country) => !(country.urgent.emergency && country.urgent.child_helpline && country.urgent.crisis)).map((country) => country.code)
-    expect(rowIds(tableOf(html, 'urgent-gaps'), 'urgent-gap-')).toEqual(urgentGaps)
+    const urgentGaps = report.countries.filter((country) => country.urgentMissing.length > 0)
+    const urgentTable = tableOf(html, 'urgent-gaps')
+    expect(rowIds(urgentTable, 'urgent-gap-')).toEqual(urgentGaps.map((country) => country.code))
+    for (const country of urgentGaps) {
+      const row = new RegExp(`<tr id="urgent-gap-${country.code}">[\\s\\S]*?</tr>`).exec(urgentTable)?.[0] ?? ''
+      expect(row, country.code).toContain(`<td>${urgentCell(country)}</td>`)
+      expect(urgentCell(country)).toMatch(/^no /)
+    }
 
     const coverage = tableOf(html, 'coverage-table')
     expect(rowIds(coverage, 'coverage-')).toEqual(report.countries.map((country) => country.code))
     const de = report.countries.find((country) => country.code === 'DE')
     const deRow = /<tr id="coverage-DE">[\s\S]*?<\/tr>/.exec(coverage)?.[0] ?? ''
     expect(deRow).toContain(`<td class="num">${de?.stale.length}</td>`)
+    // No coverage row says "all on file" while an expected urgent-help kind is missing.
+    for (const country of report.countries) {
+      const row = new RegExp(`<tr id="coverage-${country.code}">[\\s\\S]*?</tr>`).exec(coverage)?.[0] ?? ''
+      expect(row.includes('all on file'), country.code).toBe(country.urgentMissing.length === 0)
+    }
+  }, 30_000)
+
+  it('names the records on file whose contact is not confirmed, PrevenTell in Sweden among them, and never says none for them', async () => {
+    const report = computeCoverage({ data: seed, officialLanguages, today: NOW })
+    const html = unescape(await dashboard())
+    const sweden = report.countries.find((country) => country.code === 'SE')
+    expect(sweden?.nationalUnconfirmed.map((service) => service.id)).toContain('preventell')
+    const table = tableOf(html, 'unconfirmed-services')
+    const withHeld = report.countries.filter((country) => country.nationalUnconfirmed.length + country.onlineUnconfirmed.length > 0)
+    expect(rowIds(table, 'unconfirmed-')).toEqual(withHeld.map((country) => country.code))
+    for (const country of withHeld) {
+      const row = new RegExp(`<tr id="unconfirmed-${country.code}">[\\s\\S]*?</tr>`).exec(table)?.[0] ?? ''
+      for (const held of [...country.nationalUnconfirmed, ...country.onlineUnconfirmed]) {
+        expect(row, `${country.code} ${held.id}`).toContain(`<a href="/admin/records/${held.id}">${held.name}</a>`)
+      }
+    }
+    const swedenRow = /<tr id="no-national-SE">[\s\S]*?<\/tr>/.exec(tableOf(html, 'no-national'))?.[0] ?? ''
+    expect(swedenRow).toContain('<a href="/admin/records/preventell">PrevenTell</a>')
+    const coverageRow = /<tr id="coverage-SE">[\s\S]*?<\/tr>/.exec(tableOf(html, 'coverage-table'))?.[0] ?? ''
+    expect(coverageRow).toContain(`<td class="num none">0 (+${sweden?.nationalUnconfirmed.length} unconfirmed)</td>`)
+    // A country of the no-national table shows the "none" tag only when nothing at all is on file for it.
+    for (const country of report.countries.filter((entry) => entry.national.length === 0)) {
+      const row = new RegExp(`<tr id="no-national-${country.code}">[\\s\\S]*?</tr>`).exec(html)?.[0] ?? ''
+      expect(row.includes('>none<'), country.code).toBe(country.onlineOnly.length + country.onlineUnconfirmed.length === 0)
+    }
   }, 30_000)
 
   it('drops a record from the stale table once a curator confirms it as checked', async () => {

@@ -7,12 +7,13 @@ import { afterAll, describe, expect, it } from 'vitest'
 import officialLanguagesFile from '../data/official-languages.json'
 import { computeCoverage, OfficialLanguagesFileSchema, type CountryCoverage, type CoverageReport } from '../src/curation/computeCoverage'
 import { coverageHtml } from '../src/curation/coverageHtml'
-import { coverageText } from '../src/curation/coverageText'
+import { coverageText, urgentCell } from '../src/curation/coverageText'
+import { expectedUrgentKinds } from '../src/curation/expectedUrgentKinds'
 import type { DirectoryData } from '../src/core/directory/directoryData'
 import { InitiativeSchema, type Initiative } from '../src/core/directory/initiativeSchema'
 import { isContactable } from '../src/core/directory/isContactable'
 import { TaxonomySchema } from '../src/core/directory/taxonomySchema'
-import { UrgentCountrySchema } from '../src/core/directory/urgentHelpSchema'
+import { UrgentCountrySchema, type UrgentLine } from '../src/core/directory/urgentHelpSchema'
 import { loadBundledData } from '../src/storage/bundledData'
 import { findBannedTerms, formatHit, loadTerminology, termsForLanguage } from './support/terminologyLint'
 
@@ -110,7 +111,7 @@ function service(id: string, fields: Partial<Initiative>): Initiative {
   })
 }
 
-function urgentLine(kind: 'emergency' | 'child_helpline' | 'crisis', lastChecked = '2026-01-01') {
+function urgentLine(kind: UrgentLine['kind'], lastChecked = '2026-01-01') {
   return { kind, name: `${kind} line`, number: '112', hours: null, languages: null, sources: [{ url: 'https://example.org/urgent', date: 'undated', supports: 'test' }], lastChecked }
 }
 
@@ -151,7 +152,10 @@ describe('computeCoverage on a hand-made directory', () => {
       family_friends: { national: 0, online: 0 },
     })
     expect(germany.languages).toEqual([{ code: 'de', count: 2, inferred: 1 }])
-    expect(germany.urgent).toEqual({ emergency: true, child_helpline: true, crisis: false })
+    expect(germany.urgent).toMatchObject({ emergency: true, child_helpline: true, crisis: false, missing_children: false })
+    expect(germany.urgentMissing).toEqual(['crisis', 'missing_children'])
+    expect(ids(germany.nationalUnconfirmed)).toEqual(['de-unreachable'])
+    expect(ids(germany.onlineUnconfirmed)).toEqual([])
     expect(ids(country(report, 'AT').national)).toEqual(['at-online'])
     expect(ids(country(report, 'AT').onlineOnly)).toEqual([])
     for (const code of ['BE', 'CH', 'LU']) expect(ids(country(report, code).onlineOnly), code).toEqual(['at-online'])
@@ -162,10 +166,12 @@ describe('computeCoverage on a hand-made directory', () => {
 
   it('lists every gap of a country in plain words', () => {
     expect(gapsFor(report, 'DE')).toEqual([
-      'no service found for people after conviction in Germany',
+      'more national services in Germany, on file, contact not confirmed: Service de-unreachable',
+      'no service shown for people after conviction in Germany; on file, contact not confirmed: Service de-unreachable',
       'no service found for young people with harmful sexual behaviour or a sexual interest in children in Germany',
       'no service found for family and friends in Germany',
       'no crisis line number on file for Germany',
+      'no 116 000 (missing children) number on file for Germany',
     ])
     expect(gapsFor(report, 'CH')[0]).toBe('no national service found in Switzerland (1 online-only in its official languages)')
     expect(gapsFor(report, 'CH')).not.toContain('no service found for people in criminal proceedings in Switzerland')
@@ -184,8 +190,11 @@ describe('computeCoverage on a hand-made directory', () => {
 
   it('sums it up in one paragraph', () => {
     expect(report.summary).toContain('5 active prevention services with a website or contact serve these 33 countries (2 of them online).')
-    expect(report.summary).toContain('Not counted: 1 prevention records that are doubtful or closed and 1 active ones with no website or contact.')
-    expect(report.summary).toContain('30 of 33 countries have no national service')
+    expect(report.summary).toContain('Not counted: 1 prevention records that are doubtful or closed, and 1 active ones on file whose contact is not confirmed')
+    expect(report.summary).toContain('30 of 33 countries have no national service shown')
+    expect(report.summary).toContain('0 of them have one on file whose contact is not confirmed,')
+    expect(report.summary).toContain('people after conviction 26 (1 with one on file, contact not confirmed)')
+    expect(report.summary).toContain('Countries missing an expected urgent-help number: emergency number 31 of 33; child helpline 31 of 33; crisis line 32 of 33; 116 000 27 of 27.')
     expect(report.summary).toContain('Stale records (last checked more than 12 months ago): 2.')
   })
 
@@ -197,9 +206,10 @@ describe('computeCoverage on a hand-made directory', () => {
   it('prints one text row per country with national+online counts', () => {
     const text = coverageText(report)
     const row = text.split('\n').find((line) => line.startsWith('Germany (DE)'))
-    expect(row?.split(/ {2,}/)).toEqual(['Germany (DE)', '1', '1', '1', '1', '0+1', '0', '0', '0', 'de 2 (1 inferred)', 'missing crisis line', '0'])
+    expect(row?.split(/ {2,}/)).toEqual(['Germany (DE)', '1 (+1 unconfirmed)', '1', '1', '1', '0+1', '0', '0', '0', 'de 2 (1 inferred)', 'no crisis line, no 116 000', '0'])
+    expect(text).toContain('\n- Germany: on file, contact not confirmed: Service de-unreachable\n')
     expect(text).toContain('\nGaps\n- no service found for people who fear they may offend in Austria\n')
-    expect(text).toContain('\n- no service found for people after conviction in Germany\n')
+    expect(text).toContain('\n- no service shown for people after conviction in Germany; on file, contact not confirmed: Service de-unreachable\n')
     expect(text).toContain('- France: Aide <b>maintenant</b>, last checked 2025-05-31')
   })
 
@@ -219,6 +229,114 @@ describe('computeCoverage on a hand-made directory', () => {
   it('uses no stigmatising terms in its own words', () => {
     const terms = termsForLanguage(loadTerminology(), 'en')
     expect(findBannedTerms([coverageText(report), coverageHtml(report)], terms).map(formatHit)).toEqual([])
+  })
+})
+
+// Honest gaps: a record on file that cannot be shown is named, never hidden behind "none"; "all on file" only when true.
+const honestFixture: DirectoryData = {
+  taxonomy,
+  initiatives: [
+    service('preventell', { name: 'PrevenTell', countries: ['SE'], languages: ['sv'], website: null, contacts: [{ channel: 'phone', value: null, hours: null, languages: null, notes: null }], tags: { target_group: ['fear_may_offend', 'family_friends'] } }),
+    service('se-closed', { name: 'Closed Swedish line', status: 'closed', countries: ['SE'], languages: ['sv'], website: null }),
+    service('en-unconfirmed-online', { name: 'Unconfirmed English online', online: true, languages: ['en'], website: null, tags: { target_group: ['csam_users'] } }),
+    service('ie-national', { countries: ['IE'], languages: ['en'], tags: { target_group: ['fear_may_offend'] } }),
+  ],
+  urgent: [
+    UrgentCountrySchema.parse({ country: 'BG', lines: [urgentLine('emergency'), urgentLine('child_helpline'), urgentLine('missing_children')] }),
+    UrgentCountrySchema.parse({ country: 'SE', lines: [urgentLine('emergency'), urgentLine('child_helpline'), urgentLine('crisis'), urgentLine('missing_children')] }),
+    UrgentCountrySchema.parse({ country: 'DK', lines: [urgentLine('emergency'), urgentLine('child_helpline'), urgentLine('crisis')] }),
+    UrgentCountrySchema.parse({ country: 'NO', lines: [urgentLine('emergency'), urgentLine('child_helpline'), urgentLine('crisis')] }),
+  ],
+  partners: [],
+}
+
+describe('honest gaps in the coverage report', () => {
+  const report = computeCoverage({ data: honestFixture, officialLanguages, today })
+  const text = coverageText(report)
+  const html = coverageHtml(report)
+  const row = (code: string) => text.split('\n').find((line) => line.includes(`(${code})  `))?.split(/ {2,}/) ?? []
+
+  it('names PrevenTell for Sweden as on file but not shown, and never says none for Sweden', () => {
+    const sweden = country(report, 'SE')
+    expect(ids(sweden.national)).toEqual([])
+    expect(ids(sweden.nationalUnconfirmed)).toEqual(['preventell'])
+    expect(gapsFor(report, 'SE')).toContain('no national service shown in Sweden; on file, contact not confirmed: PrevenTell')
+    expect(gapsFor(report, 'SE')).toContain('no service shown for people who fear they may offend in Sweden; on file, contact not confirmed: PrevenTell')
+    expect(gapsFor(report, 'SE')).not.toContain('no national service found in Sweden')
+    expect(gapsFor(report, 'SE')).not.toContain('no service found for people who fear they may offend in Sweden')
+    expect(gapsFor(report, 'SE')).not.toContain('no service found for family and friends in Sweden')
+    expect(row('SE').slice(1, 3)).toEqual(['0 (+1 unconfirmed)', '0'])
+    expect(text).toContain('\n- Sweden: on file, contact not confirmed: PrevenTell\n')
+    expect(text).not.toContain('Closed Swedish line')
+    expect(report.summary).toContain('1 of them have one on file whose contact is not confirmed (Sweden: PrevenTell)')
+    expect(report.summary).toContain('and 2 active ones on file whose contact is not confirmed')
+    expect(html).toContain('<li>Sweden: on file, contact not confirmed: PrevenTell</li>')
+    expect(html).toContain('<h3>Sweden</h3>\n<p>National: none shown</p>\n<p>National, on file, contact not confirmed: PrevenTell</p>')
+    expect(html).toMatch(/<th scope="row">Sweden \(SE\)<\/th><td class="num none">0 \(\+1 unconfirmed\)<\/td>/)
+  })
+
+  it('names an online record without a confirmed contact in the countries of its language', () => {
+    expect(ids(country(report, 'IE').onlineUnconfirmed)).toEqual(['en-unconfirmed-online'])
+    expect(row('IE').slice(1, 3)).toEqual(['1', '0 (+1 unconfirmed)'])
+    expect(gapsFor(report, 'IE')).toContain("online services in Ireland's official languages, on file, contact not confirmed: Unconfirmed English online")
+    expect(gapsFor(report, 'GB')).toContain('no national service found in United Kingdom')
+    expect(text).toContain('\n- United Kingdom (online, in its official languages): on file, contact not confirmed: Unconfirmed English online\n')
+  })
+
+  it('still says none for a country with no record at all', () => {
+    expect(gapsFor(report, 'SK')).toContain('no national service found in Slovakia')
+    expect(row('SK').slice(1, 3)).toEqual(['0', '0'])
+    expect(html).toContain('<h3>Slovakia</h3>\n<p>National: none</p>\n<p>Online-only in its official languages: none</p>')
+  })
+
+  it('names the missing urgent kinds: no crisis line for Bulgaria, no 116 000 only in EU member states', () => {
+    expect(urgentCell(country(report, 'BG'))).toBe('no crisis line')
+    expect(row('BG').at(-2)).toBe('no crisis line')
+    expect(gapsFor(report, 'BG')).toContain('no crisis line number on file for Bulgaria')
+    expect(urgentCell(country(report, 'SE'))).toBe('all on file')
+    expect(urgentCell(country(report, 'DK'))).toBe('no 116 000')
+    expect(urgentCell(country(report, 'NO'))).toBe('all on file')
+    expect(expectedUrgentKinds('NO')).not.toContain('missing_children')
+    expect(expectedUrgentKinds('SE')).toEqual(['emergency', 'child_helpline', 'crisis', 'missing_children'])
+    expect(html).toContain('<td class="none">no crisis line</td>')
+  })
+
+  it('says "all on file" in no row while an expected kind is missing, here or on the real directory', () => {
+    const real = computeCoverage({ data: loadBundledData(), officialLanguages, today })
+    for (const each of [report, real]) {
+      for (const entry of each.countries) {
+        const missing = expectedUrgentKinds(entry.code).filter((kind) => !entry.urgent[kind])
+        expect(entry.urgentMissing, entry.code).toEqual(missing)
+        expect(urgentCell(entry) === 'all on file', entry.code).toBe(missing.length === 0)
+      }
+      const rows = coverageText(each).split('\n').filter((line) => / \([A-Z]{2}\) /.test(line))
+      expect(rows.length).toBe(each.countries.length)
+      for (const [at, line] of rows.entries()) {
+        const entry = each.countries[at] as CountryCoverage
+        expect(line.includes('all on file'), entry.code).toBe(entry.urgentMissing.length === 0)
+      }
+    }
+  })
+
+  it('on the real directory, says "no national service found" only where nothing is on file', () => {
+    const data = loadBundledData()
+    const real = computeCoverage({ data, officialLanguages, today })
+    const unconfirmedIds = new Set(data.initiatives.filter((r) => r.kind === 'prevention' && r.status === 'active' && !isContactable(r)).map((r) => r.id))
+    for (const entry of real.countries) {
+      const onFile = entry.national.length + entry.nationalUnconfirmed.length > 0
+      expect(gapsFor(real, entry.code).some((gap) => gap.startsWith(`no national service found in ${entry.name}`)), entry.code).toBe(!onFile)
+      for (const held of entry.nationalUnconfirmed) {
+        expect(unconfirmedIds.has(held.id)).toBe(true)
+        expect(coverageText(real)).toContain(held.name)
+      }
+    }
+    // Every active record that cannot be shown is named for at least one country of the report, or serves none of them.
+    const named = new Set(real.countries.flatMap((entry) => [...entry.nationalUnconfirmed, ...entry.onlineUnconfirmed].map((held) => held.id)))
+    const reportCountries = new Set(real.countries.map((entry) => entry.code))
+    for (const id of unconfirmedIds) {
+      const record = data.initiatives.find((r) => r.id === id) as Initiative
+      if (record.countries.some((code) => reportCountries.has(code))) expect(named.has(id), id).toBe(true)
+    }
   })
 })
 

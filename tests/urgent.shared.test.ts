@@ -26,12 +26,13 @@ const line = (kind: UrgentLine['kind'], number: string, url = `https://example.o
 const withUrgent = (urgent: DirectoryData['urgent']) => indexDirectory({ ...data, urgent })
 
 describe('sharedUrgentLines on the data on file', () => {
-  it('gives 112, 116 111 and 116 123, emergency first, each with the countries that list it and a source', () => {
+  it('gives 112, 116 111, 116 123 and 116 000, emergency first, each with the countries that list it and a source', () => {
     const shared = sharedUrgentLines(index)
     expect(shared.map(({ kind, number }) => [kind, number])).toEqual([
       ['emergency', '112'],
       ['child_helpline', '116 111'],
       ['crisis', '116 123'],
+      ['missing_children', '116 000'],
     ])
     for (const entry of shared) {
       const listing = data.urgent.filter((country) => country.lines.some((each) => each.kind === entry.kind && each.number.replace(/\s+/g, '') === entry.number.replace(/\s+/g, '')))
@@ -50,8 +51,8 @@ describe('sharedUrgentLines on the data on file', () => {
   })
 
   it('ordered by the answer: a child in danger → 112 first; "I might hurt myself" → 116 123 first, nothing dropped', () => {
-    expect(orderUrgentLines(sharedUrgentLines(index), 'child_danger').map((entry) => entry.number)).toEqual(['112', '116 111', '116 123'])
-    expect(orderUrgentLines(sharedUrgentLines(index), 'self_harm').map((entry) => entry.number)).toEqual(['116 123', '112', '116 111'])
+    expect(orderUrgentLines(sharedUrgentLines(index), 'child_danger').map((entry) => entry.number)).toEqual(['112', '116 111', '116 000', '116 123'])
+    expect(orderUrgentLines(sharedUrgentLines(index), 'self_harm').map((entry) => entry.number)).toEqual(['116 123', '112', '116 111', '116 000'])
   })
 })
 
@@ -88,6 +89,20 @@ describe('sharedUrgentLines rules', () => {
     ]))
     expect(shared[0]?.source.url).toBe('https://b.example/')
   })
+
+  it('the source records list first wins over one merely cited more often: 112 shows the official EC release, not a local page', () => {
+    const twoSources = (country: string, first: string, second: string) => ({
+      country,
+      lines: [{ ...line('emergency', '112', first, '112 works'), sources: [line('emergency', '112', first, '112 works').sources[0]!, line('emergency', '112', second, '112 works').sources[0]!] }],
+    })
+    const shared = sharedUrgentLines(withUrgent([
+      twoSources('AA', 'https://official.example/', 'https://local.example/'),
+      twoSources('BB', 'https://official.example/', 'https://local.example/'),
+      { country: 'CC', lines: [line('emergency', '112', 'https://local.example/', '112 works')] },
+    ]))
+    expect(shared[0]?.source.url).toBe('https://official.example/')
+    expect(sharedUrgentLines(index).find((entry) => entry.number === '112')?.source.url).toBe('https://www.anacom.pt/render.jsp?contentId=779218')
+  })
 })
 
 describe('urgentView never leaves the person without a number or a sentence', () => {
@@ -95,7 +110,7 @@ describe('urgentView never leaves the person without a number or a sentence', ()
     const t = (await createTranslator()).t('en')
     const view = urgentView(index, undefined, t, 'en', 'child_danger')
     expect(view.shared).toBe(true)
-    expect(view.lines.map((each) => each.tel)).toEqual(['tel:112', 'tel:116111', 'tel:116123'])
+    expect(view.lines.map((each) => each.tel)).toEqual(['tel:112', 'tel:116111', 'tel:116000', 'tel:116123'])
     expect(view.callFirst).toBe('Call 112 now.')
     expect(view.gap).toBe(t('urgent.no_country'))
     expect(view.lines[0]?.where?.countries).toMatch(/^Austria, Belgium, .*, Switzerland, and United Kingdom$/)

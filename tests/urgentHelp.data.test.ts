@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest'
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { UrgentHelpFileSchema } from '../src/core/directory/urgentHelpSchema'
+import { UrgentHelpFileSchema, type UrgentLine } from '../src/core/directory/urgentHelpSchema'
 
 const dataPath = fileURLToPath(new URL('../data/urgent-help.json', import.meta.url))
 const raw: unknown = JSON.parse(readFileSync(dataPath, 'utf8'))
@@ -13,7 +13,8 @@ const EU = [
 const OTHERS = ['GB', 'NO', 'CH', 'IS', 'US', 'CA', 'AU']
 const WANTED = [...EU, ...OTHERS]
 
-const KIND_ORDER = { emergency: 0, child_helpline: 1, crisis: 2 } as const
+// Every kind has a place (a Record over the schema's kinds fails to compile when one is added).
+const KIND_ORDER: Record<UrgentLine['kind'], number> = { emergency: 0, child_helpline: 1, child_protection: 2, crisis: 3, missing_children: 4 }
 
 /** Today's date as YYYY-MM-DD in UTC, comparable as a string with ISO dates. */
 function todayIso(): string {
@@ -53,7 +54,7 @@ describe('data/urgent-help.json', () => {
     expect(numbers).toContain('112')
   })
 
-  it('lists lines in the order emergency, child_helpline, crisis', () => {
+  it('lists lines in the order emergency, child_helpline, child_protection, crisis, missing_children', () => {
     for (const country of file.countries) {
       const ranks = country.lines.map((l) => KIND_ORDER[l.kind])
       expect(ranks, country.country).toEqual([...ranks].sort((a, b) => a - b))

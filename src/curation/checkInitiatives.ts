@@ -43,6 +43,11 @@ export function checkInitiatives(initiatives: readonly Initiative[], urgent: rea
     for (const line of entry.lines) {
       const problem = phoneProblem(line.number, [entry.country])
       if (problem) problems.push(`urgent help ${entry.country}: ${problem}`)
+      // 116 000 is reserved EU-wide for missing children: the kind and the number go together.
+      const isMissingChildrenNumber = line.number.replace(/\s+/g, '') === '116000'
+      if (isMissingChildrenNumber !== (line.kind === 'missing_children')) {
+        problems.push(`urgent help ${entry.country}: ${line.number} is listed as ${line.kind}; 116 000 and only 116 000 is the missing_children line`)
+      }
     }
   }
   return problems

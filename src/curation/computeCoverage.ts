@@ -5,6 +5,8 @@ import { indexDirectory } from '../core/directory/indexDirectory'
 import { isContactable } from '../core/directory/isContactable'
 import { CountryCode, LanguageCode } from '../core/directory/isoCodes'
 import { isStale } from '../core/directory/isStale'
+import { EU_MEMBER_STATES } from './euMemberStates'
+import { expectedUrgentKinds, URGENT_KINDS_REPORTED, urgentKindWords } from './expectedUrgentKinds'
 
 /** The file `data/official-languages.json`: official languages per country, for the coverage report only. */
 export const OfficialLanguagesFileSchema = z.object({
@@ -12,7 +14,6 @@ export const OfficialLanguagesFileSchema = z.object({
   countries: z.record(CountryCode, z.array(LanguageCode).min(1)),
 })
 
-const EU_MEMBER_STATES = ['AT', 'BE', 'BG', 'CY', 'CZ', 'DE', 'DK', 'EE', 'ES', 'FI', 'FR', 'GR', 'HR', 'HU', 'IE', 'IT', 'LT', 'LU', 'LV', 'MT', 'NL', 'PL', 'PT', 'RO', 'SE', 'SI', 'SK']
 const OTHER_COUNTRIES = ['GB', 'NO', 'CH', 'US', 'CA', 'AU']
 
 /** The target groups the report splits by, with the words it uses for them. */
@@ -26,12 +27,6 @@ const TARGET_GROUPS = [
 ] as const
 export type TargetGroup = (typeof TARGET_GROUPS)[number]
 
-const URGENT_KINDS = [
-  { kind: 'emergency', words: 'emergency number', short: 'emergency' },
-  { kind: 'child_helpline', words: 'child helpline number', short: 'child helpline' },
-  { kind: 'crisis', words: 'crisis line number', short: 'crisis line' },
-] as const
-
 export interface CountedService {
   id: string
   name: string
@@ -39,6 +34,8 @@ export interface CountedService {
   stale: boolean
   /** The first source of the record, so a curator can check it. */
   sourceUrl: string | null
+  /** The record's target_group tags, so a gap can name the records on file for a group. */
+  targetGroups: string[]
 }
 
 export interface CountryCoverage {
@@ -49,13 +46,20 @@ export interface CountryCoverage {
   national: CountedService[]
   /** Online services not national here that list one of the country's official languages. */
   onlineOnly: CountedService[]
+  /** Active prevention records national here that cannot be shown: no website and no contact confirmed. */
+  nationalUnconfirmed: CountedService[]
+  /** The same for online records not national here, in one of the country's official languages. */
+  onlineUnconfirmed: CountedService[]
   /** Per target group id: how many national and online-only services serve it. */
   targetGroups: Record<string, { national: number; online: number }>
   /** Languages of the counted services (online-only ones: only their official-language matches). */
   languages: Array<{ code: string; count: number; inferred: number }>
   /** Counted services that list no language at all. */
   languageNotRecorded: number
-  urgent: { emergency: boolean; child_helpline: boolean; crisis: boolean }
+  /** Per urgent-line kind (the schema's, plus 116 000): whether one is on file. */
+  urgent: Record<string, boolean>
+  /** Kinds expected here (expectedUrgentKinds) with no line on file, in report order. */
+  urgentMissing: string[]
   /** Counted services and urgent lines last checked more than 12 months before `today`. */
   stale: Array<{ name: string; lastChecked: string }>
 }
@@ -87,12 +91,15 @@ const countryNames = new Intl.DisplayNames(['en'], { type: 'region' })
 export function computeCoverage({ data, officialLanguages, today }: CoverageInput): CoverageReport {
   assertTargetGroupsExist(data)
   const index = indexDirectory(data)
+  // The records matching never offers because a person could not act on them; the report names them instead.
+  const unconfirmed = data.initiatives.filter((initiative) => initiative.kind === 'prevention' && initiative.status === 'active' && !isContactable(initiative))
   const countedOnce = (initiative: Initiative): CountedService => ({
     id: initiative.id,
     name: initiative.name,
     lastChecked: initiative.lastChecked,
     stale: isStale(initiative.lastChecked, today.getTime()),
     sourceUrl: initiative.sources[0]?.url ?? null,
+    targetGroups: initiative.tags.target_group ?? [],
   })
   const countries = [...sortByName(EU_MEMBER_STATES), ...OTHER_COUNTRIES].map((code): CountryCoverage => {
     const official = officialLanguages[code]
@@ -102,6 +109,11 @@ export function computeCoverage({ data, officialLanguages, today }: CoverageInpu
       (initiative) => !initiative.countries.includes(code) && initiative.languages.some((language) => official.includes(language)),
     )
     const urgentLines = index.urgentByCountry.get(code) ?? []
+    const onFile = new Set<string>(urgentLines.map((line) => line.kind))
+    const nationalUnconfirmed = unconfirmed.filter((initiative) => initiative.countries.includes(code))
+    const onlineUnconfirmed = unconfirmed.filter(
+      (initiative) => initiative.online && !initiative.countries.includes(code) && initiative.languages.some((language) => official.includes(language)),
+    )
     const counted = [...national, ...onlineOnly]
     return {
       code,
@@ -109,6 +121,8 @@ export function computeCoverage({ data, officialLanguages, today }: CoverageInpu
       officialLanguages: official,
       national: national.map(countedOnce),
       onlineOnly: onlineOnly.map(countedOnce),
+      nationalUnconfirmed: nationalUnconfirmed.map(countedOnce),
+      onlineUnconfirmed: onlineUnconfirmed.map(countedOnce),
       targetGroups: Object.fromEntries(
         TARGET_GROUPS.map(({ id }) => [id, { national: national.filter((s) => hasTargetGroup(s, id)).length, online: onlineOnly.filter((s) => hasTargetGroup(s, id)).length }]),
       ),
@@ -117,11 +131,8 @@ export function computeCoverage({ data, officialLanguages, today }: CoverageInpu
         ...onlineOnly.map((s) => ({ languages: s.languages.filter((language) => official.includes(language)), inferred: s.inferred.includes('language') })),
       ]),
       languageNotRecorded: national.filter((s) => s.languages.length === 0).length,
-      urgent: {
-        emergency: urgentLines.some((line) => line.kind === 'emergency'),
-        child_helpline: urgentLines.some((line) => line.kind === 'child_helpline'),
-        crisis: urgentLines.some((line) => line.kind === 'crisis'),
-      },
+      urgent: Object.fromEntries(URGENT_KINDS_REPORTED.map((kind) => [kind, onFile.has(kind)])),
+      urgentMissing: expectedUrgentKinds(code).filter((kind) => !onFile.has(kind)),
       stale: [...counted, ...urgentLines]
         .filter((record) => isStale(record.lastChecked, today.getTime()))
         .map((record) => ({ name: record.name, lastChecked: record.lastChecked })),
@@ -133,15 +144,28 @@ export function computeCoverage({ data, officialLanguages, today }: CoverageInpu
 
 function gapsOf(country: CountryCoverage): Array<{ country: string; text: string }> {
   const lines: string[] = []
+  const onFile = (services: CountedService[]) => `on file, contact not confirmed: ${names(services)}`
   if (country.national.length === 0) {
     const online = country.onlineOnly.length
-    lines.push(`no national service found in ${country.name}${online > 0 ? ` (${online} online-only in its official languages)` : ''}`)
+    const unconfirmed = country.nationalUnconfirmed.length > 0
+    lines.push(
+      `no national service ${unconfirmed ? 'shown' : 'found'} in ${country.name}${online > 0 ? ` (${online} online-only in its official languages)` : ''}${unconfirmed ? `; ${onFile(country.nationalUnconfirmed)}` : ''}`,
+    )
+  } else if (country.nationalUnconfirmed.length > 0) {
+    lines.push(`more national services in ${country.name}, ${onFile(country.nationalUnconfirmed)}`)
   }
+  if (country.onlineUnconfirmed.length > 0) lines.push(`online services in ${country.name}'s official languages, ${onFile(country.onlineUnconfirmed)}`)
   for (const group of TARGET_GROUPS) {
     const counts = country.targetGroups[group.id]
-    if (counts && counts.national + counts.online === 0) lines.push(`no service found for ${group.audience} in ${country.name}`)
+    if (!counts || counts.national + counts.online > 0) continue
+    const unconfirmed = [...country.nationalUnconfirmed, ...country.onlineUnconfirmed].filter((service) => service.targetGroups.includes(group.id))
+    lines.push(
+      unconfirmed.length > 0
+        ? `no service shown for ${group.audience} in ${country.name}; ${onFile(unconfirmed)}`
+        : `no service found for ${group.audience} in ${country.name}`,
+    )
   }
-  for (const { kind, words } of URGENT_KINDS) if (!country.urgent[kind]) lines.push(`no ${words} on file for ${country.name}`)
+  for (const kind of country.urgentMissing) lines.push(`no ${urgentKindWords(kind).words} on file for ${country.name}`)
   return lines.map((text) => ({ country: country.code, text }))
 }
 
@@ -152,22 +176,34 @@ function summarise(data: DirectoryData, onlinePrevention: Initiative[], countrie
   const counted = new Set(countries.flatMap((country) => [...country.national, ...country.onlineOnly].map((service) => service.id)))
   const onlineCounted = onlinePrevention.filter((initiative) => counted.has(initiative.id)).length
   const noNational = countries.filter((country) => country.national.length === 0)
-  const noneAtAll = noNational.filter((country) => country.onlineOnly.length === 0)
+  const heldBack = noNational.filter((country) => country.nationalUnconfirmed.length > 0)
+  const noneShown = noNational.filter((country) => country.onlineOnly.length === 0)
+  const nothingOnFile = noneShown.filter((country) => country.nationalUnconfirmed.length + country.onlineUnconfirmed.length === 0)
   const perGroup = TARGET_GROUPS.map((group) => {
     const missing = countries.filter(({ targetGroups }) => (targetGroups[group.id]?.national ?? 0) + (targetGroups[group.id]?.online ?? 0) === 0)
-    return `${group.audience} ${missing.length}`
+    const onFile = missing.filter((country) => [...country.nationalUnconfirmed, ...country.onlineUnconfirmed].some((service) => service.targetGroups.includes(group.id)))
+    return `${group.audience} ${missing.length}${onFile.length > 0 ? ` (${onFile.length} with one on file, contact not confirmed)` : ''}`
   })
   const stale = countries.reduce((sum, country) => sum + country.stale.length, 0)
-  const missingUrgent = URGENT_KINDS.map(({ kind, short }) => `${short} ${countries.filter((country) => !country.urgent[kind]).length}`)
+  const missingUrgent = URGENT_KINDS_REPORTED.flatMap((kind) => {
+    const expected = countries.filter((country) => expectedUrgentKinds(country.code).includes(kind))
+    if (expected.length === 0) return []
+    return [`${urgentKindWords(kind).short} ${expected.filter((country) => country.urgentMissing.includes(kind)).length} of ${expected.length}`]
+  })
   return [
     `${counted.size} active prevention services with a website or contact serve these ${countries.length} countries (${onlineCounted} of them online).`,
-    `Not counted: ${notActive} prevention records that are doubtful or closed and ${notContactable} active ones with no website or contact.`,
-    `${noNational.length} of ${countries.length} countries have no national service${noNational.length > 0 ? ` (${noNational.map((country) => country.name).join(', ')})` : ''},`,
-    `and ${noneAtAll.length} of them have no online service in an official language either.`,
-    `Countries with no service at all, national or online, for: ${perGroup.join('; ')}.`,
-    `Countries missing an urgent-help number: ${missingUrgent.join('; ')}.`,
+    `Not counted: ${notActive} prevention records that are doubtful or closed, and ${notContactable} active ones on file whose contact is not confirmed (no website or contact; named per country).`,
+    `${noNational.length} of ${countries.length} countries have no national service shown${noNational.length > 0 ? ` (${noNational.map((country) => country.name).join(', ')})` : ''};`,
+    `${heldBack.length} of them have one on file whose contact is not confirmed${heldBack.length > 0 ? ` (${heldBack.map((country) => `${country.name}: ${names(country.nationalUnconfirmed)}`).join('; ')})` : ''},`,
+    `${noneShown.length} of them show no online service in an official language either, and ${nothingOnFile.length} of those have nothing on file at all.`,
+    `Countries with no service shown at all, national or online, for: ${perGroup.join('; ')}.`,
+    `Countries missing an expected urgent-help number: ${missingUrgent.join('; ')}.`,
     `Stale records (last checked more than 12 months ago): ${stale}.`,
   ].join(' ')
+}
+
+function names(services: CountedService[]): string {
+  return services.map((service) => service.name).join(', ')
 }
 
 function assertTargetGroupsExist(data: DirectoryData): void {
@@ -193,7 +229,7 @@ function countLanguages(services: Array<{ languages: string[]; inferred: boolean
   return [...byCode.values()].sort((a, b) => b.count - a.count || a.code.localeCompare(b.code))
 }
 
-function sortByName(codes: string[]): string[] {
+function sortByName(codes: readonly string[]): string[] {
   return [...codes].sort((a, b) => (countryNames.of(a) ?? a).localeCompare(countryNames.of(b) ?? b, 'en'))
 }
 

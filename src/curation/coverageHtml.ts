@@ -1,5 +1,5 @@
 import type { CountedService, CountryCoverage, CoverageReport } from './computeCoverage'
-import { groupCell, languagesCell, urgentCell } from './coverageText'
+import { countCell, groupCell, languagesCell, unconfirmedLines, urgentCell } from './coverageText'
 
 const STYLE = `
 body { font: 16px/1.5 system-ui, sans-serif; color: #1a1a1a; background: #fff; margin: 2rem auto; max-width: 80rem; padding: 0 1rem; }
@@ -39,13 +39,16 @@ ${STYLE}
 <h1>Helpfinder directory coverage</h1>
 <div class="scroll">
 <table>
-<caption>Active prevention services per country. Counted: records with status active, kind prevention and a website or contact. National: the country is among the record's countries. Online-only: reachable online, not national, and listing one of the country's official languages. Target-group cells read national+online-only. Languages marked "inferred" are not stated by a source. Generated ${escapeHtml(report.today)}.</caption>
+<caption>Active prevention services per country. Counted: records with status active, kind prevention and a website or contact. National: the country is among the record's countries. Online-only: reachable online, not national, and listing one of the country's official languages. Target-group cells read national+online-only. Languages marked "inferred" are not stated by a source. "0 (+1 unconfirmed)": none shown, one active record on file whose contact is not confirmed (no website or contact). Urgent numbers: the expected kinds with no line on file (emergency, child helpline and crisis line everywhere; 116 000 in EU member states). Generated ${escapeHtml(report.today)}.</caption>
 <thead><tr>${columns.map((title) => `<th scope="col">${escapeHtml(title)}</th>`).join('')}</tr></thead>
 <tbody>
 ${report.countries.map((country) => countryRow(report, country)).join('\n')}
 </tbody>
 </table>
 </div>
+<h2>On file, contact not confirmed</h2>
+<p>Active prevention records that are never shown to a person because they give no website or contact.</p>
+${list(report.countries.flatMap(unconfirmedLines), '')}
 <h2>Stale records (last checked more than 12 months ago)</h2>
 ${list(stale, '')}
 <h2>Gaps</h2>
@@ -65,20 +68,23 @@ function countryRow(report: CoverageReport, country: CountryCoverage): string {
     const counts = country.targetGroups[group.id]
     return number(counts ? counts.national + counts.online : 0, groupCell(counts))
   })
-  return `<tr><th scope="row">${escapeHtml(`${country.name} (${country.code})`)}</th>${number(country.national.length)}<td class="num">${country.onlineOnly.length}</td>${groups.join('')}<td class="languages">${escapeHtml(languagesCell(country))}</td>${urgentTd(country)}<td class="num">${country.stale.length}</td></tr>`
+  return `<tr><th scope="row">${escapeHtml(`${country.name} (${country.code})`)}</th>${number(country.national.length, countCell(country.national, country.nationalUnconfirmed))}<td class="num">${escapeHtml(countCell(country.onlineOnly, country.onlineUnconfirmed))}</td>${groups.join('')}<td class="languages">${escapeHtml(languagesCell(country))}</td>${urgentTd(country)}<td class="num">${country.stale.length}</td></tr>`
 }
 
 function urgentTd(country: CountryCoverage): string {
   const text = urgentCell(country)
-  const complete = country.urgent.emergency && country.urgent.child_helpline && country.urgent.crisis
-  return `<td${complete ? '' : ' class="none"'}>${escapeHtml(text)}</td>`
+  return `<td${country.urgentMissing.length === 0 ? '' : ' class="none"'}>${escapeHtml(text)}</td>`
 }
 
 function servicesOf(country: CountryCoverage): string {
   const item = (service: CountedService) =>
     `<li>${escapeHtml(service.name)}, last checked ${escapeHtml(service.lastChecked)}${service.stale ? ' (stale)' : ''}${service.sourceUrl ? ` · <a href="${escapeHtml(service.sourceUrl)}">source</a>` : ''}</li>`
-  const part = (label: string, services: CountedService[]) => (services.length > 0 ? `<p>${label}:</p>\n<ul>${services.map(item).join('')}</ul>` : `<p>${label}: none</p>`)
-  return `<h3>${escapeHtml(country.name)}</h3>\n${part('National', country.national)}\n${part('Online-only in its official languages', country.onlineOnly)}`
+  const part = (label: string, services: CountedService[], unconfirmed: CountedService[]) => {
+    const held = unconfirmed.length > 0 ? `\n<p>${label}, on file, contact not confirmed: ${escapeHtml(unconfirmed.map((service) => service.name).join(', '))}</p>` : ''
+    if (services.length > 0) return `<p>${label}:</p>\n<ul>${services.map(item).join('')}</ul>${held}`
+    return `<p>${label}: ${unconfirmed.length > 0 ? 'none shown' : 'none'}</p>${held}`
+  }
+  return `<h3>${escapeHtml(country.name)}</h3>\n${part('National', country.national, country.nationalUnconfirmed)}\n${part('Online-only in its official languages', country.onlineOnly, country.onlineUnconfirmed)}`
 }
 
 function list(items: string[], className: string): string {

@@ -1,6 +1,6 @@
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core'
 
-/** Classification criteria of the taxonomy (JRC 2023 model; the full 14 load as rows, not code). */
+/** Classification criteria of the taxonomy: the JRC 2023 categories (confirmed) and Helpfinder's own criteria (provisional); loaded as rows from data/taxonomy.json, not code. */
 export const criteria = sqliteTable('criteria', {
   id: text('id').primaryKey(),
   position: integer('position').notNull(),

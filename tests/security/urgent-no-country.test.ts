@@ -101,8 +101,8 @@ describe.each(CASES)('Accept-Language $header', ({ header, region }) => {
       expect(submitted?.value).toBe(region)
     } else {
       expect(submitted).toEqual({ value: '', selected: true, label: wordsOf(ui).country_placeholder })
-      // Without a country, the numbers many countries share: 112, 116 111 and 116 123.
-      expect(tels).toEqual(['112', '116111', '116123'])
+      // Without a country, the numbers many countries share: 112, 116 111, 116 123 and 116 000.
+      expect(tels).toEqual(['112', '116111', '116123', '116000'])
     }
   })
 
@@ -125,7 +125,7 @@ describe.each(CASES)('Accept-Language $header', ({ header, region }) => {
     expect(page.status).toBe(404)
     const tels = telLinksOf(page.html)
     expect(tels[0]).toBe(digitsOf(expectedNumber))
-    expect(tels).toEqual(region ? linesOf(region).map((line) => digitsOf(line.number)) : ['112', '116111', '116123'])
+    expect(tels).toEqual(region ? linesOf(region).map((line) => digitsOf(line.number)) : ['112', '116111', '116123', '116000'])
     expect(countrySelect(page.html).submitted?.value).toBe(region ?? '')
   })
 })
@@ -133,28 +133,28 @@ describe.each(CASES)('Accept-Language $header', ({ header, region }) => {
 describe('the panel is the same on every page', () => {
   it('the 404 page for de-AT shows Austria’s own numbers', async () => {
     const page = await get('/no-such-page', 'de-AT,de;q=0.9')
-    expect(telLinksOf(page.html)).toEqual(['112', '147', '142'])
+    expect(telLinksOf(page.html)).toEqual(['112', '147', '142', '116000'])
     expect(page.html).toContain('Dringende Hilfe · Österreich')
   })
 
   it('the last-resort 500 page shows tel: links too, with the region’s numbers', async () => {
     const plain = await get('/__fault', 'fr')
     expect(plain.status).toBe(500)
-    expect(telLinksOf(plain.html)).toEqual(['112', '116111', '116123'])
+    expect(telLinksOf(plain.html)).toEqual(['112', '116111', '116123', '116000'])
     expect(plain.html).not.toContain('injected fault')
     const austria = await get('/__fault', 'de-AT')
-    expect(telLinksOf(austria.html)).toEqual(['112', '147', '142'])
+    expect(telLinksOf(austria.html)).toEqual(['112', '147', '142', '116000'])
   })
 
   it('choosing "Choose your country" again keeps the shared numbers: no 400, no crash', async () => {
     const page = await get('/urgent', 'fr')
     const chosen = await postForm(base, { state: stateOf(page.html), action: 'urgent', urgent_country: '' }, { 'accept-language': 'fr' })
     expect(chosen.status).toBe(200)
-    expect(telLinksOf(chosen.html)).toEqual(['112', '116111', '116123'])
+    expect(telLinksOf(chosen.html)).toEqual(['112', '116111', '116123', '116000'])
     expect(countrySelect(chosen.html).submitted).toMatchObject({ value: '', selected: true })
     const bare = await get('/urgent?country=', 'fr')
     expect(bare.status).toBe(200)
-    expect(telLinksOf(bare.html)).toEqual(['112', '116111', '116123'])
+    expect(telLinksOf(bare.html)).toEqual(['112', '116111', '116123', '116000'])
   })
 
   it('each shared number says where it is on file and links a source', async () => {
@@ -163,7 +163,8 @@ describe('the panel is the same on every page', () => {
     expect(page.html).toMatch(/<details class="where"><summary>[^<]+<\/summary><p class="muted">[^<]*Austria[^<]*<\/p><\/details>/)
     expect(page.html).not.toContain('Australia, ')
     const sources = [...page.html.matchAll(/<a href="(https:[^"]+)" rel="noreferrer">Source<\/a>/g)]
-    expect(sources).toHaveLength(3)
+    // One per shared number: 112, 116 111, 116 123, 116 000.
+    expect(sources).toHaveLength(4)
   })
 })
 
@@ -208,7 +209,7 @@ describe('the JSON API and the bot', () => {
     const { urgent } = ApiUrgent.parse(await response.json())
     expect(urgent.country ?? undefined).toBeUndefined()
     expect(urgent.shared).toBe(true)
-    expect(urgent.lines.map((line) => line.tel)).toEqual(['tel:112', 'tel:116111', 'tel:116123'])
+    expect(urgent.lines.map((line) => line.tel)).toEqual(['tel:112', 'tel:116111', 'tel:116000', 'tel:116123'])
     expect(urgent.callFirst).toBe(callFirstIn('sv', '112'))
     for (const line of urgent.lines) {
       expect(line.source).toMatch(/^https:\/\//)
@@ -219,7 +220,7 @@ describe('the JSON API and the bot', () => {
   it('"I might hurt myself" with no country puts the crisis number first and keeps the others', async () => {
     const response = await fetch(`${base}/api/v1/turn`, { method: 'POST', headers: { 'content-type': 'application/json', 'accept-language': 'ar' }, body: JSON.stringify({ action: 'urgent', urgentReason: 'self_harm' }) })
     const { urgent } = ApiUrgent.parse(await response.json())
-    expect(urgent.lines.map((line) => line.number)).toEqual(['116 123', '112', '116 111'])
+    expect(urgent.lines.map((line) => line.number)).toEqual(['116 123', '112', '116 111', '116 000'])
     expect(urgent.callFirst).toBe(callFirstIn('ar', '116 123'))
   })
 
@@ -229,7 +230,7 @@ describe('the JSON API and the bot', () => {
     const card = urgentCard(urgentView(indexDirectory(data), undefined, translator.t(ui), ui, 'child_danger'))
     const Card = z.object({ content: z.object({ text: z.string(), buttons: z.array(z.object({ type: z.string(), value: z.string() })) }) })
     const { content } = Card.parse(card)
-    expect(content.buttons.filter((button) => button.type === 'call').map((button) => button.value)).toEqual(['tel:112', 'tel:116111', 'tel:116123'])
+    expect(content.buttons.filter((button) => button.type === 'call').map((button) => button.value)).toEqual(['tel:112', 'tel:116111', 'tel:116000', 'tel:116123'])
     expect(content.text).toContain(callFirstIn('fr', '112'))
   })
 })

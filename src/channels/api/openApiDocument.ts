@@ -1,5 +1,6 @@
 import * as z from 'zod'
 import { ApiTurnRequestSchema } from './apiTurnRequest'
+import { URGENT_LINE_KINDS } from '../../core/directory/urgentHelpSchema'
 
 const text = { type: 'string' } as const
 const optionalText = { type: ['string', 'null'] } as const
@@ -87,7 +88,7 @@ export function openApiDocument() {
                   items: {
                     type: 'object',
                     properties: {
-                      kind: { enum: ['emergency', 'child_helpline', 'crisis'] }, kindLabel: text, name: text, number: text, tel: text, hours: optionalText, source: optionalText,
+                      kind: { enum: [...URGENT_LINE_KINDS] }, kindLabel: text, name: text, number: text, tel: text, hours: optionalText, source: optionalText,
                       where: { type: ['object', 'null'], description: 'For a shared number: the countries whose records list it.', properties: { summary: text, countries: text, codes: { type: 'array', items: text } } },
                     },
                   },

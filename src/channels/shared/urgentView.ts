@@ -8,7 +8,7 @@ import { namedCodes, type NamedCode } from './namedCodes'
 
 /** One number to call, ready to show big with a tel: link. */
 export interface UrgentLineView {
-  kind: 'emergency' | 'child_helpline' | 'crisis'
+  kind: UrgentLine['kind']
   kindLabel: string
   name: string
   number: string
@@ -45,7 +45,13 @@ export interface UrgentView {
 
 const REASONS = ['child_danger', 'self_harm', 'other'] as const
 
-const KIND_LABELS = { emergency: 'urgent.emergency', child_helpline: 'urgent.child_helpline_kind', crisis: 'urgent.crisis' } as const
+const KIND_LABELS: Record<UrgentLine['kind'], string> = {
+  emergency: 'urgent.emergency',
+  child_helpline: 'urgent.child_helpline_kind',
+  child_protection: 'urgent.child_protection_kind',
+  missing_children: 'urgent.missing_children_kind',
+  crisis: 'urgent.crisis',
+}
 
 /** @example urgentView(index, 'DE', t, 'de').lines[0].number // '112' */
 export function urgentView(index: DirectoryIndex, country: string | undefined, t: Translate, ui: string, reason?: UrgentReason): UrgentView {

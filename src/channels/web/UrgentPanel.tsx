@@ -1,3 +1,4 @@
+import type { UrgentLine } from '../../core/directory/urgentHelpSchema'
 import type { Translate } from '../../i18n/translate'
 import type { UrgentView } from '../shared/urgentView'
 import { optionTags } from './optionTags'
@@ -38,7 +39,7 @@ export function UrgentPanel(props: { urgent: UrgentView; state: string | undefin
       <ul>
         {urgent.lines.map((line, index) => (
           <li class={urgent.reason && index === 0 ? 'first' : undefined}>
-            <strong>{line.kind === 'emergency' ? urgent.childDanger : line.kind === 'crisis' ? urgent.suicide : line.kindLabel}</strong>
+            <strong>{headingOf(urgent, line)}</strong>
             <br />
             <a class="number" href={line.tel} dir="ltr">
               {line.number}
@@ -79,4 +80,16 @@ export function UrgentPanel(props: { urgent: UrgentView; state: string | undefin
       </TurnForm>
     </section>
   )
+}
+
+/** Each kind's heading: the question it answers where there is one, else what the line is for. A new kind must choose here. */
+function headingOf(urgent: UrgentView, line: UrgentView['lines'][number]): string {
+  const headings: Record<UrgentLine['kind'], string> = {
+    emergency: urgent.childDanger,
+    crisis: urgent.suicide,
+    child_helpline: line.kindLabel,
+    child_protection: line.kindLabel,
+    missing_children: line.kindLabel,
+  }
+  return headings[line.kind]
 }

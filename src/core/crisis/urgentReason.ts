@@ -6,10 +6,11 @@ export const UrgentReasonSchema = z.enum(['child_danger', 'self_harm', 'other'])
 export type UrgentReason = z.infer<typeof UrgentReasonSchema>
 
 // Which number to show first for each answer; the rest follow so nothing is ever hidden.
-const ORDER: Record<UrgentReason, UrgentLine['kind'][]> = {
-  child_danger: ['emergency', 'child_helpline', 'crisis'],
-  self_harm: ['crisis', 'emergency', 'child_helpline'],
-  other: ['emergency', 'crisis', 'child_helpline'],
+// A child in danger: emergency services first, then the line to report a child at risk; 116 000 is for a missing child.
+const ORDER: Record<UrgentReason, readonly UrgentLine['kind'][]> = {
+  child_danger: ['emergency', 'child_protection', 'child_helpline', 'missing_children', 'crisis'],
+  self_harm: ['crisis', 'emergency', 'child_helpline', 'child_protection', 'missing_children'],
+  other: ['emergency', 'crisis', 'child_helpline', 'child_protection', 'missing_children'],
 }
 
 /**
@@ -19,6 +20,8 @@ const ORDER: Record<UrgentReason, UrgentLine['kind'][]> = {
  */
 export function orderUrgentLines<Line extends Pick<UrgentLine, 'kind'>>(lines: readonly Line[], reason: UrgentReason | undefined): Line[] {
   if (!reason) return [...lines]
-  const rank = (line: Line) => ORDER[reason].indexOf(line.kind)
+  const order = ORDER[reason]
+  // A kind missing from the list goes last, never first (indexOf would give -1).
+  const rank = (line: Line) => (order.includes(line.kind) ? order.indexOf(line.kind) : order.length)
   return [...lines].sort((a, b) => rank(a) - rank(b))
 }

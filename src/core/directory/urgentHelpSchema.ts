@@ -2,9 +2,16 @@ import * as z from 'zod'
 import { CountryCode, LanguageCode } from './isoCodes'
 import { SourceSchema } from './initiativeSchema'
 
-/** One urgent-help line: emergency services, a child helpline or an adult crisis line. */
+/**
+ * Every kind of urgent line: emergency services, a child helpline, a line to report a child at risk
+ * (114 in Italy, 119 in Romania), the EU's 116 000 for missing children, an adult crisis line.
+ * @example URGENT_LINE_KINDS.includes('missing_children') // true
+ */
+export const URGENT_LINE_KINDS = ['emergency', 'child_helpline', 'child_protection', 'missing_children', 'crisis'] as const
+
+/** One urgent-help line of one of the URGENT_LINE_KINDS. */
 export const UrgentLineSchema = z.object({
-  kind: z.enum(['emergency', 'child_helpline', 'crisis']),
+  kind: z.enum(URGENT_LINE_KINDS),
   name: z.string().min(1),
   number: z.string().regex(/^[0-9 +]+$/),
   hours: z.string().min(1).nullable(),

@@ -1,5 +1,5 @@
 import type { CoverageReport } from '../../curation/computeCoverage'
-import { groupCell, languagesCell, urgentCell } from '../../curation/coverageText'
+import { countCell, groupCell, languagesCell, urgentCell } from '../../curation/coverageText'
 
 /**
  * The report's table, one row per country, with the same cells as the text and HTML reports
@@ -11,11 +11,12 @@ export function DashboardCoverageTable(props: { report: CoverageReport }) {
   return (
     <>
       <h2 id="coverage">Coverage by country</h2>
-      <div class="scroll">
+      {/* Wider than a narrow window: focusable so keyboard users can scroll it (axe: scrollable-region-focusable). */}
+      <div class="scroll" tabindex={0} role="region" aria-labelledby="coverage">
         <table id="coverage-table" class="coverage">
           <caption class="hint">
             National: the country is among the record's countries. Online-only: reachable online, not national, and in one of the country's official languages.
-            Target-group cells read national+online-only; a zero is marked. Languages marked "inferred" are not stated by a source.
+            Target-group cells read national+online-only; a zero is marked. "0 (+1 unconfirmed)": none shown, one record on file whose contact is not confirmed. Languages marked "inferred" are not stated by a source.
           </caption>
           <thead>
             <tr>
@@ -34,14 +35,14 @@ export function DashboardCoverageTable(props: { report: CoverageReport }) {
             {report.countries.map((country) => (
               <tr id={`coverage-${country.code}`}>
                 <th scope="row">{`${country.name} (${country.code})`}</th>
-                <td class={country.national.length === 0 ? 'num none' : 'num'}>{country.national.length}</td>
-                <td class="num">{country.onlineOnly.length}</td>
+                <td class={country.national.length === 0 ? 'num none' : 'num'}>{countCell(country.national, country.nationalUnconfirmed)}</td>
+                <td class="num">{countCell(country.onlineOnly, country.onlineUnconfirmed)}</td>
                 {report.targetGroups.map((group) => {
                   const counts = country.targetGroups[group.id]
                   return <td class={!counts || counts.national + counts.online === 0 ? 'num none' : 'num'}>{groupCell(counts)}</td>
                 })}
                 <td>{languagesCell(country)}</td>
-                <td class={country.urgent.emergency && country.urgent.child_helpline && country.urgent.crisis ? undefined : 'none'}>{urgentCell(country)}</td>
+                <td class={country.urgentMissing.length === 0 ? undefined : 'none'}>{urgentCell(country)}</td>
                 <td class="num">{country.stale.length}</td>
               </tr>
             ))}

@@ -16,7 +16,8 @@ export function DashboardPage(props: { report: CoverageReport; doubtful: Initiat
       <h1>Staleness and coverage</h1>
       <p>
         The report of <code>npm run data:coverage</code>, computed now on the live directory for {report.today}. It counts active prevention services with a website or
-        contact in {report.countries.length} countries (the EU member states, GB, NO, CH, US, CA and AU); changes made in the console show here at once.
+        contact in {report.countries.length} countries (the EU member states, GB, NO, CH, US, CA and AU), and names the active ones on file whose contact is not
+        confirmed, which a person is never shown; changes made in the console show here at once.
       </p>
       <nav aria-label="On this page">
         <ul>
@@ -28,6 +29,9 @@ export function DashboardPage(props: { report: CoverageReport; doubtful: Initiat
           </li>
           <li>
             <a href="#gaps">Gaps</a>
+          </li>
+          <li>
+            <a href="#unconfirmed">On file, contact not confirmed</a>
           </li>
           <li>
             <a href="#coverage">Coverage by country</a>
