@@ -201,6 +201,30 @@ describe('editing a record', () => {
     ])
   })
 
+  it('the countries a contact works from are shown, kept by an unchanged save, changed when typed, refused when not a code', async () => {
+    const id = 'stop-it-now-uk-ireland'
+    const before = await stored(id)
+    const fields = await openForm(anna, id)
+    expect([fields['contacts-0-value'], fields['contacts-0-countries'], fields['contacts-1-countries']]).toEqual(['0808 1000 900', 'GB', ''])
+    const unchanged = await submit(anna, `/admin/records/${id}`, fields)
+    expect(unchanged.headers.get('location')).toBe(`/admin/records/${id}?done=unchanged`)
+    expect(await stored(id)).toEqual(before)
+
+    const refused = await submit(anna, `/admin/records/${id}`, { ...fields, 'contacts-1-countries': 'Ireland' })
+    expect(refused.status).toBe(422)
+    expectErrorBeside(await refused.text(), 'contacts-1-countries', /is not an ISO 3166-1 alpha-2 country code/)
+
+    const changed = await submit(anna, `/admin/records/${id}`, { ...fields, 'contacts-1-countries': 'ie' })
+    expect(changed.status).toBe(303)
+    const after = await stored(id)
+    expect(after?.contacts.slice(0, 2).map((contact) => contact.countries)).toEqual([['GB'], ['IE']])
+    expect(after?.contacts.slice(2)).toEqual(before?.contacts.slice(2))
+    // Put it back for the other tests: an empty box means "wherever the service works" again.
+    const restored = await submit(anna, `/admin/records/${id}`, { ...(await openForm(anna, id)), 'contacts-1-countries': '' })
+    expect(restored.status).toBe(303)
+    expect(Object.hasOwn((await stored(id))?.contacts[1] ?? {}, 'countries')).toBe(false)
+  })
+
   it('saving the form unchanged writes nothing', async () => {
     const before = await stored('troubled-desire')
     const response = await submit(anna, '/admin/records/troubled-desire', await openForm(anna, 'troubled-desire'))

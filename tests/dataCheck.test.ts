@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
+import * as z from 'zod'
 import { fileURLToPath } from 'node:url'
 import { checkData, projectData, type DataFiles } from '../scripts/checkData'
 import { DEVELOPMENT_ORIGINS } from '../src/core/directory/embedOrigin'
@@ -42,6 +43,21 @@ describe('npm run data:check', () => {
     expect(problems).toContain('duplicate id')
     expect(problems).toContain('in the future')
     expect(problems).toMatch(/initiatives\[2\].*sources/)
+  })
+
+  it('refuses a contact that works from a country its record does not serve, or from no ISO country', () => {
+    const withContactCountries = (countries: unknown) =>
+      brokenCopy('initiatives', (json) => {
+        const index = json.initiatives.findIndex((record) => record.id === 'stop-it-now-uk-ireland')
+        const record = z.object({ contacts: z.array(z.record(z.string(), z.unknown())) }).passthrough().parse(json.initiatives[index])
+        json.initiatives[index] = { ...record, contacts: record.contacts.map((contact, position) => (position === 0 ? { ...contact, countries } : contact)) }
+        return json
+      })
+    expect(checkData(withContactCountries(['GB', 'FR']), new Date())).toEqual([
+      'data/initiatives.json: stop-it-now-uk-ireland: a phone contact works from FR, which the record does not list among its countries',
+    ])
+    expect(checkData(withContactCountries(['gb']), new Date()).join('\n')).toMatch(/contacts\[0\]\.countries\[0\]: not an ISO 3166-1 alpha-2 country code/)
+    expect(checkData(withContactCountries([]), new Date()).join('\n')).toMatch(/contacts\[0\]\.countries/)
   })
 
   // One broken fixture per rule (tests/fixtures/data-check/), each with the message a curator sees.

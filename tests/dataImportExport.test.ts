@@ -147,6 +147,43 @@ describe('export → import round trip', () => {
     expect(dump(ws.db)).toEqual(dump(fresh))
   })
 
+  it.each(['csv', 'json'] as const)('the countries a contact works from survive a %s export → edit → import into the JSON and the database', (format) => {
+    const id = 'stop-it-now-uk-ireland'
+    const ws = workspace()
+    const files = exportTo(ws)
+    const Contacts = z.array(z.record(z.string(), z.unknown()))
+    let file: string
+    if (format === 'csv') {
+      const [header = [], ...rows] = Cells.parse(parse(readFileSync(files.csv, 'utf8')))
+      const row = rows.find((cells) => cells[0] === id) ?? []
+      const column = header.indexOf('contacts')
+      const contacts = Contacts.parse(JSON.parse(row[column] ?? '[]'))
+      expect(contacts[0]?.countries).toEqual(['GB'])
+      contacts[1] = { ...contacts[1], countries: ['IE'] }
+      row[column] = JSON.stringify(contacts)
+      file = join(ws.dir, 'edited.csv')
+      writeFileSync(file, stringify([header, row]))
+    } else {
+      const all = InitiativesFileSchema.parse(JSON.parse(readFileSync(files.json, 'utf8')))
+      const record = all.initiatives.find((initiative) => initiative.id === id)
+      if (!record) throw new Error(`${id} missing`)
+      expect(record.contacts[0]?.countries).toEqual(['GB'])
+      const contacts = record.contacts.map((contact, index) => (index === 1 ? { ...contact, countries: ['IE'] } : contact))
+      file = join(ws.dir, 'edited.json')
+      writeFileSync(file, JSON.stringify({ initiatives: [{ ...record, contacts }] }))
+    }
+    const outcome = run(ws, file)
+    expect(outcome.ok, outcome.lines.join('\n')).toBe(true)
+    expect(outcome.lines).toContain(`changed (1): ${id}`)
+    const saved = InitiativesFileSchema.parse(JSON.parse(readFileSync(ws.json, 'utf8'))).initiatives.find((initiative) => initiative.id === id)
+    expect(saved?.contacts.slice(0, 3).map((contact) => contact.countries)).toEqual([['GB'], ['IE'], undefined])
+    hash(ws.db) // no WAL left behind
+    const sqlite = new Database(ws.db, { readonly: true })
+    const stored = sqlite.prepare('SELECT countries FROM contacts WHERE initiative_id = ? ORDER BY position').pluck().all(id)
+    sqlite.close()
+    expect(stored.slice(0, 3)).toEqual(['["GB"]', '["IE"]', null])
+  })
+
   it('re-importing the previous export after an edit restores every table exactly', () => {
     const ws = workspace()
     const before = dump(ws.db)

@@ -45,10 +45,15 @@ function fileBeforePartners(file: string, seed: DirectoryData): void {
   const sqlite = new Database(file)
   const db = drizzle(sqlite, { schema })
   migrate(db, { migrationsFolder: before })
-  const statements = insertStatements(db, directoryToRows({ ...seed, partners: [] }), 30_000)
+  const rows = directoryToRows({ ...seed, partners: [] })
+  const statements = insertStatements(db, { ...rows, contacts: rows.contacts.map((contact) => ({ ...contact, countries: null })) }, 30_000)
+  // Today's insert names every column; the code of that time wrote no contact countries (migration
+  // 0005 added the column), so the column exists only while the rows go in.
+  sqlite.exec('ALTER TABLE contacts ADD countries text')
   db.transaction(() => {
     for (const statement of statements) statement.run()
   })
+  sqlite.exec('ALTER TABLE contacts DROP COLUMN countries')
   sqlite.close()
 }
 

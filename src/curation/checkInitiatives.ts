@@ -32,8 +32,11 @@ export function checkInitiatives(initiatives: readonly Initiative[], urgent: rea
       else for (const tag of tags) if (!known.has(tag)) problems.push(`${record.id}: tag ${criterion}.${tag} is not in the taxonomy`)
     }
     for (const contact of record.contacts) {
-      const problem = contact.channel === 'phone' && contact.value ? phoneProblem(contact.value, record.countries) : undefined
+      const problem = contact.channel === 'phone' && contact.value ? phoneProblem(contact.value, contact.countries ?? record.countries) : undefined
       if (problem) problems.push(`${record.id}: ${problem}`)
+      // A contact narrows where the service works from; it cannot widen it.
+      const outside = record.countries.length > 0 ? (contact.countries ?? []).filter((code) => !record.countries.includes(code)) : []
+      if (outside.length > 0) problems.push(`${record.id}: a ${contact.channel} contact works from ${outside.join(', ')}, which the record does not list among its countries`)
     }
   }
   const countries = new Set<string>()

@@ -51,6 +51,7 @@ export function directoryToRows(data: DirectoryData): DirectoryRows {
         position,
         ...contact,
         languages: contact.languages ? JSON.stringify(contact.languages) : null,
+        countries: contact.countries ? JSON.stringify(contact.countries) : null,
       })),
     ),
     sources: data.initiatives.flatMap((initiative) =>

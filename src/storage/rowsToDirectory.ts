@@ -41,9 +41,11 @@ export function rowsToDirectory(rows: Rows): DirectoryData {
       tags,
       inferred: [...new Set(tagRows.filter((tag) => tag.inferred).map((tag) => tag.criterionId))],
       contacts: byPosition(rows.contacts.filter((contact) => contact.initiativeId === row.id)).map(
-        ({ id: _id, initiativeId: _i, position: _p, languages, ...contact }) => ({
+        ({ id: _id, initiativeId: _i, position: _p, languages, countries, ...contact }) => ({
           ...contact,
           languages: languages === null ? null : JsonList.parse(JSON.parse(languages)),
+          // NULL means "works wherever the service works": the key stays absent, as in the JSON file.
+          ...(countries === null ? {} : { countries: JsonList.parse(JSON.parse(countries)) }),
         }),
       ),
       sources: byPosition(rows.sources.filter((source) => source.initiativeId === row.id)).map(

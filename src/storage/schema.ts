@@ -75,6 +75,8 @@ export const contacts = sqliteTable('contacts', {
   /** JSON array of ISO 639-1 codes, or NULL when unknown */
   languages: text('languages'),
   notes: text('notes'),
+  /** JSON array of ISO 3166-1 alpha-2 codes the contact works from, or NULL when it works wherever the service works */
+  countries: text('countries'),
 })
 
 /** Where each fact came from, with the page's date. */

@@ -72,6 +72,16 @@ export function directoryContract(name: string, open: () => Promise<OpenedDirect
       }
     })
 
+    it('keeps the countries a contact works from, and leaves them absent where the record has none', () => {
+      const found = byId(loaded.initiatives)
+      const limited = expected.initiatives.filter((record) => record.contacts.some((contact) => contact.countries !== undefined))
+      expect(limited.length).toBeGreaterThan(0)
+      for (const record of expected.initiatives) {
+        const got = found.get(record.id)?.contacts.map((contact) => (Object.hasOwn(contact, 'countries') ? contact.countries : 'absent'))
+        expect(got, record.id).toEqual(record.contacts.map((contact) => contact.countries ?? 'absent'))
+      }
+    })
+
     it('keeps the taxonomy and the urgent-help numbers exactly', () => {
       expect(loaded.taxonomy).toEqual(expected.taxonomy)
       const urgent = new Map(loaded.urgent.map((country) => [country.country, country.lines]))

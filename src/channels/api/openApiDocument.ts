@@ -11,7 +11,7 @@ const service = {
   properties: {
     id: text, name: text, nameLocal: optionalText, organisation: optionalText,
     offers: { type: 'array', items: text },
-    contacts: { type: 'array', items: { type: 'object', properties: { label: text, text: optionalText, href: optionalText, hours: optionalText, notes: optionalText } } },
+    contacts: { type: 'array', items: { type: 'object', properties: { label: text, text: optionalText, href: optionalText, hours: optionalText, notes: optionalText, countryNote: optionalText } } },
     website: optionalText, cost: text, costNotes: optionalText, anonymity: text, confidentiality: text,
     confidentialityKnown: { type: 'boolean', description: 'False when confidentiality is the "not recorded" notice; directory texts are in English.' },
     languages: optionalText, languagesLabel: text,

@@ -14,7 +14,9 @@ export function serviceCard(service: ServiceView, t: Translate): Attachment {
   const unlinked: string[] = []
   const viaWebsite: string[] = []
   for (const contact of service.contacts) {
-    if (contact.href?.startsWith('tel:')) buttons.push({ type: 'call', title: `${contact.label}: ${contact.text ?? ''}`.trim(), value: contact.href })
+    // A number given for other countries only has no href; its note says where it works from.
+    if (contact.countryNote && !contact.href) unlinked.push(`${contact.label}: ${contact.text ?? ''} (${contact.countryNote})`)
+    else if (contact.href?.startsWith('tel:')) buttons.push({ type: 'call', title: `${contact.label}: ${contact.text ?? ''}`.trim(), value: contact.href })
     // Channels reached through the website are named in the text; the website button leads there.
     else if (contact.href && contact.href === service.website) viaWebsite.push(contact.label)
     else if (contact.href?.startsWith('https://')) buttons.push({ type: 'openUrl', title: contact.label, value: contact.href })

@@ -46,13 +46,13 @@ export function resultsView(result: MatchResult, profile: Profile, t: Translate,
         ? t('results.no_language', { language: names.language(profile.language) })
         : undefined,
     services: result.services.map((scored) => {
-      const view = serviceView(scored.initiative, scored.reasons, t, ui, nowMs)
+      const view = serviceView(scored.initiative, scored.reasons, t, ui, nowMs, profile.country)
       // Said openly: the site the person is on put its own service first.
       return featured?.ids.includes(scored.initiative.id) ? { ...view, featuredNote: t('widget.featured', { partner: featured.by }) } : view
     }),
     helplinesTitle: t('results.helplines_title'),
     helplinesIntro: t('results.helplines_intro'),
-    helplines: result.helplines.map((initiative) => serviceView(initiative, [], t, ui, nowMs)),
+    helplines: result.helplines.map((initiative) => serviceView(initiative, [], t, ui, nowMs, profile.country)),
     disclaimer: t('results.disclaimer'),
   }
 }

@@ -1,6 +1,8 @@
 import type { Translate } from '../../i18n/translate'
 import type { Initiative } from '../../core/directory/initiativeSchema'
+import { isFreeFrom } from '../../core/directory/isFreeFrom'
 import { isStale } from '../../core/directory/isStale'
+import { worksFrom } from '../../core/directory/worksFrom'
 import type { Reason } from '../../core/matching/reason'
 import { displayNames } from './displayNames'
 
@@ -11,6 +13,8 @@ export interface ContactView {
   href: string | undefined
   hours: string | undefined
   notes: string | undefined
+  /** "For calls from: United Kingdom" when the contact is given for some countries only. */
+  countryNote: string | undefined
 }
 
 /** A matched service as every channel shows it: what it offers, how to reach it, why it is here. */
@@ -39,8 +43,8 @@ export interface ServiceView {
   featuredNote?: string
 }
 
-/** @example serviceView(initiative, scored.reasons, t, 'en', Date.now()) */
-export function serviceView(initiative: Initiative, reasons: Reason[], t: Translate, ui: string, nowMs: number): ServiceView {
+/** @example serviceView(initiative, scored.reasons, t, 'en', Date.now(), 'IE') */
+export function serviceView(initiative: Initiative, reasons: Reason[], t: Translate, ui: string, nowMs: number, country?: string): ServiceView {
   const names = displayNames(ui)
   const groups = initiative.tags.target_group ?? []
   const channels = initiative.tags.contact_channel ?? []
@@ -50,9 +54,9 @@ export function serviceView(initiative: Initiative, reasons: Reason[], t: Transl
     nameLocal: initiative.nameLocal ?? undefined,
     organisation: initiative.organisation ?? undefined,
     offers: [...groups.map((group) => t(`reason.group.${group}`)), ...channels.map((channel) => t(`channel.${channel}`))],
-    contacts: initiative.contacts.flatMap((contact) => contactView(contact, initiative.website, t)),
+    contacts: contactsFor(initiative, country).flatMap(({ contact, works }) => contactView(contact, works, initiative.website, t, names.country)),
     website: initiative.website ?? undefined,
-    cost: t(initiative.free === true ? 'results.free' : initiative.free === false ? 'results.fee' : 'results.cost_unknown'),
+    cost: t(costKey(initiative, country)),
     costNotes: initiative.costNotes ?? undefined,
     anonymity: t(
       initiative.anonymous === true
@@ -74,9 +78,34 @@ export function serviceView(initiative: Initiative, reasons: Reason[], t: Transl
   }
 }
 
-function contactView(contact: Initiative['contacts'][number], website: string | null, t: Translate): ContactView[] {
+type Contact = Initiative['contacts'][number]
+
+/**
+ * The contacts to show a person in `country`, those that work from there first. A contact given
+ * for other countries only (a UK freephone, for someone in Ireland) is left out when another
+ * contact of the same channel works from there: a frightened person needs the one number that
+ * connects, not a second one that fails. When nothing else of that channel works, it stays, as
+ * plain text with its countries named, so the person still learns the way exists.
+ */
+function contactsFor(initiative: Initiative, country: string | undefined): { contact: Contact; works: boolean }[] {
+  const rows = initiative.contacts.map((contact) => ({ contact, works: worksFrom(contact, country) }))
+  const reachable = new Set(rows.filter((row) => row.works && row.contact.value).map((row) => row.contact.channel))
+  return [...rows.filter((row) => row.works), ...rows.filter((row) => !row.works && !reachable.has(row.contact.channel))]
+}
+
+/** "Free" only where it holds for the person's country; a record's free line may not reach them. */
+function costKey(initiative: Initiative, country: string | undefined): string {
+  const free = isFreeFrom(initiative, country)
+  if (free === null && initiative.free === true) return 'results.cost_from_country'
+  return free === true ? 'results.free' : free === false ? 'results.fee' : 'results.cost_unknown'
+}
+
+function contactView(contact: Contact, works: boolean, website: string | null, t: Translate, countryName: (code: string) => string): ContactView[] {
   const label = t(`channel.${contact.channel}`)
-  const base = { hours: contact.hours ?? undefined, notes: contact.notes ?? undefined }
+  const countryNote = contact.countries ? t('results.contact_for_countries', { countries: contact.countries.map(countryName).join(', ') }) : undefined
+  const base = { hours: contact.hours ?? undefined, notes: contact.notes ?? undefined, countryNote }
+  // No link where the contact does not work from the person's country: one tap must not dial a dead number.
+  if (!works) return contact.value ? [{ label, text: contact.value, href: undefined, ...base }] : []
   if (contact.value && contact.channel === 'phone') {
     return [{ label, text: contact.value, href: `tel:${contact.value.replace(/[^0-9+]/g, '')}`, ...base }]
   }

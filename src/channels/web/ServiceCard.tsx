@@ -28,6 +28,7 @@ export function ServiceCard(props: { service: ServiceView; t: Translate }) {
               {contact.label}:{' '}
               {contact.href ? <a href={contact.href} rel="noreferrer" dir="ltr">{contact.text}</a> : contact.text}
               {contact.hours ? <span class="muted"> · {t('results.hours')}: {contact.hours}</span> : null}
+              {contact.countryNote ? <span class="muted"> · {contact.countryNote}</span> : null}
               {contact.notes ? <div class="muted" lang="en" dir="ltr">{contact.notes}</div> : null}
             </div>
           ))}

@@ -14,6 +14,8 @@ export const ContactSchema = z.object({
   hours: z.string().min(1).nullable(),
   languages: z.array(LanguageCode).nullable(),
   notes: z.string().min(1).nullable(),
+  /** Countries this contact works from (a national freephone, say); absent when it works wherever the service works. */
+  countries: z.array(CountryCode).min(1).optional(),
 })
 export type Contact = z.infer<typeof ContactSchema>
 

@@ -1,4 +1,5 @@
 import type { Initiative } from '../directory/initiativeSchema'
+import { isFreeFrom } from '../directory/isFreeFrom'
 import type { Profile } from './profileFromAnswers'
 import type { Reason } from './reason'
 
@@ -59,7 +60,8 @@ export function scoreInitiative(initiative: Initiative, profile: Profile): Score
     if (initiative.anonymous === true) add(WEIGHTS.anonymous, { key: 'reason.anonymous' })
     if (initiative.anonymous === 'partial') add(WEIGHTS.partlyAnonymous, { key: 'reason.partly_anonymous' })
   }
-  if (initiative.free === true) add(WEIGHTS.free, { key: 'reason.free' })
+  // Free only if it is free from where the person is (a UK freephone is no reason for someone in Ireland).
+  if (isFreeFrom(initiative, profile.country) === true) add(WEIGHTS.free, { key: 'reason.free' })
   if (initiative.confidence === 'high') add(WEIGHTS.highConfidence)
   if (initiative.confidence === 'low') add(WEIGHTS.lowConfidence)
   const speaksLanguage = profile.language !== undefined && initiative.languages.includes(profile.language)

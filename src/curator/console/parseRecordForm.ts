@@ -53,6 +53,7 @@ export function parseRecordForm(body: Record<string, unknown>, taxonomy: Taxonom
         hours: text(`contacts-${index}-hours`),
         languages: text(`contacts-${index}-languages`),
         notes: text(`contacts-${index}-notes`),
+        countries: text(`contacts-${index}-countries`),
         remove: Ticked.parse(body[`contacts-${index}-remove`]),
       }),
     ),

@@ -50,12 +50,15 @@ export function recordFormCandidate(values: RecordFormValues, id: string, before
     contacts: contactRows.map((index) => {
       const row = values.contacts[index]
       const languages = codes(row?.languages ?? '', (code) => code.toLowerCase())
+      const countries = codes(row?.countries ?? '', (code) => code.toUpperCase())
       return {
         channel: row?.channel ?? '',
         value: orNull(row?.value ?? ''),
         hours: orNull(row?.hours ?? ''),
         languages: languages.length > 0 ? languages : null,
         notes: orNull(row?.notes ?? ''),
+        // Empty = works wherever the service works: the key stays absent, as in the JSON file.
+        ...(countries.length > 0 ? { countries } : {}),
       }
     }),
     sources: sourceRows.map((index) => {

@@ -27,6 +27,7 @@ export function RecordFormContacts(props: { rows: ContactValues[]; problems: For
             <RecordFormField id={id('value')} label="Number or address" value={row.value} problems={props.problems} hint="A phone number as the service writes it (with +country code when it has one), an email address or a https:// link. Empty when the record names the channel but no address." />
             <RecordFormField id={id('hours')} label="Hours" value={row.hours} problems={props.problems} hint="When it is open, as the source says it, e.g. Mon–Fri 09:00–17:00." />
             <RecordFormField id={id('languages')} label="Languages" value={row.languages} problems={props.problems} hint="ISO 639-1 codes, e.g. de, en. Empty when not known." />
+            <RecordFormField id={id('countries')} label="Countries" value={row.countries} problems={props.problems} hint="ISO 3166-1 codes of the countries this number works from, e.g. GB for a UK freephone. Empty when it works wherever the service works." />
             <RecordFormField id={id('notes')} label="Notes" value={row.notes} problems={props.problems} control="textarea" />
             {!blank && (
               <div class="field">

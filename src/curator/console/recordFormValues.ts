@@ -7,6 +7,8 @@ export interface ContactValues {
   hours: string
   languages: string
   notes: string
+  /** Countries the contact works from; empty = wherever the service works. */
+  countries: string
   remove: boolean
 }
 
@@ -57,11 +59,11 @@ export interface RecordFormValues {
 export const BLANK_CONTACTS = 2
 export const BLANK_SOURCES = 1
 
-export const blankContact = (): ContactValues => ({ channel: '', value: '', hours: '', languages: '', notes: '', remove: false })
+export const blankContact = (): ContactValues => ({ channel: '', value: '', hours: '', languages: '', notes: '', countries: '', remove: false })
 export const blankSource = (): SourceValues => ({ url: '', date: '', supports: '', remove: false })
 
 /** A row the curator left empty: ignored when saving. */
-export const isBlankContact = (row: ContactValues) => [row.channel, row.value, row.hours, row.languages, row.notes].every((text) => text.trim() === '')
+export const isBlankContact = (row: ContactValues) => [row.channel, row.value, row.hours, row.languages, row.notes, row.countries].every((text) => text.trim() === '')
 export const isBlankSource = (row: SourceValues) => [row.url, row.date, row.supports].every((text) => text.trim() === '')
 
 /**
@@ -104,6 +106,7 @@ export function recordFormValues(record: Initiative | undefined, baseVersion: st
       hours: contact.hours ?? '',
       languages: contact.languages?.join(', ') ?? '',
       notes: contact.notes ?? '',
+      countries: contact.countries?.join(', ') ?? '',
       remove: false,
     })),
     sources: record.sources.map((source) => ({ ...source, remove: false })),
