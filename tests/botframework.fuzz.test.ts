@@ -55,10 +55,12 @@ describe('Bot Framework channel, fuzz', () => {
         expect(reply.status, JSON.stringify(sent).slice(0, 300)).toBeLessThan(500)
         if (reply.status === 200) reached += 1
       }),
-      { numRuns: 150 },
+      // About 18% of these activities are well-formed enough to reach the bot (loopback-only serviceUrls
+      // since issue 15): 500 runs keep "more than 60" about 3.5 standard deviations below the mean.
+      { numRuns: 500 },
     )
-    expect(reached).toBeGreaterThan(20)
-    expect(server.logs.length).toBeGreaterThanOrEqual(150)
+    expect(reached).toBeGreaterThan(60)
+    expect(server.logs.length).toBeGreaterThanOrEqual(500)
     expect(JSON.stringify(server.logs)).not.toContain(MARK)
   }, 60_000)
 

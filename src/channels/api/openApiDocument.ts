@@ -71,6 +71,11 @@ export function openApiDocument() {
               properties: {
                 tier: { enum: ['fit', 'online_language', 'online_english', 'helplines', 'urgent_only'] }, intro: text, languageNote: optionalText,
                 services: { type: 'array', items: service }, helplines: { type: 'array', items: service }, disclaimer: text,
+                onFile: {
+                  type: ['object', 'null'],
+                  description: 'Records on file that fit but have no confirmed way to reach them: named after the services, never with a number or link.',
+                  properties: { label: text, note: text, records: { type: 'array', items: { type: 'object', properties: { id: text, name: text } } } },
+                },
               },
             },
             urgent: {

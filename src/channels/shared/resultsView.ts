@@ -1,5 +1,5 @@
 import type { Translate } from '../../i18n/translate'
-import type { MatchResult } from '../../core/matching/match'
+import type { MatchResult, OnFileRecord } from '../../core/matching/match'
 import type { Profile } from '../../core/matching/profileFromAnswers'
 import { displayNames } from './displayNames'
 import { serviceView, type ServiceView } from './serviceView'
@@ -15,7 +15,16 @@ export interface ResultsView {
   helplinesTitle: string
   helplinesIntro: string
   helplines: ServiceView[]
+  /** Records that fit but have no confirmed contact: named after the services, with no number or link. */
+  onFile: OnFileView | undefined
   disclaimer: string
+}
+
+/** "Also on file for <country>:", the records' stored names, and why no contact is shown. */
+export interface OnFileView {
+  label: string
+  records: OnFileRecord[]
+  note: string
 }
 
 /** The honest opening line for each way matching fell back; typed so a new tier needs its text. */
@@ -53,6 +62,10 @@ export function resultsView(result: MatchResult, profile: Profile, t: Translate,
     helplinesTitle: t('results.helplines_title'),
     helplinesIntro: t('results.helplines_intro'),
     helplines: result.helplines.map((initiative) => serviceView(initiative, [], t, ui, nowMs, profile.country)),
+    onFile:
+      result.unconfirmed.length > 0
+        ? { label: t('results.on_file_label', { country }), records: result.unconfirmed, note: t('results.on_file_unconfirmed') }
+        : undefined,
     disclaimer: t('results.disclaimer'),
   }
 }

@@ -15,6 +15,18 @@ export function ResultsSection(props: { results: ResultsView; prompt: string; st
       {results.services.map((service) => (
         <ServiceCard service={service} t={t} />
       ))}
+      {results.onFile ? (
+        <p class="muted" id="on-file">
+          {results.onFile.label}{' '}
+          {results.onFile.records.map((record, position) => (
+            <>
+              {position > 0 ? ', ' : ''}
+              <span lang="en" dir="ltr">{record.name}</span>
+            </>
+          ))}
+          . {results.onFile.note}
+        </p>
+      ) : null}
       {results.helplines.length > 0 ? (
         <section aria-labelledby="helplines-title">
           <h2 id="helplines-title">{results.helplinesTitle}</h2>

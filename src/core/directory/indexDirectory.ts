@@ -11,6 +11,8 @@ export interface DirectoryIndex {
   preventionByCountry: Map<string, Initiative[]>
   /** Active prevention services anyone can reach online. */
   onlinePrevention: Initiative[]
+  /** Active prevention records with no confirmed website or contact: named to the person, never offered. */
+  unconfirmedPrevention: Initiative[]
   /** Active child helplines and general lines by country. */
   helplinesByCountry: Map<string, Initiative[]>
   urgentByCountry: Map<string, UrgentLine[]>
@@ -26,6 +28,7 @@ export interface DirectoryIndex {
 export function indexDirectory(data: DirectoryData): DirectoryIndex {
   // Only active records a person can act on are ever offered as a service.
   const active = data.initiatives.filter((initiative) => initiative.status === 'active' && isContactable(initiative))
+  const unconfirmed = data.initiatives.filter((initiative) => initiative.status === 'active' && initiative.kind === 'prevention' && !isContactable(initiative))
   const prevention = active.filter((initiative) => initiative.kind === 'prevention')
   const helplines = active.filter((initiative) => initiative.kind !== 'prevention')
   const countries = new Set<string>(data.urgent.map((entry) => entry.country))
@@ -34,6 +37,7 @@ export function indexDirectory(data: DirectoryData): DirectoryIndex {
     data,
     preventionByCountry: groupByCountry(prevention),
     onlinePrevention: prevention.filter((initiative) => initiative.online),
+    unconfirmedPrevention: unconfirmed,
     helplinesByCountry: groupByCountry(helplines),
     urgentByCountry: new Map(data.urgent.map((entry) => [entry.country, entry.lines])),
     countries: [...countries].sort(),

@@ -19,6 +19,14 @@ export interface MatchResult {
   /** General lines of the country, and child helplines when the person asks about a young person or as family. */
   helplines: Initiative[]
   urgent: UrgentLine[]
+  /** Active records that fit this person but have no confirmed way to reach them: named, never ranked or linked. */
+  unconfirmed: OnFileRecord[]
+}
+
+/** A record on file, by id and stored name only. */
+export interface OnFileRecord {
+  id: string
+  name: string
 }
 
 const MAX_SERVICES = 8
@@ -31,19 +39,20 @@ const MAX_SERVICES = 8
 export function match(index: DirectoryIndex, profile: Profile): MatchResult {
   const reachable = reachableServices(index, profile)
   const groups = profile.tags.target_group ?? []
+  const unconfirmed = unconfirmedFitting(index, profile, groups)
   const fitting = reachable.filter((initiative) => groups.some((group) => initiative.tags.target_group?.includes(group)))
   const helplines = (profile.country ? (index.helplinesByCountry.get(profile.country) ?? []) : []).filter((line) => helplineFits(line, profile))
   const urgent = profile.country ? (index.urgentByCountry.get(profile.country) ?? []) : []
   const ranked = rankScored(fitting.map((initiative) => scoreInitiative(initiative, profile))).slice(0, MAX_SERVICES)
   const nationalFound = ranked.some((scored) => scored.national)
-  if (ranked.length > 0) return { tier: 'fit', services: ranked, nationalFound, helplines, urgent }
+  if (ranked.length > 0) return { tier: 'fit', services: ranked, nationalFound, helplines, urgent, unconfirmed }
 
   for (const [tier, language] of [['online_language', profile.language], ['online_english', 'en']] as const) {
     const online = index.onlinePrevention.filter((initiative) => speaks(initiative, language))
     const fallback = rankScored(online.map((initiative) => scoreInitiative(initiative, profile))).slice(0, MAX_SERVICES)
-    if (fallback.length > 0) return { tier, services: fallback, nationalFound, helplines, urgent }
+    if (fallback.length > 0) return { tier, services: fallback, nationalFound, helplines, urgent, unconfirmed }
   }
-  return { tier: helplines.length > 0 ? 'helplines' : 'urgent_only', services: [], nationalFound, helplines, urgent }
+  return { tier: helplines.length > 0 ? 'helplines' : 'urgent_only', services: [], nationalFound, helplines, urgent, unconfirmed }
 }
 
 /**
@@ -62,6 +71,14 @@ function reachableServices(index: DirectoryIndex, profile: Profile): Initiative[
   const national = profile.country ? (index.preventionByCountry.get(profile.country) ?? []) : []
   const online = index.onlinePrevention.filter((initiative) => !national.includes(initiative) && speaks(initiative, profile.language))
   return [...national, ...online]
+}
+
+/** The same hard filters as reachable services (country or online in the person's language; their situation). */
+function unconfirmedFitting(index: DirectoryIndex, profile: Profile, groups: readonly string[]): OnFileRecord[] {
+  return index.unconfirmedPrevention
+    .filter((initiative) => (profile.country !== undefined && initiative.countries.includes(profile.country)) || (initiative.online && speaks(initiative, profile.language)))
+    .filter((initiative) => groups.some((group) => initiative.tags.target_group?.includes(group)))
+    .map((initiative) => ({ id: initiative.id, name: initiative.name }))
 }
 
 function speaks(initiative: Initiative, language: string | undefined): boolean {
