@@ -4,28 +4,20 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generateKeyring } from '../../src/core/state/keyring'
 import { createNodeApp } from '../../src/runtime/createNodeApp'
-import { addCurators, consoleClient } from '../support/consoleClient'
-import { startNodeServer } from '../support/startNodeServer'
+import { consoleClient } from '../support/consoleClient'
+import { startConsoleWithCurators } from '../support/startConsoleWithCurators'
+import type { startNodeServer } from '../support/startNodeServer'
 
 // Security review, Low 13: console pages had no `<!DOCTYPE html>`, so browsers drew them in quirks
 // mode. Every console page must start with it: each page reachable by a link from the console
 // (crawled as an admin and as an editor), the login page, and every error and refusal page.
 
-const PASSWORD = 'a long pass phrase'
 let server: Awaited<ReturnType<typeof startNodeServer>>
 let admin: ReturnType<typeof consoleClient>
 let editor: ReturnType<typeof consoleClient>
 
 beforeAll(async () => {
-  server = await startNodeServer()
-  await addCurators(server.databaseFile, [
-    { login: 'anna', displayName: 'Anna Admin', role: 'admin', password: PASSWORD },
-    { login: 'dora', displayName: 'Dora Editor', role: 'editor', country: 'DE', password: PASSWORD },
-  ])
-  admin = consoleClient(server.base)
-  editor = consoleClient(server.base)
-  expect((await admin.login('anna', PASSWORD)).status).toBe(303)
-  expect((await editor.login('dora', PASSWORD)).status).toBe(303)
+  ;({ server, admin, editor } = await startConsoleWithCurators())
 }, 60_000)
 afterAll(async () => {
   await server.stop()

@@ -6,9 +6,10 @@ import { initiativesToCsv } from '../../src/curation/initiativesToCsv'
 import { loadBundledData } from '../../src/storage/bundledData'
 import { createDirectoryRepository } from '../../src/storage/directoryRepository'
 import * as schema from '../../src/storage/schema'
-import { addCurators, consoleClient } from '../support/consoleClient'
+import type { consoleClient } from '../support/consoleClient'
 import { fieldError, formBody, recordFormFields } from '../support/recordFormFields'
-import { startNodeServer } from '../support/startNodeServer'
+import { startConsoleWithCurators } from '../support/startConsoleWithCurators'
+import type { startNodeServer } from '../support/startNodeServer'
 
 // Security review, Medium 2: an editor for DE saved a record with countries "DE FR US", created a
 // record "FR DE" that then ranked first for people in France, and `online: true` reaches every
@@ -18,18 +19,9 @@ import { startNodeServer } from '../support/startNodeServer'
 let server: Awaited<ReturnType<typeof startNodeServer>>
 let admin: ReturnType<typeof consoleClient>
 let editor: ReturnType<typeof consoleClient>
-const PASSWORD = 'a long pass phrase'
 
 beforeAll(async () => {
-  server = await startNodeServer()
-  await addCurators(server.databaseFile, [
-    { login: 'anna', displayName: 'Anna Admin', role: 'admin', password: PASSWORD },
-    { login: 'dora', displayName: 'Dora Editor', role: 'editor', country: 'DE', password: PASSWORD },
-  ])
-  admin = consoleClient(server.base)
-  editor = consoleClient(server.base)
-  expect((await admin.login('anna', PASSWORD)).status).toBe(303)
-  expect((await editor.login('dora', PASSWORD)).status).toBe(303)
+  ;({ server, admin, editor } = await startConsoleWithCurators())
 }, 60_000)
 afterAll(async () => {
   await server.stop()

@@ -7,13 +7,11 @@ import type { TurnRequest } from '../shared/turnRequest'
 import { webTurnRequest } from '../web/webTurnForm'
 import { accessibleColours } from './accessibleColours'
 import { DemoPage } from './DemoPage'
+import { ORIGIN_PLACEHOLDER } from './originPlaceholder'
 import { frameAncestors } from './frameAncestors'
 import { PanelPage } from './PanelPage'
 import { loaderScript } from './widgetAssets.generated'
 import { settingsFields, widgetSettings, type WidgetSettings } from './widgetSettings'
-
-// The snippets name the configured PUBLIC_ORIGIN, never the Host header a request claims.
-const ORIGIN_PLACEHOLDER = 'https://<your Helpfinder address>'
 
 /**
  * The embeddable widget: `/widget.js` (the loader), the panel it frames (`/widget/panel`, then

@@ -1,7 +1,5 @@
+import { ORIGIN_PLACEHOLDER } from '../../channels/widget/originPlaceholder'
 import type { Partner } from '../../core/directory/partnerSchema'
-
-/** What the snippet says where the service's address goes while PUBLIC_ORIGIN is not set. */
-export const ORIGIN_PLACEHOLDER = 'https://<your Helpfinder address>'
 
 /**
  * The two ways a partner embeds the widget, as text to copy: the loader script, and the panel in an
