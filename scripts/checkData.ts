@@ -80,15 +80,31 @@ function validRecords<T>(json: unknown, key: string, schema: z.ZodType<T>): T[] 
   })
 }
 
-/** "initiatives[3] (id kein-taeter-werden).contacts[0].value" rather than a bare index path. */
+/**
+ * "initiatives[3] (id kein-taeter-werden).contacts[0].value" or "countries[4] (country DE).lines[0]
+ * (Emergency, 112).checkedBy" rather than a bare index path.
+ */
 function describePath(json: unknown, path: readonly PropertyKey[]): string {
   let node: unknown = json
   let text = ''
   for (const key of path) {
     node = node && typeof node === 'object' ? Reflect.get(node, key) : undefined
     text += typeof key === 'number' ? `[${key}]` : `${text ? '.' : ''}${String(key)}`
-    const id = node && typeof node === 'object' && !Array.isArray(node) ? Reflect.get(node, 'id') : undefined
-    if (typeof key === 'number' && typeof id === 'string') text += ` (id ${id})`
+    if (typeof key === 'number') text += nameOf(node)
   }
   return text || '(root)'
+}
+
+/** " (id x)" for a record or partner, " (country DE)" for an urgent-help country, " (name, number)" for its line. */
+function nameOf(node: unknown): string {
+  if (!node || typeof node !== 'object' || Array.isArray(node)) return ''
+  const field = (key: string) => {
+    const value: unknown = Reflect.get(node, key)
+    return typeof value === 'string' ? value : undefined
+  }
+  const [id, country, name, number] = [field('id'), field('country'), field('name'), field('number')]
+  if (id) return ` (id ${id})`
+  if (country) return ` (country ${country})`
+  if (name && number) return ` (${name}, ${number})`
+  return ''
 }

@@ -7,7 +7,9 @@
  *   npx tsx scripts/convertReference.ts --force [--out FILE]
  *
  * It never invents a number, URL, e-mail address or opening hour: every value comes from the
- * reference record or is null. Anything dropped or rewritten is printed as a warning.
+ * reference record or is null. Anything dropped or rewritten is printed as a warning. An import is
+ * not a check: every record comes out with lastChecked and checkedBy null, until a curator compares
+ * it with its sources (the console's "confirm checked").
  */
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
@@ -17,9 +19,6 @@ import { LanguageCode } from '../src/core/directory/isoCodes'
 
 const REFERENCE_URL = new URL('../../shared/reference/initiatives.json', import.meta.url)
 const OUTPUT_URL = new URL('../data/initiatives.json', import.meta.url)
-
-/** Date this curation was done against the archived sources (they were not live-verified). */
-const LAST_CHECKED = '2026-11-23'
 
 const ACTIVE_STATUS = 'active as of latest source (not live-verified)'
 const ONLINE_MARKER = 'international/online'
@@ -295,9 +294,13 @@ function convert(record: ReferenceRecord): Initiative | null {
     anonymous: record.anonymous,
     confidentiality: record.anonymity_notes,
     website: websiteOf(record),
+    aboutPage: null,
+    aboutPageBy: null,
     contacts: contactsOf(record),
     sources,
-    lastChecked: LAST_CHECKED,
+    ownWords: [],
+    lastChecked: null,
+    checkedBy: null,
     confidence: record.confidence,
   }
 }

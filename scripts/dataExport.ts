@@ -6,7 +6,8 @@
  * --database from that SQLite file, the live directory curators edit in the console (opened read-only).
  * CSV columns (details in docs/data-format.md):
  * - one per scalar field (id … confidence); an empty cell is null; booleans are true/false,
- *   anonymous is true/false/partial;
+ *   anonymous is true/false/partial; lastChecked and checkedBy (the day someone compared the record
+ *   with its sources, and who) are both empty until a real check, or both filled;
  * - countries, languages, inferred: codes joined with "; ";
  * - tags.<criterion> for each tag criterion of data/taxonomy.json: tag ids joined with "; ";
  * - contacts and sources: a JSON array in one cell each, e.g.

@@ -3,7 +3,9 @@
  * FILE is a .json in the shape of data/initiatives.json or a .csv as written by `npm run data:export`
  * (contacts and sources as JSON arrays in one cell each; see docs/data-format.md).
  * Every row is validated (InitiativeSchema, then unique ids, plausible phone numbers and no future
- * dates on the directory the import would produce; data/partners.json must still hold up against it). If any row fails, each is printed as
+ * dates on the directory the import would produce; data/partners.json must still hold up against it).
+ * A row that gives lastChecked without checkedBy (or the reverse) is refused: an import sets a check
+ * only where its file says who checked and when. If any row fails, each is printed as
  * `row N (id X): reason`, nothing is changed and the exit code is 1. Otherwise data/initiatives.json
  * is rewritten atomically and, if the database file exists (--database, else $DATABASE_FILE, else
  * .data/helpfinder.sqlite), its directory is replaced in one transaction.

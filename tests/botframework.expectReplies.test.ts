@@ -74,7 +74,9 @@ describe('Bot Framework channel, expectReplies', () => {
     const cards = heroCards(last)
     const kein = cards.find((card) => card.title.includes('Kein Täter werden'))
     expect(kein?.subtitle).toBeTruthy()
-    expect(kein?.text).toContain('Details last reviewed')
+    // No one has compared this record with its sources yet: the card says so calmly, and how recent its sources are.
+    expect(kein?.text).toContain('Not yet checked by us against its sources')
+    expect(kein?.text).toMatch(/Newest source dated|Its sources give no date/)
     expect(kein?.buttons?.some((action) => action.type === 'openUrl' && action.value === 'https://www.kein-taeter-werden.de')).toBe(true)
     expect(kein?.text).toContain('through their website')
   })

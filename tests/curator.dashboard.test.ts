@@ -24,7 +24,7 @@ function staleSeed(): { seed: DirectoryData; chosen: string[]; doubtful: string 
   const data: DirectoryData = {
     ...bundled,
     initiatives: bundled.initiatives.map((record) =>
-      record.id === 'preventell' ? { ...record, website: null, contacts: record.contacts.map((contact) => ({ ...contact, value: null })) } : record,
+      record.id === 'preventell' ? { ...record, website: null, aboutPage: null, aboutPageBy: null, contacts: record.contacts.map((contact) => ({ ...contact, value: null })) } : record,
     ),
   }
   const counted = computeCoverage({ data, officialLanguages, today: NOW }).countries.flatMap((country) => country.national.map((service) => service.id))
@@ -34,9 +34,9 @@ function staleSeed(): { seed: DirectoryData; chosen: string[]; doubtful: string 
   return {
     seed: {
       ...data,
-      initiatives: data.initiatives.map((record) => (old.has(record.id) ? { ...record, lastChecked: OLD } : record)),
+      initiatives: data.initiatives.map((record) => (old.has(record.id) ? { ...record, lastChecked: OLD, checkedBy: 'Test curator' } : record)),
       urgent: data.urgent.map((entry) =>
-        entry.country === 'DE' ? { ...entry, lines: entry.lines.map((line, at) => (at === 0 ? { ...line, lastChecked: OLD } : line)) } : entry,
+        entry.country === 'DE' ? { ...entry, lines: entry.lines.map((line, at) => (at === 0 ? { ...line, lastChecked: OLD, checkedBy: 'Test curator' } : line)) } : entry,
       ),
     },
     chosen,

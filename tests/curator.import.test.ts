@@ -36,9 +36,13 @@ function fictional(country: string, name: string): Initiative {
     anonymous: true,
     confidentiality: null,
     website: 'https://example.org/',
+    aboutPage: null,
+    aboutPageBy: null,
     contacts: [{ channel: 'web_form', value: `https://example.org/${country.toLowerCase()}`, hours: 'Mon–Fri 9–17', languages: ['en'], notes: null }],
     sources: [{ url: 'https://example.org/about', date: '2026-11-01', supports: 'everything (test data)' }],
+    ownWords: [],
     lastChecked: '2026-11-20',
+    checkedBy: 'Test research',
     confidence: 'high',
   }
 }
@@ -101,6 +105,24 @@ describe('import and export in the curator console', () => {
     expect(await refused.text()).toContain('expected a .csv or .json file')
   }, 30_000)
 
+  it('refuses a row that gives lastChecked without checkedBy, or checkedBy without lastChecked, naming the row and the field', async () => {
+    const client = consoleClient(server.base)
+    await client.login('anna', PASSWORD)
+    const before = await (await client.get('/admin/export/initiatives.json')).text()
+    const [first, second] = NEW as [Initiative, Initiative]
+    const csv = initiativesToCsv([{ ...first, id: 'test-day-only', checkedBy: null }, { ...second, id: 'test-name-only', lastChecked: null }], taxonomy)
+    const preview = await client.post('/admin/import', upload(await client.csrf(), 'checks.csv', csv))
+    expect(preview.status).toBe(422)
+    const html = await preview.text()
+    const rowOf = (id: string) => html.slice(html.indexOf(`<td>${id}</td>`) - 20, html.indexOf('</tr>', html.indexOf(`<td>${id}</td>`)))
+    expect(rowOf('test-day-only')).toContain('<td>2</td>')
+    expect(rowOf('test-day-only')).toContain('checkedBy: lastChecked is 2026-11-20 but checkedBy is empty: a check needs a day and a checker')
+    expect(rowOf('test-name-only')).toContain('<td>3</td>')
+    expect(rowOf('test-name-only')).toContain('lastChecked: checkedBy is &quot;Test research&quot; but lastChecked is empty')
+    expect(html).not.toContain('action="/admin/import/apply"')
+    expect(await (await client.get('/admin/export/initiatives.json')).text()).toBe(before)
+  }, 60_000)
+
   it('imports a spreadsheet of three new services after a preview; the public results show them at once', async () => {
     const client = consoleClient(server.base)
     await client.login('anna', PASSWORD)
@@ -126,6 +148,11 @@ describe('import and export in the curator console', () => {
     const history = await (await client.get('/admin/records/test-mt-service/history')).text()
     expect(history).toContain('Anna')
     expect(history).toContain('imported')
+    // The file said who checked and when: the check is kept, in both columns of the export.
+    const exported = await (await client.get('/admin/export/initiatives.csv')).text()
+    const header = exported.split('\r\n')[0]?.split(',') ?? []
+    expect(header.indexOf('checkedBy')).toBe(header.indexOf('lastChecked') + 1)
+    expect(exported).toMatch(/\r\ntest-mt-service,[^\r]*,2026-11-20,Test research,high,/)
   }, 60_000)
 
   it('an editor cannot import records outside their country; the preview says which', async () => {

@@ -1,13 +1,11 @@
-import Database from 'better-sqlite3'
-import { drizzle } from 'drizzle-orm/better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as z from 'zod'
 import type { Initiative } from '../src/core/directory/initiativeSchema'
-import { createDirectoryRepository } from '../src/storage/directoryRepository'
-import * as schema from '../src/storage/schema'
 import { addCurators, consoleClient } from './support/consoleClient'
 import { startNodeServer } from './support/startNodeServer'
-import { formBody, recordFormFields } from './support/recordFormFields'
+import { recordFormFields } from './support/recordFormFields'
+import { postConsoleForm } from './support/postConsoleForm'
+import { storedRecord } from './support/storedRecord'
 
 const decode = (text: string) => text.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')
 const attr = (tag: string, name: string) => {
@@ -37,19 +35,13 @@ afterAll(async () => {
 
 /** The record as stored, read straight from the SQLite file (not through the server). */
 async function stored(id: string): Promise<Initiative | undefined> {
-  const sqlite = new Database(server.databaseFile, { readonly: true })
-  try {
-    return (await createDirectoryRepository(drizzle(sqlite, { schema })).load()).initiatives.find((record) => record.id === id)
-  } finally {
-    sqlite.close()
-  }
+  return storedRecord(server.databaseFile, id)
 }
 
 
 /** Posts a form body (repeated names allowed) with the client's cookies, as the console's page would. */
 async function submit(client: ReturnType<typeof consoleClient>, path: string, fields: Record<string, string | string[]>) {
-  const cookie = [...client.jar].map(([name, value]) => `${name}=${value}`).join('; ')
-  return fetch(`${server.base}${path}`, { method: 'POST', redirect: 'manual', headers: { cookie, origin: server.base }, body: formBody(fields) })
+  return postConsoleForm(client, server.base, path, fields)
 }
 
 async function openForm(client: ReturnType<typeof consoleClient>, id: string) {
@@ -104,7 +96,11 @@ describe('creating a record', () => {
   it('the new-record form has the few defaults and nothing else filled in', async () => {
     const html = await (await anna.get('/admin/records/new')).text()
     const fields = recordFormFields(html, '/admin/records/new')
-    expect(fields).toMatchObject({ id: '', name: '', kind: 'prevention', status: 'active', confidence: 'medium', lastChecked: today(), countries: '', website: '', free: 'unknown', anonymous: 'unknown' })
+    expect(fields).toMatchObject({ id: '', name: '', kind: 'prevention', status: 'active', confidence: 'medium', countries: '', website: '', free: 'unknown', anonymous: 'unknown' })
+    // A check is the curator's statement, never a default: no day to type, the box unticked.
+    expect(fields.lastChecked).toBeUndefined()
+    expect(fields.checkedToday).toBeUndefined()
+    expect(html).toContain('Never checked against its sources')
     expect(fields['contacts-0-channel']).toBe('')
     expect(fields['contacts-1-channel']).toBe('')
     expect(fields['sources-0-url']).toBe('')
@@ -140,7 +136,7 @@ describe('creating a record', () => {
     expect(page).toMatch(/<p class="ok" role="status">Test prevention service Luxembourg: created\.<\/p>/)
 
     const record = await stored('lu-test-prevention')
-    expect(record).toMatchObject({ countries: ['LU'], languages: ['fr', 'de'], status: 'active', kind: 'prevention', confidence: 'medium', lastChecked: today(), free: true, anonymous: true, website: null, summary: null, nameLocal: null })
+    expect(record).toMatchObject({ countries: ['LU'], languages: ['fr', 'de'], status: 'active', kind: 'prevention', confidence: 'medium', lastChecked: null, checkedBy: null, free: true, anonymous: true, website: null, summary: null, nameLocal: null })
     expect(record?.contacts).toEqual([{ channel: 'phone', value: '+352 2786 2710', hours: 'Tue 10:00-12:00', languages: null, notes: null }])
     expect(record?.sources).toEqual([{ url: 'https://example.org/lu-test', date: '2024-05-01', supports: 'phone number, hours' }])
 
@@ -296,6 +292,7 @@ describe('editing a record', () => {
     expect(location).toMatch(/^\/admin\/records\/troubled-desire\?done=confirmed&id=troubled-desire/)
     expect(await (await anna.get(location)).text()).toMatch(/role="status">[^<]*confirmed as checked today/)
     expect((await stored('troubled-desire'))?.lastChecked).toBe(today())
+    expect((await stored('troubled-desire'))?.checkedBy).toBe('Anna Admin')
   })
 })
 

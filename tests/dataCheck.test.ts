@@ -35,7 +35,7 @@ describe('npm run data:check', () => {
   it('finds duplicate ids, missing sources and dates in the future', () => {
     const files = brokenCopy('initiatives', (json) => {
       const [first, second] = json.initiatives
-      json.initiatives[1] = { ...second, id: first?.id, lastChecked: '2999-01-01' }
+      json.initiatives[1] = { ...second, id: first?.id, lastChecked: '2999-01-01', checkedBy: 'Test curator' }
       json.initiatives[2] = { ...json.initiatives[2], sources: [] }
       return json
     })
@@ -62,7 +62,8 @@ describe('npm run data:check', () => {
 
   // One broken fixture per rule (tests/fixtures/data-check/), each with the message a curator sees.
   const fixture = (name: string, file: keyof DataFiles = 'initiatives') => ({ ...projectData, [file]: fileURLToPath(new URL(`./fixtures/data-check/${name}.json`, import.meta.url)) })
-  const today = new Date('2026-11-23')
+  // The real day: urgent lines on file were checked on real days, and a fixed earlier day would put them in the future.
+  const today = new Date()
   it.each([
     ['schema-error', 'data/initiatives.json: initiatives[0] (id stop-it-now-nl).name: Invalid input: expected string, received undefined'],
     ['duplicate-id', 'data/initiatives.json: stop-it-now-nl: duplicate id'],
@@ -90,7 +91,7 @@ describe('npm run data:check', () => {
     ['partner-duplicate-id', 'data/partners.json: demo-helpline: duplicate id'],
     ['partner-featured-unknown', 'data/partners.json: demo-helpline: featured stop-it-now-atlantis is not in data/initiatives.json'],
     ['partner-featured-inactive', 'data/partners.json: demo-helpline: featured ktw-regensburg is doubtful; only active services are offered'],
-    ['partner-featured-not-contactable', 'data/partners.json: demo-helpline: featured shore has no website or contact, so it is never offered'],
+    ['partner-featured-not-contactable', 'data/partners.json: demo-helpline: featured shore has no website, contact or page about the service, so it is never offered'],
     ['partner-country-not-offered', 'data/partners.json: demo-helpline: defaultCountry AQ is not a country the directory offers (no urgent-help numbers, no active service)'],
   ])('fails on %s with exactly the right message', (name, message) => {
     expect(checkData(fixture(name, 'partners'), today, undefined, DEVELOPMENT_ORIGINS)).toEqual([message])
@@ -115,6 +116,46 @@ describe('npm run data:check', () => {
     expect(phoneProblem('1712', [])).toMatch(/short code 1712 without a country/)
     expect(phoneProblem('+44 808 1000 900', [])).toBeUndefined()
     expect(phoneProblem('+44 808 1', [])).toMatch(/not a valid number/)
+  })
+
+  // Dates that mean what they say: a check is a day and a checker, never one without the other, never in the future.
+  it('refuses a record with lastChecked and no checker, or a checker and no day, naming the record', () => {
+    const files = brokenCopy('initiatives', (json) => {
+      json.initiatives[0] = { ...json.initiatives[0], lastChecked: '2026-11-01', checkedBy: null }
+      json.initiatives[1] = { ...json.initiatives[1], lastChecked: null, checkedBy: 'Ana' }
+      return json
+    })
+    const ids = [0, 1].map((index) => z.object({ id: z.string() }).parse(JSON.parse(readFileSync(projectData.initiatives, 'utf8')).initiatives[index]).id)
+    expect(checkData(files, today)).toEqual([
+      `data/initiatives.json: initiatives[0] (id ${ids[0]}).checkedBy: lastChecked is 2026-11-01 but checkedBy is empty: a check needs a day and a checker (who compared it with its sources)`,
+      `data/initiatives.json: initiatives[1] (id ${ids[1]}).lastChecked: checkedBy is "Ana" but lastChecked is empty: a check needs a day and a checker`,
+    ])
+  })
+
+  it('refuses an urgent line with lastChecked and no checker, or checked on a day in the future, naming the country and the line', () => {
+    const UrgentFile = z.object({ countries: z.array(z.object({ country: z.string(), lines: z.array(z.record(z.string(), z.unknown())) }).passthrough()) }).passthrough()
+    const withFirstGermanLine = (fields: Record<string, unknown>) =>
+      brokenCopy('urgent', (json) => {
+        const file = UrgentFile.parse(json)
+        const lines = file.countries.find((entry) => entry.country === 'DE')?.lines ?? []
+        lines[0] = { ...lines[0], ...fields }
+        return file
+      })
+    const countries = z.object({ countries: z.array(z.object({ country: z.string(), lines: z.array(z.object({ name: z.string(), number: z.string() })) })) }).parse(JSON.parse(readFileSync(projectData.urgent, 'utf8'))).countries
+    const at = countries.findIndex((entry) => entry.country === 'DE')
+    const line = countries[at]?.lines[0]
+    expect(checkData(withFirstGermanLine({ lastChecked: '2026-11-01', checkedBy: null }), today)).toEqual([
+      `data/urgent-help.json: countries[${at}] (country DE).lines[0] (${line?.name}, ${line?.number}).checkedBy: lastChecked is 2026-11-01 but checkedBy is empty: a check needs a day and a checker (who compared it with its sources)`,
+    ])
+    expect(checkData(withFirstGermanLine({ lastChecked: '2999-01-01', checkedBy: 'Ana' }), today)).toEqual([
+      `data/urgent-help.json: urgent help DE: ${line?.name} (${line?.number}): lastChecked 2999-01-01 is in the future`,
+    ])
+  })
+
+  it('passes the project data although no record claims a check: never checked is not an error', () => {
+    const records = z.object({ initiatives: z.array(z.object({ lastChecked: z.string().nullable(), checkedBy: z.string().nullable() })) }).parse(JSON.parse(readFileSync(projectData.initiatives, 'utf8'))).initiatives
+    for (const record of records) expect(record.lastChecked === null, JSON.stringify(record)).toBe(record.checkedBy === null)
+    expect(checkData(projectData, today)).toEqual([])
   })
 
   it('reports a file that is not JSON instead of crashing', () => {

@@ -107,12 +107,12 @@ function service(id: string, fields: Partial<Initiative>): Initiative {
     id, kind: 'prevention', name: `Service ${id}`, nameLocal: null, organisation: null, summary: null, status: 'active', statusNote: null,
     countries: [], subnational: null, online: false, languages: [], tags: {}, inferred: [], free: null, costNotes: null, anonymous: null,
     confidentiality: null, website: `https://example.org/${id}`, contacts: [], sources: [{ url: `https://example.org/source/${id}`, date: 'undated', supports: 'test' }],
-    lastChecked: '2026-01-01', confidence: 'high', ...fields,
+    aboutPage: null, aboutPageBy: null, ownWords: [], lastChecked: '2026-01-01', checkedBy: 'Test curator', confidence: 'high', ...fields,
   })
 }
 
-function urgentLine(kind: UrgentLine['kind'], lastChecked = '2026-01-01') {
-  return { kind, name: `${kind} line`, number: '112', hours: null, languages: null, sources: [{ url: 'https://example.org/urgent', date: 'undated', supports: 'test' }], lastChecked }
+function urgentLine(kind: UrgentLine['kind'], lastChecked: string | null = '2026-01-01') {
+  return { kind, name: `${kind} line`, number: '112', hours: null, languages: null, sources: [{ url: 'https://example.org/urgent', date: 'undated', supports: 'test' }], lastChecked, checkedBy: lastChecked === null ? null : 'Test curator' }
 }
 
 const fixture: DirectoryData = {
@@ -189,7 +189,7 @@ describe('computeCoverage on a hand-made directory', () => {
   })
 
   it('sums it up in one paragraph', () => {
-    expect(report.summary).toContain('5 active prevention services with a website or contact serve these 33 countries (2 of them online).')
+    expect(report.summary).toContain('5 active prevention services with a website, contact or page about the service serve these 33 countries (2 of them online).')
     expect(report.summary).toContain('Not counted: 1 prevention records that are doubtful or closed, and 1 active ones on file whose contact is not confirmed')
     expect(report.summary).toContain('30 of 33 countries have no national service shown')
     expect(report.summary).toContain('0 of them have one on file whose contact is not confirmed,')
@@ -206,7 +206,7 @@ describe('computeCoverage on a hand-made directory', () => {
   it('prints one text row per country with national+online counts', () => {
     const text = coverageText(report)
     const row = text.split('\n').find((line) => line.startsWith('Germany (DE)'))
-    expect(row?.split(/ {2,}/)).toEqual(['Germany (DE)', '1 (+1 unconfirmed)', '1', '1', '1', '0+1', '0', '0', '0', 'de 2 (1 inferred)', 'no crisis line, no 116 000', '0'])
+    expect(row?.split(/ {2,}/)).toEqual(['Germany (DE)', '1 (+1 unconfirmed)', '1', '1', '1', '0+1', '0', '0', '0', 'de 2 (1 inferred)', 'no crisis line, no 116 000', '0', '0'])
     expect(text).toContain('\n- Germany: on file, contact not confirmed: Service de-unreachable\n')
     expect(text).toContain('\nGaps\n- no service found for people who fear they may offend in Austria\n')
     expect(text).toContain('\n- no service shown for people after conviction in Germany; on file, contact not confirmed: Service de-unreachable\n')
@@ -229,6 +229,38 @@ describe('computeCoverage on a hand-made directory', () => {
   it('uses no stigmatising terms in its own words', () => {
     const terms = termsForLanguage(loadTerminology(), 'en')
     expect(findBannedTerms([coverageText(report), coverageHtml(report)], terms).map(formatHit)).toEqual([])
+  })
+})
+
+// Dates that mean what they say: a record or urgent line no one has checked is "never checked", not stale,
+// and the report says so in its own column and list, never printing "null".
+describe('records never checked in the coverage report', () => {
+  const withUnchecked: DirectoryData = {
+    ...fixture,
+    initiatives: fixture.initiatives.map((record) => (record.id === 'de-national' ? { ...record, lastChecked: null, checkedBy: null } : record)),
+    urgent: fixture.urgent.map((entry) => (entry.country === 'DE' ? { ...entry, lines: entry.lines.map((line, at) => (at === 1 ? { ...line, lastChecked: null, checkedBy: null } : line)) } : entry)),
+  }
+  const report = computeCoverage({ data: withUnchecked, officialLanguages, today })
+
+  it('lists them apart from stale ones, services and urgent lines, and never as stale', () => {
+    const germany = country(report, 'DE')
+    expect(germany.national.map((s) => [s.id, s.check, s.stale, s.lastChecked])).toEqual([['de-national', 'never', false, null]])
+    expect(germany.neverChecked).toEqual([{ name: 'Service de-national', urgent: false }, { name: 'child_helpline line', urgent: true }])
+    expect(germany.stale).toEqual([])
+    expect(country(report, 'FR').neverChecked).toEqual([])
+    expect(report.summary).toContain('Never checked against their sources: 1 counted services and 1 urgent-help lines.')
+    expect(report.summary).toContain('Stale records (last checked more than 12 months ago): 2.')
+  })
+
+  it('counts them in the text and HTML reports and names them, without "null" or "undefined"', () => {
+    const text = coverageText(report)
+    const row = text.split('\n').find((line) => line.startsWith('Germany (DE)'))
+    expect(row?.split(/ {2,}/).slice(-2)).toEqual(['0', '2'])
+    expect(text).toContain('\nNever checked against their sources (counted services and urgent lines; an import is not a check)\n- Germany: services Service de-national; urgent lines child_helpline line\n')
+    const html = coverageHtml(report)
+    expect(html).toContain('<li>Germany: services Service de-national; urgent lines child_helpline line</li>')
+    expect(html).toContain('<li>Service de-national, never checked · <a href="https://example.org/source/de-national">source</a></li>')
+    for (const output of [text, html]) expect(output).not.toMatch(/\bnull\b|\bundefined\b/)
   })
 })
 
@@ -291,7 +323,8 @@ describe('honest gaps in the coverage report', () => {
 
   it('names the missing urgent kinds: no crisis line for Bulgaria, no 116 000 only in EU member states', () => {
     expect(urgentCell(country(report, 'BG'))).toBe('no crisis line')
-    expect(row('BG').at(-2)).toBe('no crisis line')
+    // The last columns are Urgent, Stale and Never.
+    expect(row('BG').at(-3)).toBe('no crisis line')
     expect(gapsFor(report, 'BG')).toContain('no crisis line number on file for Bulgaria')
     expect(urgentCell(country(report, 'SE'))).toBe('all on file')
     expect(urgentCell(country(report, 'DK'))).toBe('no 116 000')
@@ -309,7 +342,8 @@ describe('honest gaps in the coverage report', () => {
         expect(entry.urgentMissing, entry.code).toEqual(missing)
         expect(urgentCell(entry) === 'all on file', entry.code).toBe(missing.length === 0)
       }
-      const rows = coverageText(each).split('\n').filter((line) => / \([A-Z]{2}\) /.test(line))
+      // Country rows, not the "- …" list lines, which may name a service such as "Stop It Now! (US) Helpline".
+      const rows = coverageText(each).split('\n').filter((line) => !line.startsWith('- ') && / \([A-Z]{2}\) /.test(line))
       expect(rows.length).toBe(each.countries.length)
       for (const [at, line] of rows.entries()) {
         const entry = each.countries[at] as CountryCoverage

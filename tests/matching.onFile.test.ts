@@ -11,10 +11,16 @@ const index = indexDirectory(data)
 const profile = (country: string, language: string, groups: string[]): Profile => ({ country, language, tags: { target_group: groups } })
 
 describe('records on file without a confirmed contact', () => {
-  it('Sweden, Swedish, fear of offending: PrevenTell is named apart, not among the services', () => {
+  it('Austria, German, fear of offending: FTZ Wien is named apart, not among the services', () => {
+    const result = match(index, profile('AT', 'de', ['fear_may_offend']))
+    expect(result.unconfirmed).toContainEqual({ id: 'ftz-wien', name: 'Forensisch Therapeutisches Zentrum Wien (FTZW)' })
+    expect(result.services.map((scored) => scored.initiative.id)).not.toContain('ftz-wien')
+  })
+
+  it('Sweden, Swedish, fear of offending: PrevenTell, once its site was confirmed, is among the services (issue 16)', () => {
     const result = match(index, profile('SE', 'sv', ['fear_may_offend']))
-    expect(result.unconfirmed).toContainEqual({ id: 'preventell', name: 'PrevenTell' })
-    expect(result.services.map((scored) => scored.initiative.id)).not.toContain('preventell')
+    expect(result.services.map((scored) => scored.initiative.id)).toContain('preventell')
+    expect(result.unconfirmed.map((record) => record.id)).not.toContain('preventell')
   })
 
   it('only active prevention records with no website or contact, that serve the country or reach it online in the language, for the situation', () => {
@@ -30,7 +36,7 @@ describe('records on file without a confirmed contact', () => {
   })
 
   it('a situation the record does not serve, or another country, does not name it', () => {
-    expect(match(index, profile('SE', 'sv', ['minors_hsb'])).unconfirmed.map((record) => record.id)).not.toContain('preventell')
-    expect(match(index, profile('NO', 'nb', ['fear_may_offend'])).unconfirmed.map((record) => record.id)).not.toContain('preventell')
+    expect(match(index, profile('AT', 'de', ['minors_hsb'])).unconfirmed.map((record) => record.id)).not.toContain('ftz-wien')
+    expect(match(index, profile('DE', 'de', ['fear_may_offend'])).unconfirmed.map((record) => record.id)).not.toContain('ftz-wien')
   })
 })

@@ -13,8 +13,10 @@ beforeAll(async () => {
 })
 afterAll(async () => server.stop())
 
+const AUSTRIA = ['self', 'AT', 'de', 'nothing_happened', ['phone'], 'not_needed']
 const SWEDEN = ['self', 'SE', 'sv', 'nothing_happened', ['phone'], 'not_needed']
-const LINE = 'Also on file for Sweden:'
+const LINE = 'Also on file for Austria:'
+const FTZ = 'Forensisch Therapeutisches Zentrum Wien (FTZW)'
 
 /** The on-file paragraph of a results page, or undefined when there is none. */
 function onFileOf(html: string): string | undefined {
@@ -25,22 +27,22 @@ const Records = z.object({ initiatives: z.array(z.object({ id: z.string(), name:
 const records = Records.parse(JSON.parse(readFileSync(new URL('../data/initiatives.json', import.meta.url), 'utf8'))).initiatives
 const unconfirmedIds = new Set(records.filter((record) => record.status === 'active' && record.kind === 'prevention' && record.website === null && record.contacts.every((contact) => contact.value === null)).map((record) => record.id))
 
-describe('a person in Sweden worried about their own thoughts, nothing happened', () => {
-  it('the results page names PrevenTell in the on-file line, as directory text, with no number or link for it', async () => {
-    const pages = await answerAll(server.base, SWEDEN, { 'accept-language': 'en' })
+describe('a person in Austria worried about their own thoughts, nothing happened', () => {
+  it('the results page names FTZ Wien in the on-file line, as directory text, with no number or link for it', async () => {
+    const pages = await answerAll(server.base, AUSTRIA, { 'accept-language': 'en' })
     const html = pages.at(-1)?.html ?? ''
     const line = onFileOf(html)
     expect(line).toBeDefined()
     expect(line).toContain('Also on file for')
-    expect(line).toContain('<span lang="en" dir="ltr">PrevenTell</span>')
+    expect(line).toContain(`<span lang="en" dir="ltr">${FTZ}</span>`)
     expect(line).not.toMatch(/href=|tel:|https?:/)
-    expect(html).not.toContain('data-service="preventell"')
+    expect(html).not.toContain('data-service="ftz-wien"')
   })
 
   it('the JSON API carries the list with ids and names, and no contact for it', async () => {
     const View = z.object({ state: z.string(), results: z.object({ onFile: z.object({ label: z.string(), note: z.string(), records: z.array(z.object({ id: z.string(), name: z.string() })) }).nullish(), services: z.array(z.object({ id: z.string() })) }).nullish() })
     let view: z.infer<typeof View> | undefined
-    for (const reply of [undefined, ...SWEDEN.map((answer) => (Array.isArray(answer) ? answer : [answer]))]) {
+    for (const reply of [undefined, ...AUSTRIA.map((answer) => (Array.isArray(answer) ? answer : [answer]))]) {
       const request = reply ? { state: view?.state, action: 'answer', reply } : { action: 'start', ui: 'en' }
       const response = await fetch(`${server.base}/api/v1/turn`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(request) })
       expect(response.status).toBe(200)
@@ -48,31 +50,39 @@ describe('a person in Sweden worried about their own thoughts, nothing happened'
     }
     expect(view?.results?.onFile?.label).toBe(LINE)
     expect(view?.results?.onFile?.note).toBe('We could not confirm a way to get in touch, so we do not show a number or link.')
-    expect(view?.results?.onFile?.records).toContainEqual({ id: 'preventell', name: 'PrevenTell' })
-    expect(view?.results?.services.map((service) => service.id)).not.toContain('preventell')
+    expect(view?.results?.onFile?.records).toContainEqual({ id: 'ftz-wien', name: FTZ })
+    expect(view?.results?.services.map((service) => service.id)).not.toContain('ftz-wien')
   })
 
   it('the bot says the line as plain text after the services', async () => {
     const send = async (body: Record<string, unknown>) => (await postActivity(server.base, activity(body))).activities
     let replies: Activity[] = await send({ type: 'conversationUpdate', membersAdded: [{ id: 'helpfinder-bot' }, { id: 'person-1' }] })
-    const moves: ({ click: string } | { type: string })[] = [{ click: 'self' }, { type: 'Sweden' }, { type: 'Swedish' }, { click: 'nothing_happened' }, { click: 'phone' }, { click: 'not_needed' }]
+    const moves: ({ click: string } | { type: string })[] = [{ click: 'self' }, { type: 'Austria' }, { type: 'German' }, { click: 'nothing_happened' }, { click: 'phone' }, { click: 'not_needed' }]
     for (const move of moves) {
       replies = 'click' in move ? await send({ value: button(replies, move.click).value }) : await send({ text: move.type, value: replies.at(-1)?.value })
     }
     const line = replies.find((reply) => typeof reply.text === 'string' && reply.text.startsWith(LINE))
-    expect(line?.text).toBe(`${LINE} PrevenTell. We could not confirm a way to get in touch, so we do not show a number or link.`)
+    expect(line?.text).toBe(`${LINE} ${FTZ}. We could not confirm a way to get in touch, so we do not show a number or link.`)
     expect(line?.textFormat).toBe('plain')
-    expect(textOf(replies)).toContain('PrevenTell')
+    expect(textOf(replies)).toContain(FTZ)
+  })
+})
+
+describe('a person in Sweden worried about their own thoughts, nothing happened', () => {
+  it('gets PrevenTell among the services now that its site is confirmed (issue 16), and no on-file line for it', async () => {
+    const html = (await answerAll(server.base, SWEDEN, { 'accept-language': 'en' })).at(-1)?.html ?? ''
+    expect(html).toContain('data-service="preventell"')
+    expect(onFileOf(html) ?? '').not.toContain('PrevenTell')
   })
 })
 
 describe('a person in Germany, with reachable services', () => {
-  it('sees no on-file line unless a German record without a confirmed contact fits, and never a Swedish one', async () => {
+  it('sees no on-file line unless a German record without a confirmed contact fits, and never an Austrian one', async () => {
     const html = (await answerAll(server.base, ['self', 'DE', 'de', 'nothing_happened', ['phone'], 'matters'])).at(-1)?.html ?? ''
     expect(html).toContain('data-service="kein-taeter-werden"')
     const line = onFileOf(html)
     if (line === undefined) return
-    expect(line).not.toContain('PrevenTell')
+    expect(line).not.toContain(FTZ)
     const names = [...line.matchAll(/<span lang="en" dir="ltr">([^<]+)<\/span>/g)].map((match) => match[1])
     expect(names.length).toBeGreaterThan(0)
     for (const name of names) {

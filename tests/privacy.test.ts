@@ -177,7 +177,8 @@ function webPage(page: FormPage, label: string): Page {
   const turnForm = /<form[^>]*id="turn"[\s\S]*?<\/form>/.exec(page.html)?.[0] ?? ''
   const options = [...turnForm.matchAll(/<input type="(?:radio|checkbox)" name="answer" value="([^"]+)"/g), ...turnForm.matchAll(/<option value="([^"]+)"/g)]
     .flatMap((match) => (match[1] ? [match[1]] : []))
-  const results = !nodeId && page.html.includes('data-service=')
+  // The results section, also when it honestly holds only helplines or urgent numbers (a worry about a young person where no service fits).
+  const results = !nodeId && page.html.includes('<section id="results"')
   return {
     nodeId,
     outcome: nodeId ? undefined : results ? 'results' : 'urgent',

@@ -5,6 +5,7 @@ import { loadBundledData } from '../src/storage/bundledData'
 import { openD1Directory, seedD1IfEmpty } from '../src/storage/d1/openD1Directory'
 import { directoryContract } from './contract/directoryContract'
 import { withFullPartner } from './contract/withFullPartner'
+import { withOwnWordsRecords } from './contract/withOwnWordsRecords'
 import { migrationStatements } from './support/startWorker'
 
 // A real D1 (workerd's, through Miniflare) migrated with the drizzle-kit SQL, as `wrangler d1 migrations apply` would.
@@ -42,7 +43,7 @@ directoryContract('d1 in workerd', async () => {
   const [d1] = databases
   if (!d1) throw new Error('no D1')
   const { db, source } = openD1Directory(d1)
-  expect(await seedD1IfEmpty(db, loadBundledData())).toBe(true)
+  expect(await seedD1IfEmpty(db, withOwnWordsRecords(loadBundledData()))).toBe(true)
   return { source, close: () => mf.dispose() }
 })
 

@@ -15,6 +15,7 @@ import * as schema from '../src/storage/schema'
 import { openSqliteDirectory } from '../src/storage/sqlite/openSqliteDirectory'
 import { directoryContract } from './contract/directoryContract'
 import { withFullPartner } from './contract/withFullPartner'
+import { withOwnWordsRecords } from './contract/withOwnWordsRecords'
 
 // A real SQLite file in a temporary folder, migrated with the drizzle-kit SQL and seeded from data/.
 const migrations = fileURLToPath(new URL('../migrations', import.meta.url))
@@ -46,18 +47,28 @@ function fileBeforePartners(file: string, seed: DirectoryData): void {
   const db = drizzle(sqlite, { schema })
   migrate(db, { migrationsFolder: before })
   const rows = directoryToRows({ ...seed, partners: [] })
-  const statements = insertStatements(db, { ...rows, contacts: rows.contacts.map((contact) => ({ ...contact, countries: null })) }, 30_000)
-  // Today's insert names every column; the code of that time wrote no contact countries (migration
-  // 0005 added the column), so the column exists only while the rows go in.
-  sqlite.exec('ALTER TABLE contacts ADD countries text')
+  // The code of that time stamped every record and line with the import's day as "last checked".
+  const statements = insertStatements(db, {
+    ...rows,
+    contacts: rows.contacts.map((contact) => ({ ...contact, countries: null })),
+    initiatives: rows.initiatives.map((initiative) => ({ ...initiative, lastChecked: '2026-11-23', checkedBy: null, aboutPage: null, aboutPageBy: null, ownWords: '[]' })),
+    urgentLines: rows.urgentLines.map((line) => ({ ...line, lastChecked: '2026-11-23', checkedBy: null })),
+  }, 30_000)
+  // Today's insert names every column; the code of that time wrote none of the columns later
+  // migrations added (0005 contact countries, 0006 checks, about pages, own words), so those
+  // columns exist only while the rows go in; the day went into `last_checked`, renamed meanwhile.
+  const added = [['contacts', 'countries'], ['initiatives', 'about_page'], ['initiatives', 'about_page_by'], ['initiatives', 'own_words'], ['initiatives', 'checked_by'], ['urgent_lines', 'checked_by']]
+  for (const [table, column] of added) sqlite.exec(`ALTER TABLE ${table} ADD ${column} text`)
+  for (const table of ['initiatives', 'urgent_lines']) sqlite.exec(`ALTER TABLE ${table} RENAME COLUMN last_checked TO checked_on`)
   db.transaction(() => {
     for (const statement of statements) statement.run()
   })
-  sqlite.exec('ALTER TABLE contacts DROP COLUMN countries')
+  for (const table of ['initiatives', 'urgent_lines']) sqlite.exec(`ALTER TABLE ${table} RENAME COLUMN checked_on TO last_checked`)
+  for (const [table, column] of added) sqlite.exec(`ALTER TABLE ${table} DROP COLUMN ${column}`)
   sqlite.close()
 }
 
-directoryContract('sqlite file', async () => openSqliteDirectory(join(folder, 'contract.sqlite'), loadBundledData(), migrations))
+directoryContract('sqlite file', async () => openSqliteDirectory(join(folder, 'contract.sqlite'), withOwnWordsRecords(loadBundledData()), migrations))
 
 describe('reopening a SQLite file', () => {
   it('does not re-seed or duplicate, even when handed a different seed', async () => {
@@ -91,6 +102,9 @@ describe('a SQLite file seeded before partners existed', () => {
     const loaded = await reopened.source.load()
     reopened.close()
     expect(loaded.partners).toEqual(seed.partners)
+    // The import's day is no check: after migration 0006 nothing claims one (no audit entry set it).
+    expect(loaded.initiatives.filter((record) => record.lastChecked !== null || record.checkedBy !== null)).toEqual([])
+    expect(loaded.urgent.flatMap((country) => country.lines).filter((line) => line.lastChecked !== null)).toEqual([])
     expect(rowCounts(file)).toEqual(rowCounts(fresh))
     expect(rowCounts(file).partners).toBe(2)
 

@@ -22,6 +22,7 @@ const line = (kind: UrgentLine['kind'], number: string, url = `https://example.o
   languages: null,
   sources: [{ url, date: '2025-01-01', supports }],
   lastChecked: '2025-01-01',
+  checkedBy: 'Test curator',
 })
 const withUrgent = (urgent: DirectoryData['urgent']) => indexDirectory({ ...data, urgent })
 

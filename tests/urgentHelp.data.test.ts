@@ -72,11 +72,16 @@ describe('data/urgent-help.json', () => {
     }
   })
 
-  it('has no lastChecked date in the future', () => {
+  it('has no lastChecked date in the future, and names who checked each line that has one', () => {
     const today = todayIso()
     for (const country of file.countries) {
       for (const line of country.lines) {
+        if (line.lastChecked === null) {
+          expect(line.checkedBy, `${country.country} ${line.number}`).toBeNull()
+          continue
+        }
         expect(line.lastChecked <= today, `${country.country} ${line.number}: ${line.lastChecked}`).toBe(true)
+        expect(line.checkedBy?.trim(), `${country.country} ${line.number}`).toBeTruthy()
       }
     }
   })

@@ -1,13 +1,13 @@
 import Database from 'better-sqlite3'
 import { count, getTableColumns, sql } from 'drizzle-orm'
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
-import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
 import type { DirectoryData } from '../../src/core/directory/directoryData'
 import { directoryToRows, type DirectoryRows } from '../../src/storage/directoryToRows'
 import { insertStatements } from '../../src/storage/insertStatements'
 import { DIRECTORY_DELETE_ORDER, DIRECTORY_TABLES, NUMBERED_TABLES } from '../../src/storage/directoryTables'
 import * as schema from '../../src/storage/schema'
 import { loadSqliteDirectory } from '../../src/storage/sqlite/loadSqliteDirectory'
+import { migrateSqlite } from '../../src/storage/sqlite/migrateSqlite'
 
 /** Hooks into the one transaction that replaces the directory. */
 export interface ReplaceOptions {
@@ -27,9 +27,8 @@ export interface ReplaceOptions {
 export function replaceSqliteDirectory(file: string, data: DirectoryData, migrationsFolder: string, options: ReplaceOptions = {}): 'replaced' | 'unchanged' | 'refused' {
   const sqlite = new Database(file, { fileMustExist: true })
   try {
-    sqlite.pragma('foreign_keys = ON')
     const db = drizzle(sqlite, { schema })
-    migrate(db, { migrationsFolder })
+    migrateSqlite(sqlite, db, migrationsFolder)
     const rows = directoryToRows(data)
     const statements = insertStatements(db, rows, 30_000)
     // IMMEDIATE: the check and the write see the same database, even with the app (the console) writing beside us.

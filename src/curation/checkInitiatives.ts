@@ -21,7 +21,7 @@ export function checkInitiatives(initiatives: readonly Initiative[], urgent: rea
   for (const record of initiatives) {
     if (seen.has(record.id)) problems.push(`${record.id}: duplicate id`)
     seen.add(record.id)
-    if (record.lastChecked > todayIso) problems.push(`${record.id}: lastChecked ${record.lastChecked} is in the future`)
+    if (record.lastChecked !== null && record.lastChecked > todayIso) problems.push(`${record.id}: lastChecked ${record.lastChecked} is in the future`)
     for (const source of record.sources) {
       // Source dates are often approximate ("~2020", "undated"); only exact dates can be checked.
       if (EXACT_DATE.test(source.date) && source.date > todayIso) problems.push(`${record.id}: source dated ${source.date} is in the future`)
@@ -44,6 +44,7 @@ export function checkInitiatives(initiatives: readonly Initiative[], urgent: rea
     if (countries.has(entry.country)) problems.push(`urgent help ${entry.country}: listed twice`)
     countries.add(entry.country)
     for (const line of entry.lines) {
+      if (line.lastChecked !== null && line.lastChecked > todayIso) problems.push(`urgent help ${entry.country}: ${line.name} (${line.number}): lastChecked ${line.lastChecked} is in the future`)
       const problem = phoneProblem(line.number, [entry.country])
       if (problem) problems.push(`urgent help ${entry.country}: ${problem}`)
       // 116 000 is reserved EU-wide for missing children: the kind and the number go together.

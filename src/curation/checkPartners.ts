@@ -33,7 +33,7 @@ export function checkPartners(partners: readonly Partner[], initiatives: readonl
       const initiative = byId.get(id)
       if (!initiative) problem(`featured ${id} is not in data/initiatives.json`)
       else if (initiative.status !== 'active') problem(`featured ${id} is ${initiative.status}; only active services are offered`)
-      else if (!isContactable(initiative)) problem(`featured ${id} has no website or contact, so it is never offered`)
+      else if (!isContactable(initiative)) problem(`featured ${id} has no website, contact or page about the service, so it is never offered`)
     }
     if (partner.defaultCountry !== null && !offered.has(partner.defaultCountry)) {
       problem(`defaultCountry ${partner.defaultCountry} is not a country the directory offers (no urgent-help numbers, no active service)`)

@@ -4,7 +4,7 @@ import type { Initiative } from '../core/directory/initiativeSchema'
 import { indexDirectory } from '../core/directory/indexDirectory'
 import { isContactable } from '../core/directory/isContactable'
 import { CountryCode, LanguageCode } from '../core/directory/isoCodes'
-import { isStale } from '../core/directory/isStale'
+import { checkState, type CheckState } from '../core/directory/checkState'
 import { EU_MEMBER_STATES } from './euMemberStates'
 import { expectedUrgentKinds, URGENT_KINDS_REPORTED, urgentKindWords } from './expectedUrgentKinds'
 
@@ -30,7 +30,11 @@ export type TargetGroup = (typeof TARGET_GROUPS)[number]
 export interface CountedService {
   id: string
   name: string
-  lastChecked: string
+  /** The day someone compared the record with its sources; null when no one has yet. */
+  lastChecked: string | null
+  /** checkState: never checked, checked over 12 months ago, or within them. */
+  check: CheckState
+  /** Checked, but more than 12 months ago (check === 'stale'). */
   stale: boolean
   /** The first source of the record, so a curator can check it. */
   sourceUrl: string | null
@@ -62,6 +66,8 @@ export interface CountryCoverage {
   urgentMissing: string[]
   /** Counted services and urgent lines last checked more than 12 months before `today`. */
   stale: Array<{ name: string; lastChecked: string }>
+  /** Counted services and urgent lines no one has compared with their sources yet (`urgent`: an urgent line). */
+  neverChecked: Array<{ name: string; urgent: boolean }>
 }
 
 export interface CoverageReport {
@@ -85,7 +91,7 @@ const countryNames = new Intl.DisplayNames(['en'], { type: 'region' })
 
 /**
  * How many active prevention services serve each EU member state plus GB, NO, CH, US, CA and AU,
- * with the app's own rules (indexDirectory): by target group, by language, online-only, urgent numbers, staleness.
+ * with the app's own rules (indexDirectory): by target group, by language, online-only, urgent numbers, staleness and records never checked.
  * @example const report = computeCoverage({ data: loadBundledData(), officialLanguages, today: new Date() })
  */
 export function computeCoverage({ data, officialLanguages, today }: CoverageInput): CoverageReport {
@@ -93,14 +99,18 @@ export function computeCoverage({ data, officialLanguages, today }: CoverageInpu
   const index = indexDirectory(data)
   // The records matching never offers because a person could not act on them; the report names them instead.
   const unconfirmed = data.initiatives.filter((initiative) => initiative.kind === 'prevention' && initiative.status === 'active' && !isContactable(initiative))
-  const countedOnce = (initiative: Initiative): CountedService => ({
-    id: initiative.id,
-    name: initiative.name,
-    lastChecked: initiative.lastChecked,
-    stale: isStale(initiative.lastChecked, today.getTime()),
-    sourceUrl: initiative.sources[0]?.url ?? null,
-    targetGroups: initiative.tags.target_group ?? [],
-  })
+  const countedOnce = (initiative: Initiative): CountedService => {
+    const check = checkState(initiative.lastChecked, today.getTime())
+    return {
+      id: initiative.id,
+      name: initiative.name,
+      lastChecked: initiative.lastChecked,
+      check,
+      stale: check === 'stale',
+      sourceUrl: initiative.sources[0]?.url ?? null,
+      targetGroups: initiative.tags.target_group ?? [],
+    }
+  }
   const countries = [...sortByName(EU_MEMBER_STATES), ...OTHER_COUNTRIES].map((code): CountryCoverage => {
     const official = officialLanguages[code]
     if (!official) throw new Error(`no official languages on file for ${code} (data/official-languages.json)`)
@@ -133,9 +143,13 @@ export function computeCoverage({ data, officialLanguages, today }: CoverageInpu
       languageNotRecorded: national.filter((s) => s.languages.length === 0).length,
       urgent: Object.fromEntries(URGENT_KINDS_REPORTED.map((kind) => [kind, onFile.has(kind)])),
       urgentMissing: expectedUrgentKinds(code).filter((kind) => !onFile.has(kind)),
-      stale: [...counted, ...urgentLines]
-        .filter((record) => isStale(record.lastChecked, today.getTime()))
-        .map((record) => ({ name: record.name, lastChecked: record.lastChecked })),
+      stale: [...counted, ...urgentLines].flatMap((record) =>
+        record.lastChecked !== null && checkState(record.lastChecked, today.getTime()) === 'stale' ? [{ name: record.name, lastChecked: record.lastChecked }] : [],
+      ),
+      neverChecked: [
+        ...counted.filter((record) => record.lastChecked === null).map((record) => ({ name: record.name, urgent: false })),
+        ...urgentLines.filter((line) => line.lastChecked === null).map((line) => ({ name: line.name, urgent: true })),
+      ],
     }
   })
   const gaps = countries.flatMap(gapsOf)
@@ -172,7 +186,8 @@ function gapsOf(country: CountryCoverage): Array<{ country: string; text: string
 function summarise(data: DirectoryData, onlinePrevention: Initiative[], countries: CountryCoverage[]): string {
   const prevention = data.initiatives.filter((initiative) => initiative.kind === 'prevention')
   const notActive = prevention.filter((initiative) => initiative.status !== 'active').length
-  const notContactable = prevention.filter((initiative) => initiative.status === 'active' && !isContactable(initiative)).length
+  // Named here as well as per country: a record outside the report's countries (India, say) is still named.
+  const notContactable = prevention.filter((initiative) => initiative.status === 'active' && !isContactable(initiative)).map((initiative) => `${initiative.name} (${initiative.countries.join(', ') || 'online'})`)
   const counted = new Set(countries.flatMap((country) => [...country.national, ...country.onlineOnly].map((service) => service.id)))
   const onlineCounted = onlinePrevention.filter((initiative) => counted.has(initiative.id)).length
   const noNational = countries.filter((country) => country.national.length === 0)
@@ -185,20 +200,23 @@ function summarise(data: DirectoryData, onlinePrevention: Initiative[], countrie
     return `${group.audience} ${missing.length}${onFile.length > 0 ? ` (${onFile.length} with one on file, contact not confirmed)` : ''}`
   })
   const stale = countries.reduce((sum, country) => sum + country.stale.length, 0)
+  const neverServices = new Set(countries.flatMap((country) => [...country.national, ...country.onlineOnly].filter((service) => service.check === 'never').map((service) => service.id))).size
+  const neverLines = countries.reduce((sum, country) => sum + country.neverChecked.filter((entry) => entry.urgent).length, 0)
   const missingUrgent = URGENT_KINDS_REPORTED.flatMap((kind) => {
     const expected = countries.filter((country) => expectedUrgentKinds(country.code).includes(kind))
     if (expected.length === 0) return []
     return [`${urgentKindWords(kind).short} ${expected.filter((country) => country.urgentMissing.includes(kind)).length} of ${expected.length}`]
   })
   return [
-    `${counted.size} active prevention services with a website or contact serve these ${countries.length} countries (${onlineCounted} of them online).`,
-    `Not counted: ${notActive} prevention records that are doubtful or closed, and ${notContactable} active ones on file whose contact is not confirmed (no website or contact; named per country).`,
+    `${counted.size} active prevention services with a website, contact or page about the service serve these ${countries.length} countries (${onlineCounted} of them online).`,
+    `Not counted: ${notActive} prevention records that are doubtful or closed, and ${notContactable.length} active ones on file whose contact is not confirmed (no website, contact or page about the service)${notContactable.length > 0 ? `: ${notContactable.join('; ')}` : ''}.`,
     `${noNational.length} of ${countries.length} countries have no national service shown${noNational.length > 0 ? ` (${noNational.map((country) => country.name).join(', ')})` : ''};`,
     `${heldBack.length} of them have one on file whose contact is not confirmed${heldBack.length > 0 ? ` (${heldBack.map((country) => `${country.name}: ${names(country.nationalUnconfirmed)}`).join('; ')})` : ''},`,
     `${noneShown.length} of them show no online service in an official language either, and ${nothingOnFile.length} of those have nothing on file at all.`,
     `Countries with no service shown at all, national or online, for: ${perGroup.join('; ')}.`,
     `Countries missing an expected urgent-help number: ${missingUrgent.join('; ')}.`,
     `Stale records (last checked more than 12 months ago): ${stale}.`,
+    `Never checked against their sources: ${neverServices} counted services and ${neverLines} urgent-help lines.`,
   ].join(' ')
 }
 

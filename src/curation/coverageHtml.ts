@@ -1,5 +1,5 @@
 import type { CountedService, CountryCoverage, CoverageReport } from './computeCoverage'
-import { countCell, groupCell, languagesCell, unconfirmedLines, urgentCell } from './coverageText'
+import { countCell, groupCell, languagesCell, neverCheckedLines, unconfirmedLines, urgentCell } from './coverageText'
 
 const STYLE = `
 body { font: 16px/1.5 system-ui, sans-serif; color: #1a1a1a; background: #fff; margin: 2rem auto; max-width: 80rem; padding: 0 1rem; }
@@ -22,7 +22,7 @@ ul.gaps { columns: 2 28rem; }
  * @example writeFileSync('coverage/coverage.html', coverageHtml(report))
  */
 export function coverageHtml(report: CoverageReport): string {
-  const columns = ['Country', 'National services', 'Online-only in its languages', ...report.targetGroups.map((group) => group.heading), 'Languages', 'Urgent numbers', 'Stale records']
+  const columns = ['Country', 'National services', 'Online-only in its languages', ...report.targetGroups.map((group) => group.heading), 'Languages', 'Urgent numbers', 'Stale records', 'Never checked']
   const stale = report.countries.flatMap((country) => country.stale.map((record) => `${country.name}: ${record.name}, last checked ${record.lastChecked}`))
   return `<!doctype html>
 <html lang="en">
@@ -39,7 +39,7 @@ ${STYLE}
 <h1>Helpfinder directory coverage</h1>
 <div class="scroll">
 <table>
-<caption>Active prevention services per country. Counted: records with status active, kind prevention and a website or contact. National: the country is among the record's countries. Online-only: reachable online, not national, and listing one of the country's official languages. Target-group cells read national+online-only. Languages marked "inferred" are not stated by a source. "0 (+1 unconfirmed)": none shown, one active record on file whose contact is not confirmed (no website or contact). Urgent numbers: the expected kinds with no line on file (emergency, child helpline and crisis line everywhere; 116 000 in EU member states). Generated ${escapeHtml(report.today)}.</caption>
+<caption>Active prevention services per country. Counted: records with status active, kind prevention and a website, contact or page about the service. National: the country is among the record's countries. Online-only: reachable online, not national, and listing one of the country's official languages. Target-group cells read national+online-only. Languages marked "inferred" are not stated by a source. "0 (+1 unconfirmed)": none shown, one active record on file whose contact is not confirmed (no website, contact or page about the service). Urgent numbers: the expected kinds with no line on file (emergency, child helpline and crisis line everywhere; 116 000 in EU member states). Generated ${escapeHtml(report.today)}.</caption>
 <thead><tr>${columns.map((title) => `<th scope="col">${escapeHtml(title)}</th>`).join('')}</tr></thead>
 <tbody>
 ${report.countries.map((country) => countryRow(report, country)).join('\n')}
@@ -47,10 +47,13 @@ ${report.countries.map((country) => countryRow(report, country)).join('\n')}
 </table>
 </div>
 <h2>On file, contact not confirmed</h2>
-<p>Active prevention records that are never shown to a person because they give no website or contact.</p>
+<p>Active prevention records that are never shown to a person because they give no website, contact or page about the service.</p>
 ${list(report.countries.flatMap(unconfirmedLines), '')}
 <h2>Stale records (last checked more than 12 months ago)</h2>
 ${list(stale, '')}
+<h2>Never checked against their sources</h2>
+<p>Counted services and urgent lines no one has compared with their sources yet (an import is not a check).</p>
+${list(report.countries.flatMap(neverCheckedLines), '')}
 <h2>Gaps</h2>
 ${list(report.gaps.map((gap) => gap.text), 'gaps')}
 <h2>Summary</h2>
@@ -68,7 +71,7 @@ function countryRow(report: CoverageReport, country: CountryCoverage): string {
     const counts = country.targetGroups[group.id]
     return number(counts ? counts.national + counts.online : 0, groupCell(counts))
   })
-  return `<tr><th scope="row">${escapeHtml(`${country.name} (${country.code})`)}</th>${number(country.national.length, countCell(country.national, country.nationalUnconfirmed))}<td class="num">${escapeHtml(countCell(country.onlineOnly, country.onlineUnconfirmed))}</td>${groups.join('')}<td class="languages">${escapeHtml(languagesCell(country))}</td>${urgentTd(country)}<td class="num">${country.stale.length}</td></tr>`
+  return `<tr><th scope="row">${escapeHtml(`${country.name} (${country.code})`)}</th>${number(country.national.length, countCell(country.national, country.nationalUnconfirmed))}<td class="num">${escapeHtml(countCell(country.onlineOnly, country.onlineUnconfirmed))}</td>${groups.join('')}<td class="languages">${escapeHtml(languagesCell(country))}</td>${urgentTd(country)}<td class="num">${country.stale.length}</td><td class="num">${country.neverChecked.length}</td></tr>`
 }
 
 function urgentTd(country: CountryCoverage): string {
@@ -78,7 +81,7 @@ function urgentTd(country: CountryCoverage): string {
 
 function servicesOf(country: CountryCoverage): string {
   const item = (service: CountedService) =>
-    `<li>${escapeHtml(service.name)}, last checked ${escapeHtml(service.lastChecked)}${service.stale ? ' (stale)' : ''}${service.sourceUrl ? ` · <a href="${escapeHtml(service.sourceUrl)}">source</a>` : ''}</li>`
+    `<li>${escapeHtml(service.name)}, ${service.lastChecked === null ? 'never checked' : `last checked ${escapeHtml(service.lastChecked)}`}${service.stale ? ' (stale)' : ''}${service.sourceUrl ? ` · <a href="${escapeHtml(service.sourceUrl)}">source</a>` : ''}</li>`
   const part = (label: string, services: CountedService[], unconfirmed: CountedService[]) => {
     const held = unconfirmed.length > 0 ? `\n<p>${label}, on file, contact not confirmed: ${escapeHtml(unconfirmed.map((service) => service.name).join(', '))}</p>` : ''
     if (services.length > 0) return `<p>${label}:</p>\n<ul>${services.map(item).join('')}</ul>${held}`

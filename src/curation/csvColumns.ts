@@ -4,14 +4,14 @@ import type { Taxonomy } from '../core/directory/taxonomySchema'
 /** One column each, in this order; an empty cell is null. */
 export const SCALAR_COLUMNS = [
   'id', 'kind', 'name', 'nameLocal', 'organisation', 'summary', 'status', 'statusNote', 'subnational',
-  'online', 'free', 'costNotes', 'anonymous', 'confidentiality', 'website', 'lastChecked', 'confidence',
+  'online', 'free', 'costNotes', 'anonymous', 'confidentiality', 'website', 'aboutPage', 'aboutPageBy', 'lastChecked', 'checkedBy', 'confidence',
 ] as const satisfies readonly (keyof Initiative)[]
 
 /** Lists of codes, joined with LIST_SEPARATOR; an empty cell is an empty list. */
 export const LIST_COLUMNS = ['countries', 'languages', 'inferred'] as const satisfies readonly (keyof Initiative)[]
 
 /** Lists of objects, as one JSON array per cell. */
-export const JSON_COLUMNS = ['contacts', 'sources'] as const satisfies readonly (keyof Initiative)[]
+export const JSON_COLUMNS = ['contacts', 'sources', 'ownWords'] as const satisfies readonly (keyof Initiative)[]
 
 /** Written as true/false; read case-insensitively (spreadsheets like to write TRUE). */
 export const BOOLEAN_COLUMNS: ReadonlySet<string> = new Set(['online', 'free'])
@@ -32,7 +32,7 @@ export function tagCriteria(taxonomy: Taxonomy, initiatives: readonly Initiative
 
 /**
  * The header row of the export CSV.
- * @example csvHeader(['target_group']) // ['id', …, 'inferred', 'tags.target_group', 'contacts', 'sources']
+ * @example csvHeader(['target_group']) // ['id', …, 'inferred', 'tags.target_group', 'contacts', 'sources', 'ownWords']
  */
 export function csvHeader(criteria: readonly string[]): string[] {
   return [...SCALAR_COLUMNS, ...LIST_COLUMNS, ...criteria.map((id) => `${TAG_PREFIX}${id}`), ...JSON_COLUMNS]

@@ -1,5 +1,5 @@
 import * as z from 'zod'
-import { ContactSchema, InitiativeSchema, SourceSchema, type Initiative } from '../core/directory/initiativeSchema'
+import { ContactSchema, InitiativeSchema, OwnWordsSchema, SourceSchema, type Initiative } from '../core/directory/initiativeSchema'
 
 /** One record of an import file: where the curator finds it, and either the record or why not. */
 export interface ParsedRow {
@@ -63,7 +63,7 @@ function describeIssue(candidate: unknown, path: readonly PropertyKey[], message
 function unknownFields(candidate: unknown): string[] {
   if (!isObject(candidate)) return []
   const problems = strayKeys(candidate, InitiativeSchema, '')
-  const nested = [['contacts', ContactSchema], ['sources', SourceSchema]] as const
+  const nested = [['contacts', ContactSchema], ['sources', SourceSchema], ['ownWords', OwnWordsSchema]] as const
   for (const [field, schema] of nested) {
     const list: unknown = Reflect.get(candidate, field)
     if (!Array.isArray(list)) continue

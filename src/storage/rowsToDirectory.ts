@@ -1,6 +1,6 @@
 import * as z from 'zod'
 import type { DirectoryData } from '../core/directory/directoryData'
-import { InitiativeSchema, SourceSchema } from '../core/directory/initiativeSchema'
+import { InitiativeSchema, OwnWordsSchema, SourceSchema } from '../core/directory/initiativeSchema'
 import { DEVELOPMENT_ORIGINS, isEmbedOrigin } from '../core/directory/embedOrigin'
 import { partnerSchema } from '../core/directory/partnerSchema'
 import { TaxonomySchema } from '../core/directory/taxonomySchema'
@@ -36,6 +36,7 @@ export function rowsToDirectory(rows: Rows): DirectoryData {
     const candidate = {
       ...row,
       anonymous: row.anonymous === null ? null : row.anonymous === 'partial' ? 'partial' : row.anonymous === 'yes',
+      ownWords: z.array(OwnWordsSchema).parse(JSON.parse(row.ownWords)),
       countries: values('country'),
       languages: values('language'),
       tags,

@@ -43,7 +43,14 @@ export const initiatives = sqliteTable('initiatives', {
   anonymous: text('anonymous'),
   confidentiality: text('confidentiality'),
   website: text('website'),
-  lastChecked: text('last_checked').notNull(),
+  aboutPage: text('about_page'),
+  /** 'operator' | 'official' | NULL */
+  aboutPageBy: text('about_page_by'),
+  /** JSON array of { language, text, source } */
+  ownWords: text('own_words').notNull().default('[]'),
+  /** NULL until someone compares the record with its sources (migration 0006 replaced the import-stamped `last_checked`) */
+  lastChecked: text('checked_on'),
+  checkedBy: text('checked_by'),
   confidence: text('confidence').notNull(),
 })
 
@@ -101,7 +108,9 @@ export const urgentLines = sqliteTable('urgent_lines', {
   languages: text('languages'),
   /** JSON array of { url, date, supports } */
   sources: text('sources').notNull(),
-  lastChecked: text('last_checked').notNull(),
+  /** NULL until someone compares the line with its sources */
+  lastChecked: text('checked_on'),
+  checkedBy: text('checked_by'),
 })
 
 /** Small facts about the loaded data (taxonomy name and note). */

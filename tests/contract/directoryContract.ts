@@ -6,6 +6,7 @@ import { PartnersFileSchema } from '../../src/core/directory/partnerSchema'
 import { TaxonomySchema } from '../../src/core/directory/taxonomySchema'
 import { UrgentHelpFileSchema } from '../../src/core/directory/urgentHelpSchema'
 import type { DirectorySource } from '../../src/storage/directorySource'
+import { ABOUT_PAGE_IDS, withOwnWordsRecords } from './withOwnWordsRecords'
 
 /** An opened storage driver under test. */
 export interface OpenedDirectory {
@@ -13,15 +14,15 @@ export interface OpenedDirectory {
   close(): Promise<void> | void
 }
 
-/** data/ read from disk and parsed by the zod schemas: what every driver must hand back. */
+/** data/ read from disk and parsed by the zod schemas, plus the records of withOwnWordsRecords: what every driver must hand back. */
 function dataOnDisk(): DirectoryData {
   const read = (name: string): unknown => JSON.parse(readFileSync(new URL(`../../data/${name}`, import.meta.url), 'utf8'))
-  return {
+  return withOwnWordsRecords({
     taxonomy: TaxonomySchema.parse(read('taxonomy.json')),
     initiatives: InitiativesFileSchema.parse(read('initiatives.json')).initiatives,
     urgent: UrgentHelpFileSchema.parse(read('urgent-help.json')).countries,
     partners: PartnersFileSchema.parse(read('partners.json')).partners,
-  }
+  })
 }
 
 const byId = (initiatives: Initiative[]) => new Map(initiatives.map((initiative) => [initiative.id, initiative]))
@@ -31,8 +32,9 @@ const canonical = (initiative: Initiative): Initiative => ({ ...initiative, infe
 const lineCount = (data: DirectoryData) => data.urgent.reduce((sum, country) => sum + country.lines.length, 0)
 
 /**
- * The storage contract every DirectorySource driver (SQLite, D1, static fallback) must keep.
- * @example directoryContract('sqlite', async () => { const d = openSqliteDirectory(file, seed, dir); return d })
+ * The storage contract every DirectorySource driver (SQLite, D1, static fallback) must keep; each
+ * is opened on `withOwnWordsRecords(loadBundledData())`.
+ * @example directoryContract('sqlite', async () => { const d = openSqliteDirectory(file, withOwnWordsRecords(seed), dir); return d })
  */
 export function directoryContract(name: string, open: () => Promise<OpenedDirectory>): void {
   describe(`directory contract: ${name}`, () => {
@@ -79,6 +81,26 @@ export function directoryContract(name: string, open: () => Promise<OpenedDirect
       for (const record of expected.initiatives) {
         const got = found.get(record.id)?.contacts.map((contact) => (Object.hasOwn(contact, 'countries') ? contact.countries : 'absent'))
         expect(got, record.id).toEqual(record.contacts.map((contact) => contact.countries ?? 'absent'))
+      }
+    })
+
+    it('keeps a page about the service, who published it, and the service\'s own words, exactly', () => {
+      const found = byId(loaded.initiatives)
+      const withThem = expected.initiatives.filter((record) => record.aboutPage !== null || record.ownWords.length > 0)
+      expect(withThem.map((record) => record.id)).toEqual(expect.arrayContaining(ABOUT_PAGE_IDS))
+      for (const record of withThem) {
+        const got = found.get(record.id)
+        expect(got?.aboutPage, `${record.id} aboutPage`).toBe(record.aboutPage)
+        expect(got?.aboutPageBy, `${record.id} aboutPageBy`).toBe(record.aboutPageBy)
+        expect(got?.ownWords, `${record.id} ownWords`).toEqual(record.ownWords)
+      }
+      // Both kinds of publisher, and own words in a right-to-left language, are among them.
+      expect(withThem.map((record) => record.aboutPageBy)).toEqual(expect.arrayContaining(['operator', 'official']))
+      expect(withThem.flatMap((record) => record.ownWords.map((words) => words.language))).toEqual(expect.arrayContaining(['sv', 'ar']))
+      // A record without them reads back as null and [], never undefined.
+      for (const record of loaded.initiatives.filter((entry) => entry.aboutPage === null)) {
+        expect(record.aboutPageBy, record.id).toBeNull()
+        expect(Array.isArray(record.ownWords), record.id).toBe(true)
       }
     })
 

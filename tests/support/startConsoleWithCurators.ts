@@ -1,4 +1,5 @@
 import { expect } from 'vitest'
+import type { DirectoryData } from '../../src/core/directory/directoryData'
 import { addCurators, consoleClient } from './consoleClient'
 import { startNodeServer } from './startNodeServer'
 
@@ -9,8 +10,8 @@ export const CURATOR_PASSWORD = 'a long pass phrase'
  * A real server with the console, an admin (anna) and an editor for DE (dora), both logged in.
  * @example ({ server, admin, editor } = await startConsoleWithCurators())
  */
-export async function startConsoleWithCurators() {
-  const server = await startNodeServer()
+export async function startConsoleWithCurators(options: { seed?: DirectoryData } = {}) {
+  const server = await startNodeServer(options)
   await addCurators(server.databaseFile, [
     { login: 'anna', displayName: 'Anna Admin', role: 'admin', password: CURATOR_PASSWORD },
     { login: 'dora', displayName: 'Dora Editor', role: 'editor', country: 'DE', password: CURATOR_PASSWORD },

@@ -10,14 +10,34 @@ const service = {
   description: 'A matched service. Contacts list only channels the record really has.',
   properties: {
     id: text, name: text, nameLocal: optionalText, organisation: optionalText,
+    description: {
+      type: 'object',
+      description: "What the service offers: its own words in the interface language where the record has them (ownWords true, with the page they come from), else the directory's English summary (lang 'en'). Absent when the record has neither.",
+      required: ['text', 'lang', 'dir', 'ownWords'],
+      properties: {
+        text, lang: { ...text, description: 'The language of text (ISO 639-1), for a lang attribute.' }, dir: { enum: ['ltr', 'rtl'] },
+        sourceUrl: { ...text, format: 'uri', description: 'The page the own words are taken from; absent for the summary.' },
+        ownWords: { type: 'boolean', description: 'True: the text is the service\'s own words from sourceUrl. Say so ("In the service\'s own words").' },
+      },
+    },
     offers: { type: 'array', items: text },
     contacts: { type: 'array', items: { type: 'object', properties: { label: text, text: optionalText, href: optionalText, hours: optionalText, notes: optionalText, countryNote: optionalText } } },
-    website: optionalText, cost: text, costNotes: optionalText, anonymity: text, confidentiality: text,
+    website: optionalText,
+    aboutPage: {
+      type: 'object',
+      description: "A page about the service by its operator or an official body: a real way to learn more and find the service, never a number to call or a place to book. Show it with its label. Absent when the record has none.",
+      required: ['href', 'label'],
+      properties: { href: { ...text, format: 'uri' }, label: { ...text, description: '"The operator\'s page about this service" or "An official page about this service", in the interface language.' } },
+    },
+    cost: text, costNotes: optionalText, anonymity: text, confidentiality: text,
     confidentialityKnown: { type: 'boolean', description: 'False when confidentiality is the "not recorded" notice; directory texts are in English.' },
     languages: optionalText, languagesLabel: text,
     reasons: { type: 'array', items: text, description: 'Why this service was matched, in the interface language.' },
-    lastChecked: { type: 'string', format: 'date' }, stale: { type: 'boolean' },
-    sources: { type: 'array', items: { type: 'object', properties: { url: text, date: text } } },
+    lastChecked: { type: ['string', 'null'], format: 'date', description: 'The day someone compared the record with its sources; null when no one has yet (an import is not a check).' },
+    checked: { ...text, description: '"Checked against its sources on …", or "Not yet checked by us against its sources".' },
+    stale: { type: 'boolean', description: 'Checked, but more than 12 months ago. Never true for a record that was never checked.' },
+    sources: { type: 'array', items: { type: 'object', properties: { url: text, date: { ...text, description: 'The date the source carries, as recorded ("2024-09", "~2021", "undated").' }, label: { ...text, description: '"Source 1 (dated 2024-09)"' } } } },
+    newestSource: { ...text, description: '"Newest source dated 2024-09", or that the sources give no date.' },
   },
 }
 

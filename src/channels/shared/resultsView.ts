@@ -9,7 +9,7 @@ export interface ResultsView {
   tier: MatchResult['tier']
   intro: string
   languageNote: string | undefined
-  /** Outside English: says openly that the services' details (recorded in English) are shown in English. */
+  /** Outside English: says openly that the services' details are recorded and shown in English, and, when a card quotes a service's own words in the person's language, that those are shown with their source. */
   directoryNote: string | undefined
   services: ServiceView[]
   helplinesTitle: string
@@ -46,26 +46,37 @@ export function resultsView(result: MatchResult, profile: Profile, t: Translate,
         : t('results.none_national', { country })
       : t(FALLBACK_INTROS[result.tier])
   const speaksLanguage = result.services.some((scored) => profile.language && scored.initiative.languages.includes(profile.language))
+  const services = result.services.map((scored) => {
+    const view = serviceView(scored.initiative, scored.reasons, t, ui, nowMs, profile.country)
+    // Said openly: the site the person is on put its own service first.
+    return featured?.ids.includes(scored.initiative.id) ? { ...view, featuredNote: t('widget.featured', { partner: featured.by }) } : view
+  })
+  const helplines = result.helplines.map((initiative) => serviceView(initiative, [], t, ui, nowMs, profile.country))
   return {
     tier: result.tier,
     intro,
-    directoryNote: ui === 'en' || result.services.length + result.helplines.length === 0 ? undefined : t('results.directory_in_english'),
+    directoryNote: directoryNote([...services, ...helplines], t, ui),
     languageNote:
       result.services.length > 0 && !speaksLanguage && profile.language
         ? t('results.no_language', { language: names.language(profile.language) })
         : undefined,
-    services: result.services.map((scored) => {
-      const view = serviceView(scored.initiative, scored.reasons, t, ui, nowMs, profile.country)
-      // Said openly: the site the person is on put its own service first.
-      return featured?.ids.includes(scored.initiative.id) ? { ...view, featuredNote: t('widget.featured', { partner: featured.by }) } : view
-    }),
+    services,
     helplinesTitle: t('results.helplines_title'),
     helplinesIntro: t('results.helplines_intro'),
-    helplines: result.helplines.map((initiative) => serviceView(initiative, [], t, ui, nowMs, profile.country)),
+    helplines,
     onFile:
       result.unconfirmed.length > 0
         ? { label: t('results.on_file_label', { country }), records: result.unconfirmed, note: t('results.on_file_unconfirmed') }
         : undefined,
     disclaimer: t('results.disclaimer'),
   }
+}
+
+/**
+ * Outside English, the note on the directory's language: it also mentions the services' own words
+ * once a shown card quotes them, so it never claims everything is in English when it is not.
+ */
+function directoryNote(shown: readonly ServiceView[], t: Translate, ui: string): string | undefined {
+  if (ui === 'en' || shown.length === 0) return undefined
+  return shown.some((view) => view.description?.ownWords === true) ? t('results.directory_in_english_own_words') : t('results.directory_in_english')
 }

@@ -1,10 +1,12 @@
 import type { Translate } from '../../i18n/translate'
 import type { Initiative } from '../../core/directory/initiativeSchema'
 import { isFreeFrom } from '../../core/directory/isFreeFrom'
-import { isStale } from '../../core/directory/isStale'
 import { worksFrom } from '../../core/directory/worksFrom'
 import type { Reason } from '../../core/matching/reason'
+import { aboutPageView, type AboutPageView } from './aboutPageView'
+import { descriptionView, type DescriptionView } from './descriptionView'
 import { displayNames } from './displayNames'
+import { provenanceView, type ProvenanceView } from './provenanceView'
 
 /** One way to make contact, with a link only where the record has a real address. */
 export interface ContactView {
@@ -18,14 +20,18 @@ export interface ContactView {
 }
 
 /** A matched service as every channel shows it: what it offers, how to reach it, why it is here. */
-export interface ServiceView {
+export interface ServiceView extends ProvenanceView {
   id: string
   name: string
   nameLocal: string | undefined
   organisation: string | undefined
+  /** The service's own words in the person's language, else the English summary, else undefined. */
+  description: DescriptionView | undefined
   offers: string[]
   contacts: ContactView[]
   website: string | undefined
+  /** The operator's (or an official) page about the service: a way to learn more, never a booking line. */
+  aboutPage: AboutPageView | undefined
   cost: string
   /** What the record says about fees (in English, from the directory), if anything. */
   costNotes: string | undefined
@@ -36,9 +42,6 @@ export interface ServiceView {
   languages: string | undefined
   languagesLabel: string
   reasons: string[]
-  lastChecked: string
-  stale: boolean
-  sources: { url: string; date: string }[]
   /** Why an embedding site shows this service first (its own service), when it does. */
   featuredNote?: string
 }
@@ -53,9 +56,11 @@ export function serviceView(initiative: Initiative, reasons: Reason[], t: Transl
     name: initiative.name,
     nameLocal: initiative.nameLocal ?? undefined,
     organisation: initiative.organisation ?? undefined,
+    description: descriptionView(initiative, t, ui),
     offers: [...groups.map((group) => t(`reason.group.${group}`)), ...channels.map((channel) => t(`channel.${channel}`))],
     contacts: contactsFor(initiative, country).flatMap(({ contact, works }) => contactView(contact, works, initiative.website, t, names.country)),
     website: initiative.website ?? undefined,
+    aboutPage: aboutPageView(initiative, t),
     cost: t(costKey(initiative, country)),
     costNotes: initiative.costNotes ?? undefined,
     anonymity: t(
@@ -72,9 +77,7 @@ export function serviceView(initiative: Initiative, reasons: Reason[], t: Transl
     languages: initiative.languages.length > 0 ? initiative.languages.map(names.language).join(', ') : undefined,
     languagesLabel: t(initiative.inferred.includes('language') ? 'results.languages_likely' : 'results.languages'),
     reasons: reasons.map((reason) => reasonText(reason, t, ui)),
-    lastChecked: initiative.lastChecked,
-    stale: isStale(initiative.lastChecked, nowMs),
-    sources: initiative.sources.map(({ url, date }) => ({ url, date })),
+    ...provenanceView(initiative, t, nowMs),
   }
 }
 

@@ -7,7 +7,7 @@ import { TurnForm } from './TurnForm'
 export function ResultsSection(props: { results: ResultsView; prompt: string; state: string; t: Translate }) {
   const { results, t } = props
   return (
-    <section aria-labelledby="question">
+    <section id="results" aria-labelledby="question">
       <h1 id="question" tabindex={-1}>{props.prompt}</h1>
       <p>{results.intro}</p>
       {results.languageNote ? <p class="notice">{results.languageNote}</p> : null}

@@ -1,7 +1,7 @@
 import type { Translate } from '../../i18n/translate'
 import type { ServiceView } from '../shared/serviceView'
 
-/** One service: why it is shown, how to make contact, cost, anonymity, confidentiality, provenance. */
+/** One service: what it is (in its own words where it wrote them in the person's language), why it is shown, how to make contact, cost, anonymity, confidentiality, provenance. */
 export function ServiceCard(props: { service: ServiceView; t: Translate }) {
   const { service, t } = props
   return (
@@ -10,6 +10,7 @@ export function ServiceCard(props: { service: ServiceView; t: Translate }) {
       {service.nameLocal ? <p class="muted" dir="auto">{service.nameLocal}</p> : null}
       {service.organisation ? <p class="muted" dir="auto">{service.organisation}</p> : null}
       {service.featuredNote ? <p class="featured">{service.featuredNote}</p> : null}
+      {service.description ? <Description description={service.description} t={t} /> : null}
       {service.reasons.length > 0 ? (
         <div>
           <strong>{t('results.why')}</strong>
@@ -37,6 +38,12 @@ export function ServiceCard(props: { service: ServiceView; t: Translate }) {
               {t('results.website')}: <a href={service.website} rel="noreferrer" dir="ltr">{service.website}</a>
             </div>
           ) : null}
+          {/* A page about the service, named as such: somewhere to learn more, not a number to call or a place to book. */}
+          {service.aboutPage ? (
+            <div class="contact" data-contact="about-page">
+              {service.aboutPage.label}: <a href={service.aboutPage.href} rel="noreferrer" dir="ltr">{hostOf(service.aboutPage.href)}</a>
+            </div>
+          ) : null}
         </dd>
         <dt>{t('results.confidentiality')}</dt>
         {/* Directory texts are recorded in English; say so, so screen readers pronounce them right and right-to-left pages keep their punctuation. */}
@@ -53,13 +60,15 @@ export function ServiceCard(props: { service: ServiceView; t: Translate }) {
           </>
         ) : null}
       </dl>
-      <p class="muted">
-        {t('results.last_checked', { date: service.lastChecked })}
-        {service.sources.map((source, index) => (
+      {/* A check is claimed only where one happened; each source shows its own date. */}
+      <p class="muted" data-provenance="checked">{service.checked}</p>
+      <p class="muted" data-provenance="sources">
+        {service.newestSource}
+        {service.sources.map((source) => (
           <>
             {' · '}
             <a href={source.url} rel="noreferrer">
-              {t('results.source')} {service.sources.length > 1 ? index + 1 : ''}
+              {source.label}
             </a>
           </>
         ))}
@@ -67,4 +76,24 @@ export function ServiceCard(props: { service: ServiceView; t: Translate }) {
       {service.stale ? <p class="notice">{t('results.stale')}</p> : null}
     </article>
   )
+}
+
+/** The service's own words (with the page they come from) or the directory's English summary, marked with its language. */
+function Description(props: { description: NonNullable<ServiceView['description']>; t: Translate }) {
+  const { description, t } = props
+  return (
+    <div data-description={description.ownWords ? 'own-words' : 'summary'}>
+      <p lang={description.lang} dir={description.dir}>{description.text}</p>
+      {description.ownWords && description.sourceUrl ? (
+        <p class="muted">
+          {t('results.own_words')} · <a href={description.sourceUrl} rel="noreferrer" dir="ltr">{hostOf(description.sourceUrl)}</a>
+        </p>
+      ) : null}
+    </div>
+  )
+}
+
+/** "www.example.org" for a link's text: the page's full address stays in its href. */
+function hostOf(url: string): string {
+  return URL.canParse(url) ? new URL(url).hostname : url
 }

@@ -11,7 +11,7 @@ export interface DirectoryIndex {
   preventionByCountry: Map<string, Initiative[]>
   /** Active prevention services anyone can reach online. */
   onlinePrevention: Initiative[]
-  /** Active prevention records with no confirmed website or contact: named to the person, never offered. */
+  /** Active prevention records with no confirmed website, contact or page about the service: named to the person, never offered. */
   unconfirmedPrevention: Initiative[]
   /** Active child helplines and general lines by country. */
   helplinesByCountry: Map<string, Initiative[]>

@@ -1,5 +1,6 @@
 import * as z from 'zod'
 import { CountryCode, LanguageCode } from './isoCodes'
+import { checkPairMessage } from './checkPairMessage'
 
 const HttpsUrl = z.url({ protocol: /^https$/, error: 'must be an https:// URL' })
 const IsoDate = z.iso.date()
@@ -26,6 +27,15 @@ export const SourceSchema = z.object({
   supports: z.string().min(1),
 })
 export type Source = z.infer<typeof SourceSchema>
+
+/** A short description in the service's own language, taken from one of the record's sources. */
+export const OwnWordsSchema = z.object({
+  language: LanguageCode,
+  text: z.string().min(1).max(600),
+  /** The source the words come from; must be one of the record's `sources`. */
+  source: HttpsUrl,
+})
+export type OwnWords = z.infer<typeof OwnWordsSchema>
 
 /**
  * One service in the directory. Unknown facts stay null; facts inferred rather than sourced
@@ -57,10 +67,38 @@ export const InitiativeSchema = z.object({
   /** What the service says about confidentiality and when it passes information on. */
   confidentiality: z.string().min(1).nullable(),
   website: HttpsUrl.nullable(),
+  /**
+   * A page about this service by its operator (or by the public body that set it up), taken from
+   * `sources`: a real way to learn more and find the service, shown as such, never as a booking line.
+   */
+  aboutPage: HttpsUrl.nullable(),
+  aboutPageBy: z.enum(['operator', 'official']).nullable(),
   contacts: z.array(ContactSchema),
   sources: z.array(SourceSchema).min(1, 'needs at least one source'),
-  lastChecked: IsoDate,
+  /** Short descriptions in the service's own language(s); English `summary` stays the fallback. */
+  ownWords: z.array(OwnWordsSchema),
+  /** The day someone compared the record with its sources; null until a real check happens. */
+  lastChecked: IsoDate.nullable(),
+  /** Who made that check (a curator's name, or the research named by an import file). */
+  checkedBy: z.string().min(1).max(200).nullable(),
   confidence: z.enum(['high', 'medium', 'low']),
+}).superRefine((record, context) => {
+  if ((record.lastChecked === null) !== (record.checkedBy === null)) {
+    context.addIssue({ code: 'custom', path: [record.lastChecked === null ? 'lastChecked' : 'checkedBy'], message: checkPairMessage(record) })
+  }
+  if ((record.aboutPage === null) !== (record.aboutPageBy === null)) {
+    context.addIssue({ code: 'custom', path: ['aboutPageBy'], message: 'aboutPage and aboutPageBy go together' })
+  }
+  const sourceUrls = new Set(record.sources.map((source) => source.url))
+  if (record.aboutPage !== null && !sourceUrls.has(record.aboutPage)) {
+    context.addIssue({ code: 'custom', path: ['aboutPage'], message: 'must be one of the record\'s sources' })
+  }
+  record.ownWords.forEach((words, index) => {
+    if (!sourceUrls.has(words.source)) context.addIssue({ code: 'custom', path: ['ownWords', index, 'source'], message: 'must be one of the record\'s sources' })
+    if (record.ownWords.findIndex((other) => other.language === words.language) !== index) {
+      context.addIssue({ code: 'custom', path: ['ownWords', index, 'language'], message: 'one description per language' })
+    }
+  })
 })
 export type Initiative = z.infer<typeof InitiativeSchema>
 

@@ -1,5 +1,6 @@
 import * as z from 'zod'
 import { CountryCode, LanguageCode } from './isoCodes'
+import { checkPairMessage } from './checkPairMessage'
 import { SourceSchema } from './initiativeSchema'
 
 /**
@@ -17,7 +18,13 @@ export const UrgentLineSchema = z.object({
   hours: z.string().min(1).nullable(),
   languages: z.array(LanguageCode).nullable(),
   sources: z.array(SourceSchema).min(1),
-  lastChecked: z.iso.date(),
+  /** The day someone compared the line with its sources; null until a real check happens. */
+  lastChecked: z.iso.date().nullable(),
+  checkedBy: z.string().min(1).max(200).nullable(),
+}).superRefine((line, context) => {
+  if ((line.lastChecked === null) !== (line.checkedBy === null)) {
+    context.addIssue({ code: 'custom', path: [line.lastChecked === null ? 'lastChecked' : 'checkedBy'], message: checkPairMessage(line) })
+  }
 })
 export type UrgentLine = z.infer<typeof UrgentLineSchema>
 

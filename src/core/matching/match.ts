@@ -1,9 +1,12 @@
 import type { DirectoryIndex } from '../directory/indexDirectory'
 import type { Initiative } from '../directory/initiativeSchema'
 import type { UrgentLine } from '../directory/urgentHelpSchema'
+import { fitsYoungPersonConcern } from './fitsYoungPersonConcern'
+import { isAboutYoungPerson } from './isAboutYoungPerson'
 import type { Profile } from './profileFromAnswers'
 import { rankScored } from './rankScored'
 import { scoreInitiative, type Scored } from './scoreInitiative'
+import { youngPeopleFirst } from './youngPeopleFirst'
 
 /**
  * What a person is shown. `tier` says how well it fits: `fit` (services for their situation),
@@ -33,23 +36,33 @@ const MAX_SERVICES = 8
 
 /**
  * Matches a person to services: hard filters (serves their country or reaches them online in their
- * language; active; accepts their situation), then ranking with reasons.
+ * language; active; accepts their situation), then ranking with reasons. A worry about a young
+ * person's behaviour has its own rule (fitsYoungPersonConcern): services that work with young
+ * people first, and no course built around adults, not even as a fallback.
  * @example match(index, profileFromAnswers(flow, state.a)).services[0].reasons
  */
 export function match(index: DirectoryIndex, profile: Profile): MatchResult {
   const reachable = reachableServices(index, profile)
   const groups = profile.tags.target_group ?? []
-  const unconfirmed = unconfirmedFitting(index, profile, groups)
-  const fitting = reachable.filter((initiative) => groups.some((group) => initiative.tags.target_group?.includes(group)))
+  const aboutYoungPerson = isAboutYoungPerson(profile)
+  const fits = (initiative: Initiative) =>
+    aboutYoungPerson ? fitsYoungPersonConcern(initiative, profile) : groups.some((group) => initiative.tags.target_group?.includes(group))
+  const rank = (initiatives: Initiative[]) => {
+    const ranked = rankScored(initiatives.map((initiative) => scoreInitiative(initiative, profile)))
+    return (aboutYoungPerson ? youngPeopleFirst(ranked) : ranked).slice(0, MAX_SERVICES)
+  }
+  const unconfirmed = unconfirmedFitting(index, profile, fits)
+  const fitting = reachable.filter(fits)
   const helplines = (profile.country ? (index.helplinesByCountry.get(profile.country) ?? []) : []).filter((line) => helplineFits(line, profile))
   const urgent = profile.country ? (index.urgentByCountry.get(profile.country) ?? []) : []
-  const ranked = rankScored(fitting.map((initiative) => scoreInitiative(initiative, profile))).slice(0, MAX_SERVICES)
+  const ranked = rank(fitting)
   const nationalFound = ranked.some((scored) => scored.national)
   if (ranked.length > 0) return { tier: 'fit', services: ranked, nationalFound, helplines, urgent, unconfirmed }
 
   for (const [tier, language] of [['online_language', profile.language], ['online_english', 'en']] as const) {
-    const online = index.onlinePrevention.filter((initiative) => speaks(initiative, language))
-    const fallback = rankScored(online.map((initiative) => scoreInitiative(initiative, profile))).slice(0, MAX_SERVICES)
+    // Any online service may still help an adult; a worry about a young person gets no course built around adults.
+    const online = index.onlinePrevention.filter((initiative) => speaks(initiative, language) && (!aboutYoungPerson || fits(initiative)))
+    const fallback = rank(online)
     if (fallback.length > 0) return { tier, services: fallback, nationalFound, helplines, urgent, unconfirmed }
   }
   return { tier: helplines.length > 0 ? 'helplines' : 'urgent_only', services: [], nationalFound, helplines, urgent, unconfirmed }
@@ -57,13 +70,14 @@ export function match(index: DirectoryIndex, profile: Profile): MatchResult {
 
 /**
  * Child helplines are for children and young people (and, where they say so, their families);
- * they are not offered to an adult asking about their own thoughts. General lines serve anyone.
+ * they are not offered to an adult asking about their own thoughts, but are whenever a young
+ * person's behaviour is the worry (the young person can call them too). General lines serve anyone.
  */
 function helplineFits(line: Initiative, profile: Profile): boolean {
   if (line.kind !== 'child_helpline') return true
   const groups = profile.tags.target_group ?? []
   const servesFamilies = line.tags.target_group?.includes('family_friends') ?? false
-  return groups.includes('minors_hsb') || (servesFamilies && groups.includes('family_friends'))
+  return isAboutYoungPerson(profile) || (servesFamilies && groups.includes('family_friends'))
 }
 
 /** National services, plus online ones that work in the person's language. */
@@ -74,10 +88,10 @@ function reachableServices(index: DirectoryIndex, profile: Profile): Initiative[
 }
 
 /** The same hard filters as reachable services (country or online in the person's language; their situation). */
-function unconfirmedFitting(index: DirectoryIndex, profile: Profile, groups: readonly string[]): OnFileRecord[] {
+function unconfirmedFitting(index: DirectoryIndex, profile: Profile, fits: (initiative: Initiative) => boolean): OnFileRecord[] {
   return index.unconfirmedPrevention
     .filter((initiative) => (profile.country !== undefined && initiative.countries.includes(profile.country)) || (initiative.online && speaks(initiative, profile.language)))
-    .filter((initiative) => groups.some((group) => initiative.tags.target_group?.includes(group)))
+    .filter(fits)
     .map((initiative) => ({ id: initiative.id, name: initiative.name }))
 }
 

@@ -29,6 +29,7 @@ export function DashboardCoverageTable(props: { report: CoverageReport }) {
               <th scope="col">Languages</th>
               <th scope="col">Urgent numbers</th>
               <th scope="col">Stale</th>
+              <th scope="col">Never checked</th>
             </tr>
           </thead>
           <tbody>
@@ -44,6 +45,7 @@ export function DashboardCoverageTable(props: { report: CoverageReport }) {
                 <td>{languagesCell(country)}</td>
                 <td class={country.urgentMissing.length === 0 ? undefined : 'none'}>{urgentCell(country)}</td>
                 <td class="num">{country.stale.length}</td>
+                <td class="num">{country.neverChecked.length}</td>
               </tr>
             ))}
           </tbody>

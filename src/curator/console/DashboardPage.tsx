@@ -7,9 +7,9 @@ import { DashboardStale } from './DashboardStale'
 /**
  * The staleness dashboard's content: the coverage report (`npm run data:coverage`) as tables,
  * plus the doubtful records, which the report leaves uncounted and a curator has to resolve.
- * @example <DashboardPage report={computeCoverage({ data, officialLanguages, today })} doubtful={doubtful} allStale={12} />
+ * @example <DashboardPage report={computeCoverage({ data, officialLanguages, today })} doubtful={doubtful} allStale={12} allNever={40} />
  */
-export function DashboardPage(props: { report: CoverageReport; doubtful: Initiative[]; allStale: number }) {
+export function DashboardPage(props: { report: CoverageReport; doubtful: Initiative[]; allStale: number; allNever: number }) {
   const { report } = props
   return (
     <>
@@ -23,6 +23,9 @@ export function DashboardPage(props: { report: CoverageReport; doubtful: Initiat
         <ul>
           <li>
             <a href="#stale">Not checked for 12 months</a>
+          </li>
+          <li>
+            <a href="#never">Never checked against their sources</a>
           </li>
           <li>
             <a href="#doubtful">Services marked doubtful</a>
@@ -40,7 +43,7 @@ export function DashboardPage(props: { report: CoverageReport; doubtful: Initiat
       </nav>
       <h2>Summary</h2>
       <p id="summary">{report.summary}</p>
-      <DashboardStale report={report} allStale={props.allStale} />
+      <DashboardStale report={report} allStale={props.allStale} allNever={props.allNever} />
       <h2 id="doubtful">Services marked doubtful</h2>
       <p class="hint">Records with status doubtful are never offered to a person. Check each one and make it active again, or retire it.</p>
       {props.doubtful.length === 0 ? (
@@ -66,7 +69,7 @@ export function DashboardPage(props: { report: CoverageReport; doubtful: Initiat
                 </td>
                 <td>{record.kind}</td>
                 <td>{record.countries.join(', ') || (record.online ? 'online' : '—')}</td>
-                <td>{record.lastChecked}</td>
+                <td>{record.lastChecked === null ? 'never checked' : `${record.lastChecked}${record.checkedBy ? ` by ${record.checkedBy}` : ''}`}</td>
                 <td>{record.statusNote ?? '—'}</td>
               </tr>
             ))}

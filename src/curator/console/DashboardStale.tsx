@@ -1,27 +1,33 @@
 import type { CoverageReport } from '../../curation/computeCoverage'
 
-interface StaleService {
+interface CountedRow {
   id: string
   name: string
-  lastChecked: string
   /** The report's countries that count this service (nationally or online-only). */
   countries: string[]
 }
 
+interface StaleService extends CountedRow {
+  lastChecked: string
+}
+
 /**
  * The report's stale records: its counted services flagged stale (one row each, linked to the
- * record) and the urgent-help lines among each country's stale records.
- * @example <DashboardStale report={report} allStale={12} />
+ * record) and the urgent-help lines among each country's stale records. Then, apart from them, the
+ * services and urgent lines no one has checked yet: they are not "over 12 months", they are unchecked.
+ * @example <DashboardStale report={report} allStale={12} allNever={40} />
  */
-export function DashboardStale(props: { report: CoverageReport; allStale: number }) {
+export function DashboardStale(props: { report: CoverageReport; allStale: number; allNever: number }) {
   const services = staleServices(props.report)
   const lines = staleUrgentLines(props.report)
+  const neverServices = neverCheckedServices(props.report)
+  const neverLines = neverCheckedUrgentLines(props.report)
   return (
     <>
       <h2 id="stale">Not checked for 12 months</h2>
       <p class="hint">
-        The services the report counts whose last check is more than 12 months before {props.report.today}. Open one, check it against its sources, then save it or
-        confirm it as checked.
+        The services the report counts whose last check is more than 12 months before {props.report.today}. Open one, compare it with its sources, then tick
+        "I compared this record with its sources today" and save, or confirm it as checked.
       </p>
       <p>
         <a href="/admin/records?checked=stale">{`All records not checked for 12 months (${props.allStale}), including doubtful and closed ones and helplines`}</a>
@@ -78,6 +84,59 @@ export function DashboardStale(props: { report: CoverageReport; allStale: number
           </tbody>
         </table>
       )}
+      <h2 id="never">Never checked against their sources</h2>
+      <p class="hint">
+        {`${neverServices.length} counted service(s) and ${neverLines.length} urgent-help line(s) that no one has compared with their sources yet (an import is not a check). Open one, compare it with its sources, then tick "I compared this record with its sources today" and save, or confirm it as checked.`}
+      </p>
+      <p>
+        <a href="/admin/records?checked=never">{`All records never checked (${props.allNever}), including doubtful and closed ones and helplines`}</a>
+      </p>
+      {neverServices.length === 0 ? (
+        <p>Every counted service has been checked.</p>
+      ) : (
+        <table id="never-services">
+          <caption class="hint">{`${neverServices.length} counted service(s) never checked`}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Service</th>
+              <th scope="col">Counted in</th>
+            </tr>
+          </thead>
+          <tbody>
+            {neverServices.map((service) => (
+              <tr id={`never-${service.id}`}>
+                <td>
+                  <a href={`/admin/records/${service.id}`}>{service.name}</a>
+                  <div class="hint">{service.id}</div>
+                </td>
+                <td>{service.countries.join(', ')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <h3>Urgent-help lines never checked</h3>
+      {neverLines.length === 0 ? (
+        <p>None.</p>
+      ) : (
+        <table id="never-urgent">
+          <caption class="hint">{`${neverLines.length} urgent-help line(s) never checked. They are kept in data/urgent-help.json, not edited in the console.`}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Country</th>
+              <th scope="col">Line</th>
+            </tr>
+          </thead>
+          <tbody>
+            {neverLines.map((line) => (
+              <tr>
+                <td>{line.country}</td>
+                <td>{line.name}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
     </>
   )
 }
@@ -87,7 +146,7 @@ function staleServices(report: CoverageReport): StaleService[] {
   const byId = new Map<string, StaleService>()
   for (const country of report.countries) {
     for (const service of [...country.national, ...country.onlineOnly]) {
-      if (!service.stale) continue
+      if (!service.stale || service.lastChecked === null) continue
       const row = byId.get(service.id) ?? { id: service.id, name: service.name, lastChecked: service.lastChecked, countries: [] }
       row.countries.push(country.code)
       byId.set(service.id, row)
@@ -112,4 +171,23 @@ function staleUrgentLines(report: CoverageReport): Array<{ country: string; name
       return [{ country: `${country.name} (${country.code})`, name: record.name, lastChecked: record.lastChecked }]
     })
   })
+}
+
+/** Counted services no one has checked yet, once each, with the countries counting them. */
+function neverCheckedServices(report: CoverageReport): CountedRow[] {
+  const byId = new Map<string, CountedRow>()
+  for (const country of report.countries) {
+    for (const service of [...country.national, ...country.onlineOnly]) {
+      if (service.check !== 'never') continue
+      const row = byId.get(service.id) ?? { id: service.id, name: service.name, countries: [] }
+      row.countries.push(country.code)
+      byId.set(service.id, row)
+    }
+  }
+  return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name, 'en'))
+}
+
+/** Each country's urgent lines no one has checked yet. */
+function neverCheckedUrgentLines(report: CoverageReport): Array<{ country: string; name: string }> {
+  return report.countries.flatMap((country) => country.neverChecked.filter((entry) => entry.urgent).map((entry) => ({ country: `${country.name} (${country.code})`, name: entry.name })))
 }

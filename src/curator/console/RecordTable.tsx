@@ -1,5 +1,5 @@
 import type { Initiative } from '../../core/directory/initiativeSchema'
-import { isStale } from '../../core/directory/isStale'
+import { checkState } from '../../core/directory/checkState'
 import type { CuratorAccount } from '../auth/curatorAccount'
 import { canEdit } from '../directory/canEdit'
 
@@ -21,7 +21,7 @@ export function RecordTable(props: { records: Initiative[]; curator: CuratorAcco
       </thead>
       <tbody>
         {props.records.map((record) => {
-          const stale = isStale(record.lastChecked, props.nowMs)
+          const check = checkState(record.lastChecked, props.nowMs)
           const editable = canEdit(props.curator, record)
           return (
             <tr id={`record-${record.id}`}>
@@ -35,7 +35,14 @@ export function RecordTable(props: { records: Initiative[]; curator: CuratorAcco
                 <span class={`tag ${record.status}`}>{record.status}</span>
               </td>
               <td>
-                {record.lastChecked} {stale && <span class="tag stale">over 12 months</span>}
+                {record.lastChecked === null ? (
+                  <span class="tag never">never checked</span>
+                ) : (
+                  <>
+                    {record.lastChecked}
+                    {record.checkedBy && <div class="hint">{`by ${record.checkedBy}`}</div>} {check === 'stale' && <span class="tag stale">over 12 months</span>}
+                  </>
+                )}
               </td>
               <td class="row-actions">
                 {editable && record.lastChecked !== props.today && (

@@ -107,6 +107,10 @@ export function importRoutes(deps: Pick<AdminDeps, 'directory' | 'now'>) {
           The file has the columns of the export below (see <code>docs/data-format.md</code>). You will see a preview of every row first; nothing changes until you apply it, and then either
           everything is imported or nothing is.
         </p>
+        <p class="hint">
+          A row may say that its record was checked against its sources only with both <code>lastChecked</code> (the day) and <code>checkedBy</code> (who checked); leave
+          both empty when nobody compared it with its sources. A row with one and not the other is refused.
+        </p>
         <form method="post" action="/admin/import" enctype="multipart/form-data">
           <input type="hidden" name="csrf" value={c.get('csrf')} />
           <div class="field">

@@ -1,6 +1,6 @@
 import * as z from 'zod'
 import type { Taxonomy } from '../../core/directory/taxonomySchema'
-import type { ContactValues, RecordFormValues, SourceValues } from './recordFormValues'
+import type { ContactValues, OwnWordsValues, RecordFormValues, SourceValues } from './recordFormValues'
 
 /** One text field; a repeated or file field (never sent by the form) reads as empty. Newlines as LF (browsers send CRLF). */
 const Text = z
@@ -46,6 +46,8 @@ export function parseRecordForm(body: Record<string, unknown>, taxonomy: Taxonom
     anonymous: text('anonymous'),
     confidentiality: text('confidentiality'),
     website: text('website'),
+    aboutPage: text('aboutPage'),
+    aboutPageBy: text('aboutPageBy'),
     contacts: rowIndexes(body, 'contacts').map(
       (index): ContactValues => ({
         channel: text(`contacts-${index}-channel`),
@@ -65,14 +67,23 @@ export function parseRecordForm(body: Record<string, unknown>, taxonomy: Taxonom
         remove: Ticked.parse(body[`sources-${index}-remove`]),
       }),
     ),
-    lastChecked: text('lastChecked'),
+    ownWords: rowIndexes(body, 'ownWords').map(
+      (index): OwnWordsValues => ({
+        language: text(`ownWords-${index}-language`),
+        text: text(`ownWords-${index}-text`),
+        source: text(`ownWords-${index}-source`),
+        remove: Ticked.parse(body[`ownWords-${index}-remove`]),
+      }),
+    ),
+    // A typed lastChecked is ignored: the stored check changes only through this tick.
+    checkedToday: Ticked.parse(body.checkedToday),
     confidence: text('confidence'),
     baseVersion: text('baseVersion'),
   }
 }
 
 /** The row numbers present in the body (`contacts-3-value` → 3), in order. */
-function rowIndexes(body: Record<string, unknown>, group: 'contacts' | 'sources'): number[] {
+function rowIndexes(body: Record<string, unknown>, group: 'contacts' | 'sources' | 'ownWords'): number[] {
   const pattern = new RegExp(`^${group}-(\\d{1,3})-`)
   const indexes = new Set<number>()
   for (const key of Object.keys(body)) {

@@ -1,6 +1,6 @@
 import * as z from 'zod'
 import type { Initiative } from '../../core/directory/initiativeSchema'
-import { isStale } from '../../core/directory/isStale'
+import { checkState } from '../../core/directory/checkState'
 import { normaliseText } from '../../core/flow/normaliseText'
 import type { CuratorAccount } from '../auth/curatorAccount'
 import { canEdit } from '../directory/canEdit'
@@ -11,7 +11,8 @@ export const RecordFiltersSchema = z.object({
   country: z.string().regex(/^[A-Z]{2}$/).optional().catch(undefined),
   category: z.string().max(64).optional().catch(undefined),
   status: z.enum(['active', 'doubtful', 'closed']).optional().catch(undefined),
-  checked: z.enum(['stale', 'fresh']).optional().catch(undefined),
+  /** checkState: never checked, checked over 12 months ago, or within them. */
+  checked: z.enum(['never', 'stale', 'fresh']).optional().catch(undefined),
   mine: z.literal('1').optional().catch(undefined),
 })
 export type RecordFilters = z.infer<typeof RecordFiltersSchema>
@@ -28,7 +29,7 @@ export function filterRecords(records: readonly Initiative[], filters: RecordFil
     .filter((record) => !filters.country || record.countries.includes(filters.country))
     .filter((record) => !filters.category || (record.tags.jrc_category ?? []).includes(filters.category))
     .filter((record) => !filters.status || record.status === filters.status)
-    .filter((record) => !filters.checked || isStale(record.lastChecked, nowMs) === (filters.checked === 'stale'))
+    .filter((record) => !filters.checked || checkState(record.lastChecked, nowMs) === filters.checked)
     .filter((record) => !filters.mine || canEdit(curator, record))
     .sort((a, b) => a.name.localeCompare(b.name, 'en'))
 }

@@ -1,5 +1,5 @@
 import type { Initiative } from '../../core/directory/initiativeSchema'
-import { isBlankContact, isBlankSource, type RecordFormValues } from './recordFormValues'
+import { isBlankContact, isBlankOwnWords, isBlankSource, type RecordFormValues } from './recordFormValues'
 
 /** A record built from the form, not yet validated, and which form row each contact and source came from. */
 export interface RecordCandidate {
@@ -7,6 +7,8 @@ export interface RecordCandidate {
   /** contactRows[i] = the form row of candidate.contacts[i] (blank and removed rows are skipped). */
   contactRows: number[]
   sourceRows: number[]
+  /** ownWordsRows[i] = the form row of candidate.ownWords[i]. */
+  ownWordsRows: number[]
 }
 
 const FREE: Record<string, boolean | null> = { yes: true, no: false, unknown: null }
@@ -16,12 +18,14 @@ const ANONYMOUS: Record<string, boolean | 'partial' | null> = { yes: true, parti
  * Turns form values into a candidate record for InitiativeSchema: empty text is null (unknown stays
  * unknown), codes are split and cased, blank and removed rows dropped. An unrecognised choice is
  * passed on as typed so that validation names it. `before` (when editing) keeps the stored order of
- * tags and inferred criteria, so the history shows only what the curator changed.
- * @example recordFormCandidate(values, 'stop-it-now-nl', before).candidate.countries // ['NL']
+ * tags and inferred criteria, so the history shows only what the curator changed. The check is
+ * `check` (today, by this curator) when "compared with its sources today" is ticked, else the stored one.
+ * @example recordFormCandidate(values, 'stop-it-now-nl', { today: '2026-11-23', curator: 'Ana' }, before).candidate.countries // ['NL']
  */
-export function recordFormCandidate(values: RecordFormValues, id: string, before?: Initiative): RecordCandidate {
+export function recordFormCandidate(values: RecordFormValues, id: string, check: { today: string; curator: string }, before?: Initiative): RecordCandidate {
   const contactRows = values.contacts.flatMap((row, index) => (row.remove || isBlankContact(row) ? [] : [index]))
   const sourceRows = values.sources.flatMap((row, index) => (row.remove || isBlankSource(row) ? [] : [index]))
+  const ownWordsRows = values.ownWords.flatMap((row, index) => (row.remove || isBlankOwnWords(row) ? [] : [index]))
   const tags: Record<string, string[]> = {}
   const tagEntries = Object.entries(values.tags).filter(([, list]) => list.length > 0)
   const stored = Object.keys(before?.tags ?? {})
@@ -47,6 +51,9 @@ export function recordFormCandidate(values: RecordFormValues, id: string, before
     anonymous: Object.hasOwn(ANONYMOUS, values.anonymous) ? ANONYMOUS[values.anonymous] : values.anonymous,
     confidentiality: orNull(values.confidentiality),
     website: orNull(values.website),
+    aboutPage: orNull(values.aboutPage),
+    // Unknown choices are passed on as typed, so that validation names them.
+    aboutPageBy: orNull(values.aboutPageBy),
     contacts: contactRows.map((index) => {
       const row = values.contacts[index]
       const languages = codes(row?.languages ?? '', (code) => code.toLowerCase())
@@ -65,10 +72,15 @@ export function recordFormCandidate(values: RecordFormValues, id: string, before
       const row = values.sources[index]
       return { url: row?.url.trim() ?? '', date: row?.date.trim() ?? '', supports: row?.supports.trim() ?? '' }
     }),
-    lastChecked: values.lastChecked.trim(),
+    ownWords: ownWordsRows.map((index) => {
+      const row = values.ownWords[index]
+      return { language: row?.language.trim().toLowerCase() ?? '', text: row?.text.trim() ?? '', source: row?.source.trim() ?? '' }
+    }),
+    lastChecked: values.checkedToday ? check.today : (before?.lastChecked ?? null),
+    checkedBy: values.checkedToday ? check.curator : (before?.checkedBy ?? null),
     confidence: values.confidence,
   }
-  return { candidate, contactRows, sourceRows }
+  return { candidate, contactRows, sourceRows, ownWordsRows }
 }
 
 function orNull(text: string): string | null {

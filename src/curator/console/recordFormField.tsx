@@ -12,6 +12,8 @@ export interface FieldProps {
   control?: 'text' | 'url' | 'date' | 'textarea' | 'select'
   options?: readonly (readonly [value: string, label: string])[]
   required?: boolean
+  /** The id of a <datalist> to suggest values from (text and url inputs). */
+  list?: string
 }
 
 /**
@@ -43,7 +45,7 @@ export function RecordFormField(props: FieldProps) {
           ))}
         </select>
       ) : (
-        <input type={control} {...common} value={value} />
+        <input type={control} {...common} value={value} list={props.list} />
       )}
     </div>
   )

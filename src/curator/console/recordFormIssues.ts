@@ -11,6 +11,7 @@ export interface FormProblem {
 
 const HTTPS = 'Enter a full address starting with https:// (http:// is not accepted).'
 const CHOOSE = 'Choose one of the options.'
+const NOT_A_SOURCE = 'Use the address of one of the sources below, exactly as listed there (add the page as a source first).'
 
 /** What to say per field, in the curator's terms rather than zod's; `value` is the offending text. */
 const MESSAGES: Record<string, (value: string) => string> = {
@@ -24,6 +25,17 @@ const MESSAGES: Record<string, (value: string) => string> = {
   channel: () => 'Choose the channel of this contact.',
   date: () => 'Enter the date the page shows (e.g. 2026-03-01 or ~2020), or "undated".',
   supports: () => 'Say which facts this page supports.',
+  aboutPage: () => HTTPS,
+  language: (value) => `"${value}" is not an ISO 639-1 language code (two letters, e.g. sv).`,
+  text: () => 'Enter the description as the source words it, at most 600 characters.',
+  source: () => HTTPS,
+}
+
+/** The rules between a record's fields (InitiativeSchema's superRefine), by the schema's message, in the curator's terms. */
+const RULES: Record<string, string> = {
+  'must be one of the record\'s sources': NOT_A_SOURCE,
+  'aboutPage and aboutPageBy go together': 'The page about the service and who published it go together: fill in both, or leave both empty.',
+  'one description per language': 'There is already a description in this language: one per language.',
 }
 
 /**
@@ -37,16 +49,17 @@ export function recordFormIssues(issues: readonly z.core.$ZodIssue[], built: Rec
     const value = valueAt(built.candidate, issue.path)
     let field = String(key)
     let kind = field
-    if ((key === 'contacts' || key === 'sources') && typeof index === 'number') {
-      const row = (key === 'contacts' ? built.contactRows : built.sourceRows)[index] ?? index
-      kind = typeof sub === 'string' ? sub : key === 'contacts' ? 'channel' : 'url'
+    if ((key === 'contacts' || key === 'sources' || key === 'ownWords') && typeof index === 'number') {
+      const row = (key === 'contacts' ? built.contactRows : key === 'sources' ? built.sourceRows : built.ownWordsRows)[index] ?? index
+      kind = typeof sub === 'string' ? sub : key === 'contacts' ? 'channel' : key === 'sources' ? 'url' : 'text'
       field = `${key}-${row}-${kind}`
     } else if (key === 'sources') {
       return { field: 'sources-0-url', label: 'Sources', message: 'Add at least one source: the page these facts come from.' }
     } else if (key === 'tags' && typeof index === 'string') {
       field = `tags-${index}`
     }
-    const message = MESSAGES[kind]?.(value) ?? (issue.code === 'invalid_value' || issue.code === 'invalid_type' || issue.code === 'invalid_union' ? CHOOSE : issue.message)
+    const rule = issue.code === 'custom' && Object.hasOwn(RULES, issue.message) ? RULES[issue.message] : undefined
+    const message = rule ?? MESSAGES[kind]?.(value) ?? (issue.code === 'invalid_value' || issue.code === 'invalid_type' || issue.code === 'invalid_union' ? CHOOSE : issue.message)
     return { field, label: recordFormLabel(field), message }
   })
 }

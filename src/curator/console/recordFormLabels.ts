@@ -18,7 +18,11 @@ export const RECORD_FORM_LABELS: Record<string, string> = {
   anonymous: 'Anonymous use',
   confidentiality: 'Confidentiality',
   website: 'Website',
+  aboutPage: 'Page about the service',
+  aboutPageBy: 'Who published that page',
   lastChecked: 'Last checked',
+  checkedBy: 'Checked by',
+  checkedToday: 'I compared this record with its sources today',
   confidence: 'Confidence',
   channel: 'Channel',
   value: 'Number or address',
@@ -27,12 +31,17 @@ export const RECORD_FORM_LABELS: Record<string, string> = {
   url: 'Address (URL)',
   date: 'Date the page shows',
   supports: 'What it supports',
+  language: 'Language',
+  text: 'Description in that language',
+  source: 'Taken from (source URL)',
 }
+
+const ROW_NAMES: Record<string, string> = { contacts: 'Contact', sources: 'Source', ownWords: 'Own words' }
 
 /** The label of a field id, including row fields ("contacts-1-value" → "Contact 2: Number or address"). */
 export function recordFormLabel(field: string): string {
-  const row = /^(contacts|sources)-(\d+)-(\w+)$/.exec(field)
-  if (row) return `${row[1] === 'contacts' ? 'Contact' : 'Source'} ${Number(row[2]) + 1}: ${RECORD_FORM_LABELS[row[3] ?? ''] ?? row[3]}`
+  const row = /^(contacts|sources|ownWords)-(\d+)-(\w+)$/.exec(field)
+  if (row) return `${ROW_NAMES[row[1] ?? '']} ${Number(row[2]) + 1}: ${RECORD_FORM_LABELS[row[3] ?? ''] ?? row[3]}`
   const tags = /^tags-(\w+)$/.exec(field)
   if (tags) return `Tags: ${tags[1]}`
   return RECORD_FORM_LABELS[field] ?? field

@@ -81,7 +81,7 @@ export function recordFormPage(c: Context<AdminEnv>, view: RecordPageView, statu
           )}
         </div>
       )}
-      <RecordForm values={view.values} taxonomy={view.taxonomy} problems={problems} action={action} csrf={csrf} isNew={view.mode === 'new'} readOnly={view.mode === 'view'} />
+      <RecordForm values={view.values} taxonomy={view.taxonomy} problems={problems} action={action} csrf={csrf} isNew={view.mode === 'new'} readOnly={view.mode === 'view'} stored={record} />
     </AdminLayout>,
     status,
   )

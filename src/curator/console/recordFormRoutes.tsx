@@ -25,7 +25,7 @@ export function recordFormRoutes(deps: Pick<AdminDeps, 'directory' | 'now'>) {
   // `/new` before `/:id`, so that "new" is never read as a record id.
   app.get('/new', async (c) => {
     const data = await deps.directory.load()
-    return recordFormPage(c, { mode: 'new', values: recordFormValues(undefined, '', today()), taxonomy: data.taxonomy, problems: [] })
+    return recordFormPage(c, { mode: 'new', values: recordFormValues(undefined, ''), taxonomy: data.taxonomy, problems: [] })
   })
 
   app.post('/new', (c) => save(c, undefined))
@@ -37,7 +37,7 @@ export function recordFormRoutes(deps: Pick<AdminDeps, 'directory' | 'now'>) {
     return recordFormPage(c, {
       mode: canEdit(c.get('curator'), record) ? 'edit' : 'view',
       record,
-      values: recordFormValues(record, recordVersion(record), today()),
+      values: recordFormValues(record, recordVersion(record)),
       taxonomy: data.taxonomy,
       problems: [],
       done: c.req.query('done'),
@@ -57,7 +57,7 @@ export function recordFormRoutes(deps: Pick<AdminDeps, 'directory' | 'now'>) {
     const values = before ? { ...typed, id: before.id } : typed
     const recordId = values.id.trim()
     const view = { mode: before ? 'edit' : 'new', record: before, values, taxonomy: data.taxonomy } as const
-    const built = recordFormCandidate(values, recordId, before)
+    const built = recordFormCandidate(values, recordId, { today: today(), curator: curator.displayName }, before)
     const parsed = InitiativeSchema.safeParse(built.candidate)
     const problems = [
       ...(before || recordId !== 'new' ? [] : [{ field: 'id', label: 'Id', message: '"new" is the address of this form; choose another id.' }]),

@@ -20,6 +20,14 @@ export interface SourceValues {
   remove: boolean
 }
 
+/** One "own words" row: a short description in the service's own language, quoted from one of its sources. */
+export interface OwnWordsValues {
+  language: string
+  text: string
+  source: string
+  remove: boolean
+}
+
 /**
  * The record form as the curator sees it: text as typed, choices as their option values. Kept
  * whole on every error, so nothing the curator typed is lost.
@@ -47,9 +55,17 @@ export interface RecordFormValues {
   anonymous: string
   confidentiality: string
   website: string
+  /** A page about the service (one of the sources); aboutPageBy: operator | official | '' */
+  aboutPage: string
+  aboutPageBy: string
   contacts: ContactValues[]
   sources: SourceValues[]
-  lastChecked: string
+  ownWords: OwnWordsValues[]
+  /**
+   * "I compared this record with its sources today", ticked: saving records today and the curator as
+   * its check. The stored check itself is never a form field, so it cannot be typed.
+   */
+  checkedToday: boolean
   confidence: string
   /** recordVersion of the record when the form was opened (edit only). */
   baseVersion: string
@@ -58,25 +74,29 @@ export interface RecordFormValues {
 /** Blank rows offered for adding: two contacts and one source (more come by saving). */
 export const BLANK_CONTACTS = 2
 export const BLANK_SOURCES = 1
+export const BLANK_OWN_WORDS = 1
 
 export const blankContact = (): ContactValues => ({ channel: '', value: '', hours: '', languages: '', notes: '', countries: '', remove: false })
 export const blankSource = (): SourceValues => ({ url: '', date: '', supports: '', remove: false })
+export const blankOwnWords = (): OwnWordsValues => ({ language: '', text: '', source: '', remove: false })
 
 /** A row the curator left empty: ignored when saving. */
 export const isBlankContact = (row: ContactValues) => [row.channel, row.value, row.hours, row.languages, row.notes, row.countries].every((text) => text.trim() === '')
 export const isBlankSource = (row: SourceValues) => [row.url, row.date, row.supports].every((text) => text.trim() === '')
+export const isBlankOwnWords = (row: OwnWordsValues) => [row.language, row.text, row.source].every((text) => text.trim() === '')
 
 /**
  * The form's values for a record (edit), or the few defaults of a new one: active, prevention,
- * medium confidence, checked today. Nothing else is pre-filled: an unknown fact stays empty.
- * @example recordFormValues(record, version, '2026-11-23').countries // 'DE, AT'
+ * medium confidence. Nothing else is pre-filled: an unknown fact stays empty, and "compared with
+ * its sources today" starts unticked (a check is the curator's statement, never a default).
+ * @example recordFormValues(record, version).countries // 'DE, AT'
  */
-export function recordFormValues(record: Initiative | undefined, baseVersion: string, today: string): RecordFormValues {
+export function recordFormValues(record: Initiative | undefined, baseVersion: string): RecordFormValues {
   if (!record) {
     return {
       id: '', kind: 'prevention', name: '', nameLocal: '', organisation: '', summary: '', status: 'active', statusNote: '',
       countries: '', subnational: '', online: false, languages: '', tags: {}, inferred: [], free: 'unknown', costNotes: '',
-      anonymous: 'unknown', confidentiality: '', website: '', contacts: [], sources: [], lastChecked: today, confidence: 'medium',
+      anonymous: 'unknown', confidentiality: '', website: '', aboutPage: '', aboutPageBy: '', contacts: [], sources: [], ownWords: [], checkedToday: false, confidence: 'medium',
       baseVersion: '',
     }
   }
@@ -100,6 +120,8 @@ export function recordFormValues(record: Initiative | undefined, baseVersion: st
     anonymous: record.anonymous === null ? 'unknown' : record.anonymous === 'partial' ? 'partial' : record.anonymous ? 'yes' : 'no',
     confidentiality: record.confidentiality ?? '',
     website: record.website ?? '',
+    aboutPage: record.aboutPage ?? '',
+    aboutPageBy: record.aboutPageBy ?? '',
     contacts: record.contacts.map((contact) => ({
       channel: contact.channel,
       value: contact.value ?? '',
@@ -110,7 +132,8 @@ export function recordFormValues(record: Initiative | undefined, baseVersion: st
       remove: false,
     })),
     sources: record.sources.map((source) => ({ ...source, remove: false })),
-    lastChecked: record.lastChecked,
+    ownWords: record.ownWords.map((words) => ({ ...words, remove: false })),
+    checkedToday: false,
     confidence: record.confidence,
     baseVersion,
   }

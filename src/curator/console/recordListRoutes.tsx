@@ -92,6 +92,9 @@ export function recordListRoutes(deps: Pick<AdminDeps, 'directory' | 'now'>) {
             Last checked
             <select name="checked">
               <option value="">any time</option>
+              <option value="never" selected={filters.checked === 'never'}>
+                never checked
+              </option>
               <option value="stale" selected={filters.checked === 'stale'}>
                 over 12 months ago
               </option>
@@ -117,7 +120,10 @@ export function recordListRoutes(deps: Pick<AdminDeps, 'directory' | 'now'>) {
     const back = BackSchema.parse((await c.req.parseBody()).back)
     const record = (await deps.directory.load()).initiatives.find((candidate) => candidate.id === id)
     if (!record) return c.redirect(back, 303)
-    const result = await deps.directory.saveInitiative(c.get('curator'), { id, update: (stored) => ({ ...stored, lastChecked: deps.now().toISOString().slice(0, 10) }) }, { action: 'confirm' })
+    // A check is a day and a checker: the curator who clicked, by the name the history shows.
+    const curator = c.get('curator')
+    const check = { lastChecked: deps.now().toISOString().slice(0, 10), checkedBy: curator.displayName }
+    const result = await deps.directory.saveInitiative(curator, { id, update: (stored) => ({ ...stored, ...check }) }, { action: 'confirm' })
     if (!result.ok) return consoleMessagePage(c, `${record.name}: not saved`, refusalText(result.error), 422, result.error.kind === 'invalid' ? result.error.problems : [])
     return c.redirect(`${back}${back.includes('?') ? '&' : '?'}done=confirmed&id=${encodeURIComponent(id)}#record-${id}`, 303)
   })

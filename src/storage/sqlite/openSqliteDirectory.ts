@@ -3,7 +3,6 @@ import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
 import { count } from 'drizzle-orm'
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
-import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core'
 import type { DirectoryData } from '../../core/directory/directoryData'
 import { createDirectoryRepository } from '../directoryRepository'
@@ -15,6 +14,7 @@ import { checkSqliteFile } from './checkSqliteFile'
 import { fileIdentity } from './fileIdentity'
 import { inspectDatabasePath } from './inspectDatabasePath'
 import { SqliteFault } from './SqliteFault'
+import { migrateSqlite } from './migrateSqlite'
 
 /** How long a statement waits on another process's lock once the file is open (better-sqlite3's default). */
 const BUSY_TIMEOUT_MS = 5000
@@ -51,9 +51,8 @@ export function openSqliteDirectory(file: string, seed: DirectoryData, migration
   try {
     checkSqliteFile(sqlite, { pages: true, tables: false })
     sqlite.pragma('journal_mode = WAL')
-    sqlite.pragma('foreign_keys = ON')
     const db = drizzle(sqlite, { schema })
-    migrate(db, { migrationsFolder })
+    migrateSqlite(sqlite, db, migrationsFolder)
     checkSqliteFile(sqlite, { pages: false, tables: true })
     const rowsIn = (table: SQLiteTable) => db.select({ n: count() }).from(table).all()[0]?.n ?? 0
     const counts = { initiatives: rowsIn(schema.initiatives), partners: rowsIn(schema.partners) }

@@ -1,0 +1,142 @@
+import type { Activity } from 'botbuilder'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import * as z from 'zod'
+import { serviceView } from '../src/channels/shared/serviceView'
+import type { DirectoryData } from '../src/core/directory/directoryData'
+import type { Initiative } from '../src/core/directory/initiativeSchema'
+import { createTranslator } from '../src/i18n/createTranslator'
+import { serviceCard } from '../src/channels/botframework/serviceCard'
+import { loadBundledData } from '../src/storage/bundledData'
+import { activity, button, heroCards, LOCAL_TESTING, postActivity } from './support/botClient'
+import { answerAll } from './support/formConversation'
+import { startNodeServer } from './support/startNodeServer'
+
+// Dates that mean what they say, as a person meets them: a check is shown only where one happened
+// ("Checked against its sources on …"), a record no one has checked says so calmly, and every
+// source carries its own date. Web (HTML over a real loopback server), the JSON API and the bot.
+const DAY = 24 * 60 * 60 * 1000
+const checkedDay = new Date(Date.now() - 10 * DAY).toISOString().slice(0, 10)
+const staleDay = new Date(Date.now() - 500 * DAY).toISOString().slice(0, 10)
+const DATES = ['2024-09-18', 'undated (snapshot)', '~2021-02', '2014']
+const LABELS = ['Source 1 (dated 2024-09-18)', 'Source 2 (undated)', 'Source 3 (dated about 2021-02)', 'Source 4 (dated 2014)']
+
+const bundled = loadBundledData()
+function record(id: string): Initiative {
+  const found = bundled.initiatives.find((initiative) => initiative.id === id)
+  if (!found) throw new Error(`${id} missing from data/`)
+  return found
+}
+// Stop it Now! Nederland checked ten days ago by a curator, with four sources of known dates;
+// Kein Täter werden as on file: never checked, its sources all undated.
+const checked: Initiative = { ...record('stop-it-now-nl'), lastChecked: checkedDay, checkedBy: 'Ana', sources: record('stop-it-now-nl').sources.slice(0, 4).map((source, at) => ({ ...source, date: DATES[at] ?? 'undated' })) }
+const never: Initiative = { ...record('kein-taeter-werden'), lastChecked: null, checkedBy: null, sources: record('kein-taeter-werden').sources.map((source) => ({ ...source, date: 'undated' })) }
+const seed: DirectoryData = { ...bundled, initiatives: bundled.initiatives.map((initiative) => (initiative.id === checked.id ? checked : initiative.id === never.id ? never : initiative)) }
+
+const NL = ['self', 'NL', 'nl', 'nothing_happened', ['any'], 'not_needed']
+const DE = ['self', 'DE', 'de', 'nothing_happened', ['any'], 'not_needed']
+
+let server: Awaited<ReturnType<typeof startNodeServer>>
+beforeAll(async () => {
+  expect(checked.sources.length).toBe(4)
+  server = await startNodeServer({ seed, bot: LOCAL_TESTING })
+}, 60_000)
+afterAll(async () => server.stop())
+
+/** The HTML of one service card on a results page. */
+function cardOf(html: string, id: string): string {
+  const start = html.indexOf(`<article class="card" data-service="${id}"`)
+  expect(start, `card ${id}`).toBeGreaterThan(-1)
+  return html.slice(start, html.indexOf('</article>', start))
+}
+
+describe('the web result card', () => {
+  it('shows the check with its day, each source with its own date, and the newest source', async () => {
+    const card = cardOf((await answerAll(server.base, NL)).at(-1)?.html ?? '', checked.id)
+    expect(card).toContain(`<p class="muted" data-provenance="checked">Checked against its sources on ${checkedDay}</p>`)
+    expect(card).toContain('<p class="muted" data-provenance="sources">Newest source dated 2024-09-18 · ')
+    for (const [at, label] of LABELS.entries()) expect(card).toContain(`<a href="${checked.sources[at]?.url}" rel="noreferrer">${label}</a>`)
+    expect(card).not.toContain('has not been checked for over a year')
+    // The curator's name is for the console, not for the person.
+    expect(card).not.toContain('Ana')
+  }, 30_000)
+
+  it('says calmly that a record no one has checked is not yet checked, with no stale notice and no made-up day', async () => {
+    const card = cardOf((await answerAll(server.base, DE)).at(-1)?.html ?? '', never.id)
+    expect(card).toContain('<p class="muted" data-provenance="checked">Not yet checked by us against its sources</p>')
+    expect(card).toContain('<p class="muted" data-provenance="sources">Its sources give no date · ')
+    expect(card).toContain('(undated)</a>')
+    expect(card).not.toContain('class="notice"')
+    expect(card).not.toMatch(/\bnull\b|\bundefined\b|last reviewed/)
+  }, 30_000)
+})
+
+const ApiService = z.object({
+  id: z.string(),
+  lastChecked: z.string().nullable(),
+  checked: z.string(),
+  stale: z.boolean(),
+  newestSource: z.string(),
+  sources: z.array(z.object({ url: z.string(), date: z.string(), label: z.string() })),
+})
+const ApiView = z.object({ state: z.string(), results: z.object({ services: z.array(ApiService) }).nullish() })
+
+async function apiResults(replies: (string | string[])[], ui: string) {
+  let view: z.infer<typeof ApiView> | undefined
+  for (const reply of [undefined, ...replies]) {
+    const request = reply ? { state: view?.state, action: 'answer', reply: Array.isArray(reply) ? reply : [reply] } : { action: 'start', ui }
+    const response = await fetch(`${server.base}/api/v1/turn`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(request) })
+    expect(response.status).toBe(200)
+    view = ApiView.parse(await response.json())
+  }
+  return view?.results?.services ?? []
+}
+
+describe('the JSON API', () => {
+  it('gives the check day and line, each source with its date and label, and null for a record never checked', async () => {
+    const nl = (await apiResults(NL, 'en')).find((service) => service.id === checked.id)
+    expect(nl).toMatchObject({ lastChecked: checkedDay, checked: `Checked against its sources on ${checkedDay}`, stale: false, newestSource: 'Newest source dated 2024-09-18' })
+    expect(nl?.sources).toEqual(checked.sources.map((source, at) => ({ url: source.url, date: DATES[at], label: LABELS[at] })))
+    const de = (await apiResults(DE, 'de')).find((service) => service.id === never.id)
+    expect(de).toMatchObject({ lastChecked: null, checked: 'Von uns noch nicht mit den Quellen abgeglichen', stale: false, newestSource: 'Die Quellen nennen kein Datum' })
+    expect(de?.sources.every((source) => source.label.endsWith('(ohne Datum)'))).toBe(true)
+  }, 30_000)
+
+  it('documents the fields in its OpenAPI document', async () => {
+    const document = await (await fetch(`${server.base}/api/v1/openapi.json`)).text()
+    for (const field of ['"lastChecked"', '"checked"', '"newestSource"', '"label"']) expect(document).toContain(field)
+    expect(document).toContain('an import is not a check')
+  })
+})
+
+describe('the bot', () => {
+  async function converse(moves: ({ click: string } | { type: string })[]): Promise<Activity[]> {
+    const send = async (body: Record<string, unknown>) => {
+      const reply = await postActivity(server.base, activity(body))
+      expect(reply.status).toBe(200)
+      return reply.activities
+    }
+    let replies = await send({ type: 'conversationUpdate', membersAdded: [{ id: 'helpfinder-bot' }, { id: 'person-1' }] })
+    for (const move of moves) replies = 'click' in move ? await send({ value: button(replies, move.click).value }) : await send({ text: move.type, value: replies.at(-1)?.value })
+    return replies
+  }
+
+  it('says when a service was checked, how recent its sources are, and dates the source button', async () => {
+    const last = await converse([{ click: 'self' }, { type: 'Nederland' }, { type: 'Nederlands' }, { click: 'nothing_happened' }, { click: 'any' }, { click: 'not_needed' }])
+    const card = heroCards(last).find((shown) => shown.title === checked.name)
+    expect(card?.text).toContain(`Checked against its sources on ${checkedDay}`)
+    expect(card?.text).toContain('Newest source dated 2024-09-18')
+    expect(card?.buttons).toContainEqual(expect.objectContaining({ type: 'openUrl', title: LABELS[0], value: checked.sources[0]?.url }))
+  }, 30_000)
+
+  it('says calmly that a record was never checked, and shows the stale notice only for an old check', async () => {
+    const last = await converse([{ click: 'self' }, { type: 'Deutschland' }, { type: 'Deutsch' }, { click: 'nothing_happened' }, { click: 'any' }, { click: 'not_needed' }])
+    const card = heroCards(last).find((shown) => shown.title === never.name)
+    expect(card?.text).toContain('Not yet checked by us against its sources')
+    expect(card?.text).toContain('Its sources give no date')
+    expect(card?.text).not.toContain('has not been checked for over a year')
+    const t = (await createTranslator()).t('en')
+    const old = serviceCard(serviceView({ ...checked, lastChecked: staleDay }, [], t, 'en', Date.now()), t)
+    expect(old.content.text).toContain(`Checked against its sources on ${staleDay}`)
+    expect(old.content.text).toContain('This record has not been checked for over a year; details may have changed.')
+  }, 30_000)
+})
