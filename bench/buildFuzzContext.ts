@@ -1,8 +1,14 @@
+import { loadFlow } from '../src/app/loadFlow'
+import { ByteWriter } from '../src/core/state/ByteWriter'
+import { COMPACT_STATE_VERSION, encodeState } from '../src/core/state/encodeState'
 import { generateKeyring, importKeyring, type StateKey } from '../src/core/state/keyring'
 import { openState } from '../src/core/state/openState'
+import { stateCodebook } from '../src/core/state/stateCodebook'
 import { CONVERSATION_PATH } from './conversationPath'
 import { freePort } from './freePort'
 import { sealPayload } from './sealPayload'
+import type { ConversationState } from '../src/core/flow/conversationState'
+import type { StateCodebook } from '../src/core/state/stateCodebook'
 
 /** Real and forged state tokens for the fuzz to send and to damage. */
 export interface FuzzContext {
@@ -33,7 +39,8 @@ export async function buildFuzzContext(base: string, stateKeys: string): Promise
   if (!keyring.ok) throw new Error(`fuzz set-up: ${keyring.error}`)
   const key = keyring.value.current
   const lastToken = validTokens.at(-1) ?? ''
-  const opened = await openState(lastToken, keyring.value, Date.now())
+  const flow = loadFlow()
+  const opened = await openState(lastToken, keyring.value, Date.now(), flow)
   if (!opened.ok) throw new Error(`fuzz set-up: the server's token does not open with its key (${opened.error})`)
   const s = opened.value
   const later = Math.floor(Date.now() / 1000) + 3600
@@ -65,11 +72,43 @@ export async function buildFuzzContext(base: string, stateKeys: string): Promise
     '['.repeat(20_000),
     'not json at all',
   ]
-  const forgedTokens = await Promise.all(payloads.map((payload) => sealPayload(payload, key)))
+  const forgedTokens = await Promise.all([...payloads, ...compactPayloads(s, later, stateCodebook(flow))].map((payload) => sealPayload(payload, key)))
   forgedTokens.push(await sealPayload(new Uint8Array(64).fill(0xff), key))
   // The same state sealed with a key the server does not have: once under another id, once under its id.
   const stranger = (await generateKeyring()).current
-  forgedTokens.push(await sealPayload(JSON.stringify({ s, e: later }), { id: 'kother', key: stranger.key } satisfies StateKey))
-  forgedTokens.push(await sealPayload(JSON.stringify({ s, e: later }), { id: key.id, key: stranger.key } satisfies StateKey))
+  forgedTokens.push(await sealPayload(JSON.stringify({ s, e: later }), { id: 'kother', cipher: stranger.cipher } satisfies StateKey))
+  forgedTokens.push(await sealPayload(JSON.stringify({ s, e: later }), { id: key.id, cipher: stranger.cipher } satisfies StateKey))
   return { validTokens, forgedTokens, closedPort: await freePort() }
+}
+
+/** Compact payloads (the encoding seal writes) that no server would seal: cut short, padded, another flow's numbers, out-of-range refs and counts. */
+function compactPayloads(s: ConversationState, later: number, codebook: StateCodebook): Uint8Array[] {
+  const whole = encodeState(s, later, codebook)
+  const header = (hash: number) => {
+    const out = new ByteWriter()
+    out.byte(COMPACT_STATE_VERSION)
+    out.varint(later)
+    out.uint32(hash)
+    return out
+  }
+  const anotherFlow = header((codebook.hash + 1) >>> 0)
+  const outOfRange = header(codebook.hash)
+  for (const part of [1, 1]) outOfRange.varint(part)
+  outOfRange.text('de')
+  for (const part of [1, 200, 1, 200]) outOfRange.varint(part)
+  const tooMany = header(codebook.hash)
+  for (const part of [1, 1]) tooMany.varint(part)
+  tooMany.text('de')
+  tooMany.varint(Number.MAX_SAFE_INTEGER)
+  return [
+    whole.slice(0, whole.length - 1),
+    new Uint8Array([...whole, 0]),
+    new Uint8Array([COMPACT_STATE_VERSION]),
+    new Uint8Array([COMPACT_STATE_VERSION, ...new Array<number>(12).fill(0xff)]),
+    encodeState(s, 0, codebook),
+    anotherFlow.bytes(),
+    outOfRange.bytes(),
+    tooMany.bytes(),
+    new Uint8Array([2, ...whole.slice(1)]),
+  ]
 }

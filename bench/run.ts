@@ -2,18 +2,21 @@ import { spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 
 /**
- * `npm run bench`: the turn, Worker and widget benchmarks, one process each. Two modes replace
- * them: BENCH_FUZZ=<count> (malformed requests on every public surface) and BENCH_SOAK=<seconds>
- * (whole conversations for that long, memory sampled); with both set, the fuzz runs first.
+ * `npm run bench`: the turn, Worker and widget benchmarks, one process each. Three modes replace
+ * them: BENCH_FUZZ=<count> (malformed requests on every public surface), BENCH_SOAK=<seconds>
+ * (whole conversations for that long, memory sampled) and BENCH_BOT=<conversations> (Teams-shaped
+ * bot conversations: card and message bytes, token length and turn latency per step); with more
+ * than one set they run in that order.
  */
 const modes = [
-  { variable: 'BENCH_FUZZ', script: 'fuzz.bench.ts', what: 'a number of requests' },
-  { variable: 'BENCH_SOAK', script: 'soak.bench.ts', what: 'a number of seconds' },
+  { variable: 'BENCH_FUZZ', script: 'fuzz.bench.ts', what: 'a number of requests', example: 28600 },
+  { variable: 'BENCH_SOAK', script: 'soak.bench.ts', what: 'a number of seconds', example: 600 },
+  { variable: 'BENCH_BOT', script: 'bot.bench.ts', what: 'a number of conversations', example: 200 },
 ] as const
 const chosen = modes.filter((mode) => process.env[mode.variable] !== undefined && process.env[mode.variable] !== '')
 for (const mode of chosen) {
   if (!/^[1-9]\d*$/.test(process.env[mode.variable] ?? '')) {
-    process.stderr.write(`${mode.variable} must be ${mode.what} (a whole number above 0), e.g. ${mode.variable}=${mode.variable === 'BENCH_SOAK' ? 600 : 28600}\n`)
+    process.stderr.write(`${mode.variable} must be ${mode.what} (a whole number above 0), e.g. ${mode.variable}=${mode.example}\n`)
     process.exit(2)
   }
 }

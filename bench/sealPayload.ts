@@ -11,9 +11,9 @@ const encoder = new TextEncoder()
 export async function sealPayload(payload: string | Uint8Array, key: StateKey): Promise<string> {
   const iv = crypto.getRandomValues(new Uint8Array(12))
   const plain = typeof payload === 'string' ? encoder.encode(payload) : payload
-  const sealed = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: encoder.encode(key.id) }, key.key, new Uint8Array(plain))
-  const body = new Uint8Array(iv.length + sealed.byteLength)
+  const sealed = await key.cipher.seal(iv, new Uint8Array(plain), encoder.encode(key.id))
+  const body = new Uint8Array(iv.length + sealed.length)
   body.set(iv)
-  body.set(new Uint8Array(sealed), iv.length)
+  body.set(sealed, iv.length)
   return `${key.id}.${toBase64url(body)}`
 }

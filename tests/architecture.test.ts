@@ -81,9 +81,29 @@ describe('architecture', () => {
 
   it('Node-only code lives only in the Node runtime, the SQLite driver and the curator side', () => {
     // The curator side (argon2, the console) is Node-only by design (ARCHITECTURE.md); the Worker never imports it.
-    const allowed = (file: string) => file === 'runtime/node.ts' || file === 'runtime/createNodeApp.ts' || file === 'runtime/serveNode.ts' || file.startsWith('storage/sqlite/') || file.startsWith('curator/')
+    // runtime/nodeStateCipher.ts: the Node runtime's AES-GCM (node:crypto); the Worker keeps WebCrypto.
+    const allowed = (file: string) =>
+      file === 'runtime/node.ts' || file === 'runtime/createNodeApp.ts' || file === 'runtime/serveNode.ts' || file === 'runtime/nodeStateCipher.ts' || file.startsWith('storage/sqlite/') || file.startsWith('curator/')
     for (const { file, imports } of files) {
       if (imports.some((imported) => NODE_ONLY.test(imported))) expect(allowed(file), `${file} is Node-only`).toBe(true)
+    }
+  })
+
+  it('the Worker reaches no Node-only module of ours, however indirectly (its state cipher is WebCrypto)', () => {
+    const byPath = new Map(files.map((entry) => [entry.file.replace(/\.tsx?$/, ''), entry]))
+    const reached = new Set<string>()
+    const visit = (path: string) => {
+      const entry = byPath.get(path) ?? byPath.get(`${path}/index`)
+      if (!entry || reached.has(entry.file)) return
+      reached.add(entry.file)
+      for (const imported of entry.imports) visit(imported)
+    }
+    visit('runtime/worker')
+    expect(reached.size).toBeGreaterThan(50)
+    expect(reached).toContain('core/state/webCryptoCipher.ts')
+    for (const file of reached) {
+      const imports = files.find((entry) => entry.file === file)?.imports ?? []
+      expect(imports.filter((imported) => NODE_ONLY.test(imported)), `${file}, reached from runtime/worker.ts`).toEqual([])
     }
   })
 

@@ -4,8 +4,8 @@ import { activity, button, buttonsOf, heroCards, LOCAL_TESTING, postActivity, te
 import { startNodeServer } from './support/startNodeServer'
 
 // The Bot Framework channel over real HTTP with deliveryMode "expectReplies" and no credentials
-// (the Emulator set-up: BOT_LOCAL_TESTING=on). A person only clicks the buttons the bot offered; for the country and
-// language questions they type a name, sent with the `value` the question carried (see README).
+// (the Emulator set-up: BOT_LOCAL_TESTING=on). A person only clicks the buttons (or picks from the lists) on the bot's
+// Adaptive Cards; for the country and language questions they may type a name, sent with the `value` the question carried (see README).
 let server: Awaited<ReturnType<typeof startNodeServer>>
 beforeAll(async () => {
   server = await startNodeServer({ bot: LOCAL_TESTING })
@@ -55,8 +55,10 @@ describe('Bot Framework channel, expectReplies', () => {
       'Urgent help',
       'Start again',
     ])
+    // The Emulator renders Adaptive Cards: the question is one card whose buttons are Action.Submit.
+    expect(replies.at(-1)?.attachments?.map((attachment) => attachment.contentType)).toEqual(['application/vnd.microsoft.card.adaptive'])
     for (const action of buttons) {
-      expect(action.type).toBe('messageBack')
+      expect(action.type).toBe('Action.Submit')
       expect(action.value).toMatchObject({ hf: 1, state: expect.any(String) })
     }
   })

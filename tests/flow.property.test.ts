@@ -530,7 +530,8 @@ async function brokenToken(g: fc.GeneratorValue): Promise<string> {
 }
 
 async function expectFreshStart(token: string, channelState: string) {
-  const opened = await openState(channelState, keyring, Date.now())
+  // The server seals with the flow's codebook (node and option numbers), so it opens with the flow.
+  const opened = await openState(channelState, keyring, Date.now(), flow)
   expect(opened.ok).toBe(true)
   expect(opened.ok ? opened.value.a : undefined).toEqual([])
   expect(channelState).not.toBe(token)

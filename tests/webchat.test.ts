@@ -5,6 +5,7 @@ import { LOCAL_TESTING } from './support/botClient'
 import { startNodeServer } from './support/startNodeServer'
 import { startWebchatHarness } from './support/webchatHarness'
 import { launchChromium } from './support/chromium'
+import { cardButton, typeInWebchat, walkToGermanResults, webchatTurn } from './support/webchatPage'
 
 // Microsoft's own client renders the Bot Framework channel: botframework-webchat in headless
 // Chromium, connected through a DirectLine-like stand-in (tests/support/webchatHarness.ts) that
@@ -30,28 +31,11 @@ afterAll(async () => {
 
 interface Batch {
   text?: string
-  suggestedActions?: { actions: { title: string }[] }
+  attachments?: { contentType: string; content: { actions?: { title: string }[] } }[]
 }
 
 const batches = (page: Page) => page.evaluate(() => (window as unknown as { __batches: Batch[][] }).__batches)
 
-/** Does one thing in Web Chat and waits until the bot's answer to it is on screen. */
-async function turn(page: Page, act: () => Promise<void>, expectText: string) {
-  const before = (await batches(page)).length
-  await act()
-  await page.waitForFunction((count) => (window as unknown as { __batches: unknown[] }).__batches.length > count, before, { timeout: 10_000 })
-  await expect.poll(() => page.locator('.webchat__basic-transcript').innerText(), { timeout: 10_000 }).toContain(expectText)
-  // The suggested actions under the latest reply always offer urgent help.
-  await suggested(page, en.nav.urgent).waitFor({ timeout: 10_000 })
-}
-
-const suggested = (page: Page, title: string) => page.locator('.webchat__suggested-actions').getByRole('button', { name: title, exact: true })
-
-async function type(page: Page, words: string) {
-  const box = page.getByPlaceholder('Type your message')
-  await box.fill(words)
-  await box.press('Enter')
-}
 
 describe('Web Chat (botframework-webchat) against the Bot Framework channel', () => {
   it('shows the first question as buttons and, after clicking and typing through, a results card', async () => {
@@ -69,19 +53,14 @@ describe('Web Chat (botframework-webchat) against the Bot Framework channel', ()
     try {
       await page.goto(`${harness.base}/`)
 
-      // Greeting and the first question, with its answers as suggested-action buttons.
+      // Greeting and the first question, with its answers as buttons on an Adaptive Card.
       await expect.poll(() => page.locator('.webchat__basic-transcript').innerText(), { timeout: 15_000 }).toContain('Who are you looking for help for?')
       const transcript = await page.locator('.webchat__basic-transcript').innerText()
       expect(transcript).toContain('We store nothing about you')
-      await suggested(page, en.flow.asker.self).waitFor({ timeout: 10_000 })
-      await suggested(page, en.nav.urgent).waitFor()
+      await cardButton(page, en.flow.asker.self).waitFor({ timeout: 10_000 })
+      await cardButton(page, en.nav.urgent).waitFor()
 
-      await turn(page, () => suggested(page, en.flow.asker.self).click(), en.flow.country.prompt)
-      await turn(page, () => type(page, 'Deutschland'), en.flow.language.prompt)
-      await turn(page, () => type(page, 'Deutsch'), en.flow.stage.prompt_self)
-      await turn(page, () => suggested(page, en.flow.stage.nothing_happened).click(), en.flow.channels.prompt)
-      await turn(page, () => suggested(page, en.flow.channels.any).click(), en.flow.anonymity.prompt)
-      await turn(page, () => suggested(page, en.flow.anonymity.not_needed).click(), 'Kein Täter werden')
+      await walkToGermanResults(page)
 
       // A hero card naming a real German service, rendered by Web Chat's card renderer.
       const card = page.locator('.webchat__adaptive-card-renderer').filter({ hasText: 'Kein Täter werden' }).first()
@@ -89,27 +68,31 @@ describe('Web Chat (botframework-webchat) against the Bot Framework channel', ()
       await expect.poll(() => card.isVisible()).toBe(true)
       await page.screenshot({ path: SCREENSHOT, fullPage: false })
 
-      // Clicks are drawn as the person's own bubbles (messageBack with text and displayText).
-      const mine = await page.locator('.webchat__bubble--from-user').allInnerTexts()
-      expect(mine.join('\n')).toContain(en.flow.asker.self)
-      expect(mine.join('\n')).toContain(en.flow.anonymity.not_needed)
+      // Clicks left Web Chat as the card's data (Action.Submit, sent as a postBack): the state and the answer, no text.
+      const posted = await page.evaluate(() => (window as unknown as { __posted: { text?: string; value?: { hf?: number; action?: string; reply?: string[] | string } }[] }).__posted)
+      const clicked = (reply: unknown) => posted.filter((activity) => JSON.stringify(activity.value?.reply) === JSON.stringify(reply))
+      expect(clicked(['self'])).toEqual([expect.objectContaining({ value: expect.objectContaining({ hf: 1, action: 'answer', state: expect.any(String) }) })])
+      expect(clicked(['not_needed'])).toHaveLength(1)
+      // The checkbox list came back merged into "Continue"'s data, as a string.
+      expect(clicked('any')).toHaveLength(1)
+      expect(posted.filter((activity) => activity.value !== undefined && activity.text === undefined).length).toBeGreaterThanOrEqual(4)
       // Typed names left Web Chat with the question's sealed state, added by docs/webchat/helpfinderStore.js.
-      const posted = await page.evaluate(() => (window as unknown as { __posted: { text?: string; value?: { hf?: number; action?: string; reply?: string[] } }[] }).__posted)
       const typedOut = posted.filter((activity) => activity.text === 'Deutschland' || activity.text === 'Deutsch')
       expect(typedOut).toHaveLength(2)
       for (const activity of typedOut) expect(activity.value).toMatchObject({ hf: 1, action: 'answer', reply: [] })
 
-      // Every reply the bot sent ended with suggested actions that include "Urgent help".
+      // Every reply the bot sent ended with an Adaptive Card whose buttons include "Urgent help".
       const sent = await batches(page)
       expect(sent.length).toBe(7)
       for (const batch of sent) {
-        expect(batch.at(-1)?.suggestedActions?.actions.map((action) => action.title)).toContain(en.nav.urgent)
+        const card = batch.at(-1)?.attachments?.find((attachment) => attachment.contentType === 'application/vnd.microsoft.card.adaptive')
+        expect(card?.content.actions?.map((action) => action.title)).toContain(en.nav.urgent)
       }
       expect(problems).toEqual([])
       expect(blocked).toEqual([])
 
       // After the results there is no open question: a typed country starts afresh and is kept for later.
-      await turn(page, () => type(page, 'Nederland'), 'Noted: Netherlands')
+      await webchatTurn(page, () => typeInWebchat(page, 'Nederland'), 'Noted: Netherlands')
       expect(posted.length).toBeGreaterThan(0)
       const last = await page.evaluate(() => (window as unknown as { __posted: { text?: string; value?: unknown }[] }).__posted.at(-1))
       expect(last).toMatchObject({ text: 'Nederland' })

@@ -24,10 +24,11 @@ export async function buildAppDeps(options: { keyring: Keyring; directory: Direc
     directory: () => options.directory.get(),
     isBuiltInCopy: (index) => index === options.directory.fallback,
     crisis: loadCrisisPhrases(),
-    countries: createNameMatcher('region', uiLanguages, aliases.region),
-    languages: createNameMatcher('language', uiLanguages, aliases.language),
+    countries: createNameMatcher('region', uiLanguages, aliases.region, aliases.everydayWords?.words),
+    languages: createNameMatcher('language', uiLanguages, aliases.language, aliases.everydayWords?.words),
     now: options.now ?? (() => Date.now()),
     embedOrigins: options.embedOrigins,
+    publicOrigin: options.publicOrigin,
   }
   return { turn, log: options.log, fallback: options.directory.fallback, publicOrigin: options.publicOrigin }
 }

@@ -2,6 +2,7 @@ import { embedOriginRulesFromEnv } from '../app/embedOriginRulesFromEnv'
 import { publicOrigin } from '../app/publicOrigin'
 import { consoleSink } from '../middleware/privacyLogger'
 import { createNodeApp } from './createNodeApp'
+import { nodeStateCipher } from './nodeStateCipher'
 import { serveNode } from './serveNode'
 import { serverLimits } from './serverLimits'
 import { stateKeyring } from './stateKeyring'
@@ -11,7 +12,8 @@ const port = Number(process.env.PORT ?? 8787)
 const hostname = process.env.HOST ?? 'localhost'
 const databaseFile = process.env.DATABASE_FILE ?? '.data/helpfinder.sqlite'
 
-const keys = await stateKeyring(process.env.STATE_KEYS)
+// node:crypto seals synchronously on the event loop; the Worker keeps WebCrypto (same token format).
+const keys = await stateKeyring(process.env.STATE_KEYS, nodeStateCipher)
 // A configuration mistake is one line and exit code 1, never a stack trace.
 if (!keys.ok) {
   process.stderr.write(`error: ${keys.error}\n`)

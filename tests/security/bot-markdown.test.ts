@@ -10,6 +10,7 @@ import { activity, button, heroCards, LOCAL_TESTING, postActivity, rawHeroCards 
 import { launchChromium } from '../support/chromium'
 import { startNodeServer } from '../support/startNodeServer'
 import { startWebchatHarness } from '../support/webchatHarness'
+import { transcriptOf, walkToGermanResults } from '../support/webchatPage'
 
 // Finding (security review, low): directory text went into the bot's hero cards as markdown, so a
 // record holding `[link](http://…)` showed as a clickable http link in Web Chat, past the
@@ -131,22 +132,7 @@ describe('in Web Chat (botframework-webchat, headless Chromium)', () => {
     await harness?.stop()
   })
 
-  const suggested = (page: Page, title: string) => page.locator('.webchat__suggested-actions').getByRole('button', { name: title, exact: true })
-  const transcript = (page: Page) => page.locator('.webchat__basic-transcript')
-
-  async function turn(page: Page, act: () => Promise<void>, expectText: string) {
-    const before = await page.evaluate(() => (window as unknown as { __batches: unknown[] }).__batches.length)
-    await act()
-    await page.waitForFunction((count) => (window as unknown as { __batches: unknown[] }).__batches.length > count, before, { timeout: 10_000 })
-    await expect.poll(() => transcript(page).innerText(), { timeout: 10_000 }).toContain(expectText)
-    await suggested(page, en.nav.urgent).waitFor({ timeout: 10_000 })
-  }
-
-  async function type(page: Page, words: string) {
-    const box = page.getByPlaceholder('Type your message')
-    await box.fill(words)
-    await box.press('Enter')
-  }
+  const transcript = transcriptOf
 
   it('shows the marked record as literal text: no link, no bold, no image, nothing http', async () => {
     const context = await browser.newContext({ locale: 'en-US', viewport: { width: 900, height: 1000 } })
@@ -155,12 +141,7 @@ describe('in Web Chat (botframework-webchat, headless Chromium)', () => {
     try {
       await page.goto(`${harness.base}/`)
       await expect.poll(() => transcript(page).innerText(), { timeout: 15_000 }).toContain(en.flow.asker.prompt)
-      await turn(page, () => suggested(page, en.flow.asker.self).click(), en.flow.country.prompt)
-      await turn(page, () => type(page, 'Deutschland'), en.flow.language.prompt)
-      await turn(page, () => type(page, 'Deutsch'), en.flow.stage.prompt_self)
-      await turn(page, () => suggested(page, en.flow.stage.nothing_happened).click(), en.flow.channels.prompt)
-      await turn(page, () => suggested(page, en.flow.channels.any).click(), en.flow.anonymity.prompt)
-      await turn(page, () => suggested(page, en.flow.anonymity.not_needed).click(), 'Kein Täter werden')
+      await walkToGermanResults(page)
 
       const card = page.locator('.webchat__adaptive-card-renderer').filter({ hasText: 'Kein Täter werden' }).first()
       await card.scrollIntoViewIfNeeded()

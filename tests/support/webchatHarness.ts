@@ -18,22 +18,34 @@ const WEBCHAT_BUNDLE = fileURLToPath(new URL('../../node_modules/botframework-we
  * ("echo", with its `channelData.clientActivityID`) or Web Chat marks it as failed to send.
  *
  * Typed answers: Helpfinder keeps no state, so typed text is only an answer to the current question
- * when it travels with that question's `value` (the sealed state). The page uses the store a helpline
- * would copy from docs/webchat/helpfinderStore.js, which adds that value to typed text. The stand-in
- * passes activities through unchanged, as Azure's Direct Line does.
+ * when it travels with that question's `value` (the sealed state). By default the page uses the store
+ * a helpline would copy from docs/webchat/helpfinderStore.js, which adds that value to typed text;
+ * with `store: false` it is stock Web Chat with no code of Helpfinder's at all. Either way the
+ * stand-in passes activities on as Web Chat posted them, as Azure's Direct Line does: it adds only the
+ * envelope a channel adds (channelId, conversation, recipient, serviceUrl, deliveryMode; `from` only
+ * where Web Chat gave none), never a value; `window.__forwarded` holds each body as it went to Helpfinder.
+ *
+ * The page reads three things from its query: `locale` (Web Chat's `locale`, so every activity's,
+ * default en-US), `dir` (Web Chat's `dir`, which overrides every card's own `rtl`) and `join=0` (no
+ * conversationUpdate on load: the person's first message is the first thing the bot hears, as with
+ * Direct Line services that send none).
  */
 const STORE = readFileSync(fileURLToPath(new URL('../../docs/webchat/helpfinderStore.js', import.meta.url)), 'utf8')
 
-const PAGE = `<!doctype html>
+const page = (store: boolean) => `<!doctype html>
 <html lang="en">
 <head><meta charset="utf-8"><title>Web Chat harness</title>
 <style>html, body { margin: 0; height: 100%; } #webchat { height: 100%; }</style></head>
 <body>
 <div id="webchat" role="main"></div>
 <script src="/webchat.js"></script>
-<script>${STORE}</script>
+${store ? `<script>${STORE}</script>` : ''}
 <script>
 (function () {
+  var query = new URLSearchParams(location.search);
+  var LOCALE = query.get('locale') || 'en-US';
+  var JOIN = query.get('join') !== '0';
+  var DIR = query.get('dir');
   /** A minimal observable; with replay, a late subscriber gets the current value first. */
   function subject(replay, initial) {
     var observers = [];
@@ -70,15 +82,19 @@ const PAGE = `<!doctype html>
   window.__errors = [];
   /** Every activity Web Chat posted, as it posted it. */
   window.__posted = [];
+  /** Every body the stand-in sent to Helpfinder: Web Chat's activity with the channel's envelope. */
+  window.__forwarded = [];
 
   function nextId(prefix) { counter += 1; return prefix + '-' + counter; }
 
   /** POSTs one activity to Helpfinder (through this page's own origin) and shows the replies. */
   function send(activity) {
-    var body = Object.assign({}, activity, {
+    // Web Chat's own fields as it posted them (its \`from\` included); the channel adds only its envelope.
+    var body = Object.assign({ from: { id: 'user' } }, activity, {
       deliveryMode: 'expectReplies', serviceUrl: 'http://127.0.0.1:9/', channelId: 'webchat',
-      conversation: { id: 'c1' }, recipient: { id: 'bot' }, from: { id: 'user' },
+      conversation: { id: 'c1' }, recipient: { id: 'bot' },
     });
+    window.__forwarded.push(body);
     return fetch('/api/messages', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
       .then(function (response) {
         if (!response.ok) throw new Error('Helpfinder answered ' + response.status);
@@ -121,13 +137,16 @@ const PAGE = `<!doctype html>
     end: function () { status.next(5); },
   };
 
-  window.WebChat.renderWebChat({ directLine: directLine, store: helpfinderStore(window.WebChat), userID: 'user', locale: 'en-US' }, document.getElementById('webchat'));
+  var settings = { directLine: directLine, userID: 'user', locale: LOCALE };
+  if (DIR) settings.dir = DIR;
+  ${store ? 'settings.store = helpfinderStore(window.WebChat);' : '// Stock Web Chat: no store, no middleware, nothing of Helpfinder\'s.'}
+  window.WebChat.renderWebChat(settings, document.getElementById('webchat'));
 
   // Come online, then join the conversation like a channel does, so the greeting arrives.
   setTimeout(function () { status.next(1); }, 0);
   setTimeout(function () {
     status.next(2);
-    send({ type: 'conversationUpdate', membersAdded: [{ id: 'bot' }, { id: 'user' }], locale: 'en-US', id: nextId('join') });
+    if (JOIN) send({ type: 'conversationUpdate', membersAdded: [{ id: 'bot' }, { id: 'user' }], locale: LOCALE, id: nextId('join') });
   }, 10);
 })();
 </script>
@@ -137,13 +156,16 @@ const PAGE = `<!doctype html>
 /**
  * A loopback server for the harness page: `/` is the page, `/webchat.js` the Web Chat bundle, and
  * POST `/api/messages` is passed through to Helpfinder, so the page talks to its own origin (no CORS).
+ * `store: false`: stock Web Chat, without docs/webchat/helpfinderStore.js (it is not even on the page).
  */
-export async function startWebchatHarness(helpfinderBase: string) {
+export async function startWebchatHarness(helpfinderBase: string, options: { store?: boolean } = {}) {
   const bundle = readFileSync(WEBCHAT_BUNDLE)
+  const html = page(options.store ?? true)
   const server = createServer((request, response) => {
     void (async () => {
-      if (request.method === 'GET' && request.url === '/') {
-        response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(PAGE)
+      const path = (request.url ?? '').split('?')[0]
+      if (request.method === 'GET' && path === '/') {
+        response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html)
       } else if (request.method === 'GET' && request.url === '/webchat.js') {
         response.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' }).end(bundle)
       } else if (request.method === 'POST' && request.url === '/api/messages') {

@@ -3,6 +3,8 @@ import type { Translate } from '../../i18n/translate'
 import type { TurnView } from '../shared/buildTurnView'
 import { asPlainText } from './asPlainText'
 import { botValue, type Prefill } from './botValue'
+import { CARD_CHANNELS } from './cardChannels'
+import { cardReplies } from './cardReplies'
 import { plainTextCard } from './plainTextCard'
 import { serviceCard } from './serviceCard'
 import { urgentCard } from './urgentCard'
@@ -15,9 +17,12 @@ const MAX_ANSWERS = 10
  * one always offers "Urgent help" and "Start again" (and "Back" where possible) as suggested actions;
  * every button's value carries the sealed state, so the bot keeps nothing between turns. Words are
  * plain text: messages say `textFormat: 'plain'`, and cards (always rendered as markdown) are escaped.
- * @example botReplies(view, t, undefined).at(-1)?.suggestedActions?.actions[0].title // 'Me, about my own thoughts or behaviour'
+ * Channels whose clients render Adaptive Cards (CARD_CHANNELS) get cards instead (cardReplies).
+ * @example botReplies(view, t, undefined, 'slack').at(-1)?.suggestedActions?.actions[0].title // 'Me, about my own thoughts or behaviour'
  */
-export function botReplies(view: TurnView, t: Translate, prefill: Prefill | undefined): Partial<Activity>[] {
+export function botReplies(view: TurnView, t: Translate, prefill: Prefill | undefined, channelId?: string): Partial<Activity>[] {
+  const channel = channelId?.toLowerCase()
+  if (channel !== undefined && CARD_CHANNELS.includes(channel)) return cardReplies(view, t, prefill, channel)
   const replies: Partial<Activity>[] = []
   // messageBack with `text` too: Web Chat draws no bubble for a click without it, and channels
   // without messageBack fall back to sending the text. The value decides the answer, not the text.

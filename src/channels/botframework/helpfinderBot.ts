@@ -1,8 +1,10 @@
-import { ActivityTypes, MessageFactory, type TurnContext } from 'botbuilder'
+import { ActivityTypes, type TurnContext } from 'botbuilder'
 import type { TurnDeps } from '../shared/turnDeps'
-import { asPlainText } from './asPlainText'
+import { botGreeting } from './botGreeting'
 import { botReplies } from './botReplies'
 import { botTurn, type BotInput } from './botTurn'
+import { carriesState } from './carriesState'
+import { noStateChannelReply } from './noStateChannelReply'
 
 /**
  * The bot's turn logic: a greeting and the first question when a person joins, the next step for
@@ -17,16 +19,24 @@ export function helpfinderBot(deps: TurnDeps) {
     if (activity.type === ActivityTypes.ConversationUpdate) {
       const botId = activity.recipient?.id
       if (!(activity.membersAdded ?? []).some((member) => member.id !== botId)) return
+      // A channel that cannot carry the state gets its whole answer on the first message instead.
+      if (!carriesState(activity.channelId)) return
       const { view, prefill } = await botTurn(deps, { value: undefined, text: undefined, locale })
       const t = deps.translator.t(view.ui)
-      const greeting = asPlainText(MessageFactory.text([t('app.tagline'), t('app.what_it_is'), t('app.stores_nothing')].join('\n\n')))
-      await context.sendActivities([greeting, ...botReplies(view, t, prefill)])
+      await context.sendActivities([botGreeting(t, 'new'), ...botReplies(view, t, prefill, activity.channelId)])
       return
     }
     if (activity.type === ActivityTypes.Message) {
+      const noState = await noStateChannelReply(deps, { channelId: activity.channelId, locale, text: typeof activity.text === 'string' ? activity.text : undefined })
+      if (noState) {
+        await context.sendActivities(noState)
+        return
+      }
       const input: BotInput = { value: activity.value, text: typeof activity.text === 'string' ? activity.text : undefined, locale }
-      const { view, prefill } = await botTurn(deps, input)
-      await context.sendActivities(botReplies(view, deps.translator.t(view.ui), prefill))
+      const { view, prefill, welcome } = await botTurn(deps, input)
+      const t = deps.translator.t(view.ui)
+      // Typed words without the bot's state start a new conversation: greeted like someone joining.
+      await context.sendActivities([...(welcome ? [botGreeting(t, welcome)] : []), ...botReplies(view, t, prefill, activity.channelId)])
       return
     }
     // Helpfinder answers no invokes; a plain 200 keeps channels from showing an error.

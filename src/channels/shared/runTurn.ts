@@ -18,7 +18,7 @@ import type { TurnRequest } from './turnRequest'
  */
 export async function runTurn(deps: TurnDeps, request: TurnRequest): Promise<TurnView> {
   const translator = deps.translator
-  const opened = request.token ? await openState(request.token, deps.keyring, deps.now()) : undefined
+  const opened = request.token ? await openState(request.token, deps.keyring, deps.now(), deps.flow) : undefined
   const tokenNotice = opened && !opened.ok ? (opened.error === 'expired' ? 'error.expired' : 'error.invalid_state') : undefined
   const fresh: ConversationState = { f: deps.flow.id, v: deps.flow.version, ui: translator.pick(request.ui), a: [] }
   const state = opened?.ok ? opened.value : fresh
@@ -43,7 +43,7 @@ export async function runTurn(deps: TurnDeps, request: TurnRequest): Promise<Tur
     deps,
     index,
     ui,
-    token: await sealState(outcome.state, deps.keyring, deps.now()),
+    token: await sealState(outcome.state, deps.keyring, deps.now(), deps.flow),
     step: outcome.step,
     error: outcome.error?.key,
     rejectedReply: outcome.error && request.action === 'answer' ? request.reply : undefined,

@@ -22,4 +22,6 @@ export interface TurnDeps {
   now: () => number
   /** Which partner origins the widget names in frame-ancestors; production (no loopback) when absent. */
   embedOrigins?: EmbedOriginRules
+  /** The configured public address (PUBLIC_ORIGIN): bot channels that cannot hold the conversation link to it. */
+  publicOrigin?: string
 }

@@ -5,6 +5,13 @@ import { normaliseText } from './normaliseText'
 export interface NameMatcher {
   /** Returns the code for "DE", "de", "Deutschland", "Allemagne" or "Germany"; undefined when unknown. */
   find(text: string): string | undefined
+  /**
+   * Like `find`, but names only, for free text where "no", "is" or "de" are words, not codes: a
+   * short Latin-script name ("man", "oma") counts only as a listed alias ("USA", "UK"). `inText`
+   * says the name is part of a longer message: then only names in `languages` (and aliases) count,
+   * and never a listed everyday word ("того" is Togo and "that").
+   */
+  findByName(text: string, inText?: { languages: readonly string[] }): string | undefined
   /** Every code the matcher knows. */
   readonly codes: ReadonlySet<string>
 }
@@ -12,28 +19,42 @@ export interface NameMatcher {
 const letters = 'abcdefghijklmnopqrstuvwxyz'
 const allTwoLetterCodes = [...letters].flatMap((a) => [...letters].map((b) => a + b))
 
+/** Shorter Latin names look like codes or everyday words ("man", "oma", "dan" are names somewhere). */
+const SHORTEST_LATIN_NAME = 4
+/** Other scripts have no codes; "مصر" (Egypt) has three letters. */
+const SHORTEST_OTHER_NAME = 3
+
 /**
  * Builds the name table once from `Intl.DisplayNames` (never a hand-written list of names).
- * `aliases` adds other names people use, by code.
+ * `aliases` adds other names people use, by code; `everydayWords` are names not read inside a sentence.
  * @example createNameMatcher('region', ['en', 'de', 'nl'], { NL: ['Holland'] }).find('holland') // 'NL'
  */
-export function createNameMatcher(type: 'region' | 'language', locales: readonly string[], aliases: Readonly<Record<string, readonly string[]>> = {}): NameMatcher {
+export function createNameMatcher(
+  type: 'region' | 'language',
+  locales: readonly string[],
+  aliases: Readonly<Record<string, readonly string[]>> = {},
+  everydayWords: readonly string[] = [],
+): NameMatcher {
+  const everyday = new Set(everydayWords.map(normaliseText))
   const toCode = (raw: string) => (type === 'region' ? raw.toUpperCase() : raw)
-  const displays = [...new Set([...locales, 'en', 'fr', 'de'])].map(
-    (locale) => new Intl.DisplayNames([locale], { type, fallback: 'none' }),
-  )
+  const displayLocales = [...new Set([...locales, 'en', 'fr', 'de'])]
+  const displays = displayLocales.map((locale) => ({ locale, display: new Intl.DisplayNames([locale], { type, fallback: 'none' }) }))
   const byName = new Map<string, string>()
+  // Which languages give each name (for the code it stands for), so free text can keep to the person's.
+  const nameLanguages = new Map<string, Set<string>>()
+  const aliasNames = new Set<string>()
   const codes = new Set<string>()
   const retired = type === 'region' ? RETIRED_REGION_CODES : RETIRED_LANGUAGE_CODES
   for (const raw of allTwoLetterCodes) {
     const code = toCode(raw)
     if (retired.has(code)) continue
-    for (const display of displays) {
+    for (const { locale, display } of displays) {
       const name = display.of(code)
       if (!name || name.toLowerCase() === raw) continue
       codes.add(code)
       const key = normaliseText(name)
       if (!byName.has(key)) byName.set(key, code)
+      if (byName.get(key) === code) nameLanguages.set(key, (nameLanguages.get(key) ?? new Set()).add(locale))
     }
   }
   // Other names people type (USA, Holland): after the official names, so they never shadow one.
@@ -42,6 +63,8 @@ export function createNameMatcher(type: 'region' | 'language', locales: readonly
     for (const name of names) {
       const key = normaliseText(name)
       if (!byName.has(key)) byName.set(key, code)
+      // Listed for this code ("USA" is also Swedish for it): short or not, free text may use it.
+      if (byName.get(key) === code) aliasNames.add(key)
     }
   }
   return {
@@ -50,6 +73,16 @@ export function createNameMatcher(type: 'region' | 'language', locales: readonly
       const trimmed = text.trim()
       if (/^[a-z]{2}$/i.test(trimmed) && codes.has(toCode(trimmed.toLowerCase()))) return toCode(trimmed.toLowerCase())
       return byName.get(normaliseText(trimmed))
+    },
+    findByName(text, inText) {
+      const key = normaliseText(text)
+      const code = byName.get(key)
+      if (code === undefined || (inText && everyday.has(key))) return undefined
+      if (aliasNames.has(key)) return code
+      const letterCount = key.replace(/ /g, '').length
+      if (letterCount < (/^[a-z ]+$/.test(key) ? SHORTEST_LATIN_NAME : SHORTEST_OTHER_NAME)) return undefined
+      if (inText && !inText.languages.some((language) => nameLanguages.get(key)?.has(language))) return undefined
+      return code
     },
   }
 }

@@ -1,6 +1,10 @@
 import type { ConversationState } from '../flow/conversationState'
+import type { Flow } from '../flow/flowSchema'
 import { toBase64url } from './base64url'
+import { encodeState } from './encodeState'
 import type { Keyring } from './keyring'
+import { IV_BYTES } from './stateCipher'
+import { stateCodebook } from './stateCodebook'
 
 const encoder = new TextEncoder()
 
@@ -8,16 +12,18 @@ const encoder = new TextEncoder()
 export const STATE_TTL_SECONDS = 4 * 60 * 60
 
 /**
- * Seals the state with AES-GCM under the current key; the key id is authenticated too.
- * @example const token = await sealState(state, keyring, Date.now())
+ * Seals the state with AES-256-GCM under the current key (the key id is authenticated too) as
+ * `id.base64url(iv · ciphertext · tag)`. The payload is the compact encoding; with the flow its
+ * node and option ids become small numbers (without it they are written out, and any flow reads them).
+ * @example const token = await sealState(state, keyring, Date.now(), flow)
  */
-export async function sealState(state: ConversationState, keyring: Keyring, nowMs: number): Promise<string> {
-  const iv = crypto.getRandomValues(new Uint8Array(12))
-  const { id, key } = keyring.current
-  const payload = encoder.encode(JSON.stringify({ s: state, e: Math.floor(nowMs / 1000) + STATE_TTL_SECONDS }))
-  const sealed = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: encoder.encode(id) }, key, payload)
-  const body = new Uint8Array(iv.length + sealed.byteLength)
+export async function sealState(state: ConversationState, keyring: Keyring, nowMs: number, flow?: Flow): Promise<string> {
+  const iv = crypto.getRandomValues(new Uint8Array(IV_BYTES))
+  const { id, cipher } = keyring.current
+  const payload = encodeState(state, Math.floor(nowMs / 1000) + STATE_TTL_SECONDS, stateCodebook(flow))
+  const sealed = await cipher.seal(iv, payload, encoder.encode(id))
+  const body = new Uint8Array(iv.length + sealed.length)
   body.set(iv)
-  body.set(new Uint8Array(sealed), iv.length)
+  body.set(sealed, iv.length)
   return `${id}.${toBase64url(body)}`
 }
