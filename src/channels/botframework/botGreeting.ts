@@ -11,6 +11,11 @@ export type Welcome = 'new' | 'restarted'
  * @example botGreeting(t, 'new').text // 'Find confidential help to prevent child sexual abuse\n\n…'
  */
 export function botGreeting(t: Translate, welcome: Welcome): Partial<Activity> {
-  const lines = [...(welcome === 'restarted' ? [t('bot.lost_place')] : []), t('app.tagline'), t('app.what_it_is'), t('app.stores_nothing')]
+  const lines = [...(welcome === 'restarted' ? [t('bot.lost_place')] : []), ...welcomeLines(t)]
   return asPlainText(MessageFactory.text(lines.join('\n\n')))
+}
+
+/** What Helpfinder is and that it keeps nothing: the welcome every channel's first answer opens with. */
+export function welcomeLines(t: Translate): string[] {
+  return [t('app.tagline'), t('app.what_it_is'), t('app.stores_nothing')]
 }

@@ -6,6 +6,7 @@ import { botValue, type Prefill } from './botValue'
 import { CARD_CHANNELS } from './cardChannels'
 import { cardReplies } from './cardReplies'
 import { plainTextCard } from './plainTextCard'
+import { resultsMessages } from './resultsMessages'
 import { serviceCard } from './serviceCard'
 import { urgentCard } from './urgentCard'
 
@@ -54,12 +55,7 @@ export function botReplies(view: TurnView, t: Translate, prefill: Prefill | unde
   }
   const results = view.results
   if (results) {
-    replies.push(MessageFactory.carousel(results.services.map((service) => plainTextCard(serviceCard(service, t))), [results.intro, results.languageNote, results.directoryNote].filter(Boolean).join('\n\n')))
-    const onFile = results.onFile
-    if (onFile) replies.push(MessageFactory.text(`${onFile.label} ${onFile.records.map((record) => record.name).join(', ')}. ${onFile.note}`))
-    if (results.helplines.length > 0) {
-      replies.push(MessageFactory.carousel(results.helplines.map((service) => plainTextCard(serviceCard(service, t))), `${results.helplinesTitle}\n\n${results.helplinesIntro}`))
-    }
+    replies.push(...resultsMessages(results, (service) => plainTextCard(serviceCard(service, t))))
     replies.push(MessageFactory.suggestedActions(navigation, results.disclaimer))
     return replies.map(asPlainText)
   }

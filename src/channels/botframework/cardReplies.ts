@@ -7,6 +7,7 @@ import { botValue, type Prefill } from './botValue'
 import { navigationActions } from './navigationActions'
 import { plainTextBlock } from './plainTextBlock'
 import { questionCard } from './questionCard'
+import { resultsMessages } from './resultsMessages'
 import { serviceAdaptiveCard } from './serviceAdaptiveCard'
 import { urgentAdaptiveCard } from './urgentAdaptiveCard'
 
@@ -22,11 +23,7 @@ export function cardReplies(view: TurnView, t: Translate, prefill: Prefill | und
   if (view.showUrgent || view.urgentSuggested) replies.push(MessageFactory.attachment(urgentAdaptiveCard(view, t, prefill, channelId)))
   const results = view.results
   if (results) {
-    const cards = (services: typeof results.services) => services.map((service) => serviceAdaptiveCard(service, t, view.dir, channelId))
-    replies.push(MessageFactory.carousel(cards(results.services), [results.intro, results.languageNote, results.directoryNote].filter(Boolean).join('\n\n')))
-    const onFile = results.onFile
-    if (onFile) replies.push(MessageFactory.text(`${onFile.label} ${onFile.records.map((record) => record.name).join(', ')}. ${onFile.note}`))
-    if (results.helplines.length > 0) replies.push(MessageFactory.carousel(cards(results.helplines), `${results.helplinesTitle}\n\n${results.helplinesIntro}`))
+    replies.push(...resultsMessages(results, (service) => serviceAdaptiveCard(service, t, view.dir, channelId)))
     // No `value` here: after the results, typed words start afresh (docs/webchat/helpfinderStore.js).
     replies.push(MessageFactory.attachment(adaptiveCardAttachment([plainTextBlock(results.disclaimer)], navigationActions(view, t, prefill), view.dir)))
     return replies.map(asPlainText)

@@ -4,6 +4,7 @@ import { regionFromAcceptLanguage } from '../shared/regionFromAcceptLanguage'
 import type { TurnDeps } from '../shared/turnDeps'
 import { urgentView, type UrgentView } from '../shared/urgentView'
 import { asPlainText } from './asPlainText'
+import { welcomeLines } from './botGreeting'
 import { carriesState } from './carriesState'
 
 /** What the reply reads from the message: never stored or logged. */
@@ -30,7 +31,7 @@ export async function noStateChannelReply(deps: TurnDeps, message: NoStateMessag
   const typed = message.text?.slice(0, 2000)
   const reason = typed ? detectUrgentWords(deps.crisis, [typed]) : undefined
   const urgent = urgentBlock(urgentView(index, regionFromAcceptLanguage(message.locale, index.countries), t, ui, reason))
-  const welcome = [t('app.tagline'), t('app.what_it_is'), t('app.stores_nothing')]
+  const welcome = welcomeLines(t)
   const link = deps.publicOrigin ? [t('bot.web_link', { url: `${deps.publicOrigin}/` })] : []
   const parts = reason ? [urgent, ...welcome, ...link] : [...welcome, urgent, ...link]
   // One message: on SMS and email each activity is a text or an email of its own.
