@@ -7,7 +7,7 @@ import { positiveInt } from './positiveInt'
 import { printTable } from './printTable'
 import { sendRaw } from './sendRaw'
 import { seededRandom } from './seededRandom'
-import { startServerProcess } from './startServerProcess'
+import { startArguments, startServerProcess } from './startServerProcess'
 
 /**
  * `BENCH_FUZZ=<count> npm run bench`: that many malformed requests, spread evenly over the 13 public
@@ -32,7 +32,7 @@ async function main(): Promise<boolean> {
     const base = new URL(server.base)
     const tally = new FuzzTally(FUZZ_SURFACES.map((surface) => surface.name))
     print('Helpfinder fuzz')
-    print(`server: node --import tsx src/runtime/node.ts (pid ${server.pid}) on ${server.base}, fresh SQLite file, BOT_LOCAL_TESTING=on`)
+    print(`server: node ${startArguments().join(' ')} (pid ${server.pid}) on ${server.base}, fresh SQLite file, BOT_LOCAL_TESTING=on`)
     print(`${COUNT} malformed requests over ${FUZZ_SURFACES.length} surfaces, seed ${SEED}, ${CONCURRENCY} at a time, timeout ${TIMEOUT_MS / 1000} s (BENCH_FUZZ, BENCH_FUZZ_SEED, BENCH_FUZZ_CONCURRENCY, BENCH_FUZZ_TIMEOUT)`)
 
     // Requests are made one at a time as lanes ask for them, so request n is the same on every run.

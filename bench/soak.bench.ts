@@ -1,7 +1,7 @@
 import { cpus } from 'node:os'
 import { positiveInt } from './positiveInt'
 import { printTable } from './printTable'
-import { startServerProcess } from './startServerProcess'
+import { startArguments, startServerProcess } from './startServerProcess'
 import { startSoakLoad } from './startSoakLoad'
 import { walkHtmlConversation } from './walkHtmlConversation'
 import { walkJsonConversation } from './walkJsonConversation'
@@ -32,7 +32,7 @@ async function main(): Promise<boolean> {
     const htmlLanes = Math.max(1, CONCURRENCY - jsonLanes)
     print('Helpfinder soak')
     print(`node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown'})`)
-    print(`server: node --import tsx src/runtime/node.ts (pid ${server.pid}) on ${server.base}, fresh SQLite file, BOT_LOCAL_TESTING=on`)
+    print(`server: node ${startArguments().join(' ')} (pid ${server.pid}) on ${server.base}, fresh SQLite file, BOT_LOCAL_TESTING=on`)
     print(`load: ${SECONDS} s, ${jsonLanes} JSON and ${htmlLanes} HTML conversations at a time (BENCH_SOAK, BENCH_SOAK_CONCURRENCY), two load processes sharing the cores with the server`)
     print(`RSS idle, before load: ${mb(idle)}; sampled every ${SAMPLE_SECONDS} s:`)
 

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
@@ -24,8 +24,20 @@ export interface ServerOutput {
 }
 
 /**
- * `npm start`'s server as a real child process: `node --import tsx src/runtime/node.ts` (what the
- * `tsx` command runs, without its wrapper process, so `pid` is the server's own) on a free loopback
+ * The arguments `npm start` gives node (package.json's start script without its leading `node`):
+ * the heap limits and tsx's loader come along, so the benchmarks measure the server as it is run.
+ */
+export function startArguments(): string[] {
+  const manifest: unknown = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
+  const start = typeof manifest === 'object' && manifest !== null && 'scripts' in manifest && typeof manifest.scripts === 'object' && manifest.scripts !== null && 'start' in manifest.scripts ? manifest.scripts.start : undefined
+  const words = typeof start === 'string' ? start.trim().split(/\s+/) : []
+  if (words[0] !== 'node') throw new Error(`package.json's start script should run node, not: ${String(start)}`)
+  return words.slice(1)
+}
+
+/**
+ * `npm start`'s server as a real child process: node with the start script's arguments (see
+ * startArguments; no npm wrapper process, so `pid` is the server's own) on a free loopback
  * port, a fresh SQLite file in a temporary folder and a fresh STATE_KEYS value. Its stdout and
  * stderr are scanned line by line for stack traces.
  * @example const server = await startServerProcess({ BOT_LOCAL_TESTING: 'on' }); await server.stop()
@@ -35,7 +47,7 @@ export async function startServerProcess(extraEnv: Record<string, string> = {}) 
   const port = await freePort()
   const stateKeys = extraEnv.STATE_KEYS ?? newKeySpec('kbench1')
   const output: ServerOutput = { lines: 0, logged5xx: 0, stackTraceLines: 0, stackTraceSamples: [], warnings: [] }
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/runtime/node.ts'], {
+  const child = spawn(process.execPath, startArguments(), {
     cwd: root,
     env: {
       ...process.env,

@@ -1,3 +1,4 @@
+import { createTurnMemo } from '../channels/shared/createTurnMemo'
 import type { TurnDeps } from '../channels/shared/turnDeps'
 import type { EmbedOriginRules } from '../core/directory/embedOrigin'
 import { createNameMatcher } from '../core/flow/createNameMatcher'
@@ -29,6 +30,7 @@ export async function buildAppDeps(options: { keyring: Keyring; directory: Direc
     now: options.now ?? (() => Date.now()),
     embedOrigins: options.embedOrigins,
     publicOrigin: options.publicOrigin,
+    memo: createTurnMemo(),
   }
   return { turn, log: options.log, fallback: options.directory.fallback, publicOrigin: options.publicOrigin }
 }

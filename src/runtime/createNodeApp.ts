@@ -4,8 +4,8 @@ import { buildAppDeps } from '../app/buildAppDeps'
 import { createApp } from '../app/createApp'
 import { createDirectoryCache } from '../app/createDirectoryCache'
 import { botConfigFromEnv, type BotConfig } from '../channels/botframework/botConfig'
-import { botHandler } from '../channels/botframework/botHandler'
 import { botStartupWarning } from '../channels/botframework/botStartupWarning'
+import { lazyBotHandler } from '../channels/botframework/lazyBotHandler'
 import { describeStorageFailure } from '../app/describeStorageFailure'
 import type { DirectoryData } from '../core/directory/directoryData'
 import type { EmbedOriginRules } from '../core/directory/embedOrigin'
@@ -72,7 +72,7 @@ export async function createNodeApp(options: {
   const botConfig = options.bot ?? botConfigFromEnv(process.env)
   const botWarning = botStartupWarning(botConfig)
   if (botWarning) options.warn?.(botWarning)
-  const bot = botHandler(deps.turn, botConfig)
+  const bot = lazyBotHandler(deps.turn, botConfig)
   app.post('/api/messages', (c) => bot(c.req.raw, { onLoopback: nodeCallerOnLoopback(c) }))
   if (options.console === false) return { app, directory, close: () => database.close() }
   // Two apps side by side, dispatched by path: the public one never sees a console request (or

@@ -1,6 +1,6 @@
 import { embedOriginRulesFromEnv } from '../app/embedOriginRulesFromEnv'
 import { publicOrigin } from '../app/publicOrigin'
-import { consoleSink } from '../middleware/privacyLogger'
+import { batchedStdoutSink } from './batchedStdoutSink'
 import { createNodeApp } from './createNodeApp'
 import { nodeStateCipher } from './nodeStateCipher'
 import { serveNode } from './serveNode'
@@ -32,7 +32,7 @@ if (warning) warn(warning)
 const consoleOn = process.env.CURATOR_CONSOLE !== 'off'
 const embedOrigins = embedOriginRulesFromEnv(process.env)
 if (embedOrigins.devOrigins) warn('PARTNER_DEV_ORIGINS=on: partners may list http://localhost origins, and pages on this machine may frame their widget. For development only; never on a public server.')
-const { app, close } = await createNodeApp({ databaseFile, keyring, log: consoleSink, warn, publicOrigin: origin.value, embedOrigins, ...(consoleOn ? {} : { console: false as const }) })
+const { app, close } = await createNodeApp({ databaseFile, keyring, log: batchedStdoutSink(), warn, publicOrigin: origin.value, embedOrigins, ...(consoleOn ? {} : { console: false as const }) })
 const server = serveNode({ fetch: app.fetch, port, hostname, limits: serverLimits(process.env, warn) }, (info) => {
   process.stdout.write(`Helpfinder is running at http://${hostname}:${info.port} (directory: ${databaseFile})\n`)
 })

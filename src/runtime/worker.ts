@@ -1,14 +1,12 @@
 import type { D1Database, ExecutionContext } from '@cloudflare/workers-types'
 import * as z from 'zod'
 import { buildAppDeps } from '../app/buildAppDeps'
-import { createApp, type AppDeps } from '../app/createApp'
+import { createApp } from '../app/createApp'
 import { createDirectoryCache, type ReloadingDirectoryCache } from '../app/createDirectoryCache'
 import { describeStorageFailure } from '../app/describeStorageFailure'
-import type { BotCaller } from '../channels/botframework/botCaller'
-import { botConfigFromEnv, type BotConfig } from '../channels/botframework/botConfig'
-import { botGate } from '../channels/botframework/botGate'
-import { botMode } from '../channels/botframework/botMode'
+import { botConfigFromEnv } from '../channels/botframework/botConfig'
 import { botStartupWarning } from '../channels/botframework/botStartupWarning'
+import { lazyBotHandler } from '../channels/botframework/lazyBotHandler'
 import { workerCallerOnLoopback } from '../channels/botframework/workerCallerOnLoopback'
 import { fail, ok, type Result } from '../core/result'
 import { publicOrigin } from '../app/publicOrigin'
@@ -78,24 +76,13 @@ async function createWorkerApp(env: WorkerEnv): Promise<Result<Built, string>> {
   const deps = await buildAppDeps({ keyring, directory, log: consoleSink, publicOrigin: origin.ok ? origin.value : undefined, embedOrigins })
   await directory.get()
   const app = createApp(deps)
-  // The Bot Framework SDK is big (about 480 KiB gzip) and needs nodejs_compat: it is evaluated on
-  // the first bot request it may answer only, so the web pages and the API never wait for it, and
-  // a refused request (no credentials: 401) never loads it. Its settings are read and judged here.
+  // The Bot Framework SDK needs nodejs_compat and is loaded on the first bot request it may answer
+  // (lazyBotHandler); its settings are read and judged here, at start-up.
   const botConfig = botConfigFromEnv(env)
   const botWarning = botStartupWarning(botConfig)
   if (botWarning) warnOnce(botWarning)
-  let bot: Promise<(request: Request, caller: BotCaller) => Promise<Response>> | undefined
-  app.post('/api/messages', async (c) => {
-    const caller = { onLoopback: workerCallerOnLoopback(c.req.raw) }
-    const refused = botGate(botMode(botConfig), caller)
-    if (refused) return c.body(null, refused)
-    // A failed load is not kept: the next bot request tries again.
-    bot ??= botOnWorkers(deps, botConfig).catch((error: unknown) => {
-      bot = undefined
-      throw error
-    })
-    return (await bot)(c.req.raw, caller)
-  })
+  const bot = lazyBotHandler(deps.turn, botConfig)
+  app.post('/api/messages', (c) => bot(c.req.raw, { onLoopback: workerCallerOnLoopback(c.req.raw) }))
   return ok({ app, directory, source })
 }
 
@@ -111,11 +98,6 @@ function seconds(name: string, value: unknown, fallback: number): number {
   if (parsed.success) return parsed.data
   warnOnce(`${name} is not a positive number of seconds; using ${fallback}`)
   return fallback
-}
-
-async function botOnWorkers(deps: AppDeps, config: BotConfig) {
-  const { botHandler } = await import('../channels/botframework/botHandler')
-  return botHandler(deps.turn, config)
 }
 
 let built: Promise<Result<Built, string>> | undefined

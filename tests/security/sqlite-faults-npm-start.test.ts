@@ -9,7 +9,7 @@ import { telLinksOf } from '../support/pageFacts'
 
 // Issue 15 as it was found: `npm start` with DATABASE_FILE pointing at a garbage file exited with
 // `SqliteError: file is not a database` and a stack trace, and nothing listened. The same command
-// as `npm start` (`tsx src/runtime/node.ts`, as `node --import tsx` so the pid is the server's own).
+// as `npm start` (`node --import tsx src/runtime/node.ts`, without its heap limits, which change no behaviour).
 const root = fileURLToPath(new URL('../..', import.meta.url))
 const folder = mkdtempSync(join(tmpdir(), 'helpfinder-'))
 afterAll(() => rmSync(folder, { recursive: true, force: true }))

@@ -1,8 +1,11 @@
 import { Hono } from 'hono'
-import { runTurn } from '../shared/runTurn'
+import { renderOnce } from '../shared/renderOnce'
+import { turnOutcome } from '../shared/turnOutcome'
 import type { TurnDeps } from '../shared/turnDeps'
 import { apiTurnRequest } from './apiTurnRequest'
 import { openApiDocument } from './openApiDocument'
+
+const JSON_TYPE = { 'Content-Type': 'application/json' }
 
 /**
  * The JSON channel: the same turn as the web pages, for the widget and integrators.
@@ -10,16 +13,17 @@ import { openApiDocument } from './openApiDocument'
  */
 export function apiRoutes(deps: TurnDeps) {
   const app = new Hono()
-  const document = openApiDocument()
+  // Worked out once: the document is the same for every request.
+  const document = JSON.stringify(openApiDocument())
 
   app.post('/turn', async (c) => {
     const body: unknown = await c.req.json().catch(() => undefined)
     const { request, bad } = apiTurnRequest(body, c.req.header('accept-language'))
-    const view = await runTurn(deps, { ...request, regionHint: c.req.header('accept-language') })
-    const shown = bad ? { ...view, notice: deps.translator.t(view.ui)('error.bad_request') } : view
-    return c.json(shown, bad ? 400 : 200)
+    const outcome = await turnOutcome(deps, { ...request, regionHint: c.req.header('accept-language') })
+    if (bad) return c.json({ ...outcome.view, notice: deps.translator.t(outcome.view.ui)('error.bad_request') }, 400)
+    return c.body(await renderOnce(outcome, 'json', (view) => JSON.stringify(view)), 200, JSON_TYPE)
   })
 
-  app.get('/openapi.json', (c) => c.json(document))
+  app.get('/openapi.json', (c) => c.body(document, 200, JSON_TYPE))
   return app
 }

@@ -5,6 +5,7 @@ import type { NameMatcher } from '../../core/flow/createNameMatcher'
 import type { Flow } from '../../core/flow/flowSchema'
 import type { Keyring } from '../../core/state/keyring'
 import type { Translator } from '../../i18n/createTranslator'
+import type { TurnMemo } from './createTurnMemo'
 
 /** Everything a turn needs, built once per process or isolate by the runtime. */
 export interface TurnDeps {
@@ -24,4 +25,6 @@ export interface TurnDeps {
   embedOrigins?: EmbedOriginRules
   /** The configured public address (PUBLIC_ORIGIN): bot channels that cannot hold the conversation link to it. */
   publicOrigin?: string
+  /** Turns remembered by (directory, language, answers); without it every turn is worked out afresh. */
+  memo?: TurnMemo
 }

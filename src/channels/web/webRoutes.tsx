@@ -1,11 +1,14 @@
 import { Hono, type Context } from 'hono'
 import type { UiLanguage } from '../../i18n/resources'
-import { runTurn } from '../shared/runTurn'
+import { renderOnce } from '../shared/renderOnce'
+import { NONCE_SLOT, fillParts, toParts, type RenderedParts } from '../shared/renderedParts'
+import { turnOutcome } from '../shared/turnOutcome'
 import type { TurnDeps } from '../shared/turnDeps'
 import type { TurnRequest } from '../shared/turnRequest'
 import { InfoPage } from './InfoPage'
 import { TurnPage } from './TurnPage'
 import { webTurnRequest } from './webTurnForm'
+import { readFormBody } from './readFormBody'
 
 /**
  * The no-JavaScript web channel: one question per page, plain POST forms, state in a hidden field.
@@ -16,10 +19,10 @@ export function webRoutes(deps: TurnDeps) {
   const languages = () => deps.translator.languages()
 
   const render = async (c: Context, request: TurnRequest, bad = false) => {
-    const view = await runTurn(deps, { ...request, regionHint: c.req.header('accept-language') })
-    const t = deps.translator.t(view.ui)
-    const shown = bad ? { ...view, notice: t('error.bad_request') } : view
-    return c.html(<TurnPage view={shown} nonce={c.get('nonce')} t={t} />, bad ? 400 : 200)
+    const outcome = await turnOutcome(deps, { ...request, regionHint: c.req.header('accept-language') })
+    const t = deps.translator.t(outcome.view.ui)
+    if (bad) return c.html(<TurnPage view={{ ...outcome.view, notice: t('error.bad_request') }} nonce={c.get('nonce')} t={t} />, 400)
+    return c.html(await renderOnce(outcome, 'html', (view, nonce) => (<TurnPage view={view} nonce={nonce} t={t} />).toString(), c.get('nonce')))
   }
 
   app.get('/', (c) =>
@@ -27,7 +30,7 @@ export function webRoutes(deps: TurnDeps) {
   )
 
   app.post('/turn', async (c) => {
-    const body = await c.req.parseBody({ all: true }).catch(() => undefined)
+    const body = await readFormBody(c.req)
     const { request, bad } = webTurnRequest(body ?? {}, c.req.header('accept-language'))
     return render(c, request, bad)
   })
@@ -45,21 +48,32 @@ export function webRoutes(deps: TurnDeps) {
     }),
   )
 
+  // The information pages never change while the process runs: rendered once per language, with
+  // the nonce put in per response.
+  const infoPages = new Map<string, RenderedParts>()
   for (const page of ['privacy', 'safety'] as const) {
-    app.get(`/${page}`, (c) => {
+    app.get(`/${page}`, async (c) => {
       const ui: UiLanguage = deps.translator.pick(c.req.query('lang') ?? c.req.header('accept-language'))
-      const t = deps.translator.t(ui)
-      return c.html(
-        <InfoPage
-          t={t}
-          ui={ui}
-          dir={deps.translator.dir(ui)}
-          nonce={c.get('nonce')}
-          languages={languages()}
-          title={t(`${page}.title`)}
-          paragraphs={deps.translator.paragraphs(ui, `${page}.body`)}
-        />,
-      )
+      const key = `${page}|${ui}`
+      let parts = infoPages.get(key)
+      if (!parts) {
+        const t = deps.translator.t(ui)
+        parts = toParts(
+          await (
+            <InfoPage
+              t={t}
+              ui={ui}
+              dir={deps.translator.dir(ui)}
+              nonce={NONCE_SLOT}
+              languages={languages()}
+              title={t(`${page}.title`)}
+              paragraphs={deps.translator.paragraphs(ui, `${page}.body`)}
+            />
+          ).toString(),
+        )
+        infoPages.set(key, parts)
+      }
+      return c.html(fillParts(parts, { token: '', nonce: c.get('nonce') }))
     })
   }
   return app

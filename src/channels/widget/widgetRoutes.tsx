@@ -12,6 +12,7 @@ import { frameAncestors } from './frameAncestors'
 import { PanelPage } from './PanelPage'
 import { loaderScript } from './widgetAssets.generated'
 import { settingsFields, widgetSettings, type WidgetSettings } from './widgetSettings'
+import { readFormBody } from '../web/readFormBody'
 
 /**
  * The embeddable widget: `/widget.js` (the loader), the panel it frames (`/widget/panel`, then
@@ -65,7 +66,7 @@ export function widgetRoutes(deps: TurnDeps, options: { publicOrigin?: string } 
   })
 
   app.post('/widget/turn', async (c) => {
-    const body = (await c.req.parseBody({ all: true }).catch(() => undefined)) ?? {}
+    const body = (await readFormBody(c.req)) ?? {}
     const { request, bad } = webTurnRequest(body, c.req.header('accept-language'))
     return panel(c, widgetSettings(body, 'w_'), request, bad)
   })

@@ -2,6 +2,7 @@ import type { ConversationState } from '../flow/conversationState'
 import type { Flow } from '../flow/flowSchema'
 import { toBase64url } from './base64url'
 import { encodeState } from './encodeState'
+import { randomBytes } from './randomBytes'
 import type { Keyring } from './keyring'
 import { IV_BYTES } from './stateCipher'
 import { stateCodebook } from './stateCodebook'
@@ -18,7 +19,7 @@ export const STATE_TTL_SECONDS = 4 * 60 * 60
  * @example const token = await sealState(state, keyring, Date.now(), flow)
  */
 export async function sealState(state: ConversationState, keyring: Keyring, nowMs: number, flow?: Flow): Promise<string> {
-  const iv = crypto.getRandomValues(new Uint8Array(IV_BYTES))
+  const iv = randomBytes(IV_BYTES)
   const { id, cipher } = keyring.current
   const payload = encodeState(state, Math.floor(nowMs / 1000) + STATE_TTL_SECONDS, stateCodebook(flow))
   const sealed = await cipher.seal(iv, payload, encoder.encode(id))

@@ -1,5 +1,5 @@
 import type { Child } from 'hono/jsx'
-import { PARTNER_FIELDS, type PartnerErrors, type PartnerField, type PartnerInput } from './partnerForm'
+import { PARTNER_FIELDS, type PartnerErrors, type PartnerField, type PartnerInput } from './partnerFormInput'
 import { fieldNotes } from './FieldNotes'
 
 const LABELS: Record<PartnerField, string> = {

@@ -1,0 +1,101 @@
+import { existsSync, readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { Hono } from 'hono'
+import { afterAll, describe, expect, it } from 'vitest'
+import { startServerProcess } from '../bench/startServerProcess'
+import { fillParts, NONCE_SLOT, TOKEN_SLOT, toParts } from '../src/channels/shared/renderedParts'
+import { readFormBody } from '../src/channels/web/readFormBody'
+import { randomBytes } from '../src/core/state/randomBytes'
+import type { LogLine } from '../src/middleware/privacyLogger'
+import { batchedStdoutSink } from '../src/runtime/batchedStdoutSink'
+
+// Issue 18's plumbing: pooled random bytes, the form read without formData(), the log written in
+// batches, renderings split at their stand-ins, and `npm start` running the bundled server.
+
+const root = fileURLToPath(new URL('..', import.meta.url))
+
+describe('randomBytes', () => {
+  it('hands out fresh bytes of the asked length, across pool refills, never the same twice', () => {
+    const seen = new Set<string>()
+    for (let i = 0; i < 3000; i += 1) {
+      const bytes = randomBytes(i % 3 === 0 ? 16 : 12)
+      expect(bytes.length).toBe(i % 3 === 0 ? 16 : 12)
+      seen.add(Buffer.from(bytes).toString('hex'))
+    }
+    expect(seen.size).toBe(3000)
+    expect(randomBytes(10_000).length).toBe(10_000)
+  })
+})
+
+describe('readFormBody', () => {
+  const app = new Hono().post('/', async (c) => c.json((await readFormBody(c.req)) ?? 'unreadable'))
+  const post = async (body: BodyInit, type?: string) => (await app.request('/', { method: 'POST', body, headers: type ? { 'content-type': type } : {} })).json()
+
+  it('reads a URL-encoded form as parseBody({ all: true }) would: repeated fields as lists, + as a space', async () => {
+    expect(await post('state=k1.abc&answer=phone&answer=chat&answer_text=Caf%C3%A9+Z%C3%BCrich&action=answer', 'application/x-www-form-urlencoded; charset=UTF-8')).toEqual({
+      state: 'k1.abc',
+      answer: ['phone', 'chat'],
+      answer_text: 'Café Zürich',
+      action: 'answer',
+    })
+  })
+
+  it('still reads multipart forms', async () => {
+    const form = new FormData()
+    form.append('action', 'answer')
+    form.append('answer', 'phone')
+    form.append('answer', 'chat')
+    expect(await post(form)).toEqual({ action: 'answer', answer: ['phone', 'chat'] })
+  })
+})
+
+describe('batchedStdoutSink', () => {
+  const line = (status: number): LogLine => ({ route: '/turn', method: 'POST', status, ms: 1.5 })
+
+  it('writes the lines of one event-loop iteration in one write, in order, and nothing else', async () => {
+    const writes: string[] = []
+    const sink = batchedStdoutSink((text) => writes.push(text))
+    for (const status of [200, 400, 404]) sink(line(status))
+    expect(writes).toEqual([])
+    await new Promise((resolve) => setImmediate(resolve))
+    expect(writes).toEqual([`${[200, 400, 404].map((status) => JSON.stringify(line(status))).join('\n')}\n`])
+  })
+
+  it('a flood in one iteration is counted, not kept', async () => {
+    const writes: string[] = []
+    const sink = batchedStdoutSink((text) => writes.push(text))
+    for (let i = 0; i < 5_010; i += 1) sink(line(200))
+    await new Promise((resolve) => setImmediate(resolve))
+    const lines = writes.join('').trim().split('\n')
+    expect(lines).toHaveLength(5_001)
+    expect(lines.at(-1)).toBe('{"dropped":10}')
+  })
+})
+
+describe('renderedParts', () => {
+  it('puts the token and the nonce wherever their stand-ins were, as often as they were', () => {
+    const parts = toParts(`<p nonce="${NONCE_SLOT}"><input value="${TOKEN_SLOT}"><a href="/turn?s=${TOKEN_SLOT}">x</a></p>`)
+    expect(fillParts(parts, { token: 'k1.AbC-_', nonce: 'n0nce' })).toBe('<p nonce="n0nce"><input value="k1.AbC-_"><a href="/turn?s=k1.AbC-_">x</a></p>')
+    expect(fillParts(toParts('no stand-ins'), { token: 't' })).toBe('no stand-ins')
+  })
+})
+
+describe('npm start', () => {
+  let server: Awaited<ReturnType<typeof startServerProcess>> | undefined
+  afterAll(() => server?.stop())
+
+  it('runs the server bundled from src/ (no loader thread), answering pages and turns', async () => {
+    server = await startServerProcess()
+    const page = await fetch(`${server.base}/?lang=de`)
+    expect(page.status).toBe(200)
+    expect(await page.text()).toContain('lang="de"')
+    const turn = await fetch(`${server.base}/api/v1/turn`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ action: 'answer', reply: ['self'] }) })
+    expect(turn.status).toBe(200)
+    const bundles = readdirSync(join(root, '.build')).filter((name) => name.startsWith('server-'))
+    expect(bundles.some((name) => existsSync(join(root, '.build', name, 'server.js')))).toBe(true)
+    // The Bot Framework SDK is a chunk of its own, loaded on the first bot request only.
+    expect(bundles.some((name) => readdirSync(join(root, '.build', name)).some((file) => file.startsWith('botHandler')))).toBe(true)
+    expect(server.output.stackTraceLines).toBe(0)
+  })
+})
