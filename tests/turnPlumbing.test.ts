@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { startServerProcess } from '../bench/startServerProcess'
 import { fillParts, NONCE_SLOT, TOKEN_SLOT, toParts } from '../src/channels/shared/renderedParts'
 import { readFormBody } from '../src/channels/web/readFormBody'
+import { fromBase64url, toBase64url } from '../src/core/state/base64url'
 import { randomBytes } from '../src/core/state/randomBytes'
 import type { LogLine } from '../src/middleware/privacyLogger'
 import { batchedStdoutSink } from '../src/runtime/batchedStdoutSink'
@@ -25,6 +26,21 @@ describe('randomBytes', () => {
     }
     expect(seen.size).toBe(3000)
     expect(randomBytes(10_000).length).toBe(10_000)
+  })
+})
+
+describe('base64url (a table, not btoa)', () => {
+  it('writes and reads what Node\'s own base64url does, for every length', () => {
+    for (let length = 0; length < 120; length += 1) {
+      const bytes = randomBytes(length)
+      const text = toBase64url(bytes)
+      expect(text).toBe(Buffer.from(bytes).toString('base64url'))
+      expect(Buffer.from(fromBase64url(text) ?? []).equals(Buffer.from(bytes))).toBe(true)
+    }
+  })
+
+  it('refuses what is not unpadded base64url', () => {
+    for (const text of ['a', 'abcde', 'YQ==', 'ab+c', 'ab/c', 'abc!', 'é', 'ab c']) expect(fromBase64url(text), text).toBeUndefined()
   })
 })
 

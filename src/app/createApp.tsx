@@ -13,6 +13,7 @@ import { redirectTrailingSlash } from '../middleware/redirectTrailingSlash'
 import { requestSizeLimit } from '../middleware/requestSizeLimit'
 import { securityHeaders } from '../middleware/securityHeaders'
 import { HttpError } from './httpError'
+import { renderHtml } from '../channels/web/renderHtml'
 
 /** What the runtime hands the app: the turn's dependencies, a log sink, and the static fallback. */
 export interface AppDeps {
@@ -57,9 +58,9 @@ function errorResponse(c: Context, deps: AppDeps, error: HttpError) {
     return c.json({ error: { status: error.status, message: t(error.key) }, urgent }, error.status)
   }
   return c.html(
-    <InfoPage t={t} ui={ui} dir={translator.dir(ui)} nonce={c.get('nonce') ?? ''} languages={translator.languages()} title={t('error.title')} paragraphs={[t(error.key)]}>
+    renderHtml(<InfoPage t={t} ui={ui} dir={translator.dir(ui)} nonce={c.get('nonce') ?? ''} languages={translator.languages()} title={t('error.title')} paragraphs={[t(error.key)]}>
       <UrgentPanel urgent={urgent} state={undefined} t={t} headingLevel={2} returnAction="show" />
-    </InfoPage>,
+    </InfoPage>),
     error.status,
   )
 }

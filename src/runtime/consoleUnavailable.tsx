@@ -3,6 +3,7 @@ import type { AdminEnv } from '../curator/console/adminEnv'
 import { adminHeaders } from '../curator/console/adminHeaders'
 import { AdminLayout } from '../curator/console/AdminLayout'
 import { privacyLogger, type LogSink } from '../middleware/privacyLogger'
+import { renderHtml } from '../channels/web/renderHtml'
 
 /**
  * What /admin answers while the database cannot be read: a calm 503 page with the console's own
@@ -16,11 +17,11 @@ export function consoleUnavailable(log: LogSink) {
   const page = (c: Context<AdminEnv>) => {
     c.header('Retry-After', '30')
     return c.html(
-      <AdminLayout title="Console unavailable" nonce={c.get('nonce')}>
+      renderHtml(<AdminLayout title="Console unavailable" nonce={c.get('nonce')}>
         <h1>The console is unavailable</h1>
         <p role="status">The curator console is off while its database cannot be read. The public service keeps running.</p>
         <p>The server's log says what is wrong. The console comes back by itself once the database can be read again: try this page again in a minute.</p>
-      </AdminLayout>,
+      </AdminLayout>),
       503,
     )
   }

@@ -1,6 +1,7 @@
 import type { Translate } from '../../i18n/translate'
 import type { Child } from 'hono/jsx'
 import { raw } from 'hono/html'
+import { rawElement } from './rawElement'
 import { exitScript } from './exitScript'
 import { HeaderActions } from './HeaderActions'
 import { PageFooter } from './PageFooter'
@@ -40,7 +41,7 @@ export function Layout(props: LayoutProps) {
         </header>
         <main id="main" tabindex={-1}>{props.children}</main>
         <PageFooter t={t} ui={props.ui} />
-        <script nonce={props.nonce}>{raw(exitScript)}</script>
+        {rawElement('script', { nonce: props.nonce }, exitScript)}
       </body>
       </html>
     </>

@@ -9,6 +9,7 @@ import { InfoPage } from './InfoPage'
 import { TurnPage } from './TurnPage'
 import { webTurnRequest } from './webTurnForm'
 import { readFormBody } from './readFormBody'
+import { renderHtml } from './renderHtml'
 
 /**
  * The no-JavaScript web channel: one question per page, plain POST forms, state in a hidden field.
@@ -21,8 +22,8 @@ export function webRoutes(deps: TurnDeps) {
   const render = async (c: Context, request: TurnRequest, bad = false) => {
     const outcome = await turnOutcome(deps, { ...request, regionHint: c.req.header('accept-language') })
     const t = deps.translator.t(outcome.view.ui)
-    if (bad) return c.html(<TurnPage view={{ ...outcome.view, notice: t('error.bad_request') }} nonce={c.get('nonce')} t={t} />, 400)
-    return c.html(await renderOnce(outcome, 'html', (view, nonce) => (<TurnPage view={view} nonce={nonce} t={t} />).toString(), c.get('nonce')))
+    if (bad) return c.html(renderHtml(<TurnPage view={{ ...outcome.view, notice: t('error.bad_request') }} nonce={c.get('nonce')} t={t} />), 400)
+    return c.html(await renderOnce(outcome, 'html', (view, nonce) => renderHtml(<TurnPage view={view} nonce={nonce} t={t} />), c.get('nonce')))
   }
 
   app.get('/', (c) =>
@@ -52,14 +53,14 @@ export function webRoutes(deps: TurnDeps) {
   // the nonce put in per response.
   const infoPages = new Map<string, RenderedParts>()
   for (const page of ['privacy', 'safety'] as const) {
-    app.get(`/${page}`, async (c) => {
+    app.get(`/${page}`, (c) => {
       const ui: UiLanguage = deps.translator.pick(c.req.query('lang') ?? c.req.header('accept-language'))
       const key = `${page}|${ui}`
       let parts = infoPages.get(key)
       if (!parts) {
         const t = deps.translator.t(ui)
         parts = toParts(
-          await (
+          renderHtml(
             <InfoPage
               t={t}
               ui={ui}
@@ -68,8 +69,8 @@ export function webRoutes(deps: TurnDeps) {
               languages={languages()}
               title={t(`${page}.title`)}
               paragraphs={deps.translator.paragraphs(ui, `${page}.body`)}
-            />
-          ).toString(),
+            />,
+          ),
         )
         infoPages.set(key, parts)
       }

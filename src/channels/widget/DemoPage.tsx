@@ -1,4 +1,5 @@
 import { raw } from 'hono/html'
+import { rawElement } from '../web/rawElement'
 import { PageHead } from '../web/PageHead'
 
 const DEMO_STYLES = `
@@ -22,7 +23,12 @@ export function DemoPage(props: { nonce: string; origin: string; ui: string }) {
     <>
       {raw('<!DOCTYPE html>')}
       <html lang="en">
-        <PageHead title="Lindenweg Helpline (fictional) – Helpfinder widget demo" nonce={props.nonce} css={DEMO_STYLES} />
+        <PageHead
+          title="Lindenweg Helpline (fictional) – Helpfinder widget demo"
+          nonce={props.nonce}
+          css={DEMO_STYLES}
+          end={String(rawElement('script', { nonce: props.nonce, src: '/widget.js', 'data-partner': 'demo-helpline', 'data-color': '#2e4a3f', async: true }, ''))}
+        />
         <body>
           <header>
             <h1>Lindenweg Helpline</h1>
@@ -40,7 +46,6 @@ export function DemoPage(props: { nonce: string; origin: string; ui: string }) {
             <h2>What the widget keeps</h2>
             <p>Nothing. The conversation runs in Helpfinder's own frame, so your page's scripts cannot read it. It sets no cookies and uses no browser storage, and closing the panel forgets everything.</p>
           </main>
-          <script nonce={props.nonce} src="/widget.js" data-partner="demo-helpline" data-color="#2e4a3f" async></script>
         </body>
       </html>
     </>

@@ -1,4 +1,5 @@
 import { raw } from 'hono/html'
+import { rawElement } from '../web/rawElement'
 import type { LayoutProps } from '../web/Layout'
 import { QuickExit } from '../web/QuickExit'
 import { styles } from '../web/styles'
@@ -38,7 +39,7 @@ export function PanelLayout(props: PanelLayoutProps) {
           <main id="main" tabindex={-1}>{props.children}</main>
           <PageFooter t={t} ui={props.ui} newTab />
         </div>
-        <script nonce={props.nonce} data-console-note={props.consoleNote}>{raw(panelScript)}</script>
+        {rawElement('script', { nonce: props.nonce, 'data-console-note': props.consoleNote }, panelScript)}
       </body>
       </html>
     </>

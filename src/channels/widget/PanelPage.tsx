@@ -1,7 +1,7 @@
 import type { Translate } from '../../i18n/translate'
 import type { TurnView } from '../shared/buildTurnView'
 import { TurnContent } from '../web/TurnContent'
-import { FormTargetContext } from '../web/TurnForm'
+import { FormTargetScope } from '../web/FormTargetScope'
 import { PanelLayout } from './PanelLayout'
 
 /** One turn in the widget panel: the web channel's content, its forms posting to /widget/turn with the widget's settings. */
@@ -15,10 +15,10 @@ export function PanelPage(props: {
 }) {
   const { view, t } = props
   return (
-    <FormTargetContext.Provider value={{ action: '/widget/turn', hidden: props.fields }}>
+    <FormTargetScope value={{ action: '/widget/turn', hidden: props.fields }}>
       <PanelLayout t={t} ui={view.ui} dir={view.dir} nonce={props.nonce} state={view.state} languages={view.languages} accent={props.accent} consoleNote={props.consoleNote}>
         <TurnContent view={view} t={t} />
       </PanelLayout>
-    </FormTargetContext.Provider>
+    </FormTargetScope>
   )
 }

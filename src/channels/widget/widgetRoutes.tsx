@@ -13,6 +13,7 @@ import { PanelPage } from './PanelPage'
 import { loaderScript } from './widgetAssets.generated'
 import { settingsFields, widgetSettings, type WidgetSettings } from './widgetSettings'
 import { readFormBody } from '../web/readFormBody'
+import { renderHtml } from '../web/renderHtml'
 
 /**
  * The embeddable widget: `/widget.js` (the loader), the panel it frames (`/widget/panel`, then
@@ -48,14 +49,14 @@ export function widgetRoutes(deps: TurnDeps, options: { publicOrigin?: string } 
         ? `Helpfinder widget: unknown partner id "${settings.partner}". Showing the default widget; ask Helpfinder to register your site.`
         : undefined
     return c.html(
-      <PanelPage
+      renderHtml(<PanelPage
         view={bad ? { ...view, notice: t('error.bad_request') } : view}
         nonce={c.get('nonce')}
         t={t}
         fields={settingsFields(settings)}
         accent={accessibleColours(settings.accent)}
         consoleNote={consoleNote}
-      />,
+      />),
       bad ? 400 : 200,
     )
   }
@@ -77,7 +78,7 @@ export function widgetRoutes(deps: TurnDeps, options: { publicOrigin?: string } 
   app.get('/demo', (c) => {
     const ui = deps.translator.pick(c.req.query('lang') ?? c.req.header('accept-language'))
     c.header('Content-Security-Policy', contentSecurityPolicy(c.get('nonce'), { frameSrc: "'self'" }))
-    return c.html(<DemoPage nonce={c.get('nonce')} origin={options.publicOrigin ?? ORIGIN_PLACEHOLDER} ui={ui} />)
+    return c.html(renderHtml(<DemoPage nonce={c.get('nonce')} origin={options.publicOrigin ?? ORIGIN_PLACEHOLDER} ui={ui} />))
   })
   return app
 }

@@ -1,4 +1,5 @@
 import { raw } from 'hono/html'
+import { escapeHtml, rawElement } from '../../channels/web/rawElement'
 import type { Child } from 'hono/jsx'
 import type { CuratorAccount } from '../auth/curatorAccount'
 import { adminStyles } from './adminStyles'
@@ -23,13 +24,17 @@ export function AdminLayout(props: { title: string; nonce: string; section?: str
     <>
       {raw('<!DOCTYPE html>')}
       <html lang="en" dir="ltr">
-        <head>
-          <meta charset="utf-8" />
-          <meta name="viewport" content="width=device-width, initial-scale=1" />
-          <meta name="robots" content="noindex, nofollow" />
-          <title>{`${props.title} · Helpfinder curator console`}</title>
-          <style nonce={props.nonce}>{raw(adminStyles)}</style>
-        </head>
+        {raw(
+          [
+            '<head>',
+            rawElement('meta', { charset: 'utf-8' }),
+            rawElement('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
+            rawElement('meta', { name: 'robots', content: 'noindex, nofollow' }),
+            rawElement('title', {}, escapeHtml(`${props.title} · Helpfinder curator console`)),
+            rawElement('style', { nonce: props.nonce }, adminStyles),
+            '</head>',
+          ].join(''),
+        )}
         <body>
           <a class="skip" href="#main">Skip to content</a>
           <header class="bar">

@@ -4,6 +4,7 @@ import { AdminLayout } from './AdminLayout'
 import { CONSOLE_COOKIE, SESSION_COOKIE, type AdminDeps, type AdminEnv } from './adminEnv'
 import { consoleMessagePage } from './ConsoleMessagePage'
 import { EventList } from './EventList'
+import { renderHtml } from '../../channels/web/renderHtml'
 
 /** Events shown on the events page: enough to see a pattern, small enough to read. */
 const EVENTS_SHOWN = 200
@@ -21,7 +22,7 @@ export function accountRoutes(deps: Pick<AdminDeps, 'sessions' | 'events'>) {
     const curator = c.get('curator')
     const live = deps.sessions.countOf(curator.id)
     return c.html(
-      <AdminLayout title="Your account" nonce={c.get('nonce')} section="/admin/account" curator={curator} csrf={c.get('csrf')}>
+      renderHtml(<AdminLayout title="Your account" nonce={c.get('nonce')} section="/admin/account" curator={curator} csrf={c.get('csrf')}>
         <h1>Your account</h1>
         <p>
           You are logged in as <strong>{curator.displayName}</strong> (login name <code>{curator.login}</code>).
@@ -43,7 +44,7 @@ export function accountRoutes(deps: Pick<AdminDeps, 'sessions' | 'events'>) {
             </p>
           </>
         )}
-      </AdminLayout>,
+      </AdminLayout>),
     )
   })
 
@@ -59,14 +60,14 @@ export function accountRoutes(deps: Pick<AdminDeps, 'sessions' | 'events'>) {
     const curator = c.get('curator')
     if (curator.role !== 'admin') return consoleMessagePage(c, 'Admins only', 'Only an administrator can see the logins and account changes.', 403)
     return c.html(
-      <AdminLayout title="Logins and accounts" nonce={c.get('nonce')} section="/admin/account" curator={curator} csrf={c.get('csrf')}>
+      renderHtml(<AdminLayout title="Logins and accounts" nonce={c.get('nonce')} section="/admin/account" curator={curator} csrf={c.get('csrf')}>
         <h1>Logins and account changes</h1>
         <p>
           The latest {EVENTS_SHOWN} events, newest first. Only the time, the account and what happened are kept, for 90 days: no addresses, and never a login name that matches no account (people
           sometimes type their password there).
         </p>
         <EventList events={deps.events.latest(EVENTS_SHOWN)} />
-      </AdminLayout>,
+      </AdminLayout>),
     )
   })
 

@@ -5,6 +5,7 @@ import type { AdminDeps, AdminEnv } from './adminEnv'
 import { AdminLayout } from './AdminLayout'
 import { DashboardPage } from './DashboardPage'
 import { RecordFiltersSchema, filterRecords } from './recordFilters'
+import { renderHtml } from '../../channels/web/renderHtml'
 
 /** The same official languages `npm run data:coverage` reads, validated once. */
 const officialLanguages = OfficialLanguagesFileSchema.parse(officialLanguagesFile).countries
@@ -26,9 +27,9 @@ export function dashboardRoutes(deps: Pick<AdminDeps, 'directory' | 'now'>) {
     const allNever = filterRecords(data.initiatives, RecordFiltersSchema.parse({ checked: 'never' }), c.get('curator'), today.getTime()).length
     const doubtful = data.initiatives.filter((record) => record.status === 'doubtful').sort((a, b) => a.name.localeCompare(b.name, 'en'))
     return c.html(
-      <AdminLayout title="Staleness and coverage" nonce={c.get('nonce')} section="/admin/dashboard" curator={c.get('curator')} csrf={c.get('csrf')}>
+      renderHtml(<AdminLayout title="Staleness and coverage" nonce={c.get('nonce')} section="/admin/dashboard" curator={c.get('curator')} csrf={c.get('csrf')}>
         <DashboardPage report={report} doubtful={doubtful} allStale={allStale} allNever={allNever} />
-      </AdminLayout>,
+      </AdminLayout>),
     )
   })
 

@@ -12,6 +12,7 @@ import { AdminLayout } from './AdminLayout'
 import type { AdminDeps, AdminEnv } from './adminEnv'
 import { ImportPreview } from './ImportPreview'
 import { refusalText } from './refusalText'
+import { renderHtml } from '../../channels/web/renderHtml'
 
 const OUT_OF_REACH = 'your account may not change this record (an editor changes the records of their own organisation, and those that serve their own country and no other)'
 const Mode = z.enum(['upsert', 'replace']).catch('upsert')
@@ -99,7 +100,7 @@ export function importRoutes(deps: Pick<AdminDeps, 'directory' | 'now'>) {
   function page(c: Context<AdminEnv>, body: Child, status: 200 | 400 | 422 = 200) {
     const admin = c.get('curator').role === 'admin'
     return c.html(
-      <AdminLayout title="Import and export" nonce={c.get('nonce')} section="/admin/import" curator={c.get('curator')} csrf={c.get('csrf')}>
+      renderHtml(<AdminLayout title="Import and export" nonce={c.get('nonce')} section="/admin/import" curator={c.get('curator')} csrf={c.get('csrf')}>
         <h1>Import and export</h1>
         {body}
         <h2>Import a spreadsheet or a JSON file</h2>
@@ -145,7 +146,7 @@ export function importRoutes(deps: Pick<AdminDeps, 'directory' | 'now'>) {
             <a href="/admin/export/initiatives.json">initiatives.json</a> (the shape of data/initiatives.json)
           </li>
         </ul>
-      </AdminLayout>,
+      </AdminLayout>),
       status,
     )
   }

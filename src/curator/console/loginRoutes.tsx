@@ -9,6 +9,7 @@ import type { ThrottleVerdict } from '../auth/loginThrottle'
 import { newSessionToken, sameToken } from '../auth/sessionToken'
 import { AdminLayout } from './AdminLayout'
 import { CONSOLE_COOKIE, LOGIN_COOKIE, SESSION_COOKIE, type AdminDeps, type AdminEnv } from './adminEnv'
+import { renderHtml } from '../../channels/web/renderHtml'
 
 const LoginForm = z.object({
   login: z.string().trim().min(1).max(64),
@@ -38,7 +39,7 @@ export function loginRoutes(deps: Pick<AdminDeps, 'db' | 'sessions' | 'throttle'
     const token = newSessionToken()
     setCookie(c, LOGIN_COOKIE, token, CONSOLE_COOKIE)
     return c.html(
-      <AdminLayout title="Log in" nonce={c.get('nonce')}>
+      renderHtml(<AdminLayout title="Log in" nonce={c.get('nonce')}>
         <h1>Log in to the curator console</h1>
         <p>For people who keep Helpfinder's directory of services true. Accounts are made by an administrator; there is no sign-up.</p>
         {message && (
@@ -60,7 +61,7 @@ export function loginRoutes(deps: Pick<AdminDeps, 'db' | 'sessions' | 'throttle'
             Log in
           </button>
         </form>
-      </AdminLayout>,
+      </AdminLayout>),
       status,
     )
   }

@@ -13,6 +13,7 @@ import { inputOfPartner, partnerFromInput, partnerInput, placeProblem, type Part
 import { PartnerList } from './PartnerList'
 import { PartnerSnippet } from './PartnerSnippet'
 import { refusalText } from './refusalText'
+import { renderHtml } from '../../channels/web/renderHtml'
 
 const SECTION = '/admin/partners'
 const DONE: Record<string, string> = { created: 'added', saved: 'saved' }
@@ -37,7 +38,7 @@ export function partnerRoutes(deps: Pick<AdminDeps, 'directory' | 'now' | 'publi
   app.get('/', async (c) => {
     const data = await deps.directory.load()
     return c.html(
-      <AdminLayout title="Partners" nonce={c.get('nonce')} section={SECTION} curator={c.get('curator')} csrf={c.get('csrf')}>
+      renderHtml(<AdminLayout title="Partners" nonce={c.get('nonce')} section={SECTION} curator={c.get('curator')} csrf={c.get('csrf')}>
         <h1>Partners</h1>
         <p>Sites that embed the Helpfinder widget with their partner id. The widget may only be framed by a partner's listed origins, and shows its featured services first when they fit the person.</p>
         <p>
@@ -46,13 +47,13 @@ export function partnerRoutes(deps: Pick<AdminDeps, 'directory' | 'now' | 'publi
           </a>
         </p>
         <PartnerList partners={[...data.partners].sort((a, b) => a.name.localeCompare(b.name, 'en'))} />
-      </AdminLayout>,
+      </AdminLayout>),
     )
   })
 
   app.get('/new', async (c) => {
     const blank: PartnerInput = { id: '', name: '', fictional: false, origins: '', featured: '', defaultCountry: '', defaultLanguage: '', lastChecked: deps.now().toISOString().slice(0, 10), notes: '', baseVersion: '' }
-    return c.html(formPage(c, await deps.directory.load(), blank, undefined))
+    return c.html(renderHtml(formPage(c, await deps.directory.load(), blank, undefined)))
   })
 
   app.post('/new', async (c) => {
@@ -65,7 +66,7 @@ export function partnerRoutes(deps: Pick<AdminDeps, 'directory' | 'now' | 'publi
     const data = await deps.directory.load()
     const partner = data.partners.find((candidate) => candidate.id === c.req.param('id'))
     if (!partner) return c.notFound()
-    return c.html(formPage(c, data, inputOfPartner(partner, recordVersion(partner)), undefined, partner))
+    return c.html(renderHtml(formPage(c, data, inputOfPartner(partner, recordVersion(partner)), undefined, partner)))
   })
 
   app.post('/:id', async (c) => {
@@ -82,20 +83,20 @@ export function partnerRoutes(deps: Pick<AdminDeps, 'directory' | 'now' | 'publi
     const entries = deps.directory.audit.of('partner', id)
     if (!partner && entries.length === 0) return c.notFound()
     return c.html(
-      <AdminLayout title={`History of ${id}`} nonce={c.get('nonce')} section={SECTION} curator={c.get('curator')} csrf={c.get('csrf')}>
+      renderHtml(<AdminLayout title={`History of ${id}`} nonce={c.get('nonce')} section={SECTION} curator={c.get('curator')} csrf={c.get('csrf')}>
         <h1>History of {partner?.name ?? id}</h1>
         <p>
           <a href={`/admin/partners/${id}`}>Back to the partner</a>
         </p>
         <HistoryList entries={entries} />
-      </AdminLayout>,
+      </AdminLayout>),
     )
   })
 
   /** Validates and saves; on any problem the same form comes back (422) with what was typed. */
   async function save(c: Context<AdminEnv>, input: PartnerInput, before: Partner | undefined) {
     const parsed = partnerFromInput(input, deps.embedOrigins)
-    if (!parsed.ok) return c.html(formPage(c, await deps.directory.load(), input, parsed.errors, before), 422)
+    if (!parsed.ok) return c.html(renderHtml(formPage(c, await deps.directory.load(), input, parsed.errors, before)), 422)
     const result = await deps.directory.savePartner(c.get('curator'), parsed.partner, { action: before ? 'edit' : 'create', baseVersion: before ? input.baseVersion : undefined })
     if (result.ok) return c.redirect(`/admin/partners/${parsed.partner.id}?done=${before ? 'saved' : 'created'}`, 303)
     const refusal = result.error
@@ -103,7 +104,7 @@ export function partnerRoutes(deps: Pick<AdminDeps, 'directory' | 'now' | 'publi
     const errors: PartnerErrors = { fields: {}, general: [] }
     if (refusal.kind === 'exists') errors.fields.id = ['A partner with this id already exists. Choose another id.']
     if (refusal.kind === 'invalid') for (const problem of refusal.problems) placeProblem(errors, parsed.partner.id, problem)
-    return c.html(formPage(c, await deps.directory.load(), input, errors, before, refusalText(refusal)), 422)
+    return c.html(renderHtml(formPage(c, await deps.directory.load(), input, errors, before, refusalText(refusal))), 422)
   }
 
   /** The new or edit page: the form, and for an existing partner its snippet and history link. */

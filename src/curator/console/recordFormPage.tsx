@@ -8,6 +8,7 @@ import type { AdminEnv } from './adminEnv'
 import { RecordForm } from './RecordForm'
 import type { FormProblem } from './recordFormIssues'
 import type { RecordFormValues } from './recordFormValues'
+import { renderHtml } from '../../channels/web/renderHtml'
 
 /** What one record page shows: a new record, an editable one, or one this curator may only read. */
 export interface RecordPageView {
@@ -40,7 +41,7 @@ export function recordFormPage(c: Context<AdminEnv>, view: RecordPageView, statu
   const done = view.done ? DONE[view.done] : undefined
   const action = view.mode === 'new' ? '/admin/records/new' : `/admin/records/${view.values.id}`
   return c.html(
-    <AdminLayout title={title} nonce={c.get('nonce')} section="/admin/records" curator={curator} csrf={csrf}>
+    renderHtml(<AdminLayout title={title} nonce={c.get('nonce')} section="/admin/records" curator={curator} csrf={csrf}>
       <h1>{title}</h1>
       {done && record && (
         <p class="ok" role="status">
@@ -82,7 +83,7 @@ export function recordFormPage(c: Context<AdminEnv>, view: RecordPageView, statu
         </div>
       )}
       <RecordForm values={view.values} taxonomy={view.taxonomy} problems={problems} action={action} csrf={csrf} isNew={view.mode === 'new'} readOnly={view.mode === 'view'} stored={record} />
-    </AdminLayout>,
+    </AdminLayout>),
     status,
   )
 }

@@ -8,6 +8,7 @@ import { HistoryList } from './HistoryList'
 import { RecordFiltersSchema, filterRecords } from './recordFilters'
 import { RecordTable } from './RecordTable'
 import { refusalText } from './refusalText'
+import { renderHtml } from '../../channels/web/renderHtml'
 
 const DONE: Record<string, string> = {
   confirmed: 'confirmed as checked today',
@@ -38,7 +39,7 @@ export function recordListRoutes(deps: Pick<AdminDeps, 'directory' | 'now'>) {
     const doneId = c.req.query('id')
     const back = `/admin/records${new URL(c.req.url).search}`
     return c.html(
-      <AdminLayout title="Records" nonce={c.get('nonce')} section="/admin/records" curator={c.get('curator')} csrf={c.get('csrf')}>
+      renderHtml(<AdminLayout title="Records" nonce={c.get('nonce')} section="/admin/records" curator={c.get('curator')} csrf={c.get('csrf')}>
         <h1>Records</h1>
         {done && doneId && (
           <p class="ok" role="status">
@@ -111,7 +112,7 @@ export function recordListRoutes(deps: Pick<AdminDeps, 'directory' | 'now'>) {
           <button type="submit">Filter</button>
         </form>
         <RecordTable records={records} curator={c.get('curator')} csrf={c.get('csrf')} nowMs={now.getTime()} today={now.toISOString().slice(0, 10)} back={back} />
-      </AdminLayout>,
+      </AdminLayout>),
     )
   })
 
@@ -131,14 +132,14 @@ export function recordListRoutes(deps: Pick<AdminDeps, 'directory' | 'now'>) {
   app.get('/:id/retire', async (c) => {
     const record = (await deps.directory.load()).initiatives.find((candidate) => candidate.id === c.req.param('id'))
     if (!record) return c.notFound()
-    return c.html(retirePage(c, record.id, record.name))
+    return c.html(renderHtml(retirePage(c, record.id, record.name)))
   })
 
   app.post('/:id/retire', async (c) => {
     const record = (await deps.directory.load()).initiatives.find((candidate) => candidate.id === c.req.param('id'))
     if (!record) return c.notFound()
     const form = RetireForm.safeParse(await c.req.parseBody())
-    if (!form.success) return c.html(retirePage(c, record.id, record.name, 'Say in a few words why the service is retired (at least 3 characters).'), 400)
+    if (!form.success) return c.html(renderHtml(retirePage(c, record.id, record.name, 'Say in a few words why the service is retired (at least 3 characters).')), 400)
     const result = await deps.directory.saveInitiative(c.get('curator'), { id: record.id, update: (stored) => ({ ...stored, status: 'closed', statusNote: form.data.note }) }, { action: 'retire' })
     if (!result.ok) return consoleMessagePage(c, `${record.name}: not saved`, refusalText(result.error), 422, result.error.kind === 'invalid' ? result.error.problems : [])
     return c.redirect(`/admin/records?done=retired&id=${encodeURIComponent(record.id)}`, 303)
@@ -150,13 +151,13 @@ export function recordListRoutes(deps: Pick<AdminDeps, 'directory' | 'now'>) {
     const entries = deps.directory.audit.of('initiative', id)
     if (!record && entries.length === 0) return c.notFound()
     return c.html(
-      <AdminLayout title={`History of ${id}`} nonce={c.get('nonce')} section="/admin/records" curator={c.get('curator')} csrf={c.get('csrf')}>
+      renderHtml(<AdminLayout title={`History of ${id}`} nonce={c.get('nonce')} section="/admin/records" curator={c.get('curator')} csrf={c.get('csrf')}>
         <h1>History of {record?.name ?? id}</h1>
         <p>
           <a href={`/admin/records/${id}`}>Back to the record</a>
         </p>
         <HistoryList entries={entries} />
-      </AdminLayout>,
+      </AdminLayout>),
     )
   })
 
