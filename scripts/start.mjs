@@ -35,26 +35,43 @@ const result = await build({
 })
 // esbuild's compiler is a child process: not needed once the bundle is built.
 await stop()
-const hash = createHash('sha256')
-for (const file of result.outputFiles) hash.update(file.path).update(file.contents)
-const folder = join(buildRoot, `server-${hash.digest('hex').slice(0, 16)}`)
-if (!existsSync(folder)) {
-  const staging = join(buildRoot, `staging-${process.pid}-${randomBytes(4).toString('hex')}`)
-  for (const file of result.outputFiles) {
-    const target = join(staging, relative(join(root, 'bundle'), file.path))
-    mkdirSync(dirname(target), { recursive: true })
-    writeFileSync(target, file.contents)
-  }
+/** Writes the bundle (once per content) and returns its entry file, or undefined when .build/ cannot be written. */
+function writeBundle() {
+  const hash = createHash('sha256')
+  for (const file of result.outputFiles) hash.update(file.path).update(file.contents)
+  const folder = join(buildRoot, `server-${hash.digest('hex').slice(0, 16)}`)
   try {
-    renameSync(staging, folder)
-  } catch {
-    // Another server started at the same moment put the same bundle there first.
-    rmSync(staging, { recursive: true, force: true })
+    if (!existsSync(folder)) {
+      const staging = join(buildRoot, `staging-${process.pid}-${randomBytes(4).toString('hex')}`)
+      for (const file of result.outputFiles) {
+        const target = join(staging, relative(join(root, 'bundle'), file.path))
+        mkdirSync(dirname(target), { recursive: true })
+        writeFileSync(target, file.contents)
+      }
+      try {
+        renameSync(staging, folder)
+      } catch {
+        // Another server started at the same moment put the same bundle there first.
+        rmSync(staging, { recursive: true, force: true })
+      }
+    }
+    // Bundles of earlier sources, a day old, are no longer anyone's.
+    for (const name of readdirSync(buildRoot)) {
+      const path = join(buildRoot, name)
+      if (path !== folder && Date.now() - statSync(path).mtimeMs > KEEP_MS) rmSync(path, { recursive: true, force: true })
+    }
+    return join(folder, 'server.js')
+  } catch (error) {
+    process.stderr.write(`warning: cannot write the server bundle into .build/ (${error instanceof Error ? error.message : String(error)}); running the TypeScript through tsx instead (about 35 MB more memory)\n`)
+    return undefined
   }
 }
-// Bundles of earlier sources, a day old, are no longer anyone's.
-for (const name of readdirSync(buildRoot)) {
-  const path = join(buildRoot, name)
-  if (path !== folder && Date.now() - statSync(path).mtimeMs > KEEP_MS) rmSync(path, { recursive: true, force: true })
+
+const entry = writeBundle()
+if (entry) {
+  await import(pathToFileURL(entry).href)
+} else {
+  const { register } = await import('tsx/esm/api')
+  register()
+  await import(pathToFileURL(join(root, 'src/runtime/node.ts')).href)
 }
-await import(pathToFileURL(join(folder, 'server.js')).href)
