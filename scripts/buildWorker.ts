@@ -13,7 +13,7 @@ const root = fileURLToPath(new URL('..', import.meta.url))
 
 /**
  * Builds the worker bundle into `outdir` with wrangler's own bundler; a failed build rejects with wrangler's output.
- * @example const { outfile, bytes } = await buildWorker('/tmp/x')
+ * @example const { outfile, bytes } = await buildWorker(mkdtempSync(join(tmpdir(), 'helpfinder-worker-')))
  */
 export async function buildWorker(outdir = resolve(root, 'dist/worker')): Promise<{ outfile: string; bytes: number }> {
   const wrangler = resolve(root, 'node_modules/wrangler/bin/wrangler.js')

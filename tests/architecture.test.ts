@@ -118,4 +118,17 @@ describe('architecture', () => {
       expect(code, file).not.toMatch(/\bconsole\.\w+\(/)
     }
   })
+
+  it('names no folder of one machine: temporary files and screenshots go under os.tmpdir()', () => {
+    const folders = ['src', 'tests', 'bench', 'scripts', 'docs'].map((folder) => join(root, folder))
+    const text = (folder: string): string[] =>
+      readdirSync(folder, { withFileTypes: true }).flatMap((entry) =>
+        entry.isDirectory() ? (entry.name === 'fixtures' ? [] : text(join(folder, entry.name))) : /\.(ts|tsx|mjs|md)$/.test(entry.name) ? [join(folder, entry.name)] : [],
+      )
+    const files = [...folders.flatMap(text), join(root, 'README.md'), join(root, 'ARCHITECTURE.md')]
+    expect(files.length).toBeGreaterThan(100)
+    for (const file of files) {
+      expect(readFileSync(file, 'utf8'), relative(root, file)).not.toMatch(/['"`(\s](\/tmp|\/home\/\w|\/Users\/\w|\/work\/|\/root\/|C:\\\\Users)/)
+    }
+  })
 })

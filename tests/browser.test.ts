@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import ar from '../locales/ar/translation.json'
@@ -171,7 +173,7 @@ describe('with JavaScript off (Tor Browser "Safest")', () => {
     const { page, context, blocked, setCookies } = await sandbox({ javaScriptEnabled: false })
     await converse(page)
     await expectGermanNetwork(page)
-    await page.screenshot({ path: '/tmp/helpfinder-results-nojs.png', fullPage: true })
+    await page.screenshot({ path: join(tmpdir(), 'helpfinder-results-nojs.png'), fullPage: true })
     expect(await context.cookies()).toEqual([])
     expect(setCookies).toEqual([])
     expect(blocked).toEqual([])
@@ -241,7 +243,7 @@ describe('with JavaScript off (Tor Browser "Safest")', () => {
     expect(await emergency.textContent()).toBe('112')
     expect(await page.locator('form#turn').count()).toBe(0)
     await expectNeutralTitle(page)
-    await page.screenshot({ path: '/tmp/helpfinder-urgent-nojs.png', fullPage: true })
+    await page.screenshot({ path: join(tmpdir(), 'helpfinder-urgent-nojs.png'), fullPage: true })
 
     await page.getByRole('button', { name: en.nav.return, exact: true }).click()
     await waitForStep(page, 'language')
@@ -449,8 +451,8 @@ describe('keyboard only', () => {
 })
 
 // Arabic, JavaScript off: the whole journey to the results lays out right to left. The results
-// page is kept as a screenshot (/tmp/helpfinder-ar-results.png) for people to see.
-const RTL_SCREENSHOT = '/tmp/helpfinder-ar-results.png'
+// page is kept as a screenshot (helpfinder-ar-results.png in the system's temporary folder) for people to see.
+const RTL_SCREENSHOT = join(tmpdir(), 'helpfinder-ar-results.png')
 
 /** Where an element's text starts and ends, against its container's content box. */
 async function textEdges(page: Page, selector: string) {

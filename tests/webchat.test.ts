@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import en from '../locales/en/translation.json'
@@ -11,7 +13,7 @@ import { cardButton, typeInWebchat, walkToGermanResults, webchatTurn } from './s
 // Chromium, connected through a DirectLine-like stand-in (tests/support/webchatHarness.ts) that
 // posts to the real server's /api/messages with expectReplies. Nothing leaves loopback.
 
-const SCREENSHOT = '/tmp/webchat-results.png'
+const SCREENSHOT = join(tmpdir(), 'webchat-results.png')
 
 let server: Awaited<ReturnType<typeof startNodeServer>>
 let harness: Awaited<ReturnType<typeof startWebchatHarness>>
