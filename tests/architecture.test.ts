@@ -131,4 +131,10 @@ describe('architecture', () => {
       expect(readFileSync(file, 'utf8'), relative(root, file)).not.toMatch(/['"`(\s](\/tmp|\/home\/\w|\/Users\/\w|\/work\/|\/root\/|C:\\\\Users)/)
     }
   })
+
+  it('one HTTP error type at the edge, public and console: app/httpError.ts, never the HTTPException of Hono', () => {
+    const throwers = files.filter(({ imports }) => imports.includes('app/httpError.ts') || imports.includes('app/httpError'))
+    expect(throwers.map(({ file }) => file)).toEqual(expect.arrayContaining(['app/createApp.tsx', 'curator/console/createAdminApp.ts', 'curator/console/csrfGuard.ts']))
+    for (const { file, imports } of files) expect(imports, file).not.toContain('hono/http-exception')
+  })
 })

@@ -1,5 +1,4 @@
 import { Hono } from 'hono'
-import { HTTPException } from 'hono/http-exception'
 import { privacyLogger } from '../../middleware/privacyLogger'
 import { requestSizeLimit } from '../../middleware/requestSizeLimit'
 import { accountRoutes } from './accountRoutes'
@@ -15,6 +14,7 @@ import { partnerRoutes } from './partnerRoutes'
 import { recordFormRoutes } from './recordFormRoutes'
 import { recordListRoutes } from './recordListRoutes'
 import { sameOriginOnly } from './sameOriginOnly'
+import { HttpError } from '../../app/httpError'
 
 /** An import file of a few thousand records fits well within this. */
 const MAX_BODY = 5 * 1024 * 1024
@@ -31,7 +31,7 @@ export function createAdminApp(deps: AdminDeps) {
   app.use(adminHeaders())
   app.use(
     requestSizeLimit(MAX_BODY, () => {
-      throw new HTTPException(413, { message: 'too large' })
+      throw new HttpError(413, 'admin.too_large')
     }),
   )
   app.use(sameOriginOnly())
@@ -49,10 +49,10 @@ export function createAdminApp(deps: AdminDeps) {
   app.notFound((c) => consoleMessagePage(c, 'Not found', 'There is no console page at this address.', 404))
 
   app.onError((error, c) => {
-    if (error instanceof HTTPException && error.status === 403) {
+    if (error instanceof HttpError && error.status === 403) {
       return consoleMessagePage(c, 'Form refused', 'This form could not be accepted: it has expired, or it did not come from this console. Nothing was changed. Go back, reload the page and try again.', 403)
     }
-    if (error instanceof HTTPException && error.status === 413) {
+    if (error instanceof HttpError && error.status === 413) {
       return consoleMessagePage(c, 'Too large', `That was larger than ${MAX_BODY / 1024 / 1024} MB. Nothing was changed. Split the file and try again.`, 413)
     }
     // No stack trace and no request details: the logger already recorded route and status.

@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono'
-import { HTTPException } from 'hono/http-exception'
+import { HttpError } from '../../app/httpError'
 import { sameToken } from '../auth/sessionToken'
 import type { AdminEnv } from './adminEnv'
 
@@ -13,7 +13,7 @@ export function csrfGuard(): MiddlewareHandler<AdminEnv> {
       const body = await c.req.parseBody().catch(() => ({}))
       const sent: unknown = Reflect.get(body, 'csrf')
       const expected = c.get('csrf')
-      if (typeof sent !== 'string' || !expected || !sameToken(sent, expected)) throw new HTTPException(403, { message: 'csrf' })
+      if (typeof sent !== 'string' || !expected || !sameToken(sent, expected)) throw new HttpError(403, 'admin.csrf')
     }
     await next()
   }

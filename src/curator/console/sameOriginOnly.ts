@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono'
-import { HTTPException } from 'hono/http-exception'
+import { HttpError } from '../../app/httpError'
 
 /**
  * Refuses a state-changing request that a browser says came from another site (Sec-Fetch-Site,
@@ -14,7 +14,7 @@ export function sameOriginOnly(): MiddlewareHandler {
       // Compared by host: behind a TLS proxy the request URL may say http while the browser says https.
       const foreignOrigin = origin !== undefined && origin !== 'null' && hostOf(origin) !== c.req.header('host')
       if (crossSite || foreignOrigin) {
-        throw new HTTPException(403, { message: 'cross-site' })
+        throw new HttpError(403, 'admin.cross_site')
       }
     }
     await next()
