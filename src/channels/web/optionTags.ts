@@ -1,4 +1,5 @@
 import { raw } from 'hono/html'
+import { escapeHtml as escape } from './rawElement'
 
 /** An entry of a <select>: value, visible text, and whether it starts selected. */
 export interface SelectEntry {
@@ -6,9 +7,6 @@ export interface SelectEntry {
   label: string
   selected: boolean
 }
-
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
-const escape = (text: string) => text.replace(/[&<>"']/g, (char) => ESCAPES[char] ?? char)
 
 // Country lists run to ~100 options and are the same on every page for a language; as JSX they
 // cost about a microsecond per element per page, so the markup is built once and reused.
