@@ -29,8 +29,10 @@ import { startServerProcess } from './startServerProcess'
 /**
  * `npm run bench`: the issue-18 table, side by side in one run. The app is the server as `npm start`
  * runs it, in its own process; the yardstick is a bare Hono app in a process of its own; the load
- * is autocannon in a third. Four rows (bare GET, bare POST echoing a turn's JSON, the full JSON turn
- * to results, the full HTML form turn to results), then the two ratios the issue aims at. After the
+ * is autocannon in a third. The issue's four rows (bare GET, bare POST echoing a turn's JSON, the
+ * full JSON turn to results, the full HTML form turn to results) and a fifth, the HTML ceiling: the
+ * bare app answering the same form post with the same page bytes and doing nothing else. Then the
+ * two ratios the issue aims at, and the ceiling's own ratio (what no HTML turn can exceed). After the
  * load: the token's length at each step, and each step of a turn without HTTP (micro-benchmarks).
  * Ratios, not absolutes: see shared/design/stack-notes.md beside the repository (Speed).
  */
@@ -86,9 +88,11 @@ async function main() {
       throw new Error(`full HTML turn did not return a results page (status ${htmlCheck.status})`)
     }
     // The echo answers with the turn's own JSON bytes.
-    await bare.setEcho(jsonText)
+    await bare.setEcho(jsonText, html)
     const echoCheck = await fetch(`${bare.base}/bare-echo`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: jsonBody })
     if ((await echoCheck.text()) !== jsonText) throw new Error('bare echo did not answer with the turn bytes')
+    const pageCheck = await fetch(`${bare.base}/bare-page`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: formBody })
+    if ((await pageCheck.text()) !== html) throw new Error('bare page did not answer with the page bytes')
     if ((await (await fetch(`${bare.base}/bare`)).text()) !== 'ok') throw new Error('bare route did not answer ok')
 
     print('Helpfinder turn benchmark')
@@ -103,6 +107,7 @@ async function main() {
     const targets: { name: string; job: Omit<LoadJob, 'id' | 'duration' | 'connections'> }[] = [
       { name: 'bare Hono GET', job: { url: `${bare.base}/bare`, method: 'GET', headers: {}, body: undefined } },
       { name: 'bare Hono POST echoing the same JSON', job: { url: `${bare.base}/bare-echo`, method: 'POST', headers: { 'content-type': 'application/json' }, body: jsonBody } },
+      { name: 'HTML ceiling: bare POST answering the same page', job: { url: `${bare.base}/bare-page`, method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: formBody } },
       { name: 'full turn, JSON API (to results)', job: { url: `${appBase}/api/v1/turn`, method: 'POST', headers: { 'content-type': 'application/json' }, body: jsonBody } },
       { name: 'full turn, HTML form post (to results)', job: { url: `${appBase}/turn`, method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: formBody } },
     ]
@@ -128,17 +133,20 @@ async function main() {
       ]),
     )
     print()
-    const [bareGet, echo, jsonTurn, htmlTurn] = results
-    if (bareGet && echo && jsonTurn && htmlTurn) {
+    const [bareGet, echo, ceiling, jsonTurn, htmlTurn] = results
+    if (bareGet && echo && ceiling && jsonTurn && htmlTurn) {
       const verdict = (passed: boolean) => (passed ? 'PASS' : 'BELOW')
       const jsonRatio = jsonTurn.requestsPerSecond / echo.requestsPerSecond
       const htmlRatio = htmlTurn.requestsPerSecond / bareGet.requestsPerSecond
       print(`JSON turn / echo:     ${jsonRatio.toFixed(3)}  (aim ≥ ${AIM_JSON})  ${verdict(jsonRatio >= AIM_JSON)}`)
       print(`HTML turn / bare GET: ${htmlRatio.toFixed(3)}  (aim ≥ ${AIM_HTML})  ${verdict(htmlRatio >= AIM_HTML)}`)
+      const ceilingRatio = ceiling.requestsPerSecond / bareGet.requestsPerSecond
+      print(`  the ceiling / bare GET: ${ceilingRatio.toFixed(3)} — the most any turn answering these ${Buffer.byteLength(html)} bytes can reach against this yardstick`)
+      print(`  HTML turn / ceiling:    ${(htmlTurn.requestsPerSecond / ceiling.requestsPerSecond).toFixed(3)} — what the turn's own work costs`)
       const worstP99 = Math.max(jsonTurn.latencyP99, htmlTurn.latencyP99)
       print(`turns' p99: ${worstP99.toFixed(1)} ms  (aim ≤ ${AIM_P99_MS} ms at ${CONNECTIONS} connections)  ${verdict(worstP99 <= AIM_P99_MS)}`)
       const failures = results.reduce((sum, summary) => sum + summary.non2xx + summary.errors + summary.timeouts, 0)
-      print(`errors (non-2xx, network, timeouts) in all four rows: ${failures}; 5xx in the app's log: ${server.output.logged5xx}; stack-trace lines: ${server.output.stackTraceLines}`)
+      print(`errors (non-2xx, network, timeouts) in all ${results.length} rows: ${failures}; 5xx in the app's log: ${server.output.logged5xx}; stack-trace lines: ${server.output.stackTraceLines}`)
     }
     print(`app RSS: before load ${mb(rssBefore)}, max under load ${mb(rssMax)}, after load ${mb(rssAfter)}`)
     print()
@@ -253,10 +261,10 @@ async function startBareServer() {
   return {
     base: `http://127.0.0.1:${port}`,
     pid: child.pid,
-    setEcho(echo: string) {
+    setEcho(echo: string, page: string) {
       return new Promise<void>((resolve) => {
         child.once('message', () => resolve())
-        child.send({ echo })
+        child.send({ echo, page })
       })
     },
     stop() {
