@@ -1,7 +1,7 @@
 /**
  * `npm run data:check`: validates data/ and flows/; prints every problem and exits 1 if any.
  * Notes (lines worth knowing that are not problems) go to stdout and do not fail the check.
- * The same check runs in the tests (tests/dataCheck.test.ts). Partner origins are held to a public
+ * The same check runs in the tests (tests/unit/dataCheck.test.ts). Partner origins are held to a public
  * server's rules unless PARTNER_DEV_ORIGINS=on (then http://localhost is accepted too, with a note).
  */
 import { embedOriginRulesFromEnv } from '../src/app/embedOriginRulesFromEnv'
