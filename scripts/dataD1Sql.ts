@@ -14,7 +14,7 @@ import { dirname, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { directorySql } from './d1/directorySql'
-import { readSqliteDirectory } from './export/readSqliteDirectory'
+import { readSqliteDirectory } from '../src/storage/sqlite/readSqliteDirectory'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const usage = 'usage: npm run data:d1-sql [-- --database FILE] [--out FILE]'

@@ -1,5 +1,5 @@
 import { fail, ok, type Result } from '../../src/core/result'
-import { readSqliteDirectory } from './readSqliteDirectory'
+import { readSqliteDirectory } from '../../src/storage/sqlite/readSqliteDirectory'
 import { writeExportFiles } from './writeExportFiles'
 
 /**

@@ -5,7 +5,7 @@ import type { ImportMode, MergeResult } from '../../src/curation/mergeInitiative
 import { planImport, type ImportPlan } from '../../src/curation/planImport'
 import { initiativesDrift, type InitiativesDrift } from './initiativesDrift'
 import { DATA_FILES, readDataDir } from './readDataDir'
-import { replaceSqliteDirectory } from './replaceSqliteDirectory'
+import { replaceSqliteDirectory } from '../../src/storage/sqlite/replaceSqliteDirectory'
 import { stageFile } from './writeJsonAtomic'
 
 export interface ImportOptions {

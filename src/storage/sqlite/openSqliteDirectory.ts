@@ -1,8 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
-import Database from 'better-sqlite3'
 import { count } from 'drizzle-orm'
-import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
+import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core'
 import type { DirectoryData } from '../../core/directory/directoryData'
 import { createDirectoryRepository } from '../directoryRepository'
@@ -15,9 +14,7 @@ import { fileIdentity } from './fileIdentity'
 import { inspectDatabasePath } from './inspectDatabasePath'
 import { SqliteFault } from './SqliteFault'
 import { migrateSqlite } from './migrateSqlite'
-
-/** How long a statement waits on another process's lock once the file is open (better-sqlite3's default). */
-const BUSY_TIMEOUT_MS = 5000
+import { BUSY_TIMEOUT_MS, openSqliteFile } from './openSqliteFile'
 
 /** An open embedded directory: the port, plus `close` for a clean shutdown. */
 export interface SqliteDirectory {
@@ -47,11 +44,10 @@ export function openSqliteDirectory(file: string, seed: DirectoryData, migration
     inspectDatabasePath(file)
     mkdirSync(dirname(file), { recursive: true })
   }
-  const sqlite = new Database(file, { timeout: options.busyTimeoutMs ?? BUSY_TIMEOUT_MS })
+  const { sqlite, db } = openSqliteFile(file, { busyTimeoutMs: options.busyTimeoutMs })
   try {
     checkSqliteFile(sqlite, { pages: true, tables: false })
     sqlite.pragma('journal_mode = WAL')
-    const db = drizzle(sqlite, { schema })
     migrateSqlite(sqlite, db, migrationsFolder)
     checkSqliteFile(sqlite, { pages: false, tables: true })
     const rowsIn = (table: SQLiteTable) => db.select({ n: count() }).from(table).all()[0]?.n ?? 0

@@ -1,13 +1,13 @@
-import Database from 'better-sqlite3'
 import { count, getTableColumns, sql } from 'drizzle-orm'
-import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
-import type { DirectoryData } from '../../src/core/directory/directoryData'
-import { directoryToRows, type DirectoryRows } from '../../src/storage/directoryToRows'
-import { insertStatements } from '../../src/storage/insertStatements'
-import { DIRECTORY_DELETE_ORDER, DIRECTORY_TABLES, NUMBERED_TABLES } from '../../src/storage/directoryTables'
-import * as schema from '../../src/storage/schema'
-import { loadSqliteDirectory } from '../../src/storage/sqlite/loadSqliteDirectory'
-import { migrateSqlite } from '../../src/storage/sqlite/migrateSqlite'
+import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
+import type { DirectoryData } from '../../core/directory/directoryData'
+import { directoryToRows, type DirectoryRows } from '../directoryToRows'
+import { insertStatements } from '../insertStatements'
+import { DIRECTORY_DELETE_ORDER, DIRECTORY_TABLES, NUMBERED_TABLES } from '../directoryTables'
+import * as schema from '../schema'
+import { loadSqliteDirectory } from './loadSqliteDirectory'
+import { migrateSqlite } from './migrateSqlite'
+import { openSqliteFile } from './openSqliteFile'
 
 /** Hooks into the one transaction that replaces the directory. */
 export interface ReplaceOptions {
@@ -25,9 +25,8 @@ export interface ReplaceOptions {
  * @example replaceSqliteDirectory('.data/helpfinder.sqlite', data, 'migrations') // 'replaced'
  */
 export function replaceSqliteDirectory(file: string, data: DirectoryData, migrationsFolder: string, options: ReplaceOptions = {}): 'replaced' | 'unchanged' | 'refused' {
-  const sqlite = new Database(file, { fileMustExist: true })
+  const { sqlite, db } = openSqliteFile(file, { mustExist: true })
   try {
-    const db = drizzle(sqlite, { schema })
     migrateSqlite(sqlite, db, migrationsFolder)
     const rows = directoryToRows(data)
     const statements = insertStatements(db, rows, 30_000)

@@ -1,9 +1,7 @@
-import Database from 'better-sqlite3'
-import { drizzle } from 'drizzle-orm/better-sqlite3'
-import type { DirectoryData } from '../../src/core/directory/directoryData'
-import { fail, ok, type Result } from '../../src/core/result'
-import { createDirectoryRepository } from '../../src/storage/directoryRepository'
-import * as schema from '../../src/storage/schema'
+import type { DirectoryData } from '../../core/directory/directoryData'
+import { fail, ok, type Result } from '../../core/result'
+import { createDirectoryRepository } from '../directoryRepository'
+import { openSqliteFile, type SqliteFile } from './openSqliteFile'
 
 /**
  * The live directory of a SQLite file, as the app reads it (zod-validated by rowsToDirectory).
@@ -12,15 +10,16 @@ import * as schema from '../../src/storage/schema'
  * @example const data = await readSqliteDirectory('.data/helpfinder.sqlite'); if (data.ok) publish(data.value)
  */
 export async function readSqliteDirectory(databaseFile: string): Promise<Result<DirectoryData, string>> {
-  let sqlite: Database.Database
+  let file: SqliteFile
   try {
-    sqlite = new Database(databaseFile, { readonly: true, fileMustExist: true })
+    file = openSqliteFile(databaseFile, { readonly: true, mustExist: true })
   } catch (error) {
     return fail(`${databaseFile}: cannot be opened (${error instanceof Error ? error.message : String(error)})`)
   }
+  const { sqlite, db } = file
   try {
     sqlite.exec('BEGIN')
-    return ok(await createDirectoryRepository(drizzle(sqlite, { schema })).load())
+    return ok(await createDirectoryRepository(db).load())
   } catch (error) {
     // An unseeded or older file has no (or other) tables, or rows that fail the schemas.
     return fail(`${databaseFile}: holds no readable directory (${error instanceof Error ? error.message : String(error)})`)
