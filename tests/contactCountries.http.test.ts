@@ -3,6 +3,7 @@ import * as z from 'zod'
 import { answerAll } from './support/formConversation'
 import { servicesOf, telLinksOf } from './support/pageFacts'
 import { startNodeServer } from './support/startNodeServer'
+import { answerPath, formAnswers, jsonReplies } from './support/answerPaths'
 
 // The walk that found it: from Ireland, Stop It Now UK & Ireland's tap-to-call link was the UK
 // freephone (which does not connect from Ireland), the number that does was plain text, and
@@ -30,7 +31,7 @@ function cardOf(html: string, id: string): string {
 const reasonsOf = (card: string) => [...(/<ul class="reasons">(.*?)<\/ul>/s.exec(card)?.[1] ?? '').matchAll(/<li>([^<]*)<\/li>/g)].map((match) => match[1])
 
 async function resultsFor(country: string): Promise<string> {
-  const pages = await answerAll(server.base, ['self', country, 'en', 'nothing_happened', ['phone'], 'not_needed'])
+  const pages = await answerAll(server.base, formAnswers(answerPath({ country, language: 'en', channels: ['phone'], anonymity: 'not_needed' })))
   const html = pages[pages.length - 1]?.html ?? ''
   expect(servicesOf(html)).toContain(ID)
   return html
@@ -81,11 +82,11 @@ async function apiResults(replies: string[][]) {
 
 describe('the JSON API says the same', () => {
   it('from Ireland: the Irish number with a tel: href, no "Free"; from the UK: the freephone first with its note', async () => {
-    const fromIreland = (await apiResults([['self'], ['IE'], ['en'], ['nothing_happened'], ['phone'], ['not_needed']])).find((service) => service.id === ID)
+    const fromIreland = (await apiResults(jsonReplies(answerPath({ country: 'IE', language: 'en', channels: ['phone'], anonymity: 'not_needed' })))).find((service) => service.id === ID)
     expect(fromIreland?.contacts.filter((contact) => contact.href?.startsWith('tel:')).map((contact) => contact.href)).toEqual([`tel:${FROM_IRELAND}`])
     expect(fromIreland?.reasons).not.toContain('Free')
     expect(fromIreland?.cost).toBe('Calls from your country may cost')
-    const fromUk = (await apiResults([['self'], ['GB'], ['en'], ['nothing_happened'], ['phone'], ['not_needed']])).find((service) => service.id === ID)
+    const fromUk = (await apiResults(jsonReplies(answerPath({ country: 'GB', language: 'en', channels: ['phone'], anonymity: 'not_needed' })))).find((service) => service.id === ID)
     expect(fromUk?.contacts[0]).toEqual({ text: '0808 1000 900', href: `tel:${FREEPHONE}`, countryNote: 'For calls from: United Kingdom' })
   })
 })

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { answerAll, openStart, postForm } from './support/formConversation'
 import { langOf, servicesOf, stepOf, telLinksOf } from './support/pageFacts'
 import { startNodeServer } from './support/startNodeServer'
+import { answerPath, formAnswers, SELF_IN_GERMANY } from './support/answerPaths'
 
 // The no-JavaScript path: a real server on loopback, a real SQLite file, nothing but form posts.
 let server: Awaited<ReturnType<typeof startNodeServer>>
@@ -20,7 +21,7 @@ const last = <T,>(items: T[]): T => {
 
 describe('a full conversation for each kind of person, by HTML form posts only', () => {
   it('someone worried about their own thoughts, in Germany, gets the German prevention network', async () => {
-    const pages = await answerAll(server.base, ['self', 'DE', 'de', 'nothing_happened', ['phone', 'chat'], 'matters'])
+    const pages = await answerAll(server.base, formAnswers(SELF_IN_GERMANY))
     expect(pages.map((page) => page.status)).toEqual(pages.map(() => 200))
     expect(pages.slice(0, -1).map((page) => stepOf(page.html))).toEqual(['asker', 'country', 'language', 'stage', 'channels', 'anonymity'])
     const services = servicesOf(last(pages).html)
@@ -52,7 +53,7 @@ describe('a full conversation for each kind of person, by HTML form posts only',
   })
 
   it('results explain why each service matched, how to reach it, and when the record was checked', async () => {
-    const html = last(await answerAll(server.base, ['self', 'DE', 'de', 'nothing_happened', ['phone'], 'matters'])).html
+    const html = last(await answerAll(server.base, formAnswers(answerPath({ channels: ['phone'] })))).html
     expect(html).toMatch(/class="reasons"><li>[^<]+<\/li>/)
     expect(html).toMatch(/href="(tel:|https:\/\/)/)
     expect(html).toMatch(/20\d\d-\d\d-\d\d/)

@@ -5,6 +5,7 @@ import { z } from 'zod'
 import { activity, button, LOCAL_TESTING, postActivity, textOf } from './support/botClient'
 import { answerAll } from './support/formConversation'
 import { startNodeServer } from './support/startNodeServer'
+import { answerPath, formAnswers } from './support/answerPaths'
 
 // Issue 16: a record on file that fits but has no confirmed contact is named in one calm line, never linked.
 let server: Awaited<ReturnType<typeof startNodeServer>>
@@ -13,8 +14,8 @@ beforeAll(async () => {
 })
 afterAll(async () => server.stop())
 
-const AUSTRIA = ['self', 'AT', 'de', 'nothing_happened', ['phone'], 'not_needed']
-const SWEDEN = ['self', 'SE', 'sv', 'nothing_happened', ['phone'], 'not_needed']
+const AUSTRIA = formAnswers(answerPath({ country: 'AT', channels: ['phone'], anonymity: 'not_needed' }))
+const SWEDEN = formAnswers(answerPath({ country: 'SE', language: 'sv', channels: ['phone'], anonymity: 'not_needed' }))
 const LINE = 'Also on file for Austria:'
 const FTZ = 'Forensisch Therapeutisches Zentrum Wien (FTZW)'
 
@@ -78,7 +79,7 @@ describe('a person in Sweden worried about their own thoughts, nothing happened'
 
 describe('a person in Germany, with reachable services', () => {
   it('sees no on-file line unless a German record without a confirmed contact fits, and never an Austrian one', async () => {
-    const html = (await answerAll(server.base, ['self', 'DE', 'de', 'nothing_happened', ['phone'], 'matters'])).at(-1)?.html ?? ''
+    const html = (await answerAll(server.base, formAnswers(answerPath({ channels: ['phone'] })))).at(-1)?.html ?? ''
     expect(html).toContain('data-service="kein-taeter-werden"')
     const line = onFileOf(html)
     if (line === undefined) return

@@ -10,6 +10,7 @@ import { loadBundledData } from '../src/storage/bundledData'
 import { activity, button, heroCards, LOCAL_TESTING, postActivity } from './support/botClient'
 import { answerAll } from './support/formConversation'
 import { startNodeServer } from './support/startNodeServer'
+import { answerPath, formAnswers } from './support/answerPaths'
 
 // Dates that mean what they say, as a person meets them: a check is shown only where one happened
 // ("Checked against its sources on …"), a record no one has checked says so calmly, and every
@@ -32,8 +33,8 @@ const checked: Initiative = { ...record('stop-it-now-nl'), lastChecked: checkedD
 const never: Initiative = { ...record('kein-taeter-werden'), lastChecked: null, checkedBy: null, sources: record('kein-taeter-werden').sources.map((source) => ({ ...source, date: 'undated' })) }
 const seed: DirectoryData = { ...bundled, initiatives: bundled.initiatives.map((initiative) => (initiative.id === checked.id ? checked : initiative.id === never.id ? never : initiative)) }
 
-const NL = ['self', 'NL', 'nl', 'nothing_happened', ['any'], 'not_needed']
-const DE = ['self', 'DE', 'de', 'nothing_happened', ['any'], 'not_needed']
+const NL = formAnswers(answerPath({ country: 'NL', language: 'nl', channels: ['any'], anonymity: 'not_needed' }))
+const DE = formAnswers(answerPath({ channels: ['any'], anonymity: 'not_needed' }))
 
 let server: Awaited<ReturnType<typeof startNodeServer>>
 beforeAll(async () => {

@@ -25,6 +25,7 @@ import { createNodeApp } from '../src/runtime/createNodeApp'
 import { nodeStateCipher } from '../src/runtime/nodeStateCipher'
 import de from '../locales/de/translation.json'
 import { sealLegacyState } from './support/sealLegacyState'
+import { jsonReplies, SELF_IN_GERMANY } from './support/answerPaths'
 
 // The sealed state's payload: answers as small numbers against the flow's node and option order,
 // anything else as text, behind a version byte. Tokens sealed before it (JSON text) still open.
@@ -331,7 +332,7 @@ describe('on a real Node server', () => {
   })
 
   it('the token is shorter at every step of a whole conversation than the JSON one was', async () => {
-    const replies = [['self'], ['DE'], ['de'], ['nothing_happened'], ['phone', 'chat'], ['matters']]
+    const replies = jsonReplies(SELF_IN_GERMANY)
     const keyring = await keyringOf(spec)
     const rows: string[] = []
     let view = await turn({ action: 'start', ui: 'de' })
@@ -342,7 +343,7 @@ describe('on a real Node server', () => {
       const before = (await sealLegacyState(opened.value, spec, Date.now())).length
       const after = view.state.length
       expect(after).toBeLessThan(before)
-      rows.push(`${(reply?.join('+') ?? 'start').padEnd(18)} ${view.step.outcome ?? view.step.nodeId}`.padEnd(30) + `${String(before).padStart(6)} ${String(after).padStart(6)}`)
+      rows.push(`${`${(reply?.join('+') ?? 'start').padEnd(18)} ${view.step.outcome ?? view.step.nodeId}`.padEnd(30)}${String(before).padStart(6)} ${String(after).padStart(6)}`)
     }
     expect(view.step.outcome).toBe('results')
     const last = rows.at(-1) ?? ''

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { NONCE_SLOT, TOKEN_SLOT } from '../src/channels/shared/renderedParts'
 import { jsonConversation } from './support/jsonConversation'
 import { startNodeServer } from './support/startNodeServer'
+import { jsonReplies, SELF_IN_GERMANY } from './support/answerPaths'
 
 // Issue 18 over HTTP: a remembered turn is served with a fresh seal and the response's own nonce,
 // the same bytes otherwise; the stand-ins never reach a person.
@@ -12,7 +13,8 @@ beforeAll(async () => {
 })
 afterAll(() => server.stop())
 
-const REPLIES = [['self'], ['DE'], ['de'], ['nothing_happened'], ['phone', 'chat']]
+/** Up to the last question (anonymity). */
+const REPLIES = jsonReplies(SELF_IN_GERMANY).slice(0, -1)
 
 async function postHtml(body: Record<string, string>) {
   const response = await fetch(`${server.base}/turn`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(body).toString() })

@@ -4,6 +4,9 @@ import { openStart, postForm, type FormPage } from './support/formConversation'
 import { servicesOf, stepOf, telLinksOf } from './support/pageFacts'
 import { startNodeServer } from './support/startNodeServer'
 import { testPartner } from './support/testPartner'
+import { answerPath, jsonReplies } from './support/answerPaths'
+
+const ANY_CHANNEL = answerPath({ channels: ['any'], anonymity: 'not_needed' })
 
 // The widget's routes over real HTTP: who may frame the panel, presets, the partner's own
 // services first, and bad input that never costs the person their place.
@@ -76,7 +79,7 @@ describe('the widget over HTTP', () => {
 
   it("moves the partner's own services first only when they fit, and never adds one that does not", async () => {
     let page = await panel('partner=two-sites&country=DE&lang=de')
-    for (const reply of ['self', 'DE', 'de', 'nothing_happened', 'any', 'not_needed']) page = await answer(page, [reply])
+    for (const reply of jsonReplies(ANY_CHANNEL)) page = await answer(page, reply)
     const services = servicesOf(page.html)
     expect(services[0]).toBe('kein-taeter-werden')
     expect(services).toContain('troubled-desire')
@@ -84,7 +87,7 @@ describe('the widget over HTTP', () => {
     expect(services).not.toContain('stop-it-now-nl')
     const plain = await panel('country=DE&lang=de')
     let unfeatured = plain
-    for (const reply of ['self', 'DE', 'de', 'nothing_happened', 'any', 'not_needed']) unfeatured = await answer(unfeatured, [reply])
+    for (const reply of jsonReplies(ANY_CHANNEL)) unfeatured = await answer(unfeatured, reply)
     expect(servicesOf(unfeatured.html)[0]).not.toBe('kein-taeter-werden')
     expect(unfeatured.html).not.toContain('class="featured"')
   })

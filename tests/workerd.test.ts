@@ -11,12 +11,13 @@ import { openD1Directory, seedD1IfEmpty } from '../src/storage/d1/openD1Director
 import { answerAll, type FormPage } from './support/formConversation'
 import { servicesOf, stepOf, telLinksOf } from './support/pageFacts'
 import { startWorker } from './support/startWorker'
+import { formAnswers, SELF_IN_GERMANY } from './support/answerPaths'
 
 // The real Workers runtime: the esbuild bundle in workerd (Miniflare), D1 in workerd, plain HTTP.
 type Worker = Awaited<ReturnType<typeof startWorker>>
 type D1 = Worker['d1']
 
-const SELF_DE = ['self', 'DE', 'de', 'nothing_happened', ['phone', 'chat'], 'matters']
+const SELF_DE = formAnswers(SELF_IN_GERMANY)
 const KEIN_TAETER = 'Präventionsnetzwerk „Kein Täter werden“'
 const TABLES = ['meta', 'criteria', 'tags', 'initiatives', 'initiative_tags', 'contacts', 'sources', 'urgent_lines', 'partners']
 const KIB = 1024
@@ -149,7 +150,7 @@ describe('a conversation in workerd with D1', () => {
 
   it('no response sets a cookie; every one carries the CSP and no-referrer', async () => {
     const pages = await answerAll(worker.url, SELF_DE)
-    pages.forEach((page, step) => expectPrivateHeaders(page.headers, `form step ${step}`))
+    for (const [step, page] of pages.entries()) expectPrivateHeaders(page.headers, `form step ${step}`)
     expectPrivateHeaders((await apiTurn(worker.url, {})).headers, 'api')
     const missing = await fetch(`${worker.url}/no-such-page`)
     expect(missing.status).toBe(404)
