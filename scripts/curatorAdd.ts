@@ -7,8 +7,8 @@
  * twice without echo; when standard input is not a terminal (scripts), its first line is read.
  */
 import { parseArgs } from 'node:util'
-import { addCurator } from '../src/curator/addCurator'
-import { NewCuratorSchema } from '../src/curator/newCuratorSchema'
+import { addCurator } from '../src/console/auth/addCurator'
+import { NewCuratorSchema } from '../src/console/auth/newCuratorSchema'
 import { openCuratorDatabase } from './curators/openCuratorDatabase'
 import { readNewPassword } from './curators/readNewPassword'
 

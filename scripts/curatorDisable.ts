@@ -6,8 +6,8 @@
  * runs. The account and its history stay; the change is recorded as an event (docs/curators.md).
  */
 import { parseArgs } from 'node:util'
-import { CuratorLoginSchema } from '../src/curator/curatorLoginSchema'
-import { setCuratorDisabled } from '../src/curator/setCuratorDisabled'
+import { CuratorLoginSchema } from '../src/console/auth/curatorLoginSchema'
+import { setCuratorDisabled } from '../src/console/auth/setCuratorDisabled'
 import { openCuratorDatabase } from './curators/openCuratorDatabase'
 
 const fail = (message: string): never => {

@@ -6,9 +6,9 @@
  * .data/helpfinder.sqlite), also while the server runs; recorded as an event (docs/curators.md).
  */
 import { parseArgs } from 'node:util'
-import { CuratorLoginSchema } from '../src/curator/curatorLoginSchema'
-import { CuratorPasswordSchema } from '../src/curator/curatorPasswordSchema'
-import { resetCuratorPassword } from '../src/curator/resetCuratorPassword'
+import { CuratorLoginSchema } from '../src/console/auth/curatorLoginSchema'
+import { CuratorPasswordSchema } from '../src/console/auth/curatorPasswordSchema'
+import { resetCuratorPassword } from '../src/console/auth/resetCuratorPassword'
 import { openCuratorDatabase } from './curators/openCuratorDatabase'
 import { readNewPassword } from './curators/readNewPassword'
 

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterAll, describe, expect, it } from 'vitest'
-import { curatorPasswords } from '../src/curator/curatorPasswords'
-import { phcParameters } from '../src/curator/phcParameters'
+import { curatorPasswords } from '../src/console/auth/curatorPasswords'
+import { phcParameters } from '../src/console/auth/phcParameters'
 
 // `npm run curator:add` as an operator runs it, on a real SQLite file: no default account exists,
 // the password is never stored as given, and bad input changes nothing.

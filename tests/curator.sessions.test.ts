@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3'
 import { hash } from '@node-rs/argon2'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { phcParameters } from '../src/curator/phcParameters'
+import { phcParameters } from '../src/console/auth/phcParameters'
 import { addCurators, consoleClient, csrfOf } from './support/consoleClient'
 import { startNodeServer } from './support/startNodeServer'
 

@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono'
-import type { AdminEnv } from '../curator/console/adminEnv'
-import { adminHeaders } from '../curator/console/adminHeaders'
-import { AdminLayout } from '../curator/console/AdminLayout'
+import type { AdminEnv } from '../console/shared/adminEnv'
+import { adminHeaders } from '../console/shared/adminHeaders'
+import { AdminLayout } from '../console/shared/AdminLayout'
 import { privacyLogger, type LogSink } from '../middleware/privacyLogger'
 import { renderHtml } from '../channels/web/renderHtml'
 

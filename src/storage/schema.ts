@@ -142,7 +142,7 @@ export const curators = sqliteTable('curators', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   login: text('login').notNull().unique(),
   displayName: text('display_name').notNull(),
-  /** argon2id PHC string (src/curator/passwordPolicy.ts) */
+  /** argon2id PHC string (src/console/auth/passwordPolicy.ts) */
   passwordHash: text('password_hash').notNull(),
   /** 'editor' | 'admin' */
   role: text('role').notNull(),
@@ -198,7 +198,7 @@ export const curatorEvents = sqliteTable(
     id: integer('id').primaryKey({ autoIncrement: true }),
     at: text('at').notNull(),
     curatorId: integer('curator_id').references(() => curators.id),
-    /** 'login_ok' | 'login_failed' | 'login_locked' | 'logout' | 'sessions_ended' | 'account_created' | … (src/curator/auth/curatorEvents.ts) */
+    /** 'login_ok' | 'login_failed' | 'login_locked' | 'logout' | 'sessions_ended' | 'account_created' | … (src/console/auth/curatorEvents.ts) */
     kind: text('kind').notNull(),
   },
   (table) => [index('curator_events_by_time').on(table.at)],

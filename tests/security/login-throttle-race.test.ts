@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { afterEach, describe, expect, it } from 'vitest'
-import { THROTTLE_POLICY } from '../../src/curator/auth/loginThrottle'
-import { curatorPasswords } from '../../src/curator/curatorPasswords'
+import { THROTTLE_POLICY } from '../../src/console/auth/loginThrottle'
+import { curatorPasswords } from '../../src/console/auth/curatorPasswords'
 import { addCurators, consoleClient, csrfOf } from '../support/consoleClient'
 import { startNodeServer } from '../support/startNodeServer'
 

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3'
 import { drizzle } from 'drizzle-orm/better-sqlite3'
-import { addCurator } from '../../src/curator/addCurator'
-import type { NewCurator } from '../../src/curator/newCuratorSchema'
+import { addCurator } from '../../src/console/auth/addCurator'
+import type { NewCurator } from '../../src/console/auth/newCuratorSchema'
 import * as schema from '../../src/storage/schema'
 
 /** Adds curators straight into a server's SQLite file (what `npm run curator:add` does). */

@@ -32,6 +32,7 @@ describe('architecture', () => {
   it('finds the source files it checks', () => {
     expect(under('core').length).toBeGreaterThan(20)
     expect(under('channels').length).toBeGreaterThan(10)
+    expect(under('console').length).toBeGreaterThan(40)
     expect(under('core').flatMap(({ imports }) => imports)).toContain('zod')
     expect(files.find(({ file }) => file === 'runtime/serveNode.ts')?.imports.some((imported) => NODE_ONLY.test(imported))).toBe(true)
   })
@@ -79,11 +80,11 @@ describe('architecture', () => {
     }
   })
 
-  it('Node-only code lives only in the Node runtime, the SQLite driver and the curator side', () => {
-    // The curator side (argon2, the console) is Node-only by design (ARCHITECTURE.md); the Worker never imports it.
+  it('Node-only code lives only in the Node runtime, the SQLite driver and the curator console', () => {
+    // The curator console (console/: argon2, sessions, the /admin app) is Node-only by design (ARCHITECTURE.md); the Worker never imports it.
     // runtime/nodeStateCipher.ts: the Node runtime's AES-GCM (node:crypto); the Worker keeps WebCrypto.
     const allowed = (file: string) =>
-      file === 'runtime/node.ts' || file === 'runtime/createNodeApp.ts' || file === 'runtime/serveNode.ts' || file === 'runtime/nodeStateCipher.ts' || file.startsWith('storage/sqlite/') || file.startsWith('curator/')
+      file === 'runtime/node.ts' || file === 'runtime/createNodeApp.ts' || file === 'runtime/serveNode.ts' || file === 'runtime/nodeStateCipher.ts' || file.startsWith('storage/sqlite/') || file.startsWith('console/')
     for (const { file, imports } of files) {
       if (imports.some((imported) => NODE_ONLY.test(imported))) expect(allowed(file), `${file} is Node-only`).toBe(true)
     }
@@ -132,9 +133,16 @@ describe('architecture', () => {
     }
   })
 
+  it('every SQLite file is opened one way: only storage/sqlite/ imports the driver, in src/ and scripts/ alike', () => {
+    const scripts = sourceFiles(join(root, 'scripts')).map((file) => ({ file: relative(root, file).replace(/\\/g, '/'), imports: importsOf(file) }))
+    const openers = [...files, ...scripts].filter(({ imports }) => imports.includes('better-sqlite3')).map(({ file }) => file)
+    expect(openers).toContain('storage/sqlite/openSqliteFile.ts')
+    expect(openers.filter((file) => !file.startsWith('storage/sqlite/'))).toEqual([])
+  })
+
   it('one HTTP error type at the edge, public and console: app/httpError.ts, never the HTTPException of Hono', () => {
     const throwers = files.filter(({ imports }) => imports.includes('app/httpError.ts') || imports.includes('app/httpError'))
-    expect(throwers.map(({ file }) => file)).toEqual(expect.arrayContaining(['app/createApp.tsx', 'curator/console/createAdminApp.ts', 'curator/console/csrfGuard.ts']))
+    expect(throwers.map(({ file }) => file)).toEqual(expect.arrayContaining(['app/createApp.tsx', 'console/createAdminApp.ts', 'console/auth/csrfGuard.ts']))
     for (const { file, imports } of files) expect(imports, file).not.toContain('hono/http-exception')
   })
 })

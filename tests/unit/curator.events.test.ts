@@ -5,7 +5,7 @@ import Database from 'better-sqlite3'
 import { drizzle } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
 import { afterAll, describe, expect, it } from 'vitest'
-import { curatorEvents, EVENT_RETENTION } from '../../src/curator/auth/curatorEvents'
+import { curatorEvents, EVENT_RETENTION } from '../../src/console/auth/curatorEvents'
 import * as schema from '../../src/storage/schema'
 
 // The account event log's retention on a real SQLite file migrated like the server's: events

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { loginThrottle, THROTTLE_POLICY, type LoginTicket, type ThrottleVerdict } from '../../src/curator/auth/loginThrottle'
+import { loginThrottle, THROTTLE_POLICY, type LoginTicket, type ThrottleVerdict } from '../../src/console/auth/loginThrottle'
 
 // The throttle on its own, with the clock in the test's hands: reservations, per-name locks, and
 // the global slowdown's spacing and its limit. The real server replays the attacks in tests/security.

@@ -1,8 +1,8 @@
 import { hash } from '@node-rs/argon2'
 import { describe, expect, it } from 'vitest'
-import { curatorPasswords } from '../../src/curator/curatorPasswords'
-import { PASSWORD_POLICY } from '../../src/curator/passwordPolicy'
-import { phcParameters } from '../../src/curator/phcParameters'
+import { curatorPasswords } from '../../src/console/auth/curatorPasswords'
+import { PASSWORD_POLICY } from '../../src/console/auth/passwordPolicy'
+import { phcParameters } from '../../src/console/auth/phcParameters'
 
 // Curator passwords: argon2id with OWASP's parameters, passed explicitly and read back from the
 // stored hash; weaker hashes are flagged for re-hashing; an unknown curator costs a real verify.
