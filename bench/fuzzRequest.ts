@@ -113,7 +113,7 @@ export function fuzzRequest(surface: FuzzSurface, random: SeededRandom, context:
         `--${boundary}\r\nContent-Disposition: form-data; name="state"; filename="state.txt"\r\nContent-Type: text/plain\r\n\r\n${random.pick(context.validTokens)}\r\n--${boundary}--\r\n`,
         `--${boundary}\r\nContent-Disposition: form-data; name="action"\r\n\r\nanswer\r\n`,
         `--other\r\n\r\n--${boundary}`,
-        `--${boundary}\r\nContent-Disposition: form-data; name="answer"\r\n\r\nself\r\n`.repeat(1000) + `--${boundary}--\r\n`,
+        `${`--${boundary}\r\nContent-Disposition: form-data; name="answer"\r\n\r\nself\r\n`.repeat(1000)}--${boundary}--\r\n`,
       ])
       return { ...normal, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, body: Buffer.from(parts), label: 'multipart (a file, broken, or many parts)' }
     })

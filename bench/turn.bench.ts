@@ -48,7 +48,7 @@ const AIM_HTML = 0.3
 const AIM_P99_MS = 15
 
 /** The conversation that leads to the last question (anonymity), in German, as the API channel sees it. */
-const PATH = CONVERSATION_PATH.slice(0, -1)
+const _PATH = CONVERSATION_PATH.slice(0, -1)
 
 const print = (line = '') => process.stdout.write(`${line}\n`)
 

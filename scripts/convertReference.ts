@@ -208,9 +208,10 @@ function contactsOf(record: ReferenceRecord): Contact[] {
   }
   if (record.phone === null && !channels.includes('phone')) {
     if (record.phone_notes !== null) warn(record.id, `phone_notes without a phone channel not kept: ${record.phone_notes}`)
-    if (record.hours !== null) {
+    const hours = record.hours
+    if (hours !== null) {
       // Hours that name their channel (e.g. "Chat weekdays …") go to that channel's contact.
-      const target = contacts.find((contact) => record.hours!.toLowerCase().startsWith(contact.channel.replace('_', ' ')))
+      const target = contacts.find((contact) => hours.toLowerCase().startsWith(contact.channel.replace('_', ' ')))
       if (target) {
         target.hours = record.hours
         warn(record.id, `hours "${record.hours}" attached to the ${target.channel} contact (no phone)`)

@@ -79,14 +79,17 @@ function shownAll(activities: readonly Activity[]): string {
 function clickValues(activities: readonly Activity[]): Record<string, unknown>[] {
   const found: Record<string, unknown>[] = []
   const walk = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(walk)
+    if (Array.isArray(node)) {
+      for (const item of node) walk(item)
+      return
+    }
     if (typeof node !== 'object' || node === null) return
     const record = node as Record<string, unknown>
     const carried = record.type === 'Action.Submit' ? record.data : record.type === 'messageBack' || record.type === 'postBack' ? record.value : undefined
     if (typeof carried === 'object' && carried !== null && !Array.isArray(carried)) found.push(carried as Record<string, unknown>)
-    Object.values(record).forEach(walk)
+    for (const value of Object.values(record)) walk(value)
   }
-  activities.forEach((activity) => walk({ attachments: activity.attachments, suggestedActions: activity.suggestedActions }))
+  for (const activity of activities) walk({ attachments: activity.attachments, suggestedActions: activity.suggestedActions })
   return found
 }
 

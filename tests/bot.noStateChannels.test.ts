@@ -6,7 +6,7 @@ import fr from '../locales/fr/translation.json'
 import { indexDirectory } from '../src/core/directory/indexDirectory'
 import { sharedUrgentLines } from '../src/core/crisis/sharedUrgentLines'
 import { loadBundledData } from '../src/storage/bundledData'
-import { activity, LOCAL_TESTING, postActivity, textOf } from './support/botClient'
+import { activity, LOCAL_TESTING, postActivity, } from './support/botClient'
 import { startNodeServer } from './support/startNodeServer'
 
 // Channels that cannot bring the sealed state back (SMS, email, Telegram's 64-byte callback data,

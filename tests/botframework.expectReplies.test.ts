@@ -70,7 +70,7 @@ describe('Bot Framework channel, expectReplies', () => {
 
   it('someone in Germany worried about themselves ends at Kein Täter werden', async () => {
     const all = await converse(undefined, [{ click: 'self' }, { type: 'Deutschland' }, { type: 'Deutsch' }, { click: 'nothing_happened' }, { click: 'any' }, { click: 'not_needed' }])
-    all.slice(1).forEach((replies) => expectNavigation(replies, true))
+    for (const replies of all.slice(1)) expectNavigation(replies, true)
     expectNavigation(all[0] ?? [], false)
     const last = all.at(-1) ?? []
     const cards = heroCards(last)

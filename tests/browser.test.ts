@@ -1,6 +1,6 @@
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core'
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import ar from '../locales/ar/translation.json'
 import de from '../locales/de/translation.json'
@@ -62,7 +62,7 @@ async function sandbox(options: BrowserContextOptions): Promise<Sandbox> {
     const url = request.url()
     if (url.startsWith(`${server.base}/`)) return route.continue()
     if (url.startsWith(NEUTRAL_SITE)) {
-      box.exits.push({ url, referer: (await request.allHeaders())['referer'] })
+      box.exits.push({ url, referer: (await request.allHeaders()).referer })
       await box.holdExit
       return route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>Weather</title><h1>Weather</h1>' })
     }

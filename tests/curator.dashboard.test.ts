@@ -62,7 +62,7 @@ afterAll(() => server.stop())
 /** The HTML of one table (by id), or '' when the page has none. */
 const tableOf = (html: string, id: string) => new RegExp(`<table id="${id}"[\\s\\S]*?</table>`).exec(html)?.[0] ?? ''
 const rowIds = (html: string, prefix: string) => [...html.matchAll(new RegExp(`<tr id="${prefix}([^"]+)"`, 'g'))].map((match) => match[1])
-const unescape = (html: string) => html.replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')
+const unescapeHtml = (html: string) => html.replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')
 const staleIds = (report: CoverageReport) =>
   [...new Set(report.countries.flatMap((country) => [...country.national, ...country.onlineOnly].filter((service) => service.stale).map((service) => service.id)))].sort()
 
@@ -89,8 +89,8 @@ describe('the staleness dashboard', () => {
     expect(staleTotal - serviceCells).toBe(1)
     const urgent = tableOf(html, 'stale-urgent')
     expect((urgent.match(/<tr>/g) ?? []).length - 1).toBe(staleTotal - serviceCells)
-    expect(unescape(urgent)).toContain(seed.urgent.find((entry) => entry.country === 'DE')?.lines[0]?.name ?? 'missing')
-    expect(unescape(html)).toContain(report.summary)
+    expect(unescapeHtml(urgent)).toContain(seed.urgent.find((entry) => entry.country === 'DE')?.lines[0]?.name ?? 'missing')
+    expect(unescapeHtml(html)).toContain(report.summary)
   }, 30_000)
 
   it('lists the doubtful services, the countries and target groups with no service, and the coverage table, as the report counts them', async () => {
@@ -102,7 +102,7 @@ describe('the staleness dashboard', () => {
 
     const noNational = report.countries.filter((country) => country.national.length === 0).map((country) => country.code)
     const heldBack = report.countries.filter((country) => country.national.length === 0 && country.nationalUnconfirmed.length > 0)
-    expect(unescape(html)).toContain(
+    expect(unescapeHtml(html)).toContain(
       `${noNational.length} of ${report.countries.length} countries have no active national service shown; ${heldBack.length} of them have one on file whose contact is not confirmed.`,
     )
     expect(rowIds(tableOf(html, 'no-national'), 'no-national-')).toEqual(noNational)
@@ -141,7 +141,7 @@ describe('the staleness dashboard', () => {
 
   it('names the records on file whose contact is not confirmed, PrevenTell in Sweden among them, and never says none for them', async () => {
     const report = computeCoverage({ data: seed, officialLanguages, today: NOW })
-    const html = unescape(await dashboard())
+    const html = unescapeHtml(await dashboard())
     const sweden = report.countries.find((country) => country.code === 'SE')
     expect(sweden?.nationalUnconfirmed.map((service) => service.id)).toContain('preventell')
     const table = tableOf(html, 'unconfirmed-services')

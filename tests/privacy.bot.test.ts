@@ -62,7 +62,10 @@ function dumpDatabase(file: string): Record<string, string[]> {
 /** Every sealed state the bot handed out: in the values its buttons and cards carry. */
 function collectTokens(replies: readonly Activity[]) {
   const walk = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(walk)
+    if (Array.isArray(node)) {
+      for (const item of node) walk(item)
+      return
+    }
     if (typeof node !== 'object' || node === null) return
     for (const [key, value] of Object.entries(node)) {
       if (key === 'state' && typeof value === 'string') tokens.add(value)

@@ -1,7 +1,7 @@
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Activity } from 'botbuilder'
-import { type Browser, type Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { adaptiveCardsOf, cardNodes, heroCards, LOCAL_TESTING, textOf } from './support/botClient'
 import { apiResults, BOT_PERSONAS, plainQuotes, stagePrompt, WORDS, type BotPersona, type Words } from './support/botPersonas'

@@ -1,4 +1,4 @@
-import { type Browser, type BrowserContextOptions, type Frame, type Page } from 'playwright-core'
+import type { Browser, BrowserContextOptions, Frame, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import ar from '../locales/ar/translation.json'
 import en from '../locales/en/translation.json'
@@ -144,7 +144,7 @@ async function focusedInPanel(frame: Frame): Promise<string> {
 
 describe('the embeddable widget on a helpline site (another origin)', () => {
   it('completes a conversation by mouse; axe finds nothing at any step; no other origin, no cookie, no storage', async () => {
-    const { page, context, requests, blocked, consoleLines } = await visit('/page?attrs=' + encodeURIComponent('data-partner="test-helpline" data-country="DE" data-lang="en"'))
+    const { page, context, requests, blocked } = await visit(`/page?attrs=${encodeURIComponent('data-partner="test-helpline" data-country="DE" data-lang="en"')}`)
     await launcher(page).click()
     const frame = await panelFrame(page)
     expect(await axe(page)).toEqual([])
@@ -213,7 +213,7 @@ describe('the embeddable widget on a helpline site (another origin)', () => {
   }, 60_000)
 
   it('completes a conversation by keyboard alone, focus landing on each new question', async () => {
-    const { page, consoleLines } = await visit('/page?attrs=' + encodeURIComponent('data-partner="test-helpline" data-country="DE" data-lang="en"'))
+    const { page, consoleLines } = await visit(`/page?attrs=${encodeURIComponent('data-partner="test-helpline" data-country="DE" data-lang="en"')}`)
     // From the top of the host page, Tab reaches the launcher.
     for (let i = 0; i < 10 && !(await page.evaluate(() => document.activeElement?.hasAttribute('data-helpfinder'))); i++) await page.keyboard.press('Tab')
     await guard(page.keyboard.press('Enter'), 'Enter')
@@ -253,7 +253,7 @@ describe('the embeddable widget on a helpline site (another origin)', () => {
   }, 60_000)
 
   it("the quick exit inside the panel takes the host page itself to the neutral site", async () => {
-    const { page, exits } = await visit('/page?attrs=' + encodeURIComponent('data-partner="test-helpline" data-open="true"'))
+    const { page, exits } = await visit(`/page?attrs=${encodeURIComponent('data-partner="test-helpline" data-open="true"')}`)
     const frame = await panelFrame(page)
     await frame.getByRole('link', { name: new RegExp(en.nav.exit) }).click()
     await page.waitForURL(`${NEUTRAL_SITE}**`)
@@ -262,7 +262,7 @@ describe('the embeddable widget on a helpline site (another origin)', () => {
   })
 
   it('Shift three times inside the panel leaves too', async () => {
-    const { page } = await visit('/page?attrs=' + encodeURIComponent('data-open="true"'))
+    const { page } = await visit(`/page?attrs=${encodeURIComponent('data-open="true"')}`)
     const frame = await panelFrame(page)
     await frame.locator('#question').click()
     for (let i = 0; i < 3; i++) await page.keyboard.press('Shift')
@@ -270,7 +270,7 @@ describe('the embeddable widget on a helpline site (another origin)', () => {
   })
 
   it("an origin not on the partner's list is refused by the browser", async () => {
-    const { page, consoleLines } = await visit('/page?attrs=' + encodeURIComponent('data-partner="elsewhere-helpline" data-open="true"'))
+    const { page, consoleLines } = await visit(`/page?attrs=${encodeURIComponent('data-partner="elsewhere-helpline" data-open="true"')}`)
     await page.locator('[data-helpfinder] iframe').waitFor()
     await expect.poll(() => consoleLines.join('\n'), { timeout: 10_000 }).toMatch(/frame-ancestors https:\/\/elsewhere\.example/)
     const frame = await panelFrame(page)
@@ -278,14 +278,14 @@ describe('the embeddable widget on a helpline site (another origin)', () => {
   })
 
   it('an unknown partner id says so in the console and gets the default widget', async () => {
-    const { page, consoleLines } = await visit('/page?attrs=' + encodeURIComponent('data-partner="nobody-registered" data-open="true"'))
+    const { page, consoleLines } = await visit(`/page?attrs=${encodeURIComponent('data-partner="nobody-registered" data-open="true"')}`)
     const frame = await panelFrame(page)
     await heading(frame, en.flow.asker.prompt)
     await expect.poll(() => consoleLines.join('\n')).toContain('unknown partner id "nobody-registered"')
   })
 
   it('a brand colour too light to read is darkened, said in the console, and passes axe', async () => {
-    const { page, consoleLines } = await visit('/page?attrs=' + encodeURIComponent('data-color="#ffee00" data-open="true"'))
+    const { page, consoleLines } = await visit(`/page?attrs=${encodeURIComponent('data-color="#ffee00" data-open="true"')}`)
     const frame = await panelFrame(page)
     await heading(frame, en.flow.asker.prompt)
     expect(consoleLines.join('\n')).toContain('does not reach 4.5:1')
@@ -297,7 +297,7 @@ describe('the embeddable widget on a helpline site (another origin)', () => {
     ['a 320 px wide phone', { width: 320, height: 640 }],
     ['a 1280 px screen at 200% zoom', { width: 640, height: 400 }],
   ])('fits %s without sideways scrolling, the launcher and close button reachable', async (_name, viewport) => {
-    const { page } = await visit('/page?attrs=' + encodeURIComponent('data-open="true"'), { viewport })
+    const { page } = await visit(`/page?attrs=${encodeURIComponent('data-open="true"')}`, { viewport })
     const frame = await panelFrame(page)
     await heading(frame, en.flow.asker.prompt)
     const box = await page.locator('[data-helpfinder] iframe').boundingBox()
@@ -310,7 +310,7 @@ describe('the embeddable widget on a helpline site (another origin)', () => {
   })
 
   it('in Arabic, the launcher and the panel are right to left', async () => {
-    const { page } = await visit('/page?attrs=' + encodeURIComponent('data-lang="ar" data-open="true"'))
+    const { page } = await visit(`/page?attrs=${encodeURIComponent('data-lang="ar" data-open="true"')}`)
     expect(await launcher(page).getAttribute('dir')).toBe('rtl')
     expect(await launcher(page).innerText()).toBe(ar.widget.launcher)
     const frame = await panelFrame(page)
@@ -320,7 +320,7 @@ describe('the embeddable widget on a helpline site (another origin)', () => {
   })
 
   it('the <iframe> snippet works with JavaScript off in the panel', async () => {
-    const { page } = await visit('/frame?query=' + encodeURIComponent('country=DE&lang=de'), { javaScriptEnabled: false })
+    const { page } = await visit(`/frame?query=${encodeURIComponent('country=DE&lang=de')}`, { javaScriptEnabled: false })
     const handle = await page.locator('iframe').elementHandle()
     const frame = await handle?.contentFrame()
     if (!frame) throw new Error('no frame')

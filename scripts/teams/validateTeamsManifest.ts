@@ -44,7 +44,9 @@ function draft04Only(node: unknown, path = '#'): string[] {
   }
   for (const keyword of SCHEMA_LISTS) {
     const list = record[keyword]
-    if (Array.isArray(list)) list.forEach((child, position) => found.push(...draft04Only(child, `${path}/${keyword}/${position}`)))
+    if (Array.isArray(list)) {
+      for (const [position, child] of list.entries()) found.push(...draft04Only(child, `${path}/${keyword}/${position}`))
+    }
   }
   for (const keyword of SCHEMAS) if (!Array.isArray(record[keyword])) found.push(...draft04Only(record[keyword], `${path}/${keyword}`))
   return found

@@ -4,7 +4,7 @@ import type { DirectorySource } from './directorySource'
 import { rowsToDirectory } from './rowsToDirectory'
 import * as schema from './schema'
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- drizzle's own type for "any SQLite driver"
+// biome-ignore lint/suspicious/noExplicitAny: drizzle's own type for "any SQLite driver"
 export type AnySQLiteDatabase = BaseSQLiteDatabase<'sync' | 'async', any, typeof schema>
 
 /**

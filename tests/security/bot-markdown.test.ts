@@ -1,6 +1,6 @@
 import type { Activity } from 'botbuilder'
 import fc from 'fast-check'
-import { type Browser, type Page } from 'playwright-core'
+import type { Browser, } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import en from '../../locales/en/translation.json'
 import { escapeMarkdown } from '../../src/channels/botframework/escapeMarkdown'

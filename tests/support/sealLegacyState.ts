@@ -14,7 +14,7 @@ const encoder = new TextEncoder()
 export async function sealLegacyState(state: ConversationState, spec: string, nowMs: number, fixedIv?: Uint8Array<ArrayBuffer>): Promise<string> {
   const [id = '', secret = ''] = spec.split(':')
   const raw = fromBase64url(secret)
-  if (!raw || raw.length !== 32) throw new Error('sealLegacyState: the key must be "id:<32 bytes, base64url>"')
+  if (raw?.length !== 32) throw new Error('sealLegacyState: the key must be "id:<32 bytes, base64url>"')
   const key = await crypto.subtle.importKey('raw', raw, 'AES-GCM', false, ['encrypt', 'decrypt'])
   // From here on, the old sealState.
   const iv = fixedIv ?? crypto.getRandomValues(new Uint8Array(12))

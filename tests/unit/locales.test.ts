@@ -43,7 +43,9 @@ function kindOf(value: Json): Kind {
 /** Every path in a JSON value ("a.b", "list[0]") with the kind of value found there. */
 function paths(value: Json, prefix = '', out = new Map<string, Kind>()): Map<string, Kind> {
   if (prefix !== '') out.set(prefix, kindOf(value))
-  if (Array.isArray(value)) value.forEach((item, index) => paths(item, `${prefix}[${index}]`, out))
+  if (Array.isArray(value)) {
+    for (const [index, item] of value.entries()) paths(item, `${prefix}[${index}]`, out)
+  }
   else if (value !== null && typeof value === 'object') {
     for (const [key, item] of Object.entries(value)) paths(item, prefix === '' ? key : `${prefix}.${key}`, out)
   }
@@ -53,7 +55,7 @@ function paths(value: Json, prefix = '', out = new Map<string, Kind>()): Map<str
 function arrays(value: Json, prefix = '', out = new Map<string, number>()): Map<string, number> {
   if (Array.isArray(value)) {
     out.set(prefix, value.length)
-    value.forEach((item, index) => arrays(item, `${prefix}[${index}]`, out))
+    for (const [index, item] of value.entries()) arrays(item, `${prefix}[${index}]`, out)
   } else if (value !== null && typeof value === 'object') {
     for (const [key, item] of Object.entries(value)) arrays(item, prefix === '' ? key : `${prefix}.${key}`, out)
   }

@@ -71,7 +71,7 @@ function audit(file: string, entries: Array<{ curator: string; id: string; actio
   const sqlite = new Database(file)
   try {
     const insert = sqlite.prepare("INSERT INTO audit_entries (at, curator_id, curator_name, subject, subject_id, action, before, after) VALUES (?, NULL, ?, 'initiative', ?, ?, NULL, ?)")
-    entries.forEach((entry, at) => insert.run(`2026-11-${String(10 + at).padStart(2, '0')}T10:00:00.000Z`, entry.curator, entry.id, entry.action, JSON.stringify({ id: entry.id, lastChecked: entry.lastChecked })))
+    for (const [at, entry] of entries.entries()) insert.run(`2026-11-${String(10 + at).padStart(2, '0')}T10:00:00.000Z`, entry.curator, entry.id, entry.action, JSON.stringify({ id: entry.id, lastChecked: entry.lastChecked }))
   } finally {
     sqlite.close()
   }

@@ -76,7 +76,7 @@ describe('sealed conversation state', () => {
   })
 
   it('rejects badly formed key configuration', async () => {
-    for (const spec of ['', 'nokey', 'k1:short', 'bad id:' + 'A'.repeat(43)]) {
+    for (const spec of ['', 'nokey', 'k1:short', `bad id:${'A'.repeat(43)}`]) {
       expect((await importKeyring(spec)).ok).toBe(false)
     }
   })

@@ -23,7 +23,7 @@ const scopes: FormTarget[] = []
 export function FormTargetScope(props: { value: FormTarget; children?: Child }) {
   scopes.push(props.value)
   try {
-    return raw(renderHtml(<>{props.children}</>))
+    return raw(renderHtml(props.children))
   } finally {
     scopes.pop()
   }

@@ -34,7 +34,10 @@ export function encodeState(state: ConversationState, expiresAt: number, codeboo
 }
 
 function writeRef(out: ByteWriter, number: number | undefined, text: string): void {
-  if (number !== undefined) return out.varint(number + 1)
+  if (number !== undefined) {
+    out.varint(number + 1)
+    return
+  }
   out.varint(0)
   out.text(text)
 }

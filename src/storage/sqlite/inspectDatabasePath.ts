@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs'
+import { type Stats, statSync } from 'node:fs'
 import { SqliteFault } from './SqliteFault'
 
 /**
@@ -8,7 +8,7 @@ import { SqliteFault } from './SqliteFault'
  * @example inspectDatabasePath('.data/helpfinder.sqlite')
  */
 export function inspectDatabasePath(file: string): void {
-  let stat
+  let stat: Stats
   try {
     stat = statSync(file)
   } catch (error) {
