@@ -28,7 +28,20 @@ export class FuzzTally {
 
   constructor(names: readonly string[]) {
     this.surfaces = new Map(
-      names.map((name) => [name, { requests: 0, statuses: new Map(), other5xx: 0, documented502: 0, hangs: 0, noAnswer: 0, notSent: 0, stackTraces: 0, slowest: { ms: 0, what: '' } }]),
+      names.map((name) => [
+        name,
+        {
+          requests: 0,
+          statuses: new Map(),
+          other5xx: 0,
+          documented502: 0,
+          hangs: 0,
+          noAnswer: 0,
+          notSent: 0,
+          stackTraces: 0,
+          slowest: { ms: 0, what: '' },
+        },
+      ]),
     )
   }
 

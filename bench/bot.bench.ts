@@ -40,7 +40,9 @@ interface Sample {
 
 /** The sealed state on the step's last card (every button there carries the same one). */
 function tokenLength(replies: readonly Activity[]): number {
-  const data = adaptiveCardsOf(replies.at(-1) ?? {}).flatMap((card) => cardNodes(card)).find((node) => node.type === 'Action.Submit')?.data
+  const data = adaptiveCardsOf(replies.at(-1) ?? {})
+    .flatMap((card) => cardNodes(card))
+    .find((node) => node.type === 'Action.Submit')?.data
   const state = data?.state
   return typeof state === 'string' ? state.length : 0
 }
@@ -65,7 +67,12 @@ async function main() {
   const spec = newKeySpec(newKeyId(new Date(), new Set()))
   const keyring = await importKeyring(spec, nodeStateCipher)
   if (!keyring.ok) throw new Error(keyring.error)
-  const { app, close } = await createNodeApp({ databaseFile: join(folder, 'helpfinder.sqlite'), keyring: keyring.value, log: () => {}, bot: LOCAL_TESTING })
+  const { app, close } = await createNodeApp({
+    databaseFile: join(folder, 'helpfinder.sqlite'),
+    keyring: keyring.value,
+    log: () => {},
+    bot: LOCAL_TESTING,
+  })
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const started = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(started))
   })
@@ -89,7 +96,9 @@ async function main() {
 
     print('Helpfinder bot: Teams-shaped conversations')
     print(`node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown'})`)
-    print(`${CONVERSATIONS} conversations (BENCH_BOT) after ${WARMUP} to warm up, one at a time, over loopback HTTP to POST /api/messages (expectReplies), channelId msteams, the ${BOT_PERSONAS.length} test personas in turn; key id ${spec.split(':')[0]?.length ?? 0} characters, as keys:new makes`)
+    print(
+      `${CONVERSATIONS} conversations (BENCH_BOT) after ${WARMUP} to warm up, one at a time, over loopback HTTP to POST /api/messages (expectReplies), channelId msteams, the ${BOT_PERSONAS.length} test personas in turn; key id ${spec.split(':')[0]?.length ?? 0} characters, as keys:new makes`,
+    )
     print()
     const rows = [...byStep].map(([name, samples]) => {
       const ms = samples.map((entry) => entry.ms).sort((a, b) => a - b)
@@ -109,9 +118,15 @@ async function main() {
     const turns = all.map((entry) => entry.ms).sort((a, b) => a - b)
     const largestMessage = Math.max(...all.map((entry) => entry.largestMessage))
     print()
-    print(`all turns: ${turns.length} in ${seconds.toFixed(1)} s; latency median ${quantile(turns, 0.5).toFixed(1)} ms, p99 ${quantile(turns, 0.99).toFixed(1)} ms, max ${(turns.at(-1) ?? 0).toFixed(1)} ms`)
-    print(`largest card ${Math.max(...all.map((entry) => entry.largestCard))} B; largest message ${largestMessage} B (Teams limit about ${TEAMS_MESSAGE_LIMIT} B: ${largestMessage < TEAMS_MESSAGE_LIMIT ? 'under' : 'OVER'}); state token ${Math.min(...all.map((entry) => entry.token).filter((length) => length > 0))}–${Math.max(...all.map((entry) => entry.token))} characters`)
-    print('(the sizes are maxima over the conversations; a step with no question card, e.g. the results, carries the token on its closing card)')
+    print(
+      `all turns: ${turns.length} in ${seconds.toFixed(1)} s; latency median ${quantile(turns, 0.5).toFixed(1)} ms, p99 ${quantile(turns, 0.99).toFixed(1)} ms, max ${(turns.at(-1) ?? 0).toFixed(1)} ms`,
+    )
+    print(
+      `largest card ${Math.max(...all.map((entry) => entry.largestCard))} B; largest message ${largestMessage} B (Teams limit about ${TEAMS_MESSAGE_LIMIT} B: ${largestMessage < TEAMS_MESSAGE_LIMIT ? 'under' : 'OVER'}); state token ${Math.min(...all.map((entry) => entry.token).filter((length) => length > 0))}–${Math.max(...all.map((entry) => entry.token))} characters`,
+    )
+    print(
+      '(the sizes are maxima over the conversations; a step with no question card, e.g. the results, carries the token on its closing card)',
+    )
   } finally {
     server.close()
     close()

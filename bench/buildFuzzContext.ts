@@ -29,10 +29,16 @@ export async function buildFuzzContext(base: string, stateKeys: string): Promise
   const validTokens: string[] = []
   let state: string | undefined
   for (const step of CONVERSATION_PATH) {
-    const response = await fetch(`${base}/api/v1/turn`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...step, state }) })
+    const response = await fetch(`${base}/api/v1/turn`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ...step, state }),
+    })
     const answer: unknown = await response.json()
-    state = typeof answer === 'object' && answer !== null && 'state' in answer && typeof answer.state === 'string' ? answer.state : undefined
-    if (!state) throw new Error(`fuzz set-up: no state token after ${step.action} ${step.reply?.join('+') ?? ''} (status ${response.status})`)
+    state =
+      typeof answer === 'object' && answer !== null && 'state' in answer && typeof answer.state === 'string' ? answer.state : undefined
+    if (!state)
+      throw new Error(`fuzz set-up: no state token after ${step.action} ${step.reply?.join('+') ?? ''} (status ${response.status})`)
     validTokens.push(state)
   }
   const keyring = await importKeyring(stateKeys)
@@ -72,7 +78,9 @@ export async function buildFuzzContext(base: string, stateKeys: string): Promise
     '['.repeat(20_000),
     'not json at all',
   ]
-  const forgedTokens = await Promise.all([...payloads, ...compactPayloads(s, later, stateCodebook(flow))].map((payload) => sealPayload(payload, key)))
+  const forgedTokens = await Promise.all(
+    [...payloads, ...compactPayloads(s, later, stateCodebook(flow))].map((payload) => sealPayload(payload, key)),
+  )
   forgedTokens.push(await sealPayload(new Uint8Array(64).fill(0xff), key))
   // The same state sealed with a key the server does not have: once under another id, once under its id.
   const stranger = (await generateKeyring()).current

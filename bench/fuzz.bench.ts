@@ -33,7 +33,9 @@ async function main(): Promise<boolean> {
     const tally = new FuzzTally(FUZZ_SURFACES.map((surface) => surface.name))
     print('Helpfinder fuzz')
     print(`server: node ${startArguments().join(' ')} (pid ${server.pid}) on ${server.base}, fresh SQLite file, BOT_LOCAL_TESTING=on`)
-    print(`${COUNT} malformed requests over ${FUZZ_SURFACES.length} surfaces, seed ${SEED}, ${CONCURRENCY} at a time, timeout ${TIMEOUT_MS / 1000} s (BENCH_FUZZ, BENCH_FUZZ_SEED, BENCH_FUZZ_CONCURRENCY, BENCH_FUZZ_TIMEOUT)`)
+    print(
+      `${COUNT} malformed requests over ${FUZZ_SURFACES.length} surfaces, seed ${SEED}, ${CONCURRENCY} at a time, timeout ${TIMEOUT_MS / 1000} s (BENCH_FUZZ, BENCH_FUZZ_SEED, BENCH_FUZZ_CONCURRENCY, BENCH_FUZZ_TIMEOUT)`,
+    )
 
     // Requests are made one at a time as lanes ask for them, so request n is the same on every run.
     let made = 0
@@ -44,7 +46,10 @@ async function main(): Promise<boolean> {
       return surface && fuzzRequest(surface, random, context)
     }
     const started = performance.now()
-    const progress = setInterval(() => print(`  ${((performance.now() - started) / 1000).toFixed(0).padStart(5)} s  ${answered} / ${COUNT}`), PROGRESS_MS)
+    const progress = setInterval(
+      () => print(`  ${((performance.now() - started) / 1000).toFixed(0).padStart(5)} s  ${answered} / ${COUNT}`),
+      PROGRESS_MS,
+    )
     const lane = async () => {
       for (let request = take(); request; request = take()) {
         tally.record(request, await sendRaw(base, request, agent, TIMEOUT_MS))
@@ -55,7 +60,10 @@ async function main(): Promise<boolean> {
     const elapsed = (performance.now() - started) / 1000
 
     // Still there, and still helping, after all that.
-    const after = await fetch(`${server.base}/urgent`).then((response) => response.status, () => undefined)
+    const after = await fetch(`${server.base}/urgent`).then(
+      (response) => response.status,
+      () => undefined,
+    )
     const alive = server.alive() && after === 200
 
     print()
@@ -64,7 +72,10 @@ async function main(): Promise<boolean> {
       [...tally.surfaces.entries()].map(([name, counts]) => [
         name,
         String(counts.requests),
-        [...counts.statuses.entries()].sort(([a], [b]) => a - b).map(([status, count]) => `${status}×${count}`).join(' '),
+        [...counts.statuses.entries()]
+          .sort(([a], [b]) => a - b)
+          .map(([status, count]) => `${status}×${count}`)
+          .join(' '),
         String(counts.other5xx),
         String(counts.documented502),
         String(counts.hangs),
@@ -89,10 +100,14 @@ async function main(): Promise<boolean> {
     const notSent = tally.total((counts) => counts.notSent)
     print()
     print(`duration: ${elapsed.toFixed(1)} s (${(requests / elapsed).toFixed(0)} req/s)`)
-    print(`requests: ${requests}; other 5xx: ${other5xx}; the bot's documented 502s: ${tally.total((counts) => counts.documented502)}; hangs: ${hangs}; no answer: ${noAnswer}; stack traces in bodies: ${stackTraces}`)
+    print(
+      `requests: ${requests}; other 5xx: ${other5xx}; the bot's documented 502s: ${tally.total((counts) => counts.documented502)}; hangs: ${hangs}; no answer: ${noAnswer}; stack traces in bodies: ${stackTraces}`,
+    )
     if (notSent > 0) print(`not sent (Node's client refused them; a fault of the fuzz, not counted): ${notSent}`)
     const output = server.output
-    print(`server output: ${output.lines} lines, ${output.stackTraceLines} stack-trace lines, ${output.logged5xx} logged 5xx; afterwards GET /urgent → ${after ?? 'no answer'}${server.alive() ? '' : '; THE SERVER EXITED'}`)
+    print(
+      `server output: ${output.lines} lines, ${output.stackTraceLines} stack-trace lines, ${output.logged5xx} logged 5xx; afterwards GET /urgent → ${after ?? 'no answer'}${server.alive() ? '' : '; THE SERVER EXITED'}`,
+    )
     for (const line of output.stackTraceSamples) print(`  ${line}`)
     const pass = other5xx === 0 && hangs === 0 && noAnswer === 0 && stackTraces === 0 && output.stackTraceLines === 0 && alive
     print(`verdict: ${pass ? 'PASS' : 'FAIL'}`)

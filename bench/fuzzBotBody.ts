@@ -34,10 +34,26 @@ export function fuzzBotBody(random: SeededRandom, context: FuzzContext): { label
       activity.locale = random.chance(0.5) ? oddText(random) : random.pick(['de-DE', 'xx-YY', '', 'ar'])
       return json('odd text and locale')
     case 1:
-      activity.value = random.pick<unknown>([odd(), { hf: 2, state: oddToken(random, context), action: 'answer', reply: [oddText(random)] }, { hf: 1, state: random.pick(context.validTokens), action: oddText(random) }])
+      activity.value = random.pick<unknown>([
+        odd(),
+        { hf: 2, state: oddToken(random, context), action: 'answer', reply: [oddText(random)] },
+        { hf: 1, state: random.pick(context.validTokens), action: oddText(random) },
+      ])
       return json('odd card value')
     case 2: {
-      const field = random.pick(['type', 'id', 'channelId', 'conversation', 'from', 'recipient', 'deliveryMode', 'channelData', 'membersAdded', 'attachments', 'entities'])
+      const field = random.pick([
+        'type',
+        'id',
+        'channelId',
+        'conversation',
+        'from',
+        'recipient',
+        'deliveryMode',
+        'channelData',
+        'membersAdded',
+        'attachments',
+        'entities',
+      ])
       activity[field] = odd()
       return json(`odd ${field}`)
     }
@@ -50,10 +66,20 @@ export function fuzzBotBody(random: SeededRandom, context: FuzzContext): { label
       return json('conversationUpdate with odd members')
     case 5:
       // A serviceUrl that is no URL, or loopback with an odd path: never called beyond loopback.
-      activity.serviceUrl = random.pick(['', 'not a url', 'javascript:alert(1)', 'file:///etc/passwd', `${closed}exact/path?x=`, 'http://127.0.0.1:99999/', `http://[::1]:${context.closedPort}/`])
+      activity.serviceUrl = random.pick([
+        '',
+        'not a url',
+        'javascript:alert(1)',
+        'file:///etc/passwd',
+        `${closed}exact/path?x=`,
+        'http://127.0.0.1:99999/',
+        `http://[::1]:${context.closedPort}/`,
+      ])
       return json('odd serviceUrl')
     case 6:
-      return json('forged Authorization', { authorization: random.pick([`Bearer ${UNSIGNED_JWT}`, 'Bearer garbage', 'Basic YTpi', `Bearer ${'a'.repeat(8000)}`, 'Bearer']) })
+      return json('forged Authorization', {
+        authorization: random.pick([`Bearer ${UNSIGNED_JWT}`, 'Bearer garbage', 'Basic YTpi', `Bearer ${'a'.repeat(8000)}`, 'Bearer']),
+      })
     default:
       // The bot's one documented 5xx: normal delivery to a channel that does not answer.
       if (random.chance(0.5)) activity.deliveryMode = 'normal'

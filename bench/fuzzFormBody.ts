@@ -50,7 +50,14 @@ export function fuzzFormBody(random: SeededRandom, context: FuzzContext, widget:
     case 4: {
       // Raw bytes a form encoder would never send: NUL, invalid UTF-8, a UTF-8 surrogate.
       const bytes = random.pick([[0x00], [0xc0, 0xaf], [0xff, 0xfe], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80]])
-      return { label: 'raw NUL / invalid UTF-8', body: Buffer.concat([Buffer.from('action=answer&answer_text='), Buffer.from(bytes), Buffer.from(`&state=${random.pick(context.validTokens)}`)]) }
+      return {
+        label: 'raw NUL / invalid UTF-8',
+        body: Buffer.concat([
+          Buffer.from('action=answer&answer_text='),
+          Buffer.from(bytes),
+          Buffer.from(`&state=${random.pick(context.validTokens)}`),
+        ]),
+      }
     }
     default: {
       form.append('state', random.pick(context.validTokens))

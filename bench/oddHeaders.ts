@@ -23,7 +23,10 @@ const ACCEPT_LANGUAGES: readonly string[] = [
 ]
 
 /** Header values travel as bytes: odd text goes out as its UTF-8 bytes, less the controls HTTP forbids. */
-const asHeaderBytes = (text: string) => Buffer.from(text, 'utf8').toString('latin1').replace(/[^\t\x20-\x7e\x80-\xff]/g, '')
+const asHeaderBytes = (text: string) =>
+  Buffer.from(text, 'utf8')
+    .toString('latin1')
+    .replace(/[^\t\x20-\x7e\x80-\xff]/g, '')
 
 /**
  * Odd request headers: garbage Accept-Language, Accept and Cookie, forged forwarding headers, a
@@ -41,13 +44,20 @@ export function oddHeaders(random: SeededRandom): Record<string, string> {
     case 4:
       return { cookie: random.pick(['a=b; '.repeat(1500), '__Host-helpfinder_session=forged', '=;=;=', asHeaderBytes(oddText(random))]) }
     case 5:
-      return { 'x-forwarded-for': random.pick(['127.0.0.1, 10.0.0.1', 'garbage', '::1'.repeat(300)]), 'x-forwarded-proto': random.pick(['https', 'javascript', '']), forwarded: 'for="[::1]";proto=gopher' }
+      return {
+        'x-forwarded-for': random.pick(['127.0.0.1, 10.0.0.1', 'garbage', '::1'.repeat(300)]),
+        'x-forwarded-proto': random.pick(['https', 'javascript', '']),
+        forwarded: 'for="[::1]";proto=gopher',
+      }
     case 6:
       return { 'x-http-method-override': random.pick(['DELETE', 'PUT', 'TRACE']), 'x-original-url': '/admin' }
     case 7:
       return { 'content-encoding': random.pick(['gzip', 'br', 'deflate', 'identity, gzip']) }
     case 8:
-      return { origin: random.pick(['null', 'https://evil.example', 'file://', asHeaderBytes(oddText(random))]), referer: asHeaderBytes(oddText(random)) }
+      return {
+        origin: random.pick(['null', 'https://evil.example', 'file://', asHeaderBytes(oddText(random))]),
+        referer: asHeaderBytes(oddText(random)),
+      }
     default:
       return { 'user-agent': random.pick(['', 'x'.repeat(8000), asHeaderBytes(oddText(random))]), range: 'bytes=0-1,5-2,-9' }
   }

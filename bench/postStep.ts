@@ -25,7 +25,12 @@ export async function postStep(
 ): Promise<{ ok: true; body: string } | { ok: false; kind: StepProblem; detail: string }> {
   const started = performance.now()
   try {
-    const response = await fetch(url, { method: 'POST', headers: { 'content-type': contentType }, body, signal: AbortSignal.timeout(TIMEOUT_MS) })
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': contentType },
+      body,
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    })
     const text = await response.text()
     latencies.push(performance.now() - started)
     if (hasStackTrace(text)) return { ok: false, kind: 'stackTrace', detail: `${url} → a stack trace in the body` }

@@ -23,6 +23,8 @@ for (const mode of chosen) {
 const scripts = chosen.length > 0 ? chosen.map((mode) => mode.script) : ['turn.bench.ts', 'worker.bench.ts', 'widget.bench.ts']
 for (const script of scripts) {
   // Each in its own Node process with tsx's loader (in execArgv), as `tsx bench/<script>` would run it.
-  const run = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(new URL(`./${script}`, import.meta.url))], { stdio: 'inherit' })
+  const run = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(new URL(`./${script}`, import.meta.url))], {
+    stdio: 'inherit',
+  })
   if (run.status !== 0) process.exit(run.status ?? 1)
 }

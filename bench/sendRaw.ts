@@ -43,18 +43,21 @@ export function sendRaw(base: URL, raw: RawRequest, agent: Agent, timeoutMs: num
     }
     let outgoing: ClientRequest
     try {
-      outgoing = request({ host: base.hostname, port: base.port, method: raw.method, path: raw.path, headers: raw.headers, agent }, (response) => {
-        status = response.statusCode
-        const chunks: Buffer[] = []
-        let size = 0
-        const read = () => finish({ status, stackTrace: hasStackTrace(Buffer.concat(chunks).toString('utf8')) })
-        response.on('data', (chunk: Buffer) => {
-          size += chunk.length
-          if (size <= MAX_BODY) chunks.push(chunk)
-        })
-        response.on('end', read)
-        response.on('error', read)
-      })
+      outgoing = request(
+        { host: base.hostname, port: base.port, method: raw.method, path: raw.path, headers: raw.headers, agent },
+        (response) => {
+          status = response.statusCode
+          const chunks: Buffer[] = []
+          let size = 0
+          const read = () => finish({ status, stackTrace: hasStackTrace(Buffer.concat(chunks).toString('utf8')) })
+          response.on('data', (chunk: Buffer) => {
+            size += chunk.length
+            if (size <= MAX_BODY) chunks.push(chunk)
+          })
+          response.on('end', read)
+          response.on('error', read)
+        },
+      )
     } catch (error) {
       // Node's client refused to send it (an invalid header or path): a fault of the fuzz, not the server.
       finish({ stackTrace: false, failure: `not sent: ${error instanceof Error ? error.message : String(error)}` })

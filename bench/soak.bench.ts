@@ -33,7 +33,9 @@ async function main(): Promise<boolean> {
     print('Helpfinder soak')
     print(`node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown'})`)
     print(`server: node ${startArguments().join(' ')} (pid ${server.pid}) on ${server.base}, fresh SQLite file, BOT_LOCAL_TESTING=on`)
-    print(`load: ${SECONDS} s, ${jsonLanes} JSON and ${htmlLanes} HTML conversations at a time (BENCH_SOAK, BENCH_SOAK_CONCURRENCY), two load processes sharing the cores with the server`)
+    print(
+      `load: ${SECONDS} s, ${jsonLanes} JSON and ${htmlLanes} HTML conversations at a time (BENCH_SOAK, BENCH_SOAK_CONCURRENCY), two load processes sharing the cores with the server`,
+    )
     print(`RSS idle, before load: ${mb(idle)}; sampled every ${SAMPLE_SECONDS} s:`)
 
     const started = performance.now()
@@ -75,7 +77,9 @@ async function main(): Promise<boolean> {
     const errors = summaries.reduce((sum, s) => sum + Object.values(s.errors).reduce((a, b) => a + b, 0), 0)
     for (const detail of summaries.flatMap((s) => s.errorSamples)) print(`  e.g. ${detail}`)
     print()
-    print(`duration: ${elapsed.toFixed(1)} s; requests: ${requests} (${(requests / elapsed).toFixed(0)} req/s); conversations to results: ${summaries.map((s) => `${s.conversations} ${s.kind.toUpperCase()}`).join(', ')}`)
+    print(
+      `duration: ${elapsed.toFixed(1)} s; requests: ${requests} (${(requests / elapsed).toFixed(0)} req/s); conversations to results: ${summaries.map((s) => `${s.conversations} ${s.kind.toUpperCase()}`).join(', ')}`,
+    )
     print(`errors: ${errors}`)
 
     // "Start" is the first sample under load: the idle figure has not yet paid for warm code and buffers.
@@ -84,10 +88,15 @@ async function main(): Promise<boolean> {
     const max = samples.length > 0 ? Math.max(...samples) : undefined
     print(`server RSS: idle ${mb(idle)}, start (first sample under load) ${mb(start)}, max ${mb(max)}, end ${mb(end)}`)
     const flat = start !== undefined && end !== undefined && end <= start * FLAT
-    const growth = start !== undefined && end !== undefined ? `grew ${mb(end - start)} (+${(((end - start) / start) * 100).toFixed(1)} %)` : 'not measured'
+    const growth =
+      start !== undefined && end !== undefined
+        ? `grew ${mb(end - start)} (+${(((end - start) / start) * 100).toFixed(1)} %)`
+        : 'not measured'
     print(`memory: ${flat ? `flat (end ≤ start × ${FLAT})` : growth}`)
     const output = server.output
-    print(`server output: ${output.lines} lines, ${output.stackTraceLines} stack-trace lines, ${output.logged5xx} logged 5xx${alive ? '' : '; THE SERVER EXITED during the soak'}`)
+    print(
+      `server output: ${output.lines} lines, ${output.stackTraceLines} stack-trace lines, ${output.logged5xx} logged 5xx${alive ? '' : '; THE SERVER EXITED during the soak'}`,
+    )
     for (const line of output.stackTraceSamples) print(`  ${line}`)
     const pass = errors === 0 && output.stackTraceLines === 0 && output.logged5xx === 0 && alive && flat
     print(`verdict: ${pass ? 'PASS' : 'FAIL'}`)

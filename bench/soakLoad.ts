@@ -35,7 +35,17 @@ async function soak(job: SoakJob): Promise<SoakSummary> {
   const started = performance.now()
   const deadline = Date.now() + job.seconds * 1000
   const latencies: number[] = []
-  const summary: SoakSummary = { kind: job.kind, seconds: 0, conversations: 0, requests: 0, errors: { non2xx: 0, network: 0, stackTrace: 0, flow: 0 }, errorSamples: [], latencyP50: 0, latencyP99: 0, latencyMax: 0 }
+  const summary: SoakSummary = {
+    kind: job.kind,
+    seconds: 0,
+    conversations: 0,
+    requests: 0,
+    errors: { non2xx: 0, network: 0, stackTrace: 0, flow: 0 },
+    errorSamples: [],
+    latencyP50: 0,
+    latencyP99: 0,
+    latencyMax: 0,
+  }
   const walk = walks[job.kind]
   const lane = async () => {
     while (Date.now() < deadline) {
@@ -51,7 +61,13 @@ async function soak(job: SoakJob): Promise<SoakSummary> {
   await Promise.all(Array.from({ length: job.concurrency }, lane))
   latencies.sort((a, b) => a - b)
   const at = (share: number) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * share))] ?? 0
-  return { ...summary, seconds: (performance.now() - started) / 1000, latencyP50: at(0.5), latencyP99: at(0.99), latencyMax: latencies.at(-1) ?? 0 }
+  return {
+    ...summary,
+    seconds: (performance.now() - started) / 1000,
+    latencyP50: at(0.5),
+    latencyP99: at(0.99),
+    latencyMax: latencies.at(-1) ?? 0,
+  }
 }
 
 process.once('message', (job: SoakJob) => {

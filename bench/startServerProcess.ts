@@ -29,7 +29,15 @@ export interface ServerOutput {
  */
 export function startArguments(): string[] {
   const manifest: unknown = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
-  const start = typeof manifest === 'object' && manifest !== null && 'scripts' in manifest && typeof manifest.scripts === 'object' && manifest.scripts !== null && 'start' in manifest.scripts ? manifest.scripts.start : undefined
+  const start =
+    typeof manifest === 'object' &&
+    manifest !== null &&
+    'scripts' in manifest &&
+    typeof manifest.scripts === 'object' &&
+    manifest.scripts !== null &&
+    'start' in manifest.scripts
+      ? manifest.scripts.start
+      : undefined
   const words = typeof start === 'string' ? start.trim().split(/\s+/) : []
   if (words[0] !== 'node') throw new Error(`package.json's start script should run node, not: ${String(start)}`)
   return words.slice(1)
@@ -93,7 +101,14 @@ export async function startServerProcess(extraEnv: Record<string, string> = {}) 
   const answering = (async () => {
     while (waiting) {
       await new Promise((resolve) => setTimeout(resolve, 250))
-      if (waiting && (await fetch(`http://127.0.0.1:${port}/urgent`).then((response) => response.ok, () => false))) return
+      if (
+        waiting &&
+        (await fetch(`http://127.0.0.1:${port}/urgent`).then(
+          (response) => response.ok,
+          () => false,
+        ))
+      )
+        return
     }
   })()
   await Promise.race([listening, answering, exited])

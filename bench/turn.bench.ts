@@ -64,13 +64,19 @@ async function main() {
     for (const step of CONVERSATION_PATH) {
       const response = await postJson(appBase, { ...step, state })
       const view = (await response.json()) as TurnView
-      if (response.status !== 200 || view.error) throw new Error(`preparing: ${step.action} ${step.reply?.join('+') ?? ''} → ${response.status} ${view.error ?? ''}`)
-      tokenLengths.push([`${tokenLengths.length + 1}. ${step.action}${step.reply ? ` ${step.reply.join('+')}` : ''}`, view.step.outcome ?? view.step.nodeId, String(view.state.length)])
+      if (response.status !== 200 || view.error)
+        throw new Error(`preparing: ${step.action} ${step.reply?.join('+') ?? ''} → ${response.status} ${view.error ?? ''}`)
+      tokenLengths.push([
+        `${tokenLengths.length + 1}. ${step.action}${step.reply ? ` ${step.reply.join('+')}` : ''}`,
+        view.step.outcome ?? view.step.nodeId,
+        String(view.state.length),
+      ])
       if (step !== CONVERSATION_PATH.at(-1)) state = view.state
     }
     if (!state) throw new Error('preparing: no state token')
     const lastQuestion = (await (await postJson(appBase, { state, action: 'show' })).json()) as TurnView
-    if (lastQuestion.step.nodeId !== 'anonymity') throw new Error(`preparing: expected the anonymity question, got ${lastQuestion.step.nodeId}`)
+    if (lastQuestion.step.nodeId !== 'anonymity')
+      throw new Error(`preparing: expected the anonymity question, got ${lastQuestion.step.nodeId}`)
 
     const jsonBody = JSON.stringify({ state, action: 'answer', reply: ['matters'] })
     const formBody = new URLSearchParams({ state, action: 'answer', answer: 'matters' }).toString()
@@ -82,41 +88,78 @@ async function main() {
     if (jsonCheck.status !== 200 || jsonView.step.outcome !== 'results' || !jsonView.results || jsonView.results.services.length === 0) {
       throw new Error(`full JSON turn did not return results with services (status ${jsonCheck.status}, step ${jsonView.step?.nodeId})`)
     }
-    const htmlCheck = await fetch(`${appBase}/turn`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: formBody })
+    const htmlCheck = await fetch(`${appBase}/turn`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: formBody,
+    })
     const html = await htmlCheck.text()
     if (htmlCheck.status !== 200 || !htmlCheck.headers.get('content-type')?.includes('text/html') || !html.includes('class="card"')) {
       throw new Error(`full HTML turn did not return a results page (status ${htmlCheck.status})`)
     }
     // The echo answers with the turn's own JSON bytes.
     await bare.setEcho(jsonText, html)
-    const echoCheck = await fetch(`${bare.base}/bare-echo`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: jsonBody })
+    const echoCheck = await fetch(`${bare.base}/bare-echo`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: jsonBody,
+    })
     if ((await echoCheck.text()) !== jsonText) throw new Error('bare echo did not answer with the turn bytes')
-    const pageCheck = await fetch(`${bare.base}/bare-page`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: formBody })
+    const pageCheck = await fetch(`${bare.base}/bare-page`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: formBody,
+    })
     if ((await pageCheck.text()) !== html) throw new Error('bare page did not answer with the page bytes')
     if ((await (await fetch(`${bare.base}/bare`)).text()) !== 'ok') throw new Error('bare route did not answer ok')
 
     print('Helpfinder turn benchmark')
     print(`node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown'})`)
     print(`full turn: state at the last question (asker self, country DE, language de, stage nothing_happened, channels phone+chat, UI de)`)
-    print(`  → answer "matters": ${jsonView.results.services.length} services, ${jsonView.results.helplines.length} helplines, tier ${jsonView.results.tier}; token ${state.length} chars; JSON ${Buffer.byteLength(jsonText)} B, HTML ${Buffer.byteLength(html)} B`)
-    print(`processes: the app as \`npm start\` runs it (pid ${server.pid}, its log lines read by this process); a bare Hono app (pid ${bare.pid}); autocannon 8 — three processes on ${cpus().length} cores`)
-    print(`each row: warm-up ${WARMUP_SECONDS} s, then ${SECONDS} s measured, ${CONNECTIONS} connections (BENCH_SECONDS, BENCH_CONNECTIONS)`)
+    print(
+      `  → answer "matters": ${jsonView.results.services.length} services, ${jsonView.results.helplines.length} helplines, tier ${jsonView.results.tier}; token ${state.length} chars; JSON ${Buffer.byteLength(jsonText)} B, HTML ${Buffer.byteLength(html)} B`,
+    )
+    print(
+      `processes: the app as \`npm start\` runs it (pid ${server.pid}, its log lines read by this process); a bare Hono app (pid ${bare.pid}); autocannon 8 — three processes on ${cpus().length} cores`,
+    )
+    print(
+      `each row: warm-up ${WARMUP_SECONDS} s, then ${SECONDS} s measured, ${CONNECTIONS} connections (BENCH_SECONDS, BENCH_CONNECTIONS)`,
+    )
     print()
 
     const rssBefore = server.rss()
     const targets: { name: string; job: Omit<LoadJob, 'id' | 'duration' | 'connections'> }[] = [
       { name: 'bare Hono GET', job: { url: `${bare.base}/bare`, method: 'GET', headers: {}, body: undefined } },
-      { name: 'bare Hono POST echoing the same JSON', job: { url: `${bare.base}/bare-echo`, method: 'POST', headers: { 'content-type': 'application/json' }, body: jsonBody } },
-      { name: 'HTML ceiling: bare POST answering the same page', job: { url: `${bare.base}/bare-page`, method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: formBody } },
-      { name: 'full turn, JSON API (to results)', job: { url: `${appBase}/api/v1/turn`, method: 'POST', headers: { 'content-type': 'application/json' }, body: jsonBody } },
-      { name: 'full turn, HTML form post (to results)', job: { url: `${appBase}/turn`, method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: formBody } },
+      {
+        name: 'bare Hono POST echoing the same JSON',
+        job: { url: `${bare.base}/bare-echo`, method: 'POST', headers: { 'content-type': 'application/json' }, body: jsonBody },
+      },
+      {
+        name: 'HTML ceiling: bare POST answering the same page',
+        job: {
+          url: `${bare.base}/bare-page`,
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: formBody,
+        },
+      },
+      {
+        name: 'full turn, JSON API (to results)',
+        job: { url: `${appBase}/api/v1/turn`, method: 'POST', headers: { 'content-type': 'application/json' }, body: jsonBody },
+      },
+      {
+        name: 'full turn, HTML form post (to results)',
+        job: { url: `${appBase}/turn`, method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: formBody },
+      },
     ]
     const results: LoadSummary[] = []
     let rssMax = rssBefore ?? 0
     for (const target of targets) {
       await generator.run({ ...target.job, connections: CONNECTIONS, duration: WARMUP_SECONDS })
       const sampler = setInterval(() => (rssMax = Math.max(rssMax, server.rss() ?? 0)), 1000)
-      results.push(await generator.run({ ...target.job, connections: CONNECTIONS, duration: SECONDS }).finally(() => clearInterval(sampler)))
+      results.push(
+        await generator.run({ ...target.job, connections: CONNECTIONS, duration: SECONDS }).finally(() => clearInterval(sampler)),
+      )
     }
     const rssAfter = server.rss()
 
@@ -141,12 +184,20 @@ async function main() {
       print(`JSON turn / echo:     ${jsonRatio.toFixed(3)}  (aim ≥ ${AIM_JSON})  ${verdict(jsonRatio >= AIM_JSON)}`)
       print(`HTML turn / bare GET: ${htmlRatio.toFixed(3)}  (aim ≥ ${AIM_HTML})  ${verdict(htmlRatio >= AIM_HTML)}`)
       const ceilingRatio = ceiling.requestsPerSecond / bareGet.requestsPerSecond
-      print(`  the ceiling / bare GET: ${ceilingRatio.toFixed(3)} — the most any turn answering these ${Buffer.byteLength(html)} bytes can reach against this yardstick`)
-      print(`  HTML turn / ceiling:    ${(htmlTurn.requestsPerSecond / ceiling.requestsPerSecond).toFixed(3)} — what the turn's own work costs`)
+      print(
+        `  the ceiling / bare GET: ${ceilingRatio.toFixed(3)} — the most any turn answering these ${Buffer.byteLength(html)} bytes can reach against this yardstick`,
+      )
+      print(
+        `  HTML turn / ceiling:    ${(htmlTurn.requestsPerSecond / ceiling.requestsPerSecond).toFixed(3)} — what the turn's own work costs`,
+      )
       const worstP99 = Math.max(jsonTurn.latencyP99, htmlTurn.latencyP99)
-      print(`turns' p99: ${worstP99.toFixed(1)} ms  (aim ≤ ${AIM_P99_MS} ms at ${CONNECTIONS} connections)  ${verdict(worstP99 <= AIM_P99_MS)}`)
+      print(
+        `turns' p99: ${worstP99.toFixed(1)} ms  (aim ≤ ${AIM_P99_MS} ms at ${CONNECTIONS} connections)  ${verdict(worstP99 <= AIM_P99_MS)}`,
+      )
       const failures = results.reduce((sum, summary) => sum + summary.non2xx + summary.errors + summary.timeouts, 0)
-      print(`errors (non-2xx, network, timeouts) in all ${results.length} rows: ${failures}; 5xx in the app's log: ${server.output.logged5xx}; stack-trace lines: ${server.output.stackTraceLines}`)
+      print(
+        `errors (non-2xx, network, timeouts) in all ${results.length} rows: ${failures}; 5xx in the app's log: ${server.output.logged5xx}; stack-trace lines: ${server.output.stackTraceLines}`,
+      )
     }
     print(`app RSS: before load ${mb(rssBefore)}, max under load ${mb(rssMax)}, after load ${mb(rssAfter)}`)
     print()
@@ -169,7 +220,7 @@ async function microBenchmarks(stateKeys: string, token: string) {
   const folder = mkdtempSync(join(tmpdir(), 'helpfinder-bench-'))
   // The server's own keys, through each cipher: node:crypto (what `npm start` uses) and WebCrypto (the Worker's).
   const [imported, viaWebCrypto] = await Promise.all([importKeyring(stateKeys, nodeStateCipher), importKeyring(stateKeys, webCryptoCipher)])
-  if (!imported.ok || !viaWebCrypto.ok) throw new Error('micro: the server\'s STATE_KEYS do not import')
+  if (!imported.ok || !viaWebCrypto.ok) throw new Error("micro: the server's STATE_KEYS do not import")
   const keyring: Keyring = imported.value
   const webKeyring: Keyring = viaWebCrypto.value
   const node = await createNodeApp({ databaseFile: join(folder, 'helpfinder.sqlite'), keyring, log: () => {} })
@@ -187,7 +238,8 @@ async function microBenchmarks(stateKeys: string, token: string) {
     const index = await deps.directory()
     const profile = profileFromAnswers(deps.flow, outcome.state.a)
     const matched = match(index, profile)
-    if (outcome.step.node.outcome !== 'results' || matched.services.length === 0) throw new Error('micro: the turn does not reach results with services')
+    if (outcome.step.node.outcome !== 'results' || matched.services.length === 0)
+      throw new Error('micro: the turn does not reach results with services')
     const sealed = await sealState(outcome.state, keyring, now, deps.flow)
     const request: TurnRequest = { token, action: 'answer', reply: ['matters'], ui: undefined, urgentCountry: undefined }
     const view = await runTurn(deps, request)
@@ -228,7 +280,9 @@ async function microBenchmarks(stateKeys: string, token: string) {
       { name: 'runTurn + TurnPage (= HTML turn)', run: async () => render(await runTurn(deps, request)) },
     ]
 
-    print(`micro-benchmark (no HTTP, same deps as the app: buildAppDeps + the app's createDirectoryCache): ${MICRO_ITERATIONS} iterations after ${MICRO_WARMUP} warm-up, sequential`)
+    print(
+      `micro-benchmark (no HTTP, same deps as the app: buildAppDeps + the app's createDirectoryCache): ${MICRO_ITERATIONS} iterations after ${MICRO_WARMUP} warm-up, sequential`,
+    )
     const rows: string[][] = []
     for (const benchCase of cases) {
       for (let i = 0; i < MICRO_WARMUP; i++) await benchCase.run()
@@ -252,7 +306,9 @@ function postJson(base: string, body: unknown) {
 
 /** Forks bench/bareServer.ts (tsx's loader comes along in execArgv): the bare Hono app in its own process. */
 async function startBareServer() {
-  const child: ChildProcess = fork(fileURLToPath(new URL('./bareServer.ts', import.meta.url)), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
+  const child: ChildProcess = fork(fileURLToPath(new URL('./bareServer.ts', import.meta.url)), [], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  })
   const port = await new Promise<number>((resolve, reject) => {
     child.once('message', (message: { port: number }) => resolve(message.port))
     child.once('error', reject)
@@ -276,7 +332,9 @@ async function startBareServer() {
 
 /** Forks bench/loadGenerator.ts (tsx's loader comes along in execArgv) and runs jobs one at a time. */
 async function startGenerator() {
-  const child: ChildProcess = fork(fileURLToPath(new URL('./loadGenerator.ts', import.meta.url)), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
+  const child: ChildProcess = fork(fileURLToPath(new URL('./loadGenerator.ts', import.meta.url)), [], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  })
   await new Promise<void>((resolve, reject) => {
     child.once('message', () => resolve())
     child.once('error', reject)

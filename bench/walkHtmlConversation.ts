@@ -22,7 +22,8 @@ export async function walkHtmlConversation(base: string, latencies: number[]): P
     const sent = await postStep(`${base}/turn`, FORM, form.toString(), latencies)
     if (!sent.ok) return { requests, completed: false, problem: { kind: sent.kind, detail: sent.detail } }
     state = stateField(sent.body)
-    if (!state) return { requests, completed: false, problem: { kind: 'flow', detail: `HTML step ${index + 1}: the page has no state field` } }
+    if (!state)
+      return { requests, completed: false, problem: { kind: 'flow', detail: `HTML step ${index + 1}: the page has no state field` } }
     if (index === CONVERSATION_PATH.length - 1 && !isResultsPage(sent.body)) {
       return { requests, completed: false, problem: { kind: 'flow', detail: 'HTML: the last step did not give a results page' } }
     }

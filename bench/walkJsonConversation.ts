@@ -24,10 +24,15 @@ export async function walkJsonConversation(base: string, latencies: number[]): P
     if (!sent.ok) return { requests, completed: false, problem: { kind: sent.kind, detail: sent.detail } }
     const parsed = TurnAnswer.safeParse(parseJson(sent.body))
     const answer = parsed.success ? parsed.data : undefined
-    if (!answer?.state || answer.error) return { requests, completed: false, problem: { kind: 'flow', detail: `JSON step ${index + 1}: no state in the answer` } }
+    if (!answer?.state || answer.error)
+      return { requests, completed: false, problem: { kind: 'flow', detail: `JSON step ${index + 1}: no state in the answer` } }
     state = answer.state
     if (index === CONVERSATION_PATH.length - 1 && (answer.step?.outcome !== 'results' || !answer.results?.services.length)) {
-      return { requests, completed: false, problem: { kind: 'flow', detail: `JSON: the last step gave ${answer.step?.nodeId ?? 'no step'}, not results` } }
+      return {
+        requests,
+        completed: false,
+        problem: { kind: 'flow', detail: `JSON: the last step gave ${answer.step?.nodeId ?? 'no step'}, not results` },
+      }
     }
   }
   return { requests, completed: true }

@@ -35,7 +35,17 @@ const p99 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.max(0, 
 const TURNS = 400
 
 const greeting = () =>
-  JSON.stringify({ type: 'conversationUpdate', id: 'b1', channelId: 'emulator', serviceUrl: 'http://127.0.0.1:9/', deliveryMode: 'expectReplies', conversation: { id: 'c' }, from: { id: 'p' }, recipient: { id: 'bot' }, membersAdded: [{ id: 'p' }] })
+  JSON.stringify({
+    type: 'conversationUpdate',
+    id: 'b1',
+    channelId: 'emulator',
+    serviceUrl: 'http://127.0.0.1:9/',
+    deliveryMode: 'expectReplies',
+    conversation: { id: 'c' },
+    from: { id: 'p' },
+    recipient: { id: 'bot' },
+    membersAdded: [{ id: 'p' }],
+  })
 
 async function main() {
   const folder = mkdtempSync(join(tmpdir(), 'helpfinder-bench-worker-'))
@@ -43,18 +53,25 @@ async function main() {
     const bundle = await buildWorker(folder)
     const gzip = gzipSync(readFileSync(bundle.outfile)).length
     print('Worker benchmark (bundle built by wrangler, run in workerd through Miniflare)')
-    print(`bundle: ${(bundle.bytes / KIB).toFixed(0)} KiB, ${(gzip / KIB).toFixed(0)} KiB gzip (aim: under 1024 KiB gzip, ${gzip < 1024 * KIB ? 'PASS' : 'ABOVE'}; Workers free plan limit: 3072 KiB gzip)`)
-    print(`script start-up (compile and top level, the cost Workers limits to 1 s), median of 5 fresh V8 loads in Node: ${(await startupMs(bundle.outfile)).toFixed(0)} ms`)
+    print(
+      `bundle: ${(bundle.bytes / KIB).toFixed(0)} KiB, ${(gzip / KIB).toFixed(0)} KiB gzip (aim: under 1024 KiB gzip, ${gzip < 1024 * KIB ? 'PASS' : 'ABOVE'}; Workers free plan limit: 3072 KiB gzip)`,
+    )
+    print(
+      `script start-up (compile and top level, the cost Workers limits to 1 s), median of 5 fresh V8 loads in Node: ${(await startupMs(bundle.outfile)).toFixed(0)} ms`,
+    )
     // Local testing: without credentials (or this opt-in) the bot answers 401 and never loads the SDK.
     const worker = await startWorker(bundle.outfile, { bindings: { BOT_LOCAL_TESTING: 'on' } })
     try {
       const page = () => fetch(`${worker.url}/`)
-      const bot = () => fetch(`${worker.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: greeting() })
+      const bot = () =>
+        fetch(`${worker.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: greeting() })
       const firstPage = await timed(page)
       const warmPage = median(await sequence(page))
       const firstBot = await timed(bot)
       const warmBot = median(await sequence(bot))
-      print(`first request on a fresh isolate (builds the app; an empty D1 is seeded in the background, so the directory's 300 ms budget applies): ${firstPage.toFixed(0)} ms`)
+      print(
+        `first request on a fresh isolate (builds the app; an empty D1 is seeded in the background, so the directory's 300 ms budget applies): ${firstPage.toFixed(0)} ms`,
+      )
       print(`a page, warm, median of ${WARM}: ${warmPage.toFixed(1)} ms`)
       print(`first Bot Framework request (loads the SDK): ${firstBot.toFixed(0)} ms`)
       print(`warm Bot Framework greeting, median of ${WARM}: ${warmBot.toFixed(1)} ms`)
@@ -67,7 +84,9 @@ async function main() {
       await sequence(turn)
       const turns: number[] = []
       for (let i = 0; i < TURNS; i += 1) turns.push(await timed(turn))
-      print(`warm JSON turn to results (open, advance, match, seal; WebCrypto), ${TURNS} one after another: median ${median(turns).toFixed(2)} ms, p99 ${p99(turns).toFixed(2)} ms (wall time through Miniflare's proxy)`)
+      print(
+        `warm JSON turn to results (open, advance, match, seal; WebCrypto), ${TURNS} one after another: median ${median(turns).toFixed(2)} ms, p99 ${p99(turns).toFixed(2)} ms (wall time through Miniflare's proxy)`,
+      )
     } finally {
       await worker.dispose()
     }
@@ -80,12 +99,16 @@ async function main() {
 async function lastQuestionToken(base: string): Promise<string> {
   let state: string | undefined
   for (const step of CONVERSATION_PATH.slice(0, -1)) {
-    const response = await fetch(`${base}/api/v1/turn`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...step, state }) })
+    const response = await fetch(`${base}/api/v1/turn`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ...step, state }),
+    })
     const view: unknown = await response.json()
     state = typeof view === 'object' && view !== null && 'state' in view && typeof view.state === 'string' ? view.state : undefined
     if (!response.ok || !state) throw new Error(`preparing the Worker's turn: ${step.action} answered ${response.status}`)
   }
-  if (!state) throw new Error('preparing the Worker\'s turn: no state')
+  if (!state) throw new Error("preparing the Worker's turn: no state")
   return state
 }
 

@@ -38,7 +38,12 @@ export const projectData: DataFiles = {
  * `origins` (production unless PARTNER_DEV_ORIGINS=on), each bad one named with its partner id.
  * @example const problems = checkData(projectData, new Date(), (line) => notes.push(line))
  */
-export function checkData(files: DataFiles, today: Date, note: (line: string) => void = () => undefined, origins: EmbedOriginRules = PRODUCTION_ORIGINS): string[] {
+export function checkData(
+  files: DataFiles,
+  today: Date,
+  note: (line: string) => void = () => undefined,
+  origins: EmbedOriginRules = PRODUCTION_ORIGINS,
+): string[] {
   const problems: string[] = []
   /** Validates a whole file; returns the raw JSON so record checks still run when one record fails. */
   const parse = (label: string, schema: z.ZodType, path: string): unknown => {
@@ -49,7 +54,8 @@ export function checkData(files: DataFiles, today: Date, note: (line: string) =>
     }
     const json = read.value
     const parsed = schema.safeParse(json)
-    if (!parsed.success) for (const issue of parsed.error.issues) problems.push(`${label}: ${describePath(json, issue.path)}: ${issue.message}`)
+    if (!parsed.success)
+      for (const issue of parsed.error.issues) problems.push(`${label}: ${describePath(json, issue.path)}: ${issue.message}`)
     return json
   }
 

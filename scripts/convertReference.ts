@@ -167,11 +167,13 @@ function languagesOf(record: ReferenceRecord, inferred: string[]): string[] {
 function tagsOf(record: ReferenceRecord, kind: Initiative['kind'], inferred: string[]): Record<string, string[]> {
   const tags: Record<string, string[]> = {}
   if (kind === 'prevention' && record.jrc_categories.length > 0) {
-    tags.jrc_category = [...record.jrc_categories].sort((a, b) => a - b).map((n) => {
-      const tag = JRC_CATEGORY_TAGS[n]
-      if (tag === undefined) throw new Error(`[${record.id}] unknown JRC category ${n}`)
-      return tag
-    })
+    tags.jrc_category = [...record.jrc_categories]
+      .sort((a, b) => a - b)
+      .map((n) => {
+        const tag = JRC_CATEGORY_TAGS[n]
+        if (tag === undefined) throw new Error(`[${record.id}] unknown JRC category ${n}`)
+        return tag
+      })
     if (/inferred/i.test(record.category_basis)) inferred.push('jrc_category')
   }
   if (record.target_groups && record.target_groups.length > 0) tags.target_group = [...record.target_groups]
@@ -326,7 +328,7 @@ function main(): void {
   }
 
   const outIndex = process.argv.indexOf('--out')
-  const outputPath = outIndex > 0 && process.argv[outIndex + 1] ? process.argv[outIndex + 1] ?? '' : fileURLToPath(OUTPUT_URL)
+  const outputPath = outIndex > 0 && process.argv[outIndex + 1] ? (process.argv[outIndex + 1] ?? '') : fileURLToPath(OUTPUT_URL)
   if (outputPath === fileURLToPath(OUTPUT_URL) && !process.argv.includes('--force')) {
     console.error('data/initiatives.json is curated by hand now (data/CURATION.md); use --out FILE to compare, or --force to overwrite it.')
     process.exit(1)

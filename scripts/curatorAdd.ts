@@ -13,7 +13,13 @@ import { openCuratorDatabase } from './curators/openCuratorDatabase'
 import { readNewPassword } from './curators/readNewPassword'
 
 const { values } = parseArgs({
-  options: { login: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, organisation: { type: 'string' }, country: { type: 'string' } },
+  options: {
+    login: { type: 'string' },
+    name: { type: 'string' },
+    role: { type: 'string' },
+    organisation: { type: 'string' },
+    country: { type: 'string' },
+  },
   strict: true,
 })
 

@@ -23,7 +23,12 @@ const args = (() => {
   }
 })()
 const login = CuratorLoginSchema.safeParse(args.login)
-if (!login.success) fail(args.login === undefined ? 'usage: npm run curator:disable -- --login NAME [--enable]' : (login.error.issues[0]?.message ?? 'login: not valid'))
+if (!login.success)
+  fail(
+    args.login === undefined
+      ? 'usage: npm run curator:disable -- --login NAME [--enable]'
+      : (login.error.issues[0]?.message ?? 'login: not valid'),
+  )
 else {
   const { store, file } = openCuratorDatabase()
   const result = setCuratorDisabled(store.db, login.data, !args.enable)

@@ -48,7 +48,12 @@ function main(): void {
 function readDataFile(path: string): DirectoryData {
   const parsed = DataFileSchema.parse(JSON.parse(readFileSync(path, 'utf8')))
   const bundled = loadBundledData()
-  return { ...bundled, initiatives: parsed.initiatives, taxonomy: parsed.taxonomy ?? bundled.taxonomy, urgent: parsed.urgent ?? bundled.urgent }
+  return {
+    ...bundled,
+    initiatives: parsed.initiatives,
+    taxonomy: parsed.taxonomy ?? bundled.taxonomy,
+    urgent: parsed.urgent ?? bundled.urgent,
+  }
 }
 
 try {

@@ -26,7 +26,9 @@ let args: ReturnType<typeof parse>
 try {
   args = parse()
 } catch (error) {
-  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n${usage}\n(npm keeps options given before "--" for itself)\n`)
+  process.stderr.write(
+    `${error instanceof Error ? error.message : String(error)}\n${usage}\n(npm keeps options given before "--" for itself)\n`,
+  )
   process.exit(2)
 }
 
@@ -56,4 +58,5 @@ process.stdout.write(
     `publish: npx wrangler d1 execute helpfinder --remote --file ${shown}\n`,
 )
 // seedRows fills an empty partners table from data/partners.json when a new isolate starts.
-if (data.partners.length === 0) process.stdout.write('note: no partners: the Worker will add the partners of data/partners.json to D1 again\n')
+if (data.partners.length === 0)
+  process.stdout.write('note: no partners: the Worker will add the partners of data/partners.json to D1 again\n')

@@ -27,13 +27,18 @@ const root = fileURLToPath(new URL('..', import.meta.url))
 const usage = 'usage: npm run data:export [-- --out DIR] [--data-dir DIR | --database FILE]'
 
 function parse() {
-  return parseArgs({ options: { out: { type: 'string' }, 'data-dir': { type: 'string' }, database: { type: 'string' } }, allowPositionals: false })
+  return parseArgs({
+    options: { out: { type: 'string' }, 'data-dir': { type: 'string' }, database: { type: 'string' } },
+    allowPositionals: false,
+  })
 }
 let args: ReturnType<typeof parse>
 try {
   args = parse()
 } catch (error) {
-  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n${usage}\n(npm keeps options given before "--" for itself)\n`)
+  process.stderr.write(
+    `${error instanceof Error ? error.message : String(error)}\n${usage}\n(npm keeps options given before "--" for itself)\n`,
+  )
   process.exit(2)
 }
 const { database, 'data-dir': dataDir } = args.values
@@ -42,7 +47,8 @@ if (database !== undefined && dataDir !== undefined) {
   process.exit(2)
 }
 const out = resolve(args.values.out ?? `${root}export`)
-const result = database === undefined ? exportDirectory(resolve(dataDir ?? `${root}data`), out) : await exportDatabase(resolve(database), out)
+const result =
+  database === undefined ? exportDirectory(resolve(dataDir ?? `${root}data`), out) : await exportDatabase(resolve(database), out)
 if (result.ok) {
   process.stdout.write(result.value.map((path) => `wrote ${path}\n`).join(''))
 } else {

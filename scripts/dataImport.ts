@@ -38,7 +38,9 @@ try {
 }
 const [file, ...extra] = args.positionals
 if (!file || extra.length > 0) {
-  process.stderr.write(`expected exactly one FILE, got ${args.positionals.length}\n${usage}\n(npm keeps options given before "--" for itself)\n`)
+  process.stderr.write(
+    `expected exactly one FILE, got ${args.positionals.length}\n${usage}\n(npm keeps options given before "--" for itself)\n`,
+  )
   process.exit(2)
 }
 const outcome = importInitiatives({

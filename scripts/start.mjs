@@ -62,7 +62,9 @@ function writeBundle() {
     }
     return join(folder, 'server.js')
   } catch (error) {
-    process.stderr.write(`warning: cannot write the server bundle into .build/ (${error instanceof Error ? error.message : String(error)}); running the TypeScript through tsx instead (about 35 MB more memory)\n`)
+    process.stderr.write(
+      `warning: cannot write the server bundle into .build/ (${error instanceof Error ? error.message : String(error)}); running the TypeScript through tsx instead (about 35 MB more memory)\n`,
+    )
     return undefined
   }
 }

@@ -33,13 +33,17 @@ try {
 
 const settings = teamsSettings(process.env)
 if (!settings.ok) {
-  process.stderr.write(`error: the Teams package needs these settings (docs/bot-channels.md):\n${settings.error.map((line) => `  - ${line}`).join('\n')}\n`)
+  process.stderr.write(
+    `error: the Teams package needs these settings (docs/bot-channels.md):\n${settings.error.map((line) => `  - ${line}`).join('\n')}\n`,
+  )
   process.exit(1)
 }
 const manifest = fillTeamsManifest(readFileSync(resolve(teams, 'manifest.json'), 'utf8'), settings.value)
 const problems = validateTeamsManifest(JSON.parse(manifest))
 if (problems.length > 0) {
-  process.stderr.write(`error: the filled manifest does not pass Microsoft's schema:\n${problems.map((line) => `  - ${line}`).join('\n')}\n`)
+  process.stderr.write(
+    `error: the filled manifest does not pass Microsoft's schema:\n${problems.map((line) => `  - ${line}`).join('\n')}\n`,
+  )
   process.exit(1)
 }
 const zip = storedZip([
@@ -49,4 +53,6 @@ const zip = storedZip([
 ])
 writeFileSync(out, zip)
 const shown = relative(root, out).startsWith('..') ? out : relative(root, out)
-process.stdout.write(`wrote ${shown} (${zip.length} bytes): upload it in Teams (Apps → Manage your apps → Upload an app) or the Teams admin center\n`)
+process.stdout.write(
+  `wrote ${shown} (${zip.length} bytes): upload it in Teams (Apps → Manage your apps → Upload an app) or the Teams admin center\n`,
+)

@@ -20,7 +20,13 @@ const SWEDEN = ['self', 'SE', 'sv', 'nothing_happened', ['phone'], 'not_needed']
 const OPERATOR_EN = "The operator's page about this service"
 const OFFICIAL_EN = 'An official page about this service'
 
-const decode = (html: string) => html.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')
+const decode = (html: string) =>
+  html
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
 
 /** The results page for a person in Sweden, with the interface in `language`. */
 async function resultsPage(language: string): Promise<string> {
@@ -42,7 +48,7 @@ function contactBlockOf(card: string): string {
   return /<dd>([\s\S]*?)<\/dd>/.exec(card)?.[1] ?? ''
 }
 
-describe('web: a record whose only way in is the operator\'s page about it', () => {
+describe("web: a record whose only way in is the operator's page about it", () => {
   it('is shown, with that page as its one labelled contact line, and no number, booking or "through their website" wording', async () => {
     const card = cardOf(await resultsPage('en'), ABOUT_ONLY.id)
     const contact = contactBlockOf(card)
@@ -65,7 +71,9 @@ describe('web: a record with its own words in Swedish', () => {
   it('shows the Swedish text with lang="sv", marked as the service\'s own words with a link to its source, to a person who chose Swedish', async () => {
     const card = decode(cardOf(await resultsPage('sv'), OWN_WORDS.id))
     expect(card).toContain(`<p lang="sv" dir="ltr">${SWEDISH_WORDS}</p>`)
-    expect(card).toContain('Med tjänstens egna ord · <a href="https://own-words.example/om-oss" rel="noreferrer" dir="ltr">own-words.example</a>')
+    expect(card).toContain(
+      'Med tjänstens egna ord · <a href="https://own-words.example/om-oss" rel="noreferrer" dir="ltr">own-words.example</a>',
+    )
     expect(card).not.toContain(OWN_WORDS.summary ?? 'no summary')
     // The description comes before the reasons and the contact block: near the top of the card.
     expect(card.indexOf(SWEDISH_WORDS)).toBeLessThan(card.indexOf('<dl>'))
@@ -91,7 +99,9 @@ describe('web: a record with its own words in Swedish', () => {
 describe('the widget panel (the web card inside the embed)', () => {
   /** Answers through the panel's forms, carrying the hidden fields each page holds (as a browser would). */
   async function answer(page: FormPage, reply: string[]): Promise<FormPage> {
-    const hidden = Object.fromEntries([...page.html.matchAll(/<input type="hidden" name="(w_[a-z]+)" value="([^"]*)"/g)].map((match) => [match[1] ?? '', match[2] ?? '']))
+    const hidden = Object.fromEntries(
+      [...page.html.matchAll(/<input type="hidden" name="(w_[a-z]+)" value="([^"]*)"/g)].map((match) => [match[1] ?? '', match[2] ?? '']),
+    )
     return postForm(server.base, { ...hidden, state: page.state, action: 'answer', answer: reply }, {}, '/widget/turn')
   }
 
@@ -109,7 +119,9 @@ describe('the widget panel (the web card inside the embed)', () => {
 
 const Service = z.object({
   id: z.string(),
-  description: z.object({ text: z.string(), lang: z.string(), dir: z.enum(['ltr', 'rtl']), sourceUrl: z.string().optional(), ownWords: z.boolean() }).optional(),
+  description: z
+    .object({ text: z.string(), lang: z.string(), dir: z.enum(['ltr', 'rtl']), sourceUrl: z.string().optional(), ownWords: z.boolean() })
+    .optional(),
   aboutPage: z.object({ href: z.string(), label: z.string() }).optional(),
   contacts: z.array(z.object({ href: z.string().nullish() })),
 })
@@ -120,7 +132,11 @@ async function apiServices(ui: string) {
   let view: z.infer<typeof ApiView> | undefined
   for (const reply of [undefined, ...SWEDEN.map((answer) => (Array.isArray(answer) ? answer : [answer]))]) {
     const request = reply ? { state: view?.state, action: 'answer', reply } : { action: 'start', ui }
-    const response = await fetch(`${server.base}/api/v1/turn`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(request) })
+    const response = await fetch(`${server.base}/api/v1/turn`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(request),
+    })
     expect(response.status).toBe(200)
     view = ApiView.parse(await response.json())
   }
@@ -139,7 +155,13 @@ describe('the JSON API', () => {
 
   it('gives the Swedish own words to a Swedish interface and the English summary to an English one', async () => {
     const swedish = await apiServices('sv')
-    expect(swedish.byId(OWN_WORDS.id)?.description).toEqual({ text: SWEDISH_WORDS, lang: 'sv', dir: 'ltr', sourceUrl: 'https://own-words.example/om-oss', ownWords: true })
+    expect(swedish.byId(OWN_WORDS.id)?.description).toEqual({
+      text: SWEDISH_WORDS,
+      lang: 'sv',
+      dir: 'ltr',
+      sourceUrl: 'https://own-words.example/om-oss',
+      ownWords: true,
+    })
     const english = await apiServices('en')
     expect(english.byId(OWN_WORDS.id)?.description).toEqual({ text: OWN_WORDS.summary, lang: 'en', dir: 'ltr', ownWords: false })
   })
@@ -149,7 +171,13 @@ describe('the JSON API', () => {
     const Doc = z.object({
       components: z.object({
         schemas: z.object({
-          TurnView: z.object({ properties: z.object({ results: z.object({ properties: z.object({ services: z.object({ items: z.object({ properties: z.record(z.string(), z.looseObject({})) }) }) }) }) }) }),
+          TurnView: z.object({
+            properties: z.object({
+              results: z.object({
+                properties: z.object({ services: z.object({ items: z.object({ properties: z.record(z.string(), z.looseObject({})) }) }) }),
+              }),
+            }),
+          }),
         }),
       }),
     })
@@ -157,7 +185,8 @@ describe('the JSON API', () => {
     expect(documented.aboutPage).toMatchObject({ type: 'object', required: ['href', 'label'] })
     expect(documented.description).toMatchObject({ type: 'object', required: ['text', 'lang', 'dir', 'ownWords'] })
     const { services } = await apiServices('sv')
-    for (const service of services) for (const key of Object.keys(service)) expect(Object.keys(documented), `${service.id}.${key}`).toContain(key)
+    for (const service of services)
+      for (const key of Object.keys(service)) expect(Object.keys(documented), `${service.id}.${key}`).toContain(key)
   })
 })
 
@@ -165,9 +194,19 @@ describe('the bot', () => {
   async function botResults(locale: string, country: string, language: string): Promise<Activity[]> {
     const send = async (body: Record<string, unknown>) => (await postActivity(server.base, activity({ locale, ...body }))).activities
     let replies = await send({ type: 'conversationUpdate', membersAdded: [{ id: 'helpfinder-bot' }, { id: 'person-1' }] })
-    const moves: ({ click: string } | { type: string })[] = [{ click: 'self' }, { type: country }, { type: language }, { click: 'nothing_happened' }, { click: 'phone' }, { click: 'not_needed' }]
+    const moves: ({ click: string } | { type: string })[] = [
+      { click: 'self' },
+      { type: country },
+      { type: language },
+      { click: 'nothing_happened' },
+      { click: 'phone' },
+      { click: 'not_needed' },
+    ]
     for (const move of moves) {
-      replies = 'click' in move ? await send({ value: button(replies, move.click).value }) : await send({ text: move.type, value: replies.at(-1)?.value })
+      replies =
+        'click' in move
+          ? await send({ value: button(replies, move.click).value })
+          : await send({ text: move.type, value: replies.at(-1)?.value })
     }
     return replies
   }

@@ -63,9 +63,19 @@ async function converse(channelId: string, locale: string, moves: Move[]): Promi
   let replies = await send(channelId, locale, { type: 'conversationUpdate', membersAdded: [{ id: 'helpfinder-bot' }, { id: 'person-1' }] })
   const steps: Step[] = [{ name: 'join', replies }]
   for (const move of moves) {
-    const value = 'click' in move ? button(replies, move.click).value : 'tap' in move ? tapped(replies, move.tap) : 'list' in move ? submitList(replies, move.list) : submitList(replies, [])
+    const value =
+      'click' in move
+        ? button(replies, move.click).value
+        : 'tap' in move
+          ? tapped(replies, move.tap)
+          : 'list' in move
+            ? submitList(replies, move.list)
+            : submitList(replies, [])
     replies = await send(channelId, locale, { value })
-    steps.push({ name: 'click' in move ? move.click : 'tap' in move ? move.tap : 'list' in move ? move.list.join(',') : '(nothing chosen)', replies })
+    steps.push({
+      name: 'click' in move ? move.click : 'tap' in move ? move.tap : 'list' in move ? move.list.join(',') : '(nothing chosen)',
+      replies,
+    })
   }
   return steps
 }
@@ -91,13 +101,26 @@ const WRITTEN_AS_DEFAULT = [{ key: 'style', value: 'compact' }]
 
 /** Where two JSON values differ, as paths ("body.2.style"), whatever the order of object keys. */
 function differences(sent: unknown, written: unknown, path: string): string[] {
-  if (typeof sent !== 'object' || sent === null || typeof written !== 'object' || written === null) return isDeepStrictEqual(sent, written) ? [] : [path || '(card)']
+  if (typeof sent !== 'object' || sent === null || typeof written !== 'object' || written === null)
+    return isDeepStrictEqual(sent, written) ? [] : [path || '(card)']
   const keys = new Set([...Object.keys(sent), ...Object.keys(written)])
-  const leftOut = (key: string) => !(key in written) && WRITTEN_AS_DEFAULT.some((entry) => entry.key === key && entry.value === Reflect.get(sent, key))
-  return [...keys].filter((key) => !leftOut(key)).flatMap((key) => differences(Reflect.get(sent, key), Reflect.get(written, key), path ? `${path}.${key}` : key))
+  const leftOut = (key: string) =>
+    !(key in written) && WRITTEN_AS_DEFAULT.some((entry) => entry.key === key && entry.value === Reflect.get(sent, key))
+  return [...keys]
+    .filter((key) => !leftOut(key))
+    .flatMap((key) => differences(Reflect.get(sent, key), Reflect.get(written, key), path ? `${path}.${key}` : key))
 }
 
-const FULL: Move[] = [{ click: 'self' }, { list: ['DE'] }, { list: ['de'] }, { click: 'nothing_happened' }, { list: ['phone', 'chat'] }, { click: 'not_needed' }, { click: en.nav.urgent }, { tap: en.urgent.reason_self_harm }]
+const FULL: Move[] = [
+  { click: 'self' },
+  { list: ['DE'] },
+  { list: ['de'] },
+  { click: 'nothing_happened' },
+  { list: ['phone', 'chat'] },
+  { click: 'not_needed' },
+  { click: en.nav.urgent },
+  { tap: en.urgent.reason_self_harm },
+]
 const CARD_ACTIVITY = (sent: Activity) => adaptiveCardsOf(sent).length > 0
 
 describe('Adaptive Cards on card channels', () => {
@@ -105,11 +128,43 @@ describe('Adaptive Cards on card channels', () => {
   beforeAll(async () => {
     for (const channelId of ['msteams', 'webchat']) {
       conversations.set(`${channelId} en`, await converse(channelId, 'en-GB', FULL))
-      conversations.set(`${channelId} ar`, await converse(channelId, 'ar', [{ click: 'self' }, { list: ['DE'] }, { list: ['ar'] }, { click: 'nothing_happened' }, { list: ['any'] }, { click: 'not_needed' }, { click: ar.nav.urgent }]))
-      conversations.set(`${channelId} de`, await converse(channelId, 'de-DE', [{ click: 'someone' }, { emptyList: true }, { list: ['DE'] }, { click: de.nav.back }, { list: ['AT'] }, { list: ['de'] }, { click: 'child_in_danger' }]))
+      conversations.set(
+        `${channelId} ar`,
+        await converse(channelId, 'ar', [
+          { click: 'self' },
+          { list: ['DE'] },
+          { list: ['ar'] },
+          { click: 'nothing_happened' },
+          { list: ['any'] },
+          { click: 'not_needed' },
+          { click: ar.nav.urgent },
+        ]),
+      )
+      conversations.set(
+        `${channelId} de`,
+        await converse(channelId, 'de-DE', [
+          { click: 'someone' },
+          { emptyList: true },
+          { list: ['DE'] },
+          { click: de.nav.back },
+          { list: ['AT'] },
+          { list: ['de'] },
+          { click: 'child_in_danger' },
+        ]),
+      )
     }
     // The largest results message found across askers and countries (seven service cards: Switzerland, help in English).
-    conversations.set('msteams de-CH', await converse('msteams', 'de-CH', [{ click: 'self' }, { list: ['CH'] }, { list: ['en'] }, { click: 'nothing_happened' }, { list: ['any'] }, { click: 'not_needed' }]))
+    conversations.set(
+      'msteams de-CH',
+      await converse('msteams', 'de-CH', [
+        { click: 'self' },
+        { list: ['CH'] },
+        { list: ['en'] },
+        { click: 'nothing_happened' },
+        { list: ['any'] },
+        { click: 'not_needed' },
+      ]),
+    )
   }, 60_000)
 
   afterAll(() => {
@@ -117,8 +172,18 @@ describe('Adaptive Cards on card channels', () => {
     const rows = [...conversations].flatMap(([name, steps]) =>
       steps.map((step) => {
         const cards = step.replies.flatMap((sent) => adaptiveCardsOf(sent))
-        const state = step.replies.flatMap((sent) => buttonsOf([sent])).map((action) => BotValueSchema.safeParse(action.value)).find((parsed) => parsed.success)?.data?.state
-        return { conversation: name, step: step.name, messages: step.replies.length, largestCardBytes: Math.max(0, ...cards.map(bytes)), largestMessageBytes: Math.max(...step.replies.map(bytes)), stateChars: state?.length ?? 0 }
+        const state = step.replies
+          .flatMap((sent) => buttonsOf([sent]))
+          .map((action) => BotValueSchema.safeParse(action.value))
+          .find((parsed) => parsed.success)?.data?.state
+        return {
+          conversation: name,
+          step: step.name,
+          messages: step.replies.length,
+          largestCardBytes: Math.max(0, ...cards.map(bytes)),
+          largestMessageBytes: Math.max(...step.replies.map(bytes)),
+          stateChars: state?.length ?? 0,
+        }
       }),
     )
     console.table(rows)
@@ -148,7 +213,11 @@ describe('Adaptive Cards on card channels', () => {
       for (const sent of steps.flatMap((step) => step.replies).filter(CARD_ACTIVITY)) {
         expect(sent.attachments?.every((attachment) => attachment.contentType === 'application/vnd.microsoft.card.adaptive')).toBe(true)
         for (const card of sent.attachments ?? []) {
-          expect(card.content).toMatchObject({ type: 'AdaptiveCard', version: '1.5', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json' })
+          expect(card.content).toMatchObject({
+            type: 'AdaptiveCard',
+            version: '1.5',
+            $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+          })
           expect(parserProblems(card.content), JSON.stringify(card.content).slice(0, 400)).toEqual([])
           checked += 1
         }
@@ -158,10 +227,23 @@ describe('Adaptive Cards on card channels', () => {
   })
 
   it('catches a card the parser would not accept (the check can fail)', () => {
-    expect(parserProblems({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'Input.ChoiceSet', choices: [] }] }).length).toBeGreaterThan(0)
-    expect(parserProblems({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: 'x' }, { type: 'Carousel' }] }).length).toBeGreaterThan(0)
-    expect(parserProblems({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: 'x', wrapp: true }] }).length).toBeGreaterThan(0)
-    expect(parserProblems({ type: 'AdaptiveCard', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', version: '1.5', body: [{ type: 'TextBlock', text: 'x', wrap: true }] })).toEqual([])
+    expect(
+      parserProblems({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'Input.ChoiceSet', choices: [] }] }).length,
+    ).toBeGreaterThan(0)
+    expect(
+      parserProblems({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: 'x' }, { type: 'Carousel' }] }).length,
+    ).toBeGreaterThan(0)
+    expect(
+      parserProblems({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: 'x', wrapp: true }] }).length,
+    ).toBeGreaterThan(0)
+    expect(
+      parserProblems({
+        type: 'AdaptiveCard',
+        $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+        version: '1.5',
+        body: [{ type: 'TextBlock', text: 'x', wrap: true }],
+      }),
+    ).toEqual([])
   })
 
   it('asks each question as one message with one card; every card but a service card offers Urgent help and Start again', () => {
@@ -172,7 +254,9 @@ describe('Adaptive Cards on card channels', () => {
         expect(last?.attachments, `${name} ${step.name}`).toHaveLength(1)
         for (const sent of step.replies.filter(CARD_ACTIVITY)) {
           if (sent.attachmentLayout === 'carousel') continue
-          const titles = buttonsOf([sent]).filter((action) => action.type === 'Action.Submit').map((action) => action.title)
+          const titles = buttonsOf([sent])
+            .filter((action) => action.type === 'Action.Submit')
+            .map((action) => action.title)
           expect(titles, `${name} ${step.name}`).toEqual(expect.arrayContaining([t.nav.urgent, t.nav.restart]))
         }
       }
@@ -193,7 +277,9 @@ describe('Adaptive Cards on card channels', () => {
         for (const submit of cardNodes(card).filter((node) => node.type === 'Action.Submit')) {
           const parsed = BotValueSchema.safeParse(submit.data)
           expect(parsed.success, JSON.stringify(submit.data)).toBe(true)
-          const navigation = parsed.success && (['restart', 'back'].includes(parsed.data.action) || (parsed.data.action === 'urgent' && !parsed.data.urgentReason))
+          const navigation =
+            parsed.success &&
+            (['restart', 'back'].includes(parsed.data.action) || (parsed.data.action === 'urgent' && !parsed.data.urgentReason))
           if (navigation) expect(submit.associatedInputs, submit.title).toBe('none')
         }
       }
@@ -224,7 +310,14 @@ describe('Adaptive Cards on card channels', () => {
     expect(list).toMatchObject({ id: 'reply', isMultiSelect: true, style: 'expanded' })
     expect(BotValueSchema.parse({ hf: 1, state: 's', action: 'answer', reply: ' phone, chat,,' }).reply).toEqual(['phone', 'chat'])
     expect(BotValueSchema.parse({ hf: 1, state: 's', action: 'answer', reply: '' }).reply).toEqual([])
-    expect(BotValueSchema.safeParse({ hf: 1, state: 's', action: 'answer', reply: Array.from({ length: 17 }, (_, index) => `c${index}`).join(',') }).success).toBe(false)
+    expect(
+      BotValueSchema.safeParse({
+        hf: 1,
+        state: 's',
+        action: 'answer',
+        reply: Array.from({ length: 17 }, (_, index) => `c${index}`).join(','),
+      }).success,
+    ).toBe(false)
   })
 
   it('answers a list submitted with nothing chosen with a clear, localised error and the same question', () => {
@@ -259,7 +352,9 @@ describe('Adaptive Cards on card channels', () => {
     const teams = urgentIn('msteams')
     for (const [name, steps] of conversations) if (name.startsWith('msteams')) expect(JSON.stringify(steps), name).not.toContain('tel:')
     expect(textOf(teams)).toMatch(/0800 111 0 111/)
-    const webchat = urgentIn('webchat').flatMap((sent) => adaptiveCardsOf(sent)).flatMap((card) => cardNodes(card))
+    const webchat = urgentIn('webchat')
+      .flatMap((sent) => adaptiveCardsOf(sent))
+      .flatMap((card) => cardNodes(card))
     expect(webchat.filter((node) => node.type === 'Action.OpenUrl' && node.url?.startsWith('tel:'))[0]?.url).toBe('tel:08001110111')
   })
 

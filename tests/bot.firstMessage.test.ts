@@ -62,12 +62,17 @@ async function send(fields: { text?: string; value?: unknown; locale?: string })
 function stringsIn(value: unknown, keys: ReadonlySet<string>): string[] {
   if (Array.isArray(value)) return value.flatMap((item) => stringsIn(item, keys))
   if (typeof value !== 'object' || value === null) return []
-  return Object.entries(value).flatMap(([key, inner]) => (typeof inner === 'string' ? (keys.has(key) ? [inner] : []) : stringsIn(inner, keys)))
+  return Object.entries(value).flatMap(([key, inner]) =>
+    typeof inner === 'string' ? (keys.has(key) ? [inner] : []) : stringsIn(inner, keys),
+  )
 }
 
 /** What a person sees in one activity: its text and every text, title and label of its cards and buttons. */
 function shown(activity: Activity): string {
-  const words = stringsIn({ attachments: activity.attachments, suggestedActions: activity.suggestedActions }, new Set(['text', 'title', 'label', 'subtitle']))
+  const words = stringsIn(
+    { attachments: activity.attachments, suggestedActions: activity.suggestedActions },
+    new Set(['text', 'title', 'label', 'subtitle']),
+  )
   return [activity.text ?? '', ...words.map(shownMarkdown)].join('\n')
 }
 
@@ -85,7 +90,8 @@ function clickValues(activities: readonly Activity[]): Record<string, unknown>[]
     }
     if (typeof node !== 'object' || node === null) return
     const record = node as Record<string, unknown>
-    const carried = record.type === 'Action.Submit' ? record.data : record.type === 'messageBack' || record.type === 'postBack' ? record.value : undefined
+    const carried =
+      record.type === 'Action.Submit' ? record.data : record.type === 'messageBack' || record.type === 'postBack' ? record.value : undefined
     if (typeof carried === 'object' && carried !== null && !Array.isArray(carried)) found.push(carried as Record<string, unknown>)
     for (const value of Object.values(record)) walk(value)
   }
@@ -95,14 +101,19 @@ function clickValues(activities: readonly Activity[]): Record<string, unknown>[]
 
 /** The value a click on the answer with this option id sends (as Teams sends an Action.Submit: value, no text). */
 function answerClick(activities: readonly Activity[], id: string): Record<string, unknown> {
-  const value = clickValues(activities).find((candidate) => candidate.action === 'answer' && Array.isArray(candidate.reply) && candidate.reply[0] === id)
+  const value = clickValues(activities).find(
+    (candidate) => candidate.action === 'answer' && Array.isArray(candidate.reply) && candidate.reply[0] === id,
+  )
   if (!value) throw new Error(`no answer ${id} in ${shownAll(activities)}`)
   return value
 }
 
 /** Picking a country or language in the card's list and pressing "Continue": Teams merges the input into the data. */
 function listPick(activities: readonly Activity[], code: string): Record<string, unknown> {
-  const carrier = clickValues(activities).find((candidate) => candidate.action === 'answer' && (candidate.reply === undefined || (Array.isArray(candidate.reply) && candidate.reply.length === 0)))
+  const carrier = clickValues(activities).find(
+    (candidate) =>
+      candidate.action === 'answer' && (candidate.reply === undefined || (Array.isArray(candidate.reply) && candidate.reply.length === 0)),
+  )
   if (!carrier) throw new Error(`no list to pick from in ${shownAll(activities)}`)
   return { ...carrier, reply: code }
 }
@@ -141,8 +152,8 @@ describe('a first message without state, as Teams sends it', () => {
     expect(all).not.toContain(words.error.choose_one)
     expect(all).not.toContain(words.bot.lost_place)
     // The welcome comes first, the question last.
-    expect(shown(replies[0] ?? {} as Activity)).toContain(words.app.tagline)
-    expect(shown(replies.at(-1) ?? {} as Activity)).toContain(words.flow.asker.prompt)
+    expect(shown(replies[0] ?? ({} as Activity))).toContain(words.app.tagline)
+    expect(shown(replies.at(-1) ?? ({} as Activity))).toContain(words.flow.asker.prompt)
     // Nothing was kept for later: the country question is asked, not skipped as Norway, Iceland, Italy, Germany or Sweden.
     const next = await send({ value: answerClick(replies, 'self'), locale })
     expect(shownAll(next)).toContain(words.flow.country.prompt)
@@ -166,7 +177,12 @@ describe('crisis words come first', () => {
   const cases: [string, string, typeof en, 'self_harm' | 'child_danger'][] = [
     ['I want to kill myself', 'en-US', en, 'self_harm'],
     ['a child is in danger right now', 'en-US', en, 'child_danger'],
-    [`jag vill ${crisisPhrases.languages.sv.self_harm.find((phrase) => phrase === 'ta livet av mig') ?? 'ta livet av mig'}`, 'sv-SE', sv as unknown as typeof en, 'self_harm'],
+    [
+      `jag vill ${crisisPhrases.languages.sv.self_harm.find((phrase) => phrase === 'ta livet av mig') ?? 'ta livet av mig'}`,
+      'sv-SE',
+      sv as unknown as typeof en,
+      'self_harm',
+    ],
     ['اريد ان اموت', 'ar', ar as unknown as typeof en, 'self_harm'],
   ]
   it.each(cases)('"%s" (%s) gets urgent help at once, before anything else', async (text, locale, words) => {
@@ -269,7 +285,9 @@ describe('country and language names are kept for their questions', () => {
   it('an Arabic name in an Arabic Teams is noted in Arabic', async () => {
     const replies = await send({ text: 'أنا في ألمانيا', locale: 'ar' })
     welcomed(replies, ar as unknown as typeof en)
-    expect(shownAll(replies)).toContain(ar.bot.noted.replace('{{noted}}', new Intl.DisplayNames(['ar'], { type: 'region' }).of('DE') ?? 'DE'))
+    expect(shownAll(replies)).toContain(
+      ar.bot.noted.replace('{{noted}}', new Intl.DisplayNames(['ar'], { type: 'region' }).of('DE') ?? 'DE'),
+    )
   })
 })
 
@@ -291,7 +309,7 @@ describe('typed words in the middle of a conversation', () => {
     welcomed(replies, en)
   })
 
-  it('typed text with the question\'s state still answers that question, codes included', async () => {
+  it("typed text with the question's state still answers that question, codes included", async () => {
     const first = await send({ text: 'hi', locale: 'en-US' })
     const country = await send({ value: answerClick(first, 'self'), locale: 'en-US' })
     // A client that returns the question's value with typed text (docs/webchat/helpfinderStore.js).

@@ -6,7 +6,7 @@ import fr from '../locales/fr/translation.json'
 import { indexDirectory } from '../src/core/directory/indexDirectory'
 import { sharedUrgentLines } from '../src/core/crisis/sharedUrgentLines'
 import { loadBundledData } from '../src/storage/bundledData'
-import { activity, LOCAL_TESTING, postActivity, } from './support/botClient'
+import { activity, LOCAL_TESTING, postActivity } from './support/botClient'
 import { startNodeServer } from './support/startNodeServer'
 
 // Channels that cannot bring the sealed state back (SMS, email, Telegram's 64-byte callback data,
@@ -63,7 +63,14 @@ describe('channels that cannot carry the state back', () => {
   it('answers every message the same way: a second message, a typed answer and a forged button value change nothing', async () => {
     const first = expectNoStateReply(await send(server.base, { channelId: 'sms', locale: 'en-GB', text: 'hi' }))
     const second = expectNoStateReply(await send(server.base, { channelId: 'sms', locale: 'en-GB', text: 'Germany' }))
-    const clicked = expectNoStateReply(await send(server.base, { channelId: 'sms', locale: 'en-GB', text: 'Me', value: { hf: 1, state: 'x'.repeat(40), action: 'answer', reply: ['self'] } }))
+    const clicked = expectNoStateReply(
+      await send(server.base, {
+        channelId: 'sms',
+        locale: 'en-GB',
+        text: 'Me',
+        value: { hf: 1, state: 'x'.repeat(40), action: 'answer', reply: ['self'] },
+      }),
+    )
     expect(second).toBe(first)
     expect(clicked).toBe(first)
     expect(first).not.toContain(en.error.choose_one)
@@ -104,7 +111,12 @@ describe('channels that cannot carry the state back', () => {
   })
 
   it('a person joining on such a channel gets nothing that could carry a token (the first message gets the answer)', async () => {
-    const replies = await send(server.base, { channelId: 'telegram', type: 'conversationUpdate', locale: 'en-GB', membersAdded: [{ id: 'person-1' }] })
+    const replies = await send(server.base, {
+      channelId: 'telegram',
+      type: 'conversationUpdate',
+      locale: 'en-GB',
+      membersAdded: [{ id: 'person-1' }],
+    })
     expect(replies).toEqual([])
   })
 

@@ -23,7 +23,11 @@ afterAll(async () => server?.stop())
 /** The last activity of an answer ends with a card offering urgent help (in the person's language). */
 function expectUrgentHelpOffered(replies: readonly Activity[], persona: BotPersona, step: string) {
   const last = replies.at(-1)
-  const titles = adaptiveCardsOf(last ?? {}).flatMap((card) => cardNodes(card).filter((node) => node.type === 'Action.Submit').map((node) => node.title))
+  const titles = adaptiveCardsOf(last ?? {}).flatMap((card) =>
+    cardNodes(card)
+      .filter((node) => node.type === 'Action.Submit')
+      .map((node) => node.title),
+  )
   expect(titles, `${persona.name}, ${step}: "Urgent help" on the last card`).toContain(WORDS[persona.ui].nav.urgent)
 }
 
@@ -45,7 +49,10 @@ describe.each<CardChannel>(['msteams', 'directline'])('the eight personas in %s,
     expect(hi).not.toContain(words.bot.noted.split('{{noted}}')[0])
     // Country and language as a list: Teams' searchable one, a compact one elsewhere, the most likely
     // first (the interface language; the country the locale names, when it is on the list).
-    for (const [name, chosen, likely] of [['country', persona.country, persona.locale.split('-')[1]], ['language', persona.language, persona.ui]] as const) {
+    for (const [name, chosen, likely] of [
+      ['country', persona.country, persona.locale.split('-')[1]],
+      ['language', persona.language, persona.ui],
+    ] as const) {
       const list = steps.find((step) => step.name === name)?.list
       expect(list?.style, `${persona.name}: the ${name} list`).toBe(channelId === 'msteams' ? 'filtered' : 'compact')
       if (likely === chosen) expect(list?.choices?.[0]?.value, `${persona.name}: ${name} first`).toBe(chosen)
@@ -61,9 +68,14 @@ describe.each<CardChannel>(['msteams', 'directline'])('the eight personas in %s,
     // Every answer came as the client sends a click: a value and no text (the first "hi" aside).
     const clicks = client.exchanges.filter((exchange) => exchange.sent.type === 'message' && exchange.sent.text === undefined)
     expect(clicks).toHaveLength(6)
-    for (const click of clicks) expect(click.sent.value, 'a click carries the sealed state').toMatchObject({ hf: 1, state: expect.any(String) })
+    for (const click of clicks)
+      expect(click.sent.value, 'a click carries the sealed state').toMatchObject({ hf: 1, state: expect.any(String) })
     // Lists came back as Teams merges them: "Continue"'s data with the list's value as a string.
-    expect(clicks.filter((click) => typeof (click.sent.value as { reply?: unknown }).reply === 'string').map((click) => (click.sent.value as { reply: string }).reply)).toEqual([persona.country, persona.language, persona.channels.join(',')])
+    expect(
+      clicks
+        .filter((click) => typeof (click.sent.value as { reply?: unknown }).reply === 'string')
+        .map((click) => (click.sent.value as { reply: string }).reply),
+    ).toEqual([persona.country, persona.language, persona.channels.join(',')])
 
     for (const { replies } of client.exchanges) {
       for (const sent of replies) {
@@ -80,16 +92,27 @@ describe.each<CardChannel>(['msteams', 'directline'])('the eight personas in %s,
 
 describe('what else Teams sends', () => {
   it('installationUpdate (Teams sends it with the install, before conversationUpdate) is answered 200 with nothing', async () => {
-    const answer = await postActivity(server.base, activity({ type: 'installationUpdate', action: 'add', channelId: 'msteams', locale: 'de-DE', channelData: { tenant: { id: 't' }, source: { name: 'message' } } }))
+    const answer = await postActivity(
+      server.base,
+      activity({
+        type: 'installationUpdate',
+        action: 'add',
+        channelId: 'msteams',
+        locale: 'de-DE',
+        channelData: { tenant: { id: 't' }, source: { name: 'message' } },
+      }),
+    )
     expect(answer.status).toBe(200)
     expect(answer.activities).toEqual([])
   })
 
-
   it('an Action.Submit with no text, no locale, no replyToId and no channelData still answers the question', async () => {
     const client = cardChannelClient({ base: server.base, channelId: 'msteams', locale: 'de-DE' })
     await client.install()
-    const self = client.replies.flatMap((activity) => adaptiveCardsOf(activity)).flatMap((card) => cardNodes(card)).find((node) => node.type === 'Action.Submit' && node.title === WORDS.de.flow.asker.self)
+    const self = client.replies
+      .flatMap((activity) => adaptiveCardsOf(activity))
+      .flatMap((card) => cardNodes(card))
+      .find((node) => node.type === 'Action.Submit' && node.title === WORDS.de.flow.asker.self)
     expect(self?.data).toMatchObject({ hf: 1, action: 'answer', reply: ['self'] })
     // The bare minimum a client might send for the click: the data and the envelope, nothing else.
     const answer = await postActivity(server.base, activity({ channelId: 'msteams', value: self?.data }))
@@ -107,8 +130,14 @@ describe('what else Teams sends', () => {
     // Teams itself refuses to send an empty required list…
     await expect(client.tap(WORDS.en.nav.continue)).rejects.toThrow(/required and empty/)
     // …but a client that sends it anyway gets the error and the question again, never a 500.
-    const carrier = client.replies.flatMap((activity) => adaptiveCardsOf(activity)).flatMap((card) => cardNodes(card)).find((node) => node.type === 'Action.Submit' && node.title === WORDS.en.nav.continue)
-    const again = await postActivity(server.base, activity({ channelId: 'msteams', locale: persona.locale, value: { ...carrier?.data, reply: '' } }))
+    const carrier = client.replies
+      .flatMap((activity) => adaptiveCardsOf(activity))
+      .flatMap((card) => cardNodes(card))
+      .find((node) => node.type === 'Action.Submit' && node.title === WORDS.en.nav.continue)
+    const again = await postActivity(
+      server.base,
+      activity({ channelId: 'msteams', locale: persona.locale, value: { ...carrier?.data, reply: '' } }),
+    )
     expect(again.status).toBe(200)
     expect(textOf(again.activities)).toContain(WORDS.en.error.unknown_country)
     expect(textOf(again.activities)).toContain(WORDS.en.flow.country.prompt)

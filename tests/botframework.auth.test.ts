@@ -38,7 +38,10 @@ describe('Bot Framework authentication', () => {
     ['a wrong issuer', () => ({ authorization: `Bearer ${jwks.sign({ ...good, iss: 'https://attacker.example' })}` })],
     ['an expired token', () => ({ authorization: `Bearer ${jwks.sign({ ...good, nbf: now() - 7200, exp: now() - 3600 })}` })],
     ['a tampered signature', () => ({ authorization: `Bearer ${jwks.signWithOtherKey(good)}` })],
-    ['a serviceUrl that does not match the token', () => ({ authorization: `Bearer ${jwks.sign({ ...good, serviceurl: 'https://elsewhere.example/' })}` })],
+    [
+      'a serviceUrl that does not match the token',
+      () => ({ authorization: `Bearer ${jwks.sign({ ...good, serviceurl: 'https://elsewhere.example/' })}` }),
+    ],
     ['a malformed header', () => ({ authorization: 'Bearer not-a-jwt' })],
   ])('rejects %s with 401/403', async (_name, headers) => {
     const response = await postActivity(server.base, greeting(), headers())

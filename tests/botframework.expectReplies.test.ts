@@ -69,7 +69,14 @@ describe('Bot Framework channel, expectReplies', () => {
   })
 
   it('someone in Germany worried about themselves ends at Kein Täter werden', async () => {
-    const all = await converse(undefined, [{ click: 'self' }, { type: 'Deutschland' }, { type: 'Deutsch' }, { click: 'nothing_happened' }, { click: 'any' }, { click: 'not_needed' }])
+    const all = await converse(undefined, [
+      { click: 'self' },
+      { type: 'Deutschland' },
+      { type: 'Deutsch' },
+      { click: 'nothing_happened' },
+      { click: 'any' },
+      { click: 'not_needed' },
+    ])
     for (const replies of all.slice(1)) expectNavigation(replies, true)
     expectNavigation(all[0] ?? [], false)
     const last = all.at(-1) ?? []
@@ -84,19 +91,42 @@ describe('Bot Framework channel, expectReplies', () => {
   })
 
   it('someone worried about a person they know in the UK gets Stop It Now! UK and Ireland', async () => {
-    const all = await converse(undefined, [{ click: 'someone' }, { type: 'United Kingdom' }, { click: 'English' }, { click: 'other_thoughts' }, { click: 'phone' }, { click: 'not_needed' }])
+    const all = await converse(undefined, [
+      { click: 'someone' },
+      { type: 'United Kingdom' },
+      { click: 'English' },
+      { click: 'other_thoughts' },
+      { click: 'phone' },
+      { click: 'not_needed' },
+    ])
     const stopItNow = heroCards(all.at(-1) ?? []).find((card) => card.title === 'Stop It Now! UK and Ireland helpline')
     expect(stopItNow?.buttons?.some((action) => action.type === 'call' && /^tel:\+?\d+$/.test(String(action.value)))).toBe(true)
   })
 
   it('a German-speaking person worried about a young person gets the youth programme, in German', async () => {
-    const all = await converse('de-DE', [{ click: 'young' }, { type: 'Deutschland' }, { click: 'Deutsch' }, { click: 'young_behaviour' }, { click: 'any' }, { click: 'not_needed' }])
+    const all = await converse('de-DE', [
+      { click: 'young' },
+      { type: 'Deutschland' },
+      { click: 'Deutsch' },
+      { click: 'young_behaviour' },
+      { click: 'any' },
+      { click: 'not_needed' },
+    ])
     expect(textOf(all[0] ?? [])).toContain('Für wen suchen Sie Hilfe?')
-    expect(heroCards(all.at(-1) ?? []).map((card) => card.title)).toContain('PPJ – Primäre Prävention von sexuellem Kindesmissbrauch durch Jugendliche („Du träumst von ihnen“)')
+    expect(heroCards(all.at(-1) ?? []).map((card) => card.title)).toContain(
+      'PPJ – Primäre Prävention von sexuellem Kindesmissbrauch durch Jugendliche („Du träumst von ihnen“)',
+    )
   })
 
   it('a professional in the Netherlands gets Stop it Now! Nederland', async () => {
-    const all = await converse('nl-NL', [{ click: 'professional' }, { type: 'Nederland' }, { click: 'Nederlands' }, { click: 'other_images' }, { click: 'any' }, { click: 'not_needed' }])
+    const all = await converse('nl-NL', [
+      { click: 'professional' },
+      { type: 'Nederland' },
+      { click: 'Nederlands' },
+      { click: 'other_images' },
+      { click: 'any' },
+      { click: 'not_needed' },
+    ])
     expect(heroCards(all.at(-1) ?? []).map((card) => card.title)).toContain('Stop it Now! Nederland')
   })
 

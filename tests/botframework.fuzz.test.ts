@@ -20,11 +20,15 @@ const MARK = 'ZQXJ'
 const marked = fc.string({ maxLength: 40 }).map((text) => `${MARK}${text}`)
 const anything = fc.anything({ maxDepth: 3 })
 /** Mostly the well-formed value, so many activities get past the edge and into the bot. */
-const mostly = <T>(valid: fc.Arbitrary<T>, other: fc.Arbitrary<unknown>) => fc.oneof({ arbitrary: valid, weight: 5 }, { arbitrary: other, weight: 1 })
+const mostly = <T>(valid: fc.Arbitrary<T>, other: fc.Arbitrary<unknown>) =>
+  fc.oneof({ arbitrary: valid, weight: 5 }, { arbitrary: other, weight: 1 })
 
 const activityArbitrary = fc.record(
   {
-    type: mostly(fc.constantFrom('message', 'conversationUpdate', 'invoke', 'event', 'typing'), fc.oneof(fc.constant(''), marked, anything)),
+    type: mostly(
+      fc.constantFrom('message', 'conversationUpdate', 'invoke', 'event', 'typing'),
+      fc.oneof(fc.constant(''), marked, anything),
+    ),
     id: fc.oneof(marked, anything),
     channelId: mostly(fc.constant('emulator'), fc.oneof(marked, anything)),
     serviceUrl: mostly(fc.constant('http://127.0.0.1:9/'), fc.oneof(marked, anything)),
@@ -33,10 +37,22 @@ const activityArbitrary = fc.record(
     from: fc.oneof(fc.record({ id: marked, name: marked }), anything),
     deliveryMode: mostly(fc.constantFrom('expectReplies', 'normal'), anything),
     locale: mostly(fc.oneof(fc.constantFrom('de-DE', 'nl', 'xx-YY'), marked), anything),
-    text: mostly(fc.oneof(marked, fc.string({ minLength: 1000, maxLength: 20_000 }).map((text) => MARK + text)), anything),
+    text: mostly(
+      fc.oneof(
+        marked,
+        fc.string({ minLength: 1000, maxLength: 20_000 }).map((text) => MARK + text),
+      ),
+      anything,
+    ),
     value: fc.oneof(
       anything,
-      fc.record({ hf: fc.constantFrom(1, 2), state: fc.oneof(marked, anything), action: fc.oneof(fc.constantFrom('answer', 'back', 'urgent'), anything), reply: fc.oneof(fc.array(marked), anything), prefill: anything }),
+      fc.record({
+        hf: fc.constantFrom(1, 2),
+        state: fc.oneof(marked, anything),
+        action: fc.oneof(fc.constantFrom('answer', 'back', 'urgent'), anything),
+        reply: fc.oneof(fc.array(marked), anything),
+        prefill: anything,
+      }),
     ),
     membersAdded: mostly(fc.array(fc.record({ id: marked }), { maxLength: 3 }), anything),
     channelData: fc.oneof(marked, anything),
@@ -76,7 +92,11 @@ describe('Bot Framework channel, fuzz', () => {
   })
 
   it('a body over 64 KiB is refused with 413 before it is read', async () => {
-    const reply = await fetch(`${server.base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'message', text: MARK.repeat(20_000) }) })
+    const reply = await fetch(`${server.base}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 'message', text: MARK.repeat(20_000) }),
+    })
     expect(reply.status).toBe(413)
   })
 })

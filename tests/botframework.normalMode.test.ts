@@ -20,7 +20,14 @@ afterAll(async () => {
 describe('Bot Framework channel, normal delivery', () => {
   it('posts the greeting and the first question with its buttons to the channel', async () => {
     channel.posts.length = 0
-    const joined = activity({ type: 'conversationUpdate', id: 'join-1', conversation: { id: 'conv/1' }, membersAdded: [{ id: 'person-1' }], serviceUrl: channel.serviceUrl, deliveryMode: undefined })
+    const joined = activity({
+      type: 'conversationUpdate',
+      id: 'join-1',
+      conversation: { id: 'conv/1' },
+      membersAdded: [{ id: 'person-1' }],
+      serviceUrl: channel.serviceUrl,
+      deliveryMode: undefined,
+    })
     const reply = await postActivity(server.base, joined)
     expect([200, 201]).toContain(reply.status)
     expect(reply.activities).toEqual([])
@@ -35,7 +42,9 @@ describe('Bot Framework channel, normal delivery', () => {
     const posted = [question as Partial<Activity>]
     expect(question).toMatchObject({ type: 'message' })
     expect(textOf(posted)).toContain('Who are you looking for help for?')
-    expect(buttonsOf(posted)).toEqual(expect.arrayContaining([expect.objectContaining({ title: 'Someone I know or care about', type: 'Action.Submit' })]))
+    expect(buttonsOf(posted)).toEqual(
+      expect.arrayContaining([expect.objectContaining({ title: 'Someone I know or care about', type: 'Action.Submit' })]),
+    )
     // No credentials configured: nothing to sign with.
     expect(channel.posts.every((post) => post.authorization === undefined)).toBe(true)
   })
@@ -44,7 +53,10 @@ describe('Bot Framework channel, normal delivery', () => {
     channel.posts.length = 0
     const first = await postActivity(server.base, activity({ type: 'conversationUpdate', membersAdded: [{ id: 'person-1' }] }))
     const self = buttonsOf(first.activities)[0]?.value
-    const reply = await postActivity(server.base, activity({ id: 'click-1', value: self, serviceUrl: channel.serviceUrl, deliveryMode: undefined }))
+    const reply = await postActivity(
+      server.base,
+      activity({ id: 'click-1', value: self, serviceUrl: channel.serviceUrl, deliveryMode: undefined }),
+    )
     expect(reply.status).toBe(200)
     expect(channel.posts.at(-1)?.path).toBe('/v3/conversations/conversation-1/activities/click-1')
     expect(textOf([channel.posts.at(-1)?.body as Partial<Activity>])).toContain('Which country are you in?')

@@ -66,7 +66,8 @@ async function sandbox(options: BrowserContextOptions): Promise<Sandbox> {
       await box.holdExit
       return route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>Weather</title><h1>Weather</h1>' })
     }
-    if (url.startsWith(PREVIOUS_SITE)) return route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>Search</title><h1>Results</h1>' })
+    if (url.startsWith(PREVIOUS_SITE))
+      return route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>Search</title><h1>Results</h1>' })
     box.blocked.push(url)
     return route.abort('blockedbyclient')
   })
@@ -187,7 +188,9 @@ describe('with JavaScript off (Tor Browser "Safest")', () => {
     expect(await page.getByLabel(en.flow.anonymity.matters).isChecked()).toBe(true)
     expect(await page.getByLabel(en.flow.anonymity.not_needed).isChecked()).toBe(false)
     await back('channels')
-    expect(await page.locator('input[name="answer"]:checked').evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value))).toEqual(['phone', 'chat'])
+    expect(
+      await page.locator('input[name="answer"]:checked').evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value)),
+    ).toEqual(['phone', 'chat'])
     await back('stage')
     expect(await page.getByLabel(en.flow.stage.nothing_happened).isChecked()).toBe(true)
     await back('language')
@@ -281,7 +284,11 @@ describe('with JavaScript on', () => {
     // No cookies and no storage after the whole conversation.
     expect(await context.cookies()).toEqual([])
     expect(setCookies).toEqual([])
-    expect(await page.evaluate(() => ({ cookie: document.cookie, local: localStorage.length, session: sessionStorage.length }))).toEqual({ cookie: '', local: 0, session: 0 })
+    expect(await page.evaluate(() => ({ cookie: document.cookie, local: localStorage.length, session: sessionStorage.length }))).toEqual({
+      cookie: '',
+      local: 0,
+      session: 0,
+    })
     expect((await context.storageState()).origins).toEqual([])
   })
 
@@ -321,7 +328,14 @@ describe('with JavaScript on', () => {
     await expect.poll(() => snapshots.length).toBe(3)
     // Still there after two presses; after the third only the (visually hidden) announcement is left.
     expect(snapshots[1]).toMatchObject({ title: 'Helpfinder', status: '' })
-    expect(snapshots[2]).toEqual({ title: '', text: en.nav.exit_announce, elements: 1, status: en.nav.exit_announce, role: 'status', hidden: true })
+    expect(snapshots[2]).toEqual({
+      title: '',
+      text: en.nav.exit_announce,
+      elements: 1,
+      status: en.nav.exit_announce,
+      role: 'status',
+      hidden: true,
+    })
     release()
     await page.waitForURL(NEUTRAL_SITE)
     expect(await page.title()).toBe('Weather')
@@ -456,13 +470,16 @@ const RTL_SCREENSHOT = join(tmpdir(), 'helpfinder-ar-results.png')
 
 /** Where an element's text starts and ends, against its container's content box. */
 async function textEdges(page: Page, selector: string) {
-  return page.locator(selector).first().evaluate((element) => {
-    const range = document.createRange()
-    range.selectNodeContents(element)
-    const text = range.getBoundingClientRect()
-    const box = element.getBoundingClientRect()
-    return { gapRight: box.right - text.right, gapLeft: text.left - box.left }
-  })
+  return page
+    .locator(selector)
+    .first()
+    .evaluate((element) => {
+      const range = document.createRange()
+      range.selectNodeContents(element)
+      const text = range.getBoundingClientRect()
+      const box = element.getBoundingClientRect()
+      return { gapRight: box.right - text.right, gapLeft: text.left - box.left }
+    })
 }
 
 describe('Arabic, right to left', () => {
@@ -486,7 +503,13 @@ describe('Arabic, right to left', () => {
       const words = await choice.locator('span').boundingBox()
       expect(radio && words && radio.x > words.x + words.width - 1).toBe(true)
       for (const [choice, next] of steps) {
-        expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir, getComputedStyle(document.body).direction])).toEqual(['ar', 'rtl', 'rtl'])
+        expect(
+          await page.evaluate(() => [
+            document.documentElement.lang,
+            document.documentElement.dir,
+            getComputedStyle(document.body).direction,
+          ]),
+        ).toEqual(['ar', 'rtl', 'rtl'])
         expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true)
         if (choice) await page.getByLabel(choice, { exact: true }).check()
         if (next === ar.flow.language.prompt) await page.locator('#answer-select').selectOption('DE')

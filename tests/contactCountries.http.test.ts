@@ -28,10 +28,14 @@ function cardOf(html: string, id: string): string {
 }
 
 /** The "why this is shown" reasons of a card. */
-const reasonsOf = (card: string) => [...(/<ul class="reasons">(.*?)<\/ul>/s.exec(card)?.[1] ?? '').matchAll(/<li>([^<]*)<\/li>/g)].map((match) => match[1])
+const reasonsOf = (card: string) =>
+  [...(/<ul class="reasons">(.*?)<\/ul>/s.exec(card)?.[1] ?? '').matchAll(/<li>([^<]*)<\/li>/g)].map((match) => match[1])
 
 async function resultsFor(country: string): Promise<string> {
-  const pages = await answerAll(server.base, formAnswers(answerPath({ country, language: 'en', channels: ['phone'], anonymity: 'not_needed' })))
+  const pages = await answerAll(
+    server.base,
+    formAnswers(answerPath({ country, language: 'en', channels: ['phone'], anonymity: 'not_needed' })),
+  )
   const html = pages[pages.length - 1]?.html ?? ''
   expect(servicesOf(html)).toContain(ID)
   return html
@@ -62,7 +66,12 @@ const ApiView = z.object({
   results: z
     .object({
       services: z.array(
-        z.object({ id: z.string(), cost: z.string(), reasons: z.array(z.string()), contacts: z.array(z.object({ text: z.string().optional(), href: z.string().optional(), countryNote: z.string().optional() })) }),
+        z.object({
+          id: z.string(),
+          cost: z.string(),
+          reasons: z.array(z.string()),
+          contacts: z.array(z.object({ text: z.string().optional(), href: z.string().optional(), countryNote: z.string().optional() })),
+        }),
       ),
     })
     .nullish(),
@@ -73,7 +82,11 @@ async function apiResults(replies: string[][]) {
   let view: z.infer<typeof ApiView> | undefined
   for (const reply of [undefined, ...replies]) {
     const request = reply ? { state: view?.state, action: 'answer', reply } : { action: 'start', ui: 'en' }
-    const response = await fetch(`${server.base}/api/v1/turn`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(request) })
+    const response = await fetch(`${server.base}/api/v1/turn`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(request),
+    })
     expect(response.status).toBe(200)
     view = ApiView.parse(await response.json())
   }
@@ -82,11 +95,17 @@ async function apiResults(replies: string[][]) {
 
 describe('the JSON API says the same', () => {
   it('from Ireland: the Irish number with a tel: href, no "Free"; from the UK: the freephone first with its note', async () => {
-    const fromIreland = (await apiResults(jsonReplies(answerPath({ country: 'IE', language: 'en', channels: ['phone'], anonymity: 'not_needed' })))).find((service) => service.id === ID)
-    expect(fromIreland?.contacts.filter((contact) => contact.href?.startsWith('tel:')).map((contact) => contact.href)).toEqual([`tel:${FROM_IRELAND}`])
+    const fromIreland = (
+      await apiResults(jsonReplies(answerPath({ country: 'IE', language: 'en', channels: ['phone'], anonymity: 'not_needed' })))
+    ).find((service) => service.id === ID)
+    expect(fromIreland?.contacts.filter((contact) => contact.href?.startsWith('tel:')).map((contact) => contact.href)).toEqual([
+      `tel:${FROM_IRELAND}`,
+    ])
     expect(fromIreland?.reasons).not.toContain('Free')
     expect(fromIreland?.cost).toBe('Calls from your country may cost')
-    const fromUk = (await apiResults(jsonReplies(answerPath({ country: 'GB', language: 'en', channels: ['phone'], anonymity: 'not_needed' })))).find((service) => service.id === ID)
+    const fromUk = (
+      await apiResults(jsonReplies(answerPath({ country: 'GB', language: 'en', channels: ['phone'], anonymity: 'not_needed' })))
+    ).find((service) => service.id === ID)
     expect(fromUk?.contacts[0]).toEqual({ text: '0808 1000 900', href: `tel:${FREEPHONE}`, countryNote: 'For calls from: United Kingdom' })
   })
 })

@@ -13,7 +13,7 @@ afterAll(async () => {
   await server.stop()
 })
 
-const last = <T,>(items: T[]): T => {
+const last = <T>(items: T[]): T => {
   const item = items[items.length - 1]
   if (item === undefined) throw new Error('no pages')
   return item

@@ -15,8 +15,11 @@ afterAll(() => rmSync(folder, { recursive: true, force: true }))
 
 function run(args: string[], stdin: string): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = execFile(process.execPath, ['--import', 'tsx', 'scripts/curatorAdd.ts', ...args], { env: { ...process.env, DATABASE_FILE: databaseFile } }, (error, stdout, stderr) =>
-      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    const child = execFile(
+      process.execPath,
+      ['--import', 'tsx', 'scripts/curatorAdd.ts', ...args],
+      { env: { ...process.env, DATABASE_FILE: databaseFile } },
+      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     )
     child.stdin?.end(stdin)
   })
@@ -25,7 +28,10 @@ function run(args: string[], stdin: string): Promise<{ code: number; stdout: str
 const rows = () => {
   const db = new Database(databaseFile, { readonly: true })
   try {
-    return db.prepare('select login, display_name, password_hash, role, organisation, country from curators order by id').all() as Record<string, string | null>[]
+    return db.prepare('select login, display_name, password_hash, role, organisation, country from curators order by id').all() as Record<
+      string,
+      string | null
+    >[]
   } finally {
     db.close()
   }
@@ -53,13 +59,22 @@ describe('npm run curator:add', () => {
   it.each([
     ['an existing login', ['--login', 'anna', '--name', 'Other', '--role', 'admin'], 'yet another pass phrase\n', 'already exists'],
     ['a short password', ['--login', 'ben', '--name', 'Ben', '--role', 'admin'], 'short\n', 'at least 12 characters'],
-    ['an editor without a scope', ['--login', 'cleo', '--name', 'Cleo', '--role', 'editor'], 'a long enough pass phrase\n', 'needs --organisation or --country'],
+    [
+      'an editor without a scope',
+      ['--login', 'cleo', '--name', 'Cleo', '--role', 'editor'],
+      'a long enough pass phrase\n',
+      'needs --organisation or --country',
+    ],
     ['an unknown role', ['--login', 'dan', '--name', 'Dan', '--role', 'owner'], 'a long enough pass phrase\n', 'editor or admin'],
-  ])('refuses %s with a clear message and changes nothing', async (_name, args, stdin, message) => {
-    const before = rows()
-    const refused = await run(args, stdin)
-    expect(refused.code).toBe(1)
-    expect(refused.stderr).toContain(message)
-    expect(rows()).toEqual(before)
-  }, 60_000)
+  ])(
+    'refuses %s with a clear message and changes nothing',
+    async (_name, args, stdin, message) => {
+      const before = rows()
+      const refused = await run(args, stdin)
+      expect(refused.code).toBe(1)
+      expect(refused.stderr).toContain(message)
+      expect(rows()).toEqual(before)
+    },
+    60_000,
+  )
 })

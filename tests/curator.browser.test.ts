@@ -14,7 +14,16 @@ const PASSWORD = 'a long pass phrase'
 
 beforeAll(async () => {
   // The console's clock runs 400 days ahead: every record is then due for checking (the seed was checked "today").
-  server = await startNodeServer({ hostname: 'localhost', console: { now: () => new Date(Date.now() + 400 * 86_400_000), throttle: { perLogin: { failures: 3, windowMs: 15 * 60_000, lockMs: 15 * 60_000 }, global: { freeAttempts: 100, windowMs: 60_000, spacingMs: 500, maxWaitMs: 4_000, maxInFlight: 8 } } } })
+  server = await startNodeServer({
+    hostname: 'localhost',
+    console: {
+      now: () => new Date(Date.now() + 400 * 86_400_000),
+      throttle: {
+        perLogin: { failures: 3, windowMs: 15 * 60_000, lockMs: 15 * 60_000 },
+        global: { freeAttempts: 100, windowMs: 60_000, spacingMs: 500, maxWaitMs: 4_000, maxInFlight: 8 },
+      },
+    },
+  })
   await addCurators(server.databaseFile, [
     { login: 'anna', displayName: 'Anna Admin', role: 'admin', password: PASSWORD },
     { login: 'dieter', displayName: 'Dieter', role: 'editor', country: 'DE', password: PASSWORD },
@@ -64,11 +73,23 @@ describe('curator console accessibility', () => {
     await logIn(page, 'anna', PASSWORD)
     await expect.poll(() => page.url()).toContain('/admin/records')
     await scan('records')
-    for (const path of ['/admin/records/kein-taeter-werden', '/admin/records/kein-taeter-werden/history', '/admin/records/new', '/admin/records/kein-taeter-werden/retire', '/admin/dashboard', '/admin/partners', '/admin/account', '/admin/events', '/admin/import']) {
+    for (const path of [
+      '/admin/records/kein-taeter-werden',
+      '/admin/records/kein-taeter-werden/history',
+      '/admin/records/new',
+      '/admin/records/kein-taeter-werden/retire',
+      '/admin/dashboard',
+      '/admin/partners',
+      '/admin/account',
+      '/admin/events',
+      '/admin/import',
+    ]) {
       await page.goto(`${server.base}${path}`)
       await scan(path)
     }
-    await page.getByLabel('File (.csv or .json)').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"initiatives":[{"id":"x"}]}') })
+    await page
+      .getByLabel('File (.csv or .json)')
+      .setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"initiatives":[{"id":"x"}]}') })
     await page.getByRole('button', { name: 'Preview the import' }).click()
     await expect.poll(() => page.locator('main').textContent()).toContain('cannot be imported')
     await scan('import preview')
@@ -120,7 +141,10 @@ describe.each([true, false])('curator console in Chromium (JavaScript %s)', (jav
     await phone.getByLabel('Hours').fill(hours)
     await page.getByRole('button', { name: 'Save changes' }).click()
     await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/saved/i)
-    await page.getByRole('link', { name: /History/ }).first().click()
+    await page
+      .getByRole('link', { name: /History/ })
+      .first()
+      .click()
     const history = (await page.locator('main').textContent()) ?? ''
     expect(history).toContain('Dieter · edited')
     expect(history).toContain(hours)
@@ -158,7 +182,10 @@ describe.each([true, false])('curator console in Chromium (JavaScript %s)', (jav
       await form.getByRole('button').click()
     } else {
       // No script can run in this page: post the same form without its token, as a forged page would.
-      const response = await context.request.post(`${server.base}${action}`, { form: { back: '/admin/records' }, headers: { origin: server.base } })
+      const response = await context.request.post(`${server.base}${action}`, {
+        form: { back: '/admin/records' },
+        headers: { origin: server.base },
+      })
       expect(response.status()).toBe(403)
       await page.goto(`${server.base}/admin/records`)
     }
@@ -194,8 +221,15 @@ describe.each([true, false])('curator console in Chromium (JavaScript %s)', (jav
     await expect.poll(() => page.url()).toContain('/admin/records')
     const before = await (await context.request.get(`${server.base}/admin/export/initiatives.json`)).text()
     await page.goto(`${server.base}/admin/import`)
-    const broken = JSON.stringify({ initiatives: [{ id: 'Not An Id', name: '' }, { id: 'stop-it-now-nl', website: 'http://plain.example' }] })
-    await page.getByLabel('File (.csv or .json)').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(broken) })
+    const broken = JSON.stringify({
+      initiatives: [
+        { id: 'Not An Id', name: '' },
+        { id: 'stop-it-now-nl', website: 'http://plain.example' },
+      ],
+    })
+    await page
+      .getByLabel('File (.csv or .json)')
+      .setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(broken) })
     await page.getByRole('button', { name: 'Preview the import' }).click()
     await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('nothing has been changed')
     expect(await page.locator('main').textContent()).toContain('cannot be imported')

@@ -19,7 +19,9 @@ const OLD = 'stop-it-now-nl'
 const bundled = loadBundledData()
 const seed: DirectoryData = {
   ...bundled,
-  initiatives: bundled.initiatives.map((record) => (record.id === OLD ? { ...record, lastChecked: OLD_DAY, checkedBy: 'Old Curator' } : { ...record, lastChecked: null, checkedBy: null })),
+  initiatives: bundled.initiatives.map((record) =>
+    record.id === OLD ? { ...record, lastChecked: OLD_DAY, checkedBy: 'Old Curator' } : { ...record, lastChecked: null, checkedBy: null },
+  ),
 }
 let server: Awaited<ReturnType<typeof startNodeServer>>
 let anna: ReturnType<typeof consoleClient>
@@ -60,7 +62,12 @@ describe('the record form shows the check and never lets it be typed', () => {
 
   it('a save without the tick keeps the stored check, even with a typed lastChecked and checkedBy in the body', async () => {
     const { fields } = await form(OLD)
-    const response = await submit(`/admin/records/${OLD}`, { ...fields, costNotes: 'Free, said the website (no tick).', lastChecked: '2020-01-01', checkedBy: 'Mallory' })
+    const response = await submit(`/admin/records/${OLD}`, {
+      ...fields,
+      costNotes: 'Free, said the website (no tick).',
+      lastChecked: '2020-01-01',
+      checkedBy: 'Mallory',
+    })
     expect(response.status).toBe(303)
     const record = await stored(OLD)
     expect(record?.costNotes).toBe('Free, said the website (no tick).')
@@ -69,7 +76,12 @@ describe('the record form shows the check and never lets it be typed', () => {
 
   it('ticking "compared today" records today and the curator\'s display name, whatever day the body types', async () => {
     const { fields } = await form(OLD)
-    const response = await submit(`/admin/records/${OLD}`, { ...fields, checkedToday: '1', lastChecked: '2020-01-01', checkedBy: 'Mallory' })
+    const response = await submit(`/admin/records/${OLD}`, {
+      ...fields,
+      checkedToday: '1',
+      lastChecked: '2020-01-01',
+      checkedBy: 'Mallory',
+    })
     expect(response.status).toBe(303)
     expect(check(await stored(OLD))).toEqual([today(), 'Anna Admin'])
     expect(await (await anna.get(`/admin/records/${OLD}`)).text()).toContain(`Last checked: ${today()} by Anna Admin`)
@@ -102,9 +114,12 @@ describe('the record form shows the check and never lets it be typed', () => {
 })
 
 describe('"Confirm checked today"', () => {
-  it('records today and the curator\'s display name, shown in the list and the history', async () => {
+  it("records today and the curator's display name, shown in the list and the history", async () => {
     expect(check(await stored('troubled-desire'))).toEqual([null, null])
-    const response = await anna.post('/admin/records/troubled-desire/confirm', { csrf: await anna.csrf(), back: '/admin/records?q=troubled' })
+    const response = await anna.post('/admin/records/troubled-desire/confirm', {
+      csrf: await anna.csrf(),
+      back: '/admin/records?q=troubled',
+    })
     expect(response.status).toBe(303)
     expect(check(await stored('troubled-desire'))).toEqual([today(), 'Anna Admin'])
     const list = await (await anna.get('/admin/records?q=troubled')).text()
@@ -121,8 +136,13 @@ describe('the staleness dashboard and the record list', () => {
     const never = seed.initiatives.filter((record) => record.id !== OLD && record.id !== 'troubled-desire').length + 1
     const html = await (await anna.get('/admin/dashboard')).text()
     expect(html).toContain('<h2 id="never">Never checked against their sources</h2>')
-    expect(html).toContain(`href="/admin/records?checked=never">All records never checked (${never}), including doubtful and closed ones and helplines</a>`)
-    const table = html.slice(html.indexOf('<table id="never-services">'), html.indexOf('</table>', html.indexOf('<table id="never-services">')))
+    expect(html).toContain(
+      `href="/admin/records?checked=never">All records never checked (${never}), including doubtful and closed ones and helplines</a>`,
+    )
+    const table = html.slice(
+      html.indexOf('<table id="never-services">'),
+      html.indexOf('</table>', html.indexOf('<table id="never-services">')),
+    )
     expect(table).toContain('id="never-kein-taeter-werden"')
     expect(table).not.toContain('id="never-troubled-desire"')
     expect(table).not.toContain(`id="never-${OLD}"`)

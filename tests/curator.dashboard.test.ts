@@ -24,19 +24,33 @@ function staleSeed(): { seed: DirectoryData; chosen: string[]; doubtful: string 
   const data: DirectoryData = {
     ...bundled,
     initiatives: bundled.initiatives.map((record) =>
-      record.id === 'preventell' ? { ...record, website: null, aboutPage: null, aboutPageBy: null, contacts: record.contacts.map((contact) => ({ ...contact, value: null })) } : record,
+      record.id === 'preventell'
+        ? {
+            ...record,
+            website: null,
+            aboutPage: null,
+            aboutPageBy: null,
+            contacts: record.contacts.map((contact) => ({ ...contact, value: null })),
+          }
+        : record,
     ),
   }
-  const counted = computeCoverage({ data, officialLanguages, today: NOW }).countries.flatMap((country) => country.national.map((service) => service.id))
+  const counted = computeCoverage({ data, officialLanguages, today: NOW }).countries.flatMap((country) =>
+    country.national.map((service) => service.id),
+  )
   const chosen = [...new Set(counted)].slice(0, 3)
   const doubtful = data.initiatives.find((record) => record.status === 'doubtful')?.id ?? ''
   const old = new Set([...chosen, doubtful])
   return {
     seed: {
       ...data,
-      initiatives: data.initiatives.map((record) => (old.has(record.id) ? { ...record, lastChecked: OLD, checkedBy: 'Test curator' } : record)),
+      initiatives: data.initiatives.map((record) =>
+        old.has(record.id) ? { ...record, lastChecked: OLD, checkedBy: 'Test curator' } : record,
+      ),
       urgent: data.urgent.map((entry) =>
-        entry.country === 'DE' ? { ...entry, lines: entry.lines.map((line, at) => (at === 0 ? { ...line, lastChecked: OLD, checkedBy: 'Test curator' } : line)) } : entry,
+        entry.country === 'DE'
+          ? { ...entry, lines: entry.lines.map((line, at) => (at === 0 ? { ...line, lastChecked: OLD, checkedBy: 'Test curator' } : line)) }
+          : entry,
       ),
     },
     chosen,
@@ -62,9 +76,21 @@ afterAll(() => server.stop())
 /** The HTML of one table (by id), or '' when the page has none. */
 const tableOf = (html: string, id: string) => new RegExp(`<table id="${id}"[\\s\\S]*?</table>`).exec(html)?.[0] ?? ''
 const rowIds = (html: string, prefix: string) => [...html.matchAll(new RegExp(`<tr id="${prefix}([^"]+)"`, 'g'))].map((match) => match[1])
-const unescapeHtml = (html: string) => html.replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')
+const unescapeHtml = (html: string) =>
+  html
+    .replace(/&#39;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
 const staleIds = (report: CoverageReport) =>
-  [...new Set(report.countries.flatMap((country) => [...country.national, ...country.onlineOnly].filter((service) => service.stale).map((service) => service.id)))].sort()
+  [
+    ...new Set(
+      report.countries.flatMap((country) =>
+        [...country.national, ...country.onlineOnly].filter((service) => service.stale).map((service) => service.id),
+      ),
+    ),
+  ].sort()
 
 async function dashboard(): Promise<string> {
   const response = await client.get('/admin/dashboard')
@@ -85,7 +111,10 @@ describe('the staleness dashboard', () => {
     expect(html).toContain('All records not checked for 12 months (4)')
     // The report's stale lines per country: services plus the one German urgent-help line.
     const staleTotal = report.countries.reduce((sum, country) => sum + country.stale.length, 0)
-    const serviceCells = report.countries.reduce((sum, country) => sum + [...country.national, ...country.onlineOnly].filter((service) => service.stale).length, 0)
+    const serviceCells = report.countries.reduce(
+      (sum, country) => sum + [...country.national, ...country.onlineOnly].filter((service) => service.stale).length,
+      0,
+    )
     expect(staleTotal - serviceCells).toBe(1)
     const urgent = tableOf(html, 'stale-urgent')
     expect((urgent.match(/<tr>/g) ?? []).length - 1).toBe(staleTotal - serviceCells)
@@ -109,14 +138,18 @@ describe('the staleness dashboard', () => {
 
     const groups = tableOf(html, 'group-gaps')
     for (const group of report.targetGroups) {
-      const missing = report.countries.filter((country) => (country.targetGroups[group.id]?.national ?? 0) + (country.targetGroups[group.id]?.online ?? 0) === 0)
+      const missing = report.countries.filter(
+        (country) => (country.targetGroups[group.id]?.national ?? 0) + (country.targetGroups[group.id]?.online ?? 0) === 0,
+      )
       const row = new RegExp(`<tr id="group-gap-${group.id}">[\\s\\S]*?</tr>`).exec(groups)?.[0] ?? ''
       expect(row, group.id).toContain(`${missing.length} of ${report.countries.length}`)
       for (const country of missing) expect(row).toContain(`(${country.code})`)
       // The report's own gap sentences name the same countries.
-      expect(report.gaps.filter((gap) => /^no service (found|shown) for /.test(gap.text) && gap.text.includes(` for ${group.audience} in `)).map((gap) => gap.country)).toEqual(
-        missing.map((country) => country.code),
-      )
+      expect(
+        report.gaps
+          .filter((gap) => /^no service (found|shown) for /.test(gap.text) && gap.text.includes(` for ${group.audience} in `))
+          .map((gap) => gap.country),
+      ).toEqual(missing.map((country) => country.code))
     }
     const urgentGaps = report.countries.filter((country) => country.urgentMissing.length > 0)
     const urgentTable = tableOf(html, 'urgent-gaps')

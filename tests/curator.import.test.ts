@@ -29,7 +29,12 @@ function fictional(country: string, name: string): Initiative {
     subnational: null,
     online: false,
     languages: ['en'],
-    tags: { jrc_category: ['may_offend'], target_group: ['fear_may_offend', 'csam_users'], prevention_stage: ['secondary'], contact_channel: ['web_form'] },
+    tags: {
+      jrc_category: ['may_offend'],
+      target_group: ['fear_may_offend', 'csam_users'],
+      prevention_stage: ['secondary'],
+      contact_channel: ['web_form'],
+    },
     inferred: [],
     free: true,
     costNotes: null,
@@ -38,7 +43,9 @@ function fictional(country: string, name: string): Initiative {
     website: 'https://example.org/',
     aboutPage: null,
     aboutPageBy: null,
-    contacts: [{ channel: 'web_form', value: `https://example.org/${country.toLowerCase()}`, hours: 'Mon–Fri 9–17', languages: ['en'], notes: null }],
+    contacts: [
+      { channel: 'web_form', value: `https://example.org/${country.toLowerCase()}`, hours: 'Mon–Fri 9–17', languages: ['en'], notes: null },
+    ],
     sources: [{ url: 'https://example.org/about', date: '2026-11-01', supports: 'everything (test data)' }],
     ownWords: [],
     lastChecked: '2026-11-20',
@@ -91,7 +98,14 @@ describe('import and export in the curator console', () => {
     expect(html).toContain('duplicate id')
     expect(html).not.toContain('action="/admin/import/apply"')
     // Forcing an apply of the broken text anyway changes nothing either.
-    const forced = await client.post('/admin/import/apply', { csrf, text: csv, format: 'csv', fileName: 'broken.csv', mode: 'upsert', promised: '[]' })
+    const forced = await client.post('/admin/import/apply', {
+      csrf,
+      text: csv,
+      format: 'csv',
+      fileName: 'broken.csv',
+      mode: 'upsert',
+      promised: '[]',
+    })
     expect(forced.status).toBe(422)
     expect(await (await client.get('/admin/export/initiatives.json')).text()).toBe(before)
     expect(count('audit_entries')).toBe(audit)
@@ -110,13 +124,21 @@ describe('import and export in the curator console', () => {
     await client.login('anna', PASSWORD)
     const before = await (await client.get('/admin/export/initiatives.json')).text()
     const [first, second] = NEW as [Initiative, Initiative]
-    const csv = initiativesToCsv([{ ...first, id: 'test-day-only', checkedBy: null }, { ...second, id: 'test-name-only', lastChecked: null }], taxonomy)
+    const csv = initiativesToCsv(
+      [
+        { ...first, id: 'test-day-only', checkedBy: null },
+        { ...second, id: 'test-name-only', lastChecked: null },
+      ],
+      taxonomy,
+    )
     const preview = await client.post('/admin/import', upload(await client.csrf(), 'checks.csv', csv))
     expect(preview.status).toBe(422)
     const html = await preview.text()
     const rowOf = (id: string) => html.slice(html.indexOf(`<td>${id}</td>`) - 20, html.indexOf('</tr>', html.indexOf(`<td>${id}</td>`)))
     expect(rowOf('test-day-only')).toContain('<td>2</td>')
-    expect(rowOf('test-day-only')).toContain('checkedBy: lastChecked is 2026-11-20 but checkedBy is empty: a check needs a day and a checker')
+    expect(rowOf('test-day-only')).toContain(
+      'checkedBy: lastChecked is 2026-11-20 but checkedBy is empty: a check needs a day and a checker',
+    )
     expect(rowOf('test-name-only')).toContain('<td>3</td>')
     expect(rowOf('test-name-only')).toContain('lastChecked: checkedBy is &quot;Test research&quot; but lastChecked is empty')
     expect(html).not.toContain('action="/admin/import/apply"')
@@ -131,11 +153,15 @@ describe('import and export in the curator console', () => {
     expect(preview.status).toBe(200)
     const html = await preview.text()
     expect(html).toContain('All 3 row(s) can be imported: 3 new')
-    const hidden = Object.fromEntries([...html.matchAll(/<input type="hidden" name="(\w+)" value="([^"]*)"/g)].map((match) => [match[1], decode(match[2] ?? '')]))
+    const hidden = Object.fromEntries(
+      [...html.matchAll(/<input type="hidden" name="(\w+)" value="([^"]*)"/g)].map((match) => [match[1], decode(match[2] ?? '')]),
+    )
     expect(hidden.format).toBe('csv')
     const applied = await client.post('/admin/import/apply', hidden)
     expect(applied.status).toBe(303)
-    expect(new URL(applied.headers.get('location') ?? '', server.base).searchParams.get('added')).toBe('test-cy-service, test-lu-service, test-mt-service')
+    expect(new URL(applied.headers.get('location') ?? '', server.base).searchParams.get('added')).toBe(
+      'test-cy-service, test-lu-service, test-mt-service',
+    )
     const done = await (await client.get(applied.headers.get('location') ?? '')).text()
     expect(done).toContain('Imported.')
 
@@ -180,5 +206,10 @@ describe('import and export in the curator console', () => {
 })
 
 function decode(value: string): string {
-  return value.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')
+  return value
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
 }

@@ -57,7 +57,9 @@ describe('the record form', () => {
       'ownWords-2-text': '',
     })
     // The sources are offered as suggestions for the fields that must name one of them.
-    expect(html).toMatch(/<datalist id="source-urls"><option value="https:\/\/ministry.example\/press\/test-line"><\/option><option value="https:\/\/own-words.example\/om-oss"><\/option><\/datalist>/)
+    expect(html).toMatch(
+      /<datalist id="source-urls"><option value="https:\/\/ministry.example\/press\/test-line"><\/option><option value="https:\/\/own-words.example\/om-oss"><\/option><\/datalist>/,
+    )
     expect(html).toContain('list="source-urls"')
   })
 
@@ -78,13 +80,41 @@ describe('the record form', () => {
     const history = await (await anna.get(`/admin/records/${OWN_WORDS.id}/history`)).text()
     expect(history).toContain('<th scope="row">ownWords</th>')
 
-    const View = z.object({ state: z.string(), results: z.object({ services: z.array(z.object({ id: z.string(), description: z.object({ text: z.string(), lang: z.string(), dir: z.string(), sourceUrl: z.string().optional(), ownWords: z.boolean() }).optional() })) }).nullish() })
+    const View = z.object({
+      state: z.string(),
+      results: z
+        .object({
+          services: z.array(
+            z.object({
+              id: z.string(),
+              description: z
+                .object({ text: z.string(), lang: z.string(), dir: z.string(), sourceUrl: z.string().optional(), ownWords: z.boolean() })
+                .optional(),
+            }),
+          ),
+        })
+        .nullish(),
+    })
     let view: z.infer<typeof View> | undefined
     for (const reply of [undefined, ['self'], ['SE'], ['sv'], ['nothing_happened'], ['phone'], ['not_needed']]) {
       const request = reply ? { state: view?.state, action: 'answer', reply } : { action: 'start', ui: 'de' }
-      view = View.parse(await (await fetch(`${server.base}/api/v1/turn`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(request) })).json())
+      view = View.parse(
+        await (
+          await fetch(`${server.base}/api/v1/turn`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify(request),
+          })
+        ).json(),
+      )
     }
-    expect(view?.results?.services.find((service) => service.id === OWN_WORDS.id)?.description).toEqual({ text: german, lang: 'de', dir: 'ltr', sourceUrl: 'https://own-words.example/om-oss', ownWords: true })
+    expect(view?.results?.services.find((service) => service.id === OWN_WORDS.id)?.description).toEqual({
+      text: german,
+      lang: 'de',
+      dir: 'ltr',
+      sourceUrl: 'https://own-words.example/om-oss',
+      ownWords: true,
+    })
   })
 
   it('removes an own-words row with its box', async () => {
@@ -94,7 +124,7 @@ describe('the record form', () => {
     expect((await stored(OWN_WORDS.id))?.ownWords.map((words) => words.language)).toEqual(['sv', 'de'])
   })
 
-  it('refuses own words whose source is not one of the record\'s sources, beside that source box, and keeps what was typed', async () => {
+  it("refuses own words whose source is not one of the record's sources, beside that source box, and keeps what was typed", async () => {
     const { fields } = await openForm(OWN_WORDS.id)
     const response = await submit(`/admin/records/${OWN_WORDS.id}`, { ...fields, 'ownWords-0-source': 'https://elsewhere.example/quote' })
     expect(response.status).toBe(422)
@@ -120,7 +150,12 @@ describe('the record form', () => {
     expect(tampered.status).toBe(422)
     expectErrorBeside(await tampered.text(), 'aboutPageBy', /Choose one of the options/)
 
-    const twice = await submit(`/admin/records/${OWN_WORDS.id}`, { ...fields, 'ownWords-2-language': 'sv', 'ownWords-2-text': 'En andra svensk text.', 'ownWords-2-source': 'https://own-words.example/om-oss' })
+    const twice = await submit(`/admin/records/${OWN_WORDS.id}`, {
+      ...fields,
+      'ownWords-2-language': 'sv',
+      'ownWords-2-text': 'En andra svensk text.',
+      'ownWords-2-source': 'https://own-words.example/om-oss',
+    })
     expect(twice.status).toBe(422)
     expectErrorBeside(await twice.text(), 'ownWords-2-language', /one per language/)
 
@@ -151,12 +186,26 @@ describe('the record form', () => {
       'sources-0-supports': 'service',
     })
     expect(response.status).toBe(303)
-    expect(await stored('test-created-about-only')).toMatchObject({ website: null, contacts: [], aboutPage: 'https://created.example/about', aboutPageBy: 'operator', ownWords: [] })
+    expect(await stored('test-created-about-only')).toMatchObject({
+      website: null,
+      contacts: [],
+      aboutPage: 'https://created.example/about',
+      aboutPageBy: 'operator',
+      ownWords: [],
+    })
     const View = z.object({ state: z.string(), results: z.object({ services: z.array(z.object({ id: z.string() })) }).nullish() })
     let view: z.infer<typeof View> | undefined
     for (const reply of [undefined, ['self'], ['SE'], ['sv'], ['nothing_happened'], ['phone'], ['not_needed']]) {
       const request = reply ? { state: view?.state, action: 'answer', reply } : { action: 'start', ui: 'en' }
-      view = View.parse(await (await fetch(`${server.base}/api/v1/turn`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(request) })).json())
+      view = View.parse(
+        await (
+          await fetch(`${server.base}/api/v1/turn`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify(request),
+          })
+        ).json(),
+      )
     }
     expect(view?.results?.services.map((service) => service.id)).toEqual(expect.arrayContaining(['test-created-about-only', ABOUT_ONLY.id]))
   })

@@ -39,7 +39,20 @@ async function frameAncestors(partner: string): Promise<string | undefined> {
 
 /** A complete partner form, as the page would post it. */
 function form(csrf: string, fields: Record<string, string> = {}): Record<string, string> {
-  return { csrf, id: ID, name: 'Example Helpline', fictional: 'on', origins: 'https://helpline.example', featured: featurable?.id ?? '', defaultCountry: 'DE', defaultLanguage: 'de', lastChecked: '2026-11-20', notes: '', baseVersion: '', ...fields }
+  return {
+    csrf,
+    id: ID,
+    name: 'Example Helpline',
+    fictional: 'on',
+    origins: 'https://helpline.example',
+    featured: featurable?.id ?? '',
+    defaultCountry: 'DE',
+    defaultLanguage: 'de',
+    lastChecked: '2026-11-20',
+    notes: '',
+    baseVersion: '',
+    ...fields,
+  }
 }
 
 const baseVersionOf = (html: string) => /name="baseVersion" value="([^"]*)"/.exec(html)?.[1] ?? ''
@@ -67,25 +80,34 @@ describe('partners in the console', () => {
     expect(await historyCount()).toBe(1)
   }, 30_000)
 
-  it.each([['ftp://x'], ['https://x/path']])('refuses the origin %s beside the field, keeping the input, and changes nothing', async (origin) => {
-    const page = await (await admin.get(`/admin/partners/${ID}`)).text()
-    const csrf = await admin.csrf()
-    const response = await admin.post(`/admin/partners/${ID}`, form(csrf, { origins: `https://www.helpline.example\n${origin}`, name: 'Renamed Helpline', baseVersion: baseVersionOf(page) }))
-    expect(response.status).toBe(422)
-    const html = await response.text()
-    expect(html).toMatch(/<div class="error" role="alert"[^>]*>[\s\S]*href="#origins"/)
-    expect(html).toMatch(/<p class="field-error" id="origins-error">Not an origin the widget can allow: &quot;[^<]*<\/p>/)
-    expect(html).toContain(`&quot;${origin}&quot;`)
-    expect(html).toMatch(/<textarea id="origins" name="origins"[^>]*aria-describedby="origins-hint origins-error" aria-invalid="true">https:\/\/www.helpline.example\n/)
-    expect(html).toContain('value="Renamed Helpline"')
-    expect(await frameAncestors(ID)).toBe('https://helpline.example')
-    expect(await historyCount()).toBe(1)
+  it.each([['ftp://x'], ['https://x/path']])(
+    'refuses the origin %s beside the field, keeping the input, and changes nothing',
+    async (origin) => {
+      const page = await (await admin.get(`/admin/partners/${ID}`)).text()
+      const csrf = await admin.csrf()
+      const response = await admin.post(
+        `/admin/partners/${ID}`,
+        form(csrf, { origins: `https://www.helpline.example\n${origin}`, name: 'Renamed Helpline', baseVersion: baseVersionOf(page) }),
+      )
+      expect(response.status).toBe(422)
+      const html = await response.text()
+      expect(html).toMatch(/<div class="error" role="alert"[^>]*>[\s\S]*href="#origins"/)
+      expect(html).toMatch(/<p class="field-error" id="origins-error">Not an origin the widget can allow: &quot;[^<]*<\/p>/)
+      expect(html).toContain(`&quot;${origin}&quot;`)
+      expect(html).toMatch(
+        /<textarea id="origins" name="origins"[^>]*aria-describedby="origins-hint origins-error" aria-invalid="true">https:\/\/www.helpline.example\n/,
+      )
+      expect(html).toContain('value="Renamed Helpline"')
+      expect(await frameAncestors(ID)).toBe('https://helpline.example')
+      expect(await historyCount()).toBe(1)
 
-    const fresh = await admin.post('/admin/partners/new', form(csrf, { id: 'never-added', origins: origin }))
-    expect(fresh.status).toBe(422)
-    expect(await fresh.text()).toContain('id="origins-error"')
-    expect((await admin.get('/admin/partners/never-added')).status).toBe(404)
-  }, 30_000)
+      const fresh = await admin.post('/admin/partners/new', form(csrf, { id: 'never-added', origins: origin }))
+      expect(fresh.status).toBe(422)
+      expect(await fresh.text()).toContain('id="origins-error"')
+      expect((await admin.get('/admin/partners/never-added')).status).toBe(404)
+    },
+    30_000,
+  )
 
   it('refuses a featured service that does not exist, or is not active, beside the featured field', async () => {
     const csrf = await admin.csrf()
@@ -100,7 +122,9 @@ describe('partners in the console', () => {
     const page = await (await admin.get(`/admin/partners/${ID}`)).text()
     const closed = await admin.post(`/admin/partners/${ID}`, form(csrf, { featured: doubtful?.id ?? '', baseVersion: baseVersionOf(page) }))
     expect(closed.status).toBe(422)
-    expect(await closed.text()).toContain(`<p class="field-error" id="featured-error">Featured ${doubtful?.id} is doubtful; only active services are offered.</p>`)
+    expect(await closed.text()).toContain(
+      `<p class="field-error" id="featured-error">Featured ${doubtful?.id} is doubtful; only active services are offered.</p>`,
+    )
     expect(await historyCount()).toBe(1)
   }, 30_000)
 
@@ -116,7 +140,10 @@ describe('partners in the console', () => {
   it('records an edit in the partner history, and the widget follows it at once', async () => {
     const page = await (await admin.get(`/admin/partners/${ID}`)).text()
     const csrf = await admin.csrf()
-    const response = await admin.post(`/admin/partners/${ID}`, form(csrf, { origins: 'https://helpline.example\nhttps://www.helpline.example:8443', baseVersion: baseVersionOf(page) }))
+    const response = await admin.post(
+      `/admin/partners/${ID}`,
+      form(csrf, { origins: 'https://helpline.example\nhttps://www.helpline.example:8443', baseVersion: baseVersionOf(page) }),
+    )
     expect(response.status).toBe(303)
     expect(response.headers.get('location')).toBe(`/admin/partners/${ID}?done=saved`)
     expect(await frameAncestors(ID)).toBe('https://helpline.example https://www.helpline.example:8443')
@@ -134,7 +161,10 @@ describe('partners in the console', () => {
       expect(await response.text(), path).toContain('Only an administrator may see or change the partners')
     }
     const csrf = await editor.csrf()
-    for (const [path, fields] of [['/admin/partners/new', { id: 'editor-partner' }], [`/admin/partners/${ID}`, { origins: 'https://elsewhere.example' }]] as const) {
+    for (const [path, fields] of [
+      ['/admin/partners/new', { id: 'editor-partner' }],
+      [`/admin/partners/${ID}`, { origins: 'https://elsewhere.example' }],
+    ] as const) {
       const response = await editor.post(path, form(csrf, fields))
       expect(response.status, path).toBe(403)
       // Refused for the role, not for the form: the CSRF token was the editor's own.

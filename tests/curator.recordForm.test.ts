@@ -7,7 +7,13 @@ import { recordFormFields } from './support/recordFormFields'
 import { postConsoleForm } from './support/postConsoleForm'
 import { storedRecord } from './support/storedRecord'
 
-const decode = (text: string) => text.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')
+const decode = (text: string) =>
+  text
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
 const attr = (tag: string, name: string) => {
   const value = new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1]
   return value === undefined ? undefined : decode(value)
@@ -37,7 +43,6 @@ afterAll(async () => {
 async function stored(id: string): Promise<Initiative | undefined> {
   return storedRecord(server.databaseFile, id)
 }
-
 
 /** Posts a form body (repeated names allowed) with the client's cookies, as the console's page would. */
 async function submit(client: ReturnType<typeof consoleClient>, path: string, fields: Record<string, string | string[]>) {
@@ -70,7 +75,11 @@ const ApiView = z.object({
   state: z.string(),
   step: z.object({ outcome: z.string().nullish() }),
   results: z
-    .object({ services: z.array(z.object({ id: z.string(), contacts: z.array(z.object({ text: z.string().optional(), hours: z.string().optional() })) })) })
+    .object({
+      services: z.array(
+        z.object({ id: z.string(), contacts: z.array(z.object({ text: z.string().optional(), hours: z.string().optional() })) }),
+      ),
+    })
     .nullish(),
 })
 
@@ -80,7 +89,11 @@ async function publicResults(replies: string[][]) {
   let view: z.infer<typeof ApiView> | undefined
   for (const reply of [undefined, ...replies]) {
     const request = reply ? { state, action: 'answer', reply } : { action: 'start', ui: 'en' }
-    const response = await fetch(`${server.base}/api/v1/turn`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(request) })
+    const response = await fetch(`${server.base}/api/v1/turn`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(request),
+    })
     expect(response.status).toBe(200)
     view = ApiView.parse(await response.json())
     state = view.state
@@ -96,7 +109,17 @@ describe('creating a record', () => {
   it('the new-record form has the few defaults and nothing else filled in', async () => {
     const html = await (await anna.get('/admin/records/new')).text()
     const fields = recordFormFields(html, '/admin/records/new')
-    expect(fields).toMatchObject({ id: '', name: '', kind: 'prevention', status: 'active', confidence: 'medium', countries: '', website: '', free: 'unknown', anonymous: 'unknown' })
+    expect(fields).toMatchObject({
+      id: '',
+      name: '',
+      kind: 'prevention',
+      status: 'active',
+      confidence: 'medium',
+      countries: '',
+      website: '',
+      free: 'unknown',
+      anonymous: 'unknown',
+    })
     // A check is the curator's statement, never a default: no day to type, the box unticked.
     expect(fields.lastChecked).toBeUndefined()
     expect(fields.checkedToday).toBeUndefined()
@@ -136,8 +159,23 @@ describe('creating a record', () => {
     expect(page).toMatch(/<p class="ok" role="status">Test prevention service Luxembourg: created\.<\/p>/)
 
     const record = await stored('lu-test-prevention')
-    expect(record).toMatchObject({ countries: ['LU'], languages: ['fr', 'de'], status: 'active', kind: 'prevention', confidence: 'medium', lastChecked: null, checkedBy: null, free: true, anonymous: true, website: null, summary: null, nameLocal: null })
-    expect(record?.contacts).toEqual([{ channel: 'phone', value: '+352 2786 2710', hours: 'Tue 10:00-12:00', languages: null, notes: null }])
+    expect(record).toMatchObject({
+      countries: ['LU'],
+      languages: ['fr', 'de'],
+      status: 'active',
+      kind: 'prevention',
+      confidence: 'medium',
+      lastChecked: null,
+      checkedBy: null,
+      free: true,
+      anonymous: true,
+      website: null,
+      summary: null,
+      nameLocal: null,
+    })
+    expect(record?.contacts).toEqual([
+      { channel: 'phone', value: '+352 2786 2710', hours: 'Tue 10:00-12:00', languages: null, notes: null },
+    ])
     expect(record?.sources).toEqual([{ url: 'https://example.org/lu-test', date: '2024-05-01', supports: 'phone number, hours' }])
 
     expect(await (await anna.get('/admin/records?q=lu-test-prevention')).text()).toContain('href="/admin/records/lu-test-prevention"')
@@ -170,13 +208,18 @@ describe('editing a record', () => {
     expect(fields['contacts-0-channel']).toBe('phone')
     const oldHours = fields['contacts-0-hours']
     expect(oldHours).toContain('Mon-Wed 15:00-17:00')
-    const response = await submit(anna, '/admin/records/ppj-du-traeumst-von-ihnen', { ...fields, 'contacts-0-hours': 'Mon-Fri 10:00-18:00 (edit test)' })
+    const response = await submit(anna, '/admin/records/ppj-du-traeumst-von-ihnen', {
+      ...fields,
+      'contacts-0-hours': 'Mon-Fri 10:00-18:00 (edit test)',
+    })
     expect(response.status).toBe(303)
     expect(response.headers.get('location')).toBe('/admin/records/ppj-du-traeumst-von-ihnen?done=saved')
     expect(await (await anna.get('/admin/records/ppj-du-traeumst-von-ihnen?done=saved')).text()).toContain('role="status"')
 
     const service = (await publicResults(YOUNG_IN_GERMANY)).find((candidate) => candidate.id === 'ppj-du-traeumst-von-ihnen')
-    expect(service?.contacts).toContainEqual(expect.objectContaining({ text: '+49 30 450 529 529', hours: 'Mon-Fri 10:00-18:00 (edit test)' }))
+    expect(service?.contacts).toContainEqual(
+      expect.objectContaining({ text: '+49 30 450 529 529', hours: 'Mon-Fri 10:00-18:00 (edit test)' }),
+    )
 
     const history = decode(await (await anna.get('/admin/records/ppj-du-traeumst-von-ihnen/history')).text())
     expect(history).toMatch(/<\/time> · Anna Admin · edited/)
@@ -188,8 +231,19 @@ describe('editing a record', () => {
 
   it('a contact is removed with its box, a new one added in an empty box, the other empty box ignored', async () => {
     const fields = await openForm(anna, 'ktw-hamburg-uke')
-    expect([fields['contacts-0-channel'], fields['contacts-1-channel'], fields['contacts-2-channel'], fields['contacts-3-channel']]).toEqual(['phone', 'face_to_face', '', ''])
-    const response = await submit(anna, '/admin/records/ktw-hamburg-uke', { ...fields, 'contacts-0-remove': '1', 'contacts-2-channel': 'email', 'contacts-2-value': 'info@example.org', 'contacts-2-languages': 'DE, en' })
+    expect([
+      fields['contacts-0-channel'],
+      fields['contacts-1-channel'],
+      fields['contacts-2-channel'],
+      fields['contacts-3-channel'],
+    ]).toEqual(['phone', 'face_to_face', '', ''])
+    const response = await submit(anna, '/admin/records/ktw-hamburg-uke', {
+      ...fields,
+      'contacts-0-remove': '1',
+      'contacts-2-channel': 'email',
+      'contacts-2-value': 'info@example.org',
+      'contacts-2-languages': 'DE, en',
+    })
     expect(response.status).toBe(303)
     expect((await stored('ktw-hamburg-uke'))?.contacts).toEqual([
       { channel: 'face_to_face', value: null, hours: null, languages: null, notes: null },
@@ -201,7 +255,11 @@ describe('editing a record', () => {
     const id = 'stop-it-now-uk-ireland'
     const before = await stored(id)
     const fields = await openForm(anna, id)
-    expect([fields['contacts-0-value'], fields['contacts-0-countries'], fields['contacts-1-countries']]).toEqual(['0808 1000 900', 'GB', ''])
+    expect([fields['contacts-0-value'], fields['contacts-0-countries'], fields['contacts-1-countries']]).toEqual([
+      '0808 1000 900',
+      'GB',
+      '',
+    ])
     const unchanged = await submit(anna, `/admin/records/${id}`, fields)
     expect(unchanged.headers.get('location')).toBe(`/admin/records/${id}?done=unchanged`)
     expect(await stored(id)).toEqual(before)
@@ -248,17 +306,30 @@ describe('editing a record', () => {
     expectErrorBeside(html, 'website', /https:\/\//)
     expectErrorBeside(html, 'name', /name/)
     const kept = recordFormFields(html, '/admin/records/kein-taeter-werden')
-    expect(kept).toMatchObject({ website: 'http://x', name: '', summary: 'A summary typed <by> the curator & kept', countries: 'de, at', 'contacts-3-channel': 'email', 'contacts-3-value': 'typed@example.org', baseVersion: fields.baseVersion })
+    expect(kept).toMatchObject({
+      website: 'http://x',
+      name: '',
+      summary: 'A summary typed <by> the curator & kept',
+      countries: 'de, at',
+      'contacts-3-channel': 'email',
+      'contacts-3-value': 'typed@example.org',
+      baseVersion: fields.baseVersion,
+    })
     expect(kept['tags-target_group']).toEqual(fields['tags-target_group'])
     expect(await stored('kein-taeter-werden')).toEqual(before)
   })
 
-  it('a phone number data:check calls implausible: 422 with the problem beside that contact\'s number', async () => {
+  it("a phone number data:check calls implausible: 422 with the problem beside that contact's number", async () => {
     const before = await stored('ktw-muenchen-lmu')
     const fields = await openForm(anna, 'ktw-muenchen-lmu')
     expect(fields['contacts-0-channel']).toBe('face_to_face')
     expect(fields['contacts-1-channel']).toBe('')
-    const response = await submit(anna, '/admin/records/ktw-muenchen-lmu', { ...fields, 'contacts-1-channel': 'phone', 'contacts-1-value': '0800 123', 'contacts-1-hours': 'Mon 9-12' })
+    const response = await submit(anna, '/admin/records/ktw-muenchen-lmu', {
+      ...fields,
+      'contacts-1-channel': 'phone',
+      'contacts-1-value': '0800 123',
+      'contacts-1-hours': 'Mon 9-12',
+    })
     expect(response.status).toBe(422)
     const html = await response.text()
     expectErrorBeside(html, 'contacts-1-value', 'phone number 0800 123 is not a valid number for DE')
@@ -286,7 +357,10 @@ describe('editing a record', () => {
     expect(html).toContain('action="/admin/records/troubled-desire/confirm"')
     expect(html).toContain('href="/admin/records/troubled-desire/history"')
     expect(html).toContain('href="/admin/records/troubled-desire/retire"')
-    const response = await anna.post('/admin/records/troubled-desire/confirm', { csrf: await anna.csrf(), back: '/admin/records/troubled-desire' })
+    const response = await anna.post('/admin/records/troubled-desire/confirm', {
+      csrf: await anna.csrf(),
+      back: '/admin/records/troubled-desire',
+    })
     expect(response.status).toBe(303)
     const location = response.headers.get('location') ?? ''
     expect(location).toMatch(/^\/admin\/records\/troubled-desire\?done=confirmed&id=troubled-desire/)
@@ -297,7 +371,7 @@ describe('editing a record', () => {
 })
 
 describe('who may change what', () => {
-  it('an editor for DE sees another country\'s record read-only, and a POST to it is refused', async () => {
+  it("an editor for DE sees another country's record read-only, and a POST to it is refused", async () => {
     const emil = consoleClient(server.base)
     expect((await emil.login('emil', PASSWORD)).status).toBe(303)
     const before = await stored('stop-it-now-uk-ireland')
@@ -309,7 +383,11 @@ describe('who may change what', () => {
     expect(html).not.toContain('action="/admin/records/stop-it-now-uk-ireland"')
     expect(html).not.toContain('/confirm"')
     const fields = await openForm(anna, 'stop-it-now-uk-ireland')
-    const refused = await submit(emil, '/admin/records/stop-it-now-uk-ireland', { ...fields, csrf: await emil.csrf(), name: 'Changed by an editor' })
+    const refused = await submit(emil, '/admin/records/stop-it-now-uk-ireland', {
+      ...fields,
+      csrf: await emil.csrf(),
+      name: 'Changed by an editor',
+    })
     expect(refused.status).toBe(403)
     expect(await stored('stop-it-now-uk-ireland')).toEqual(before)
   })
@@ -322,7 +400,10 @@ describe('who may change what', () => {
     expect(moved.status).toBe(403)
     expect(await moved.text()).toContain('your account may not change ktw-regensburg')
     expect((await stored('ktw-regensburg'))?.countries).toEqual(['DE'])
-    const saved = await submit(emil, '/admin/records/ktw-regensburg', { ...fields, statusNote: 'Phoned the clinic: number still answered.' })
+    const saved = await submit(emil, '/admin/records/ktw-regensburg', {
+      ...fields,
+      statusNote: 'Phoned the clinic: number still answered.',
+    })
     expect(saved.status).toBe(303)
     expect((await stored('ktw-regensburg'))?.statusNote).toBe('Phoned the clinic: number still answered.')
     expect(await (await emil.get('/admin/records/ktw-regensburg/history')).text()).toMatch(/<\/time> · Emil Editor · edited/)
@@ -337,7 +418,14 @@ describe('forms from elsewhere', () => {
     expect(edit.status).toBe(403)
     expect(await stored('kein-taeter-werden')).toEqual(before)
     const { csrf: _newCsrf, ...blank } = recordFormFields(await (await anna.get('/admin/records/new')).text(), '/admin/records/new')
-    const create = await submit(anna, '/admin/records/new', { ...blank, id: 'made-without-csrf', name: 'x', 'sources-0-url': 'https://example.org', 'sources-0-date': 'undated', 'sources-0-supports': 'x' })
+    const create = await submit(anna, '/admin/records/new', {
+      ...blank,
+      id: 'made-without-csrf',
+      name: 'x',
+      'sources-0-url': 'https://example.org',
+      'sources-0-date': 'undated',
+      'sources-0-supports': 'x',
+    })
     expect(create.status).toBe(403)
     expect(await stored('made-without-csrf')).toBeUndefined()
   })

@@ -18,7 +18,10 @@ beforeAll(async () => {
       sessions: { idleMs: 30 * 60_000, absoluteMs: 8 * 60 * 60_000 },
       // The global slowdown set to its harshest (the next check a minute away, no waiting): the
       // console then pauses, as the last test below expects. The default slows down instead.
-      throttle: { perLogin: { failures: 5, windowMs: 15 * 60_000, lockMs: 15 * 60_000 }, global: { freeAttempts: 40, windowMs: 60_000, spacingMs: 60_000, maxWaitMs: 0, maxInFlight: 8 } },
+      throttle: {
+        perLogin: { failures: 5, windowMs: 15 * 60_000, lockMs: 15 * 60_000 },
+        global: { freeAttempts: 40, windowMs: 60_000, spacingMs: 60_000, maxWaitMs: 0, maxInFlight: 8 },
+      },
     },
   })
   await addCurators(server.databaseFile, [
@@ -101,7 +104,11 @@ describe('curator sessions', () => {
   it('refuses a login form without its CSRF cookie or field', async () => {
     const page = await fetch(`${server.base}/admin/login`)
     const token = csrfOf(await page.text())
-    const noCookie = await fetch(`${server.base}/admin/login`, { method: 'POST', redirect: 'manual', body: new URLSearchParams({ login: 'anna', password: PASSWORD, csrf: token }) })
+    const noCookie = await fetch(`${server.base}/admin/login`, {
+      method: 'POST',
+      redirect: 'manual',
+      body: new URLSearchParams({ login: 'anna', password: PASSWORD, csrf: token }),
+    })
     expect(noCookie.status).toBe(403)
     expect(noCookie.headers.getSetCookie().some((cookie) => cookie.startsWith('__Host-hf-session'))).toBe(false)
     const client = consoleClient(server.base)
@@ -133,7 +140,12 @@ describe('curator sessions', () => {
     const csrf = await client.csrf()
     const cookie = `__Host-hf-session=${client.jar.get('__Host-hf-session')}`
     for (const headers of [{ origin: 'https://attacker.example' }, { 'sec-fetch-site': 'cross-site' }] as Record<string, string>[]) {
-      const refused = await fetch(`${server.base}/admin/records/stop-it-now-nl/confirm`, { method: 'POST', redirect: 'manual', headers: { cookie, ...headers }, body: new URLSearchParams({ csrf, back: '/admin/records' }) })
+      const refused = await fetch(`${server.base}/admin/records/stop-it-now-nl/confirm`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { cookie, ...headers },
+        body: new URLSearchParams({ csrf, back: '/admin/records' }),
+      })
       expect(refused.status).toBe(403)
     }
   }, 30_000)
@@ -151,7 +163,8 @@ describe('curator sessions', () => {
 
   it('locks a login name after 5 failures, even against the right password, and the same for a name that does not exist', async () => {
     for (const login of ['lena', 'ghost']) {
-      for (let attempt = 1; attempt <= 5; attempt += 1) expect((await consoleClient(server.base).login(login, `wrong ${attempt}`)).status).toBe(401)
+      for (let attempt = 1; attempt <= 5; attempt += 1)
+        expect((await consoleClient(server.base).login(login, `wrong ${attempt}`)).status).toBe(401)
       const locked = await consoleClient(server.base).login(login, login === 'lena' ? PASSWORD : 'anything at all')
       expect(locked.status).toBe(429)
       expect(await locked.text()).toContain('Too many failed attempts for this login name')
@@ -166,7 +179,8 @@ describe('curator sessions', () => {
   it('pauses every login when failures across the console pass the global limit', async () => {
     clock += 60 * 60_000
     // 40 failures spread over many names (none reaches its own limit of 5).
-    for (let index = 0; index < 40; index += 1) await consoleClient(server.base).login(`spray-${index % 10}-${Math.floor(index / 10)}`, 'wrong')
+    for (let index = 0; index < 40; index += 1)
+      await consoleClient(server.base).login(`spray-${index % 10}-${Math.floor(index / 10)}`, 'wrong')
     const paused = await consoleClient(server.base).login('anna', PASSWORD)
     expect(paused.status).toBe(429)
     expect(await paused.text()).toContain('Too many failed logins on this console')

@@ -16,7 +16,9 @@ import { findBannedTerms, formatHit, loadTerminology, termsForLanguage } from '.
 const root = fileURLToPath(new URL('..', import.meta.url))
 const readData = (name: string): unknown => JSON.parse(readFileSync(join(root, 'data', name), 'utf8'))
 const initiatives: Initiative[] = InitiativesFileSchema.parse(readData('initiatives.json')).initiatives
-const officialLanguages = z.object({ countries: z.record(z.string(), z.array(z.string())) }).parse(readData('official-languages.json')).countries
+const officialLanguages = z
+  .object({ countries: z.record(z.string(), z.array(z.string())) })
+  .parse(readData('official-languages.json')).countries
 const record = (id: string): Initiative => {
   const found = initiatives.find((item) => item.id === id)
   if (!found) throw new Error(`${id} is not in data/initiatives.json`)
@@ -29,21 +31,24 @@ const activePrevention = initiatives.filter((item) => item.kind === 'prevention'
 const withAboutPage = initiatives.filter((item) => item.aboutPage !== null)
 const withOwnWords = initiatives.filter((item) => item.ownWords.length > 0)
 
-describe('aboutPage: the operator\'s page about this service', () => {
+describe("aboutPage: the operator's page about this service", () => {
   it('is set on the records whose only way in it is, and on a few more', () => {
     expect(withAboutPage.length).toBeGreaterThanOrEqual(10)
   })
 
-  it('is always one of the record\'s own sources, over https, with who wrote it', () => {
+  it("is always one of the record's own sources, over https, with who wrote it", () => {
     for (const item of withAboutPage) {
-      expect(item.sources.map((source) => source.url), item.id).toContain(item.aboutPage)
+      expect(
+        item.sources.map((source) => source.url),
+        item.id,
+      ).toContain(item.aboutPage)
       expect(new URL(item.aboutPage!).protocol, item.id).toBe('https:')
       expect(['operator', 'official'], item.id).toContain(item.aboutPageBy)
     }
     for (const item of initiatives.filter((other) => other.aboutPage === null)) expect(item.aboutPageBy, item.id).toBeNull()
   })
 
-  it('is never a staging host or a directory entry about somebody else\'s service', () => {
+  it("is never a staging host or a directory entry about somebody else's service", () => {
     for (const item of withAboutPage) {
       const host = new URL(item.aboutPage!).hostname
       expect(host.startsWith('staging.'), `${item.id}: ${host}`).toBe(false)
@@ -53,10 +58,16 @@ describe('aboutPage: the operator\'s page about this service', () => {
   })
 
   it('records the decisions the brief asked for', () => {
-    expect([record('praeventionsstelle-paedosexualitaet-zh').aboutPageBy, new URL(record('praeventionsstelle-paedosexualitaet-zh').aboutPage!).hostname]).toEqual(['official', 'www.zh.ch'])
+    expect([
+      record('praeventionsstelle-paedosexualitaet-zh').aboutPageBy,
+      new URL(record('praeventionsstelle-paedosexualitaet-zh').aboutPage!).hostname,
+    ]).toEqual(['official', 'www.zh.ch'])
     expect(record('preventell').aboutPageBy).toBe('official')
     expect(new URL(record('preventell').aboutPage!).hostname).toMatch(/^www\.(?:gov|regeringen)\.se$/)
-    expect([record('help-wanted').aboutPageBy, new URL(record('help-wanted').aboutPage!).hostname]).toEqual(['operator', 'publichealth.jhu.edu'])
+    expect([record('help-wanted').aboutPageBy, new URL(record('help-wanted').aboutPage!).hostname]).toEqual([
+      'operator',
+      'publichealth.jhu.edu',
+    ])
     expect(new URL(record('stop-it-now-wales').aboutPage!).hostname).toBe('www.stopitnow.org.uk')
     // FDDS's page sits on a staging host: cited for the address it gives, never shown as the way in.
     expect(record('redirection-poland-fdds').aboutPage).toBeNull()
@@ -64,7 +75,7 @@ describe('aboutPage: the operator\'s page about this service', () => {
   })
 })
 
-describe('ownWords: the service\'s short description in its own language', () => {
+describe("ownWords: the service's short description in its own language", () => {
   const terminology = loadTerminology()
 
   it('exists for the records whose sources are in their own language', () => {
@@ -75,14 +86,14 @@ describe('ownWords: the service\'s short description in its own language', () =>
     expect(record('preventell').ownWords.map((words) => words.language)).toContain('sv')
   })
 
-  it('comes from one of the record\'s own sources', () => {
+  it("comes from one of the record's own sources", () => {
     for (const item of withOwnWords) {
       const cited = item.sources.map((source) => source.url)
       for (const words of item.ownWords) expect(cited, `${item.id} (${words.language})`).toContain(words.source)
     }
   })
 
-  it('is in one of the record\'s languages or a language of its countries', () => {
+  it("is in one of the record's languages or a language of its countries", () => {
     const outside = withOwnWords.flatMap((item) => {
       const languages = new Set([...item.languages, ...item.countries.flatMap((country) => officialLanguages[country] ?? [])])
       return item.ownWords.filter((words) => !languages.has(words.language)).map((words) => `${item.id}: ${words.language}`)
@@ -102,7 +113,11 @@ describe('ownWords: the service\'s short description in its own language', () =>
 
   it('uses no banned or stigmatising term of its language (nor an English one)', () => {
     const hits = withOwnWords.flatMap((item) =>
-      item.ownWords.flatMap((words) => findBannedTerms({ text: words.text }, termsForLanguage(terminology, words.language)).map((hit) => `${item.id} (${words.language}): ${formatHit(hit)}`)),
+      item.ownWords.flatMap((words) =>
+        findBannedTerms({ text: words.text }, termsForLanguage(terminology, words.language)).map(
+          (hit) => `${item.id} (${words.language}): ${formatHit(hit)}`,
+        ),
+      ),
     )
     expect(hits).toEqual([])
   })
@@ -118,7 +133,11 @@ describe('records on file without a way in', () => {
   })
 
   it('are each named in `npm run data:coverage`', () => {
-    const stdout = execFileSync(join(root, 'node_modules/.bin/tsx'), ['scripts/dataCoverage.ts', '--out', join(folder, 'coverage.html')], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
+    const stdout = execFileSync(join(root, 'node_modules/.bin/tsx'), ['scripts/dataCoverage.ts', '--out', join(folder, 'coverage.html')], {
+      cwd: root,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     expect(stdout).toMatch(/On file, contact not confirmed/)
     // Every one, also those outside the report's countries (Don't Offend India): the summary names them all.
     const unnamed = withoutWayIn.filter((item) => !stdout.includes(item.name)).map((item) => item.id)

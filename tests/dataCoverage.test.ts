@@ -18,7 +18,35 @@ import { loadBundledData } from '../src/storage/bundledData'
 import { findBannedTerms, formatHit, loadTerminology, termsForLanguage } from './support/terminologyLint'
 
 const officialLanguages = OfficialLanguagesFileSchema.parse(officialLanguagesFile).countries
-const EU = ['AT', 'BE', 'BG', 'CY', 'CZ', 'DE', 'DK', 'EE', 'ES', 'FI', 'FR', 'GR', 'HR', 'HU', 'IE', 'IT', 'LT', 'LU', 'LV', 'MT', 'NL', 'PL', 'PT', 'RO', 'SE', 'SI', 'SK']
+const EU = [
+  'AT',
+  'BE',
+  'BG',
+  'CY',
+  'CZ',
+  'DE',
+  'DK',
+  'EE',
+  'ES',
+  'FI',
+  'FR',
+  'GR',
+  'HR',
+  'HU',
+  'IE',
+  'IT',
+  'LT',
+  'LU',
+  'LV',
+  'MT',
+  'NL',
+  'PL',
+  'PT',
+  'RO',
+  'SE',
+  'SI',
+  'SK',
+]
 const REPORT_COUNTRIES = [...EU, 'GB', 'NO', 'CH', 'US', 'CA', 'AU']
 
 function country(report: CoverageReport, code: string): CountryCoverage {
@@ -62,7 +90,10 @@ describe('computeCoverage on the real directory', () => {
   it('counts no service both national and online-only, and target groups add up', () => {
     for (const entry of report.countries) {
       const national = new Set(ids(entry.national))
-      expect(ids(entry.onlineOnly).filter((id) => national.has(id)), entry.code).toEqual([])
+      expect(
+        ids(entry.onlineOnly).filter((id) => national.has(id)),
+        entry.code,
+      ).toEqual([])
       for (const counts of Object.values(entry.targetGroups)) {
         expect(counts.national).toBeLessThanOrEqual(entry.national.length)
         expect(counts.online).toBeLessThanOrEqual(entry.onlineOnly.length)
@@ -88,49 +119,129 @@ describe('computeCoverage on the real directory', () => {
       for (const service of entry.onlineOnly) {
         const initiative = byId.get(service.id) as Initiative
         expect(initiative.online).toBe(true)
-        expect(initiative.languages.some((language) => entry.officialLanguages.includes(language)), `${service.id} in ${entry.code}`).toBe(true)
+        expect(
+          initiative.languages.some((language) => entry.officialLanguages.includes(language)),
+          `${service.id} in ${entry.code}`,
+        ).toBe(true)
       }
     }
   })
 })
 
 // A directory small enough to know every number by heart.
-const TARGET_GROUP_IDS = ['fear_may_offend', 'csam_users', 'in_criminal_proceedings', 'after_conviction', 'minors_hsb', 'family_friends', 'professionals']
+const TARGET_GROUP_IDS = [
+  'fear_may_offend',
+  'csam_users',
+  'in_criminal_proceedings',
+  'after_conviction',
+  'minors_hsb',
+  'family_friends',
+  'professionals',
+]
 const taxonomy = TaxonomySchema.parse({
   name: 'fixture',
   note: 'fixture taxonomy',
-  criteria: [{ id: 'target_group', label: 'l', description: 'Who it is for.', multiple: true, valueSet: 'tags', tags: TARGET_GROUP_IDS.map((id) => ({ id, label: `l.${id}` })), source: 'test' }],
+  criteria: [
+    {
+      id: 'target_group',
+      label: 'l',
+      description: 'Who it is for.',
+      multiple: true,
+      valueSet: 'tags',
+      tags: TARGET_GROUP_IDS.map((id) => ({ id, label: `l.${id}` })),
+      source: 'test',
+    },
+  ],
 })
 
 function service(id: string, fields: Partial<Initiative>): Initiative {
   return InitiativeSchema.parse({
-    id, kind: 'prevention', name: `Service ${id}`, nameLocal: null, organisation: null, summary: null, status: 'active', statusNote: null,
-    countries: [], subnational: null, online: false, languages: [], tags: {}, inferred: [], free: null, costNotes: null, anonymous: null,
-    confidentiality: null, website: `https://example.org/${id}`, contacts: [], sources: [{ url: `https://example.org/source/${id}`, date: 'undated', supports: 'test' }],
-    aboutPage: null, aboutPageBy: null, ownWords: [], lastChecked: '2026-01-01', checkedBy: 'Test curator', confidence: 'high', ...fields,
+    id,
+    kind: 'prevention',
+    name: `Service ${id}`,
+    nameLocal: null,
+    organisation: null,
+    summary: null,
+    status: 'active',
+    statusNote: null,
+    countries: [],
+    subnational: null,
+    online: false,
+    languages: [],
+    tags: {},
+    inferred: [],
+    free: null,
+    costNotes: null,
+    anonymous: null,
+    confidentiality: null,
+    website: `https://example.org/${id}`,
+    contacts: [],
+    sources: [{ url: `https://example.org/source/${id}`, date: 'undated', supports: 'test' }],
+    aboutPage: null,
+    aboutPageBy: null,
+    ownWords: [],
+    lastChecked: '2026-01-01',
+    checkedBy: 'Test curator',
+    confidence: 'high',
+    ...fields,
   })
 }
 
 function urgentLine(kind: UrgentLine['kind'], lastChecked: string | null = '2026-01-01') {
-  return { kind, name: `${kind} line`, number: '112', hours: null, languages: null, sources: [{ url: 'https://example.org/urgent', date: 'undated', supports: 'test' }], lastChecked, checkedBy: lastChecked === null ? null : 'Test curator' }
+  return {
+    kind,
+    name: `${kind} line`,
+    number: '112',
+    hours: null,
+    languages: null,
+    sources: [{ url: 'https://example.org/urgent', date: 'undated', supports: 'test' }],
+    lastChecked,
+    checkedBy: lastChecked === null ? null : 'Test curator',
+  }
 }
 
 const fixture: DirectoryData = {
   taxonomy,
   initiatives: [
     service('de-national', { countries: ['DE'], languages: ['de'], tags: { target_group: ['fear_may_offend', 'csam_users'] } }),
-    service('at-online', { countries: ['AT'], online: true, languages: ['de'], inferred: ['language'], tags: { target_group: ['in_criminal_proceedings'] } }),
-    service('de-doubtful', { status: 'doubtful', countries: ['DE'], online: true, languages: ['de'], tags: { target_group: TARGET_GROUP_IDS } }),
+    service('at-online', {
+      countries: ['AT'],
+      online: true,
+      languages: ['de'],
+      inferred: ['language'],
+      tags: { target_group: ['in_criminal_proceedings'] },
+    }),
+    service('de-doubtful', {
+      status: 'doubtful',
+      countries: ['DE'],
+      online: true,
+      languages: ['de'],
+      tags: { target_group: TARGET_GROUP_IDS },
+    }),
     service('de-unreachable', { countries: ['DE'], languages: ['de'], website: null, tags: { target_group: ['after_conviction'] } }),
     service('de-helpline', { kind: 'child_helpline', countries: ['DE'], languages: ['de'], tags: { target_group: ['minors_hsb'] } }),
-    service('fr-stale', { name: 'Aide <b>maintenant</b>', countries: ['FR'], languages: ['fr'], lastChecked: '2025-05-31', tags: { target_group: ['family_friends'] } }),
-    service('fr-boundary', { countries: ['FR'], languages: ['fr'], lastChecked: '2025-06-01', tags: { target_group: ['after_conviction'] } }),
+    service('fr-stale', {
+      name: 'Aide <b>maintenant</b>',
+      countries: ['FR'],
+      languages: ['fr'],
+      lastChecked: '2025-05-31',
+      tags: { target_group: ['family_friends'] },
+    }),
+    service('fr-boundary', {
+      countries: ['FR'],
+      languages: ['fr'],
+      lastChecked: '2025-06-01',
+      tags: { target_group: ['after_conviction'] },
+    }),
     service('en-online', { online: true, languages: ['en'], tags: { target_group: ['after_conviction', 'minors_hsb'] } }),
     service('ja-online', { online: true, languages: ['ja'], tags: { target_group: ['fear_may_offend'] } }),
   ],
   urgent: [
     UrgentCountrySchema.parse({ country: 'DE', lines: [urgentLine('emergency'), urgentLine('child_helpline')] }),
-    UrgentCountrySchema.parse({ country: 'FR', lines: [urgentLine('emergency'), urgentLine('child_helpline'), urgentLine('crisis', '2025-05-01')] }),
+    UrgentCountrySchema.parse({
+      country: 'FR',
+      lines: [urgentLine('emergency'), urgentLine('child_helpline'), urgentLine('crisis', '2025-05-01')],
+    }),
   ],
   partners: [],
 }
@@ -161,7 +272,11 @@ describe('computeCoverage on a hand-made directory', () => {
     for (const code of ['BE', 'CH', 'LU']) expect(ids(country(report, code).onlineOnly), code).toEqual(['at-online'])
     for (const code of ['IE', 'MT', 'GB', 'US', 'CA', 'AU']) expect(ids(country(report, code).onlineOnly), code).toEqual(['en-online'])
     expect(ids(country(report, 'FR').national)).toEqual(['fr-stale', 'fr-boundary'])
-    expect(report.countries.flatMap((entry) => [...entry.national, ...entry.onlineOnly]).filter((s) => ['de-doubtful', 'de-unreachable', 'de-helpline', 'ja-online'].includes(s.id))).toEqual([])
+    expect(
+      report.countries
+        .flatMap((entry) => [...entry.national, ...entry.onlineOnly])
+        .filter((s) => ['de-doubtful', 'de-unreachable', 'de-helpline', 'ja-online'].includes(s.id)),
+    ).toEqual([])
   })
 
   it('lists every gap of a country in plain words', () => {
@@ -180,8 +295,14 @@ describe('computeCoverage on a hand-made directory', () => {
 
   it('flags records last checked more than twelve months before today, and only those', () => {
     const france = country(report, 'FR')
-    expect(france.national.map((s) => [s.id, s.stale])).toEqual([['fr-stale', true], ['fr-boundary', false]])
-    expect(france.stale).toEqual([{ name: 'Aide <b>maintenant</b>', lastChecked: '2025-05-31' }, { name: 'crisis line', lastChecked: '2025-05-01' }])
+    expect(france.national.map((s) => [s.id, s.stale])).toEqual([
+      ['fr-stale', true],
+      ['fr-boundary', false],
+    ])
+    expect(france.stale).toEqual([
+      { name: 'Aide <b>maintenant</b>', lastChecked: '2025-05-31' },
+      { name: 'crisis line', lastChecked: '2025-05-01' },
+    ])
     expect(country(report, 'DE').stale).toEqual([])
     // A day earlier, the record checked on 2025-05-31 is exactly twelve months old: not yet stale.
     const dayBefore = computeCoverage({ data: fixture, officialLanguages, today: new Date('2026-05-31') })
@@ -189,12 +310,18 @@ describe('computeCoverage on a hand-made directory', () => {
   })
 
   it('sums it up in one paragraph', () => {
-    expect(report.summary).toContain('5 active prevention services with a website, contact or page about the service serve these 33 countries (2 of them online).')
-    expect(report.summary).toContain('Not counted: 1 prevention records that are doubtful or closed, and 1 active ones on file whose contact is not confirmed')
+    expect(report.summary).toContain(
+      '5 active prevention services with a website, contact or page about the service serve these 33 countries (2 of them online).',
+    )
+    expect(report.summary).toContain(
+      'Not counted: 1 prevention records that are doubtful or closed, and 1 active ones on file whose contact is not confirmed',
+    )
     expect(report.summary).toContain('30 of 33 countries have no national service shown')
     expect(report.summary).toContain('0 of them have one on file whose contact is not confirmed,')
     expect(report.summary).toContain('people after conviction 26 (1 with one on file, contact not confirmed)')
-    expect(report.summary).toContain('Countries missing an expected urgent-help number: emergency number 31 of 33; child helpline 31 of 33; crisis line 32 of 33; 116 000 27 of 27.')
+    expect(report.summary).toContain(
+      'Countries missing an expected urgent-help number: emergency number 31 of 33; child helpline 31 of 33; crisis line 32 of 33; 116 000 27 of 27.',
+    )
     expect(report.summary).toContain('Stale records (last checked more than 12 months ago): 2.')
   })
 
@@ -206,10 +333,26 @@ describe('computeCoverage on a hand-made directory', () => {
   it('prints one text row per country with national+online counts', () => {
     const text = coverageText(report)
     const row = text.split('\n').find((line) => line.startsWith('Germany (DE)'))
-    expect(row?.split(/ {2,}/)).toEqual(['Germany (DE)', '1 (+1 unconfirmed)', '1', '1', '1', '0+1', '0', '0', '0', 'de 2 (1 inferred)', 'no crisis line, no 116 000', '0', '0'])
+    expect(row?.split(/ {2,}/)).toEqual([
+      'Germany (DE)',
+      '1 (+1 unconfirmed)',
+      '1',
+      '1',
+      '1',
+      '0+1',
+      '0',
+      '0',
+      '0',
+      'de 2 (1 inferred)',
+      'no crisis line, no 116 000',
+      '0',
+      '0',
+    ])
     expect(text).toContain('\n- Germany: on file, contact not confirmed: Service de-unreachable\n')
     expect(text).toContain('\nGaps\n- no service found for people who fear they may offend in Austria\n')
-    expect(text).toContain('\n- no service shown for people after conviction in Germany; on file, contact not confirmed: Service de-unreachable\n')
+    expect(text).toContain(
+      '\n- no service shown for people after conviction in Germany; on file, contact not confirmed: Service de-unreachable\n',
+    )
     expect(text).toContain('- France: Aide <b>maintenant</b>, last checked 2025-05-31')
   })
 
@@ -237,15 +380,24 @@ describe('computeCoverage on a hand-made directory', () => {
 describe('records never checked in the coverage report', () => {
   const withUnchecked: DirectoryData = {
     ...fixture,
-    initiatives: fixture.initiatives.map((record) => (record.id === 'de-national' ? { ...record, lastChecked: null, checkedBy: null } : record)),
-    urgent: fixture.urgent.map((entry) => (entry.country === 'DE' ? { ...entry, lines: entry.lines.map((line, at) => (at === 1 ? { ...line, lastChecked: null, checkedBy: null } : line)) } : entry)),
+    initiatives: fixture.initiatives.map((record) =>
+      record.id === 'de-national' ? { ...record, lastChecked: null, checkedBy: null } : record,
+    ),
+    urgent: fixture.urgent.map((entry) =>
+      entry.country === 'DE'
+        ? { ...entry, lines: entry.lines.map((line, at) => (at === 1 ? { ...line, lastChecked: null, checkedBy: null } : line)) }
+        : entry,
+    ),
   }
   const report = computeCoverage({ data: withUnchecked, officialLanguages, today })
 
   it('lists them apart from stale ones, services and urgent lines, and never as stale', () => {
     const germany = country(report, 'DE')
     expect(germany.national.map((s) => [s.id, s.check, s.stale, s.lastChecked])).toEqual([['de-national', 'never', false, null]])
-    expect(germany.neverChecked).toEqual([{ name: 'Service de-national', urgent: false }, { name: 'child_helpline line', urgent: true }])
+    expect(germany.neverChecked).toEqual([
+      { name: 'Service de-national', urgent: false },
+      { name: 'child_helpline line', urgent: true },
+    ])
     expect(germany.stale).toEqual([])
     expect(country(report, 'FR').neverChecked).toEqual([])
     expect(report.summary).toContain('Never checked against their sources: 1 counted services and 1 urgent-help lines.')
@@ -256,7 +408,9 @@ describe('records never checked in the coverage report', () => {
     const text = coverageText(report)
     const row = text.split('\n').find((line) => line.startsWith('Germany (DE)'))
     expect(row?.split(/ {2,}/).slice(-2)).toEqual(['0', '2'])
-    expect(text).toContain('\nNever checked against their sources (counted services and urgent lines; an import is not a check)\n- Germany: services Service de-national; urgent lines child_helpline line\n')
+    expect(text).toContain(
+      '\nNever checked against their sources (counted services and urgent lines; an import is not a check)\n- Germany: services Service de-national; urgent lines child_helpline line\n',
+    )
     const html = coverageHtml(report)
     expect(html).toContain('<li>Germany: services Service de-national; urgent lines child_helpline line</li>')
     expect(html).toContain('<li>Service de-national, never checked · <a href="https://example.org/source/de-national">source</a></li>')
@@ -268,14 +422,33 @@ describe('records never checked in the coverage report', () => {
 const honestFixture: DirectoryData = {
   taxonomy,
   initiatives: [
-    service('preventell', { name: 'PrevenTell', countries: ['SE'], languages: ['sv'], website: null, contacts: [{ channel: 'phone', value: null, hours: null, languages: null, notes: null }], tags: { target_group: ['fear_may_offend', 'family_friends'] } }),
+    service('preventell', {
+      name: 'PrevenTell',
+      countries: ['SE'],
+      languages: ['sv'],
+      website: null,
+      contacts: [{ channel: 'phone', value: null, hours: null, languages: null, notes: null }],
+      tags: { target_group: ['fear_may_offend', 'family_friends'] },
+    }),
     service('se-closed', { name: 'Closed Swedish line', status: 'closed', countries: ['SE'], languages: ['sv'], website: null }),
-    service('en-unconfirmed-online', { name: 'Unconfirmed English online', online: true, languages: ['en'], website: null, tags: { target_group: ['csam_users'] } }),
+    service('en-unconfirmed-online', {
+      name: 'Unconfirmed English online',
+      online: true,
+      languages: ['en'],
+      website: null,
+      tags: { target_group: ['csam_users'] },
+    }),
     service('ie-national', { countries: ['IE'], languages: ['en'], tags: { target_group: ['fear_may_offend'] } }),
   ],
   urgent: [
-    UrgentCountrySchema.parse({ country: 'BG', lines: [urgentLine('emergency'), urgentLine('child_helpline'), urgentLine('missing_children')] }),
-    UrgentCountrySchema.parse({ country: 'SE', lines: [urgentLine('emergency'), urgentLine('child_helpline'), urgentLine('crisis'), urgentLine('missing_children')] }),
+    UrgentCountrySchema.parse({
+      country: 'BG',
+      lines: [urgentLine('emergency'), urgentLine('child_helpline'), urgentLine('missing_children')],
+    }),
+    UrgentCountrySchema.parse({
+      country: 'SE',
+      lines: [urgentLine('emergency'), urgentLine('child_helpline'), urgentLine('crisis'), urgentLine('missing_children')],
+    }),
     UrgentCountrySchema.parse({ country: 'DK', lines: [urgentLine('emergency'), urgentLine('child_helpline'), urgentLine('crisis')] }),
     UrgentCountrySchema.parse({ country: 'NO', lines: [urgentLine('emergency'), urgentLine('child_helpline'), urgentLine('crisis')] }),
   ],
@@ -286,14 +459,20 @@ describe('honest gaps in the coverage report', () => {
   const report = computeCoverage({ data: honestFixture, officialLanguages, today })
   const text = coverageText(report)
   const html = coverageHtml(report)
-  const row = (code: string) => text.split('\n').find((line) => line.includes(`(${code})  `))?.split(/ {2,}/) ?? []
+  const row = (code: string) =>
+    text
+      .split('\n')
+      .find((line) => line.includes(`(${code})  `))
+      ?.split(/ {2,}/) ?? []
 
   it('names PrevenTell for Sweden as on file but not shown, and never says none for Sweden', () => {
     const sweden = country(report, 'SE')
     expect(ids(sweden.national)).toEqual([])
     expect(ids(sweden.nationalUnconfirmed)).toEqual(['preventell'])
     expect(gapsFor(report, 'SE')).toContain('no national service shown in Sweden; on file, contact not confirmed: PrevenTell')
-    expect(gapsFor(report, 'SE')).toContain('no service shown for people who fear they may offend in Sweden; on file, contact not confirmed: PrevenTell')
+    expect(gapsFor(report, 'SE')).toContain(
+      'no service shown for people who fear they may offend in Sweden; on file, contact not confirmed: PrevenTell',
+    )
     expect(gapsFor(report, 'SE')).not.toContain('no national service found in Sweden')
     expect(gapsFor(report, 'SE')).not.toContain('no service found for people who fear they may offend in Sweden')
     expect(gapsFor(report, 'SE')).not.toContain('no service found for family and friends in Sweden')
@@ -310,9 +489,13 @@ describe('honest gaps in the coverage report', () => {
   it('names an online record without a confirmed contact in the countries of its language', () => {
     expect(ids(country(report, 'IE').onlineUnconfirmed)).toEqual(['en-unconfirmed-online'])
     expect(row('IE').slice(1, 3)).toEqual(['1', '0 (+1 unconfirmed)'])
-    expect(gapsFor(report, 'IE')).toContain("online services in Ireland's official languages, on file, contact not confirmed: Unconfirmed English online")
+    expect(gapsFor(report, 'IE')).toContain(
+      "online services in Ireland's official languages, on file, contact not confirmed: Unconfirmed English online",
+    )
     expect(gapsFor(report, 'GB')).toContain('no national service found in United Kingdom')
-    expect(text).toContain('\n- United Kingdom (online, in its official languages): on file, contact not confirmed: Unconfirmed English online\n')
+    expect(text).toContain(
+      '\n- United Kingdom (online, in its official languages): on file, contact not confirmed: Unconfirmed English online\n',
+    )
   })
 
   it('still says none for a country with no record at all', () => {
@@ -343,7 +526,9 @@ describe('honest gaps in the coverage report', () => {
         expect(urgentCell(entry) === 'all on file', entry.code).toBe(missing.length === 0)
       }
       // Country rows, not the "- …" list lines, which may name a service such as "Stop It Now! (US) Helpline".
-      const rows = coverageText(each).split('\n').filter((line) => !line.startsWith('- ') && / \([A-Z]{2}\) /.test(line))
+      const rows = coverageText(each)
+        .split('\n')
+        .filter((line) => !line.startsWith('- ') && / \([A-Z]{2}\) /.test(line))
       expect(rows.length).toBe(each.countries.length)
       for (const [at, line] of rows.entries()) {
         const entry = each.countries[at] as CountryCoverage
@@ -355,17 +540,24 @@ describe('honest gaps in the coverage report', () => {
   it('on the real directory, says "no national service found" only where nothing is on file', () => {
     const data = loadBundledData()
     const real = computeCoverage({ data, officialLanguages, today })
-    const unconfirmedIds = new Set(data.initiatives.filter((r) => r.kind === 'prevention' && r.status === 'active' && !isContactable(r)).map((r) => r.id))
+    const unconfirmedIds = new Set(
+      data.initiatives.filter((r) => r.kind === 'prevention' && r.status === 'active' && !isContactable(r)).map((r) => r.id),
+    )
     for (const entry of real.countries) {
       const onFile = entry.national.length + entry.nationalUnconfirmed.length > 0
-      expect(gapsFor(real, entry.code).some((gap) => gap.startsWith(`no national service found in ${entry.name}`)), entry.code).toBe(!onFile)
+      expect(
+        gapsFor(real, entry.code).some((gap) => gap.startsWith(`no national service found in ${entry.name}`)),
+        entry.code,
+      ).toBe(!onFile)
       for (const held of entry.nationalUnconfirmed) {
         expect(unconfirmedIds.has(held.id)).toBe(true)
         expect(coverageText(real)).toContain(held.name)
       }
     }
     // Every active record that cannot be shown is named for at least one country of the report, or serves none of them.
-    const named = new Set(real.countries.flatMap((entry) => [...entry.nationalUnconfirmed, ...entry.onlineUnconfirmed].map((held) => held.id)))
+    const named = new Set(
+      real.countries.flatMap((entry) => [...entry.nationalUnconfirmed, ...entry.onlineUnconfirmed].map((held) => held.id)),
+    )
     const reportCountries = new Set(real.countries.map((entry) => entry.code))
     for (const id of unconfirmedIds) {
       const record = data.initiatives.find((r) => r.id === id) as Initiative
@@ -381,7 +573,10 @@ describe('npm run data:coverage', () => {
   it('prints the report and writes the HTML page to --out', () => {
     const root = fileURLToPath(new URL('..', import.meta.url))
     const out = join(folder, 'report.html')
-    const stdout = execFileSync(join(root, 'node_modules/.bin/tsx'), ['scripts/dataCoverage.ts', '--out', out, '--today', '2026-11-23'], { cwd: root, encoding: 'utf8' })
+    const stdout = execFileSync(join(root, 'node_modules/.bin/tsx'), ['scripts/dataCoverage.ts', '--out', out, '--today', '2026-11-23'], {
+      cwd: root,
+      encoding: 'utf8',
+    })
     expect(stdout).toContain('Active prevention services by country, 2026-11-23')
     expect(stdout).toMatch(/\nGaps\n[\s\S]*\nSummary\n/)
     expect(readFileSync(out, 'utf8')).toContain('Generated 2026-11-23.')

@@ -73,7 +73,10 @@ const TableName = z.object({ name: z.string() })
 function dump(file: string): Record<string, unknown[]> {
   const sqlite = new Database(file, { readonly: true })
   try {
-    const tables = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all().map((row) => TableName.parse(row).name)
+    const tables = sqlite
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+      .all()
+      .map((row) => TableName.parse(row).name)
     return Object.fromEntries(tables.map((table) => [table, sqlite.prepare(`SELECT * FROM "${table}" ORDER BY rowid`).all()]))
   } finally {
     sqlite.close()
@@ -99,7 +102,18 @@ describe('npm run data:export', () => {
     const [header, ...rows] = Cells.parse(parse(csv))
     const records = InitiativesFileSchema.parse(JSON.parse(readFileSync(ws.json, 'utf8'))).initiatives
     expect(rows.map((row) => row[0])).toEqual(records.map((record) => record.id))
-    expect(header).toEqual(expect.arrayContaining(['id', 'confidence', 'countries', 'inferred', 'tags.target_group', 'tags.prevention_stage', 'contacts', 'sources']))
+    expect(header).toEqual(
+      expect.arrayContaining([
+        'id',
+        'confidence',
+        'countries',
+        'inferred',
+        'tags.target_group',
+        'tags.prevention_stage',
+        'contacts',
+        'sources',
+      ]),
+    )
     expect(header).not.toContain('tags.country')
   })
 })
@@ -147,42 +161,47 @@ describe('export → import round trip', () => {
     expect(dump(ws.db)).toEqual(dump(fresh))
   })
 
-  it.each(['csv', 'json'] as const)('the countries a contact works from survive a %s export → edit → import into the JSON and the database', (format) => {
-    const id = 'stop-it-now-uk-ireland'
-    const ws = workspace()
-    const files = exportTo(ws)
-    const Contacts = z.array(z.record(z.string(), z.unknown()))
-    let file: string
-    if (format === 'csv') {
-      const [header = [], ...rows] = Cells.parse(parse(readFileSync(files.csv, 'utf8')))
-      const row = rows.find((cells) => cells[0] === id) ?? []
-      const column = header.indexOf('contacts')
-      const contacts = Contacts.parse(JSON.parse(row[column] ?? '[]'))
-      expect(contacts[0]?.countries).toEqual(['GB'])
-      contacts[1] = { ...contacts[1], countries: ['IE'] }
-      row[column] = JSON.stringify(contacts)
-      file = join(ws.dir, 'edited.csv')
-      writeFileSync(file, stringify([header, row]))
-    } else {
-      const all = InitiativesFileSchema.parse(JSON.parse(readFileSync(files.json, 'utf8')))
-      const record = all.initiatives.find((initiative) => initiative.id === id)
-      if (!record) throw new Error(`${id} missing`)
-      expect(record.contacts[0]?.countries).toEqual(['GB'])
-      const contacts = record.contacts.map((contact, index) => (index === 1 ? { ...contact, countries: ['IE'] } : contact))
-      file = join(ws.dir, 'edited.json')
-      writeFileSync(file, JSON.stringify({ initiatives: [{ ...record, contacts }] }))
-    }
-    const outcome = run(ws, file)
-    expect(outcome.ok, outcome.lines.join('\n')).toBe(true)
-    expect(outcome.lines).toContain(`changed (1): ${id}`)
-    const saved = InitiativesFileSchema.parse(JSON.parse(readFileSync(ws.json, 'utf8'))).initiatives.find((initiative) => initiative.id === id)
-    expect(saved?.contacts.slice(0, 3).map((contact) => contact.countries)).toEqual([['GB'], ['IE'], undefined])
-    hash(ws.db) // no WAL left behind
-    const sqlite = new Database(ws.db, { readonly: true })
-    const stored = sqlite.prepare('SELECT countries FROM contacts WHERE initiative_id = ? ORDER BY position').pluck().all(id)
-    sqlite.close()
-    expect(stored.slice(0, 3)).toEqual(['["GB"]', '["IE"]', null])
-  })
+  it.each(['csv', 'json'] as const)(
+    'the countries a contact works from survive a %s export → edit → import into the JSON and the database',
+    (format) => {
+      const id = 'stop-it-now-uk-ireland'
+      const ws = workspace()
+      const files = exportTo(ws)
+      const Contacts = z.array(z.record(z.string(), z.unknown()))
+      let file: string
+      if (format === 'csv') {
+        const [header = [], ...rows] = Cells.parse(parse(readFileSync(files.csv, 'utf8')))
+        const row = rows.find((cells) => cells[0] === id) ?? []
+        const column = header.indexOf('contacts')
+        const contacts = Contacts.parse(JSON.parse(row[column] ?? '[]'))
+        expect(contacts[0]?.countries).toEqual(['GB'])
+        contacts[1] = { ...contacts[1], countries: ['IE'] }
+        row[column] = JSON.stringify(contacts)
+        file = join(ws.dir, 'edited.csv')
+        writeFileSync(file, stringify([header, row]))
+      } else {
+        const all = InitiativesFileSchema.parse(JSON.parse(readFileSync(files.json, 'utf8')))
+        const record = all.initiatives.find((initiative) => initiative.id === id)
+        if (!record) throw new Error(`${id} missing`)
+        expect(record.contacts[0]?.countries).toEqual(['GB'])
+        const contacts = record.contacts.map((contact, index) => (index === 1 ? { ...contact, countries: ['IE'] } : contact))
+        file = join(ws.dir, 'edited.json')
+        writeFileSync(file, JSON.stringify({ initiatives: [{ ...record, contacts }] }))
+      }
+      const outcome = run(ws, file)
+      expect(outcome.ok, outcome.lines.join('\n')).toBe(true)
+      expect(outcome.lines).toContain(`changed (1): ${id}`)
+      const saved = InitiativesFileSchema.parse(JSON.parse(readFileSync(ws.json, 'utf8'))).initiatives.find(
+        (initiative) => initiative.id === id,
+      )
+      expect(saved?.contacts.slice(0, 3).map((contact) => contact.countries)).toEqual([['GB'], ['IE'], undefined])
+      hash(ws.db) // no WAL left behind
+      const sqlite = new Database(ws.db, { readonly: true })
+      const stored = sqlite.prepare('SELECT countries FROM contacts WHERE initiative_id = ? ORDER BY position').pluck().all(id)
+      sqlite.close()
+      expect(stored.slice(0, 3)).toEqual(['["GB"]', '["IE"]', null])
+    },
+  )
 
   it('re-importing the previous export after an edit restores every table exactly', () => {
     const ws = workspace()
@@ -243,7 +262,13 @@ describe('a broken import file', () => {
     const ws = workspace()
     const before = { json: hash(ws.json), db: hash(ws.db) }
     const [header = [], first = []] = Cells.parse(parse(readFileSync(exportTo(ws).csv, 'utf8')))
-    writeFileSync(join(ws.dir, 'extra.csv'), stringify([[...header, 'notes_for_me'], [...first, 'call back']]))
+    writeFileSync(
+      join(ws.dir, 'extra.csv'),
+      stringify([
+        [...header, 'notes_for_me'],
+        [...first, 'call back'],
+      ]),
+    )
     const columns = run(ws, join(ws.dir, 'extra.csv'))
     expect(columns.ok).toBe(false)
     expect(columns.lines[0]).toMatch(/header: unknown column\(s\) notes_for_me/)
@@ -295,7 +320,10 @@ describe('CSV quoting', () => {
     const parsed = parseCsvInitiatives(readFileSync(fixture('quoting.csv'), 'utf8'))
     expect(parsed.problems).toEqual([])
     // Row numbers are CSV lines: the first record's name and summary each hold a line break.
-    expect(parsed.rows.map((row) => [row.row, row.problems])).toEqual([[2, []], [5, []]])
+    expect(parsed.rows.map((row) => [row.row, row.problems])).toEqual([
+      [2, []],
+      [5, []],
+    ])
     const [a, b] = parsed.rows.map((row) => row.record)
     expect(a?.name).toBe('Stop, "think" & call\nsecond line of the name')
     expect(a?.nameLocal).toBe('Остановись — 停下来 — توقف — Σταμάτα')
@@ -323,7 +351,9 @@ describe('CSV quoting', () => {
 })
 
 describe('the database is the live directory (curators edit it in the console)', () => {
-  const scripts = z.object({ scripts: z.record(z.string(), z.string()) }).parse(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))).scripts
+  const scripts = z
+    .object({ scripts: z.record(z.string(), z.string()) })
+    .parse(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))).scripts
 
   /** `npm run NAME -- ARGS` as npm runs it: the package script's command, in the project folder. */
   function npmRun(name: string, args: readonly string[]) {
@@ -349,7 +379,10 @@ describe('the database is the live directory (curators edit it in the console)',
     if (!first || !second || !third) throw new Error('data/ has too few records')
     const edited = { ...first, name: `${first.name} (renamed in the console)` }
     const added = { ...third, id: 'zz-added-in-the-console', name: 'Added in the console' }
-    const initiatives = [...data.value.initiatives.filter((record) => record.id !== second.id).map((record) => (record.id === edited.id ? edited : record)), added]
+    const initiatives = [
+      ...data.value.initiatives.filter((record) => record.id !== second.id).map((record) => (record.id === edited.id ? edited : record)),
+      added,
+    ]
     replaceSqliteDirectory(ws.db, { ...data.value, initiatives }, migrations)
     return { data: data.value, initiatives, edited, removed: second, added, untouched: third }
   }
@@ -374,7 +407,9 @@ describe('the database is the live directory (curators edit it in the console)',
     expect(existsSync(`${ws.db}-wal`) ? readFileSync(`${ws.db}-wal`).length : 0).toBe(0)
     // Exactly the console's directory; `inferred` comes back in taxonomy order, the only order the database keeps.
     const expected = edits.initiatives.map((record) => comparableInitiative(record, edits.data.taxonomy))
-    expect(readFileSync(join(out, 'initiatives.json'), 'utf8')).toBe(`${JSON.stringify({ initiatives: expected.sort((a, b) => (a.id < b.id ? -1 : 1)) }, null, 2)}\n`)
+    expect(readFileSync(join(out, 'initiatives.json'), 'utf8')).toBe(
+      `${JSON.stringify({ initiatives: expected.sort((a, b) => (a.id < b.id ? -1 : 1)) }, null, 2)}\n`,
+    )
     expect(readFileSync(join(out, 'initiatives.csv'), 'utf8')).toBe(initiativesToCsv(expected, edits.data.taxonomy))
   })
 
@@ -428,13 +463,25 @@ describe('the database is the live directory (curators edit it in the console)',
     expect(exported?.status, exported?.stderr).toBe(0)
     expect(imported?.status, imported?.stderr).toBe(0)
     expect(imported?.stdout.trimEnd().split('\n')).toEqual(
-      expect.arrayContaining([`added (1): ${added.id}`, `changed (1): ${edited.id}`, `removed (1): ${removed.id}`, `${ws.db}: already holds this directory, not touched`]),
+      expect.arrayContaining([
+        `added (1): ${added.id}`,
+        `changed (1): ${edited.id}`,
+        `removed (1): ${removed.id}`,
+        `${ws.db}: already holds this directory, not touched`,
+      ]),
     )
     // data/ now holds the console's changes and nothing else: every other record keeps its bytes
     // (its `inferred` order included, which exporting straight into data/ would not keep).
     const fromDatabase = (record: Initiative) => comparableInitiative(record, data.taxonomy)
-    const expected = [...data.initiatives.filter((record) => record.id !== removed.id).map((record) => (record.id === edited.id ? fromDatabase(edited) : record)), fromDatabase(added)]
-    expect(readFileSync(ws.json, 'utf8')).toBe(`${JSON.stringify({ initiatives: expected.sort((a, b) => (a.id < b.id ? -1 : 1)) }, null, 2)}\n`)
+    const expected = [
+      ...data.initiatives
+        .filter((record) => record.id !== removed.id)
+        .map((record) => (record.id === edited.id ? fromDatabase(edited) : record)),
+      fromDatabase(added),
+    ]
+    expect(readFileSync(ws.json, 'utf8')).toBe(
+      `${JSON.stringify({ initiatives: expected.sort((a, b) => (a.id < b.id ? -1 : 1)) }, null, 2)}\n`,
+    )
     expect(hash(ws.db)).toBe(database)
 
     const outcome = run(ws, file)

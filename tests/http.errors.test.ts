@@ -17,12 +17,16 @@ afterAll(async () => {
 function postChunked(path: string, chunks: string[]): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const url = new URL(path, server.base)
-    const request = httpRequest(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'transfer-encoding': 'chunked' } }, (response) => {
-      let body = ''
-      response.setEncoding('utf8')
-      response.on('data', (chunk: string) => (body += chunk))
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, body }))
-    })
+    const request = httpRequest(
+      url,
+      { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'transfer-encoding': 'chunked' } },
+      (response) => {
+        let body = ''
+        response.setEncoding('utf8')
+        response.on('data', (chunk: string) => (body += chunk))
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body }))
+      },
+    )
     request.on('error', reject)
     for (const chunk of chunks) request.write(chunk)
     request.end()
@@ -55,7 +59,11 @@ describe('request size limit', () => {
   })
 
   it('the JSON API answers 413 as JSON', async () => {
-    const response = await fetch(`${server.base}/api/v1/turn`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ reply: 'x'.repeat(70 * 1024) }) })
+    const response = await fetch(`${server.base}/api/v1/turn`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ reply: 'x'.repeat(70 * 1024) }),
+    })
     expect(response.status).toBe(413)
     const body: unknown = await response.json()
     expect(body).toMatchObject({ error: { status: 413 } })
@@ -73,7 +81,11 @@ describe('unknown routes and broken input', () => {
   })
 
   it('broken JSON gets 400, a localised notice and the first question, not a stack trace', async () => {
-    const response = await fetch(`${server.base}/api/v1/turn`, { method: 'POST', headers: { 'content-type': 'application/json', 'accept-language': 'nl' }, body: '{"state": ' })
+    const response = await fetch(`${server.base}/api/v1/turn`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'accept-language': 'nl' },
+      body: '{"state": ',
+    })
     expect(response.status).toBe(400)
     const view: unknown = await response.json()
     expect(view).toMatchObject({ ui: 'nl', step: { nodeId: 'asker' } })
@@ -81,11 +93,23 @@ describe('unknown routes and broken input', () => {
   })
 
   it('a wrong field type in the API keeps the person’s place', async () => {
-    const first = await fetch(`${server.base}/api/v1/turn`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ action: 'start' }) })
-    const { state } = ((await first.json()) as { state: string })
-    const second = await fetch(`${server.base}/api/v1/turn`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ state, action: 'answer', reply: ['self'] }) })
+    const first = await fetch(`${server.base}/api/v1/turn`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ action: 'start' }),
+    })
+    const { state } = (await first.json()) as { state: string }
+    const second = await fetch(`${server.base}/api/v1/turn`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ state, action: 'answer', reply: ['self'] }),
+    })
     const afterAnswer = (await second.json()) as { state: string }
-    const bad = await fetch(`${server.base}/api/v1/turn`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ state: afterAnswer.state, action: 'answer', reply: 42 }) })
+    const bad = await fetch(`${server.base}/api/v1/turn`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ state: afterAnswer.state, action: 'answer', reply: 42 }),
+    })
     expect(bad.status).toBe(400)
     expect(await bad.json()).toMatchObject({ step: { nodeId: 'country' } })
   })

@@ -31,7 +31,14 @@ const record = (id: string): Initiative => {
 
 /** The profile the real flow builds from a whole conversation. */
 const profileOf = (asker: string, country: string, language: string, stage: string) => {
-  const answers: Answer[] = [['asker', [asker]], ['country', [country]], ['language', [language]], ['stage', [stage]], ['channels', ['any']], ['anonymity', ['not_needed']]]
+  const answers: Answer[] = [
+    ['asker', [asker]],
+    ['country', [country]],
+    ['language', [language]],
+    ['stage', [stage]],
+    ['channels', ['any']],
+    ['anonymity', ['not_needed']],
+  ]
   return profileFromAnswers(flow, answers)
 }
 const parent = (country: string, language: string) => profileOf('someone', country, language, 'other_young')
@@ -43,7 +50,8 @@ const worksWithYoungPeople = (initiative: Initiative) => initiative.tags.target_
  * (from each record's own summary and tags): none is tagged minors_hsb.
  */
 const ADULT_PROGRAMMES: Record<string, string> = {
-  'one-in-four-prevention': 'Ireland: group programme for people who have committed a sexual offence against a child, with a group for their relatives',
+  'one-in-four-prevention':
+    'Ireland: group programme for people who have committed a sexual offence against a child, with a group for their relatives',
   stopso: 'UK: therapists for adults at risk of offending, charged or convicted, and their families',
   'inform-families-scotland': 'Scotland: group for partners and relatives of men arrested for online offending',
   'stop-it-now-wales': 'Wales: education sessions for families and professionals, no young-person work recorded',
@@ -74,7 +82,10 @@ describe('the flow lets a parent or professional name a young person’s behavio
 
   it('the answer stands for the concern minors_hsb, next to the asker’s own group', () => {
     expect(parent('IE', 'en').tags).toMatchObject({ target_group: ['family_friends'], concern: ['minors_hsb'] })
-    expect(profileOf('professional', 'IE', 'en', 'other_young').tags).toMatchObject({ target_group: ['professionals'], concern: ['minors_hsb'] })
+    expect(profileOf('professional', 'IE', 'en', 'other_young').tags).toMatchObject({
+      target_group: ['professionals'],
+      concern: ['minors_hsb'],
+    })
     expect(en.flow.stage.other_young).toMatch(/child or teenager/)
   })
 })
@@ -89,7 +100,11 @@ describe('a parent worried about a teenager, on the real directory', () => {
     for (const { initiative, reasons } of result.services) {
       const keys = reasons.map((reason) => reason.key)
       if (worksWithYoungPeople(initiative)) expect(keys, initiative.id).toContain('reason.concern.minors_hsb')
-      else expect([keys.includes('reason.group.family_friends'), keys.includes('reason.concern.minors_hsb')], initiative.id).toEqual([true, false])
+      else
+        expect([keys.includes('reason.group.family_friends'), keys.includes('reason.concern.minors_hsb')], initiative.id).toEqual([
+          true,
+          false,
+        ])
     }
     for (const id of Object.keys(ADULT_PROGRAMMES)) expect(ids(result), `${id}: ${ADULT_PROGRAMMES[id]}`).not.toContain(id)
     expect(result.helplines.map((line) => line.id)).toContain('childline-ie')
@@ -156,15 +171,23 @@ describe('the rule itself, on real records with one field changed', () => {
   const worry = parent('IE', 'en')
   it('a line relatives can call fits by phone or chat, not by e-mail or a group alone', () => {
     // Its target groups pinned as they are on file today, so a later minors_hsb tag does not hide the rule.
-    const irishLine = { ...record('stop-it-now-ireland'), tags: { ...record('stop-it-now-ireland').tags, target_group: ['fear_may_offend', 'family_friends', 'professionals'] } }
+    const irishLine = {
+      ...record('stop-it-now-ireland'),
+      tags: { ...record('stop-it-now-ireland').tags, target_group: ['fear_may_offend', 'family_friends', 'professionals'] },
+    }
     expect(fitsYoungPersonConcern(irishLine, worry)).toBe(true)
     expect(fitsYoungPersonConcern({ ...irishLine, tags: { ...irishLine.tags, contact_channel: ['email', 'group'] } }, worry)).toBe(false)
   })
 
   it('a line for people worried about themselves, not for relatives, does not fit; tagged for young people, it does', () => {
-    const selfOnly = { ...record('stop-it-now-ireland'), tags: { ...record('stop-it-now-ireland').tags, target_group: ['fear_may_offend'] } }
+    const selfOnly = {
+      ...record('stop-it-now-ireland'),
+      tags: { ...record('stop-it-now-ireland').tags, target_group: ['fear_may_offend'] },
+    }
     expect(fitsYoungPersonConcern(selfOnly, worry)).toBe(false)
-    expect(fitsYoungPersonConcern({ ...selfOnly, tags: { ...selfOnly.tags, target_group: ['fear_may_offend', 'minors_hsb'] } }, worry)).toBe(true)
+    expect(
+      fitsYoungPersonConcern({ ...selfOnly, tags: { ...selfOnly.tags, target_group: ['fear_may_offend', 'minors_hsb'] } }, worry),
+    ).toBe(true)
   })
 
   it('only a young person’s behaviour brings the rule in', () => {
@@ -193,7 +216,9 @@ describe('every country and language: the rule holds and the page is never empty
             expect(Object.keys(ADULT_PROGRAMMES), `${where}: ${initiative.id}`).not.toContain(initiative.id)
           }
           for (const speaks of [true, false]) {
-            const block = result.services.filter((scored) => scored.speaksLanguage === speaks).map((scored) => worksWithYoungPeople(scored.initiative))
+            const block = result.services
+              .filter((scored) => scored.speaksLanguage === speaks)
+              .map((scored) => worksWithYoungPeople(scored.initiative))
             const firstOther = block.indexOf(false)
             if (firstOther !== -1) expect(block.slice(firstOther).includes(true), where).toBe(false)
             if (firstOther > 0) youngFirstSeen++
@@ -209,7 +234,11 @@ describe('every country and language: the rule holds and the page is never empty
 describe('the "young person’s behaviour" path still works', () => {
   it('Germany and the UK: the services that work with young people, as before', () => {
     expect(ids(match(index, profileOf('young', 'DE', 'de', 'young_behaviour')))).toEqual(['ppj-du-traeumst-von-ihnen'])
-    expect(ids(match(index, profileOf('young', 'GB', 'en', 'young_behaviour'))).slice(0, 3)).toEqual(['stop-it-now-uk-ireland', 'lff-inform-young-people', 'stop-it-now-scotland'])
+    expect(ids(match(index, profileOf('young', 'GB', 'en', 'young_behaviour'))).slice(0, 3)).toEqual([
+      'stop-it-now-uk-ireland',
+      'lff-inform-young-people',
+      'stop-it-now-scotland',
+    ])
     expect(ids(match(index, profileOf('young', 'IE', 'en', 'young_images')))[0]).toBe('stop-it-now-uk-ireland')
   })
 

@@ -17,7 +17,11 @@ describe('npm start', () => {
     const page = await fetch(`${server.base}/?lang=de`)
     expect(page.status).toBe(200)
     expect(await page.text()).toContain('lang="de"')
-    const turn = await fetch(`${server.base}/api/v1/turn`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ action: 'answer', reply: ['self'] }) })
+    const turn = await fetch(`${server.base}/api/v1/turn`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ action: 'answer', reply: ['self'] }),
+    })
     expect(turn.status).toBe(200)
     const bundles = readdirSync(join(root, '.build')).filter((name) => name.startsWith('server-'))
     expect(bundles.some((name) => existsSync(join(root, '.build', name, 'server.js')))).toBe(true)

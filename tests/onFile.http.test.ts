@@ -24,9 +24,32 @@ function onFileOf(html: string): string | undefined {
   return /<p class="muted" id="on-file">([\s\S]*?)<\/p>/.exec(html)?.[1]
 }
 
-const Records = z.object({ initiatives: z.array(z.object({ id: z.string(), name: z.string(), status: z.string(), kind: z.string(), countries: z.array(z.string()), online: z.boolean(), website: z.string().nullable(), contacts: z.array(z.object({ value: z.string().nullable() })) })) })
+const Records = z.object({
+  initiatives: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      status: z.string(),
+      kind: z.string(),
+      countries: z.array(z.string()),
+      online: z.boolean(),
+      website: z.string().nullable(),
+      contacts: z.array(z.object({ value: z.string().nullable() })),
+    }),
+  ),
+})
 const records = Records.parse(JSON.parse(readFileSync(new URL('../data/initiatives.json', import.meta.url), 'utf8'))).initiatives
-const unconfirmedIds = new Set(records.filter((record) => record.status === 'active' && record.kind === 'prevention' && record.website === null && record.contacts.every((contact) => contact.value === null)).map((record) => record.id))
+const unconfirmedIds = new Set(
+  records
+    .filter(
+      (record) =>
+        record.status === 'active' &&
+        record.kind === 'prevention' &&
+        record.website === null &&
+        record.contacts.every((contact) => contact.value === null),
+    )
+    .map((record) => record.id),
+)
 
 describe('a person in Austria worried about their own thoughts, nothing happened', () => {
   it('the results page names FTZ Wien in the on-file line, as directory text, with no number or link for it', async () => {
@@ -41,11 +64,25 @@ describe('a person in Austria worried about their own thoughts, nothing happened
   })
 
   it('the JSON API carries the list with ids and names, and no contact for it', async () => {
-    const View = z.object({ state: z.string(), results: z.object({ onFile: z.object({ label: z.string(), note: z.string(), records: z.array(z.object({ id: z.string(), name: z.string() })) }).nullish(), services: z.array(z.object({ id: z.string() })) }).nullish() })
+    const View = z.object({
+      state: z.string(),
+      results: z
+        .object({
+          onFile: z
+            .object({ label: z.string(), note: z.string(), records: z.array(z.object({ id: z.string(), name: z.string() })) })
+            .nullish(),
+          services: z.array(z.object({ id: z.string() })),
+        })
+        .nullish(),
+    })
     let view: z.infer<typeof View> | undefined
     for (const reply of [undefined, ...AUSTRIA.map((answer) => (Array.isArray(answer) ? answer : [answer]))]) {
       const request = reply ? { state: view?.state, action: 'answer', reply } : { action: 'start', ui: 'en' }
-      const response = await fetch(`${server.base}/api/v1/turn`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(request) })
+      const response = await fetch(`${server.base}/api/v1/turn`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(request),
+      })
       expect(response.status).toBe(200)
       view = View.parse(await response.json())
     }
@@ -58,9 +95,19 @@ describe('a person in Austria worried about their own thoughts, nothing happened
   it('the bot says the line as plain text after the services', async () => {
     const send = async (body: Record<string, unknown>) => (await postActivity(server.base, activity(body))).activities
     let replies: Activity[] = await send({ type: 'conversationUpdate', membersAdded: [{ id: 'helpfinder-bot' }, { id: 'person-1' }] })
-    const moves: ({ click: string } | { type: string })[] = [{ click: 'self' }, { type: 'Austria' }, { type: 'German' }, { click: 'nothing_happened' }, { click: 'phone' }, { click: 'not_needed' }]
+    const moves: ({ click: string } | { type: string })[] = [
+      { click: 'self' },
+      { type: 'Austria' },
+      { type: 'German' },
+      { click: 'nothing_happened' },
+      { click: 'phone' },
+      { click: 'not_needed' },
+    ]
     for (const move of moves) {
-      replies = 'click' in move ? await send({ value: button(replies, move.click).value }) : await send({ text: move.type, value: replies.at(-1)?.value })
+      replies =
+        'click' in move
+          ? await send({ value: button(replies, move.click).value })
+          : await send({ text: move.type, value: replies.at(-1)?.value })
     }
     const line = replies.find((reply) => typeof reply.text === 'string' && reply.text.startsWith(LINE))
     expect(line?.text).toBe(`${LINE} ${FTZ}. We could not confirm a way to get in touch, so we do not show a number or link.`)

@@ -25,10 +25,26 @@ const CONVERSATION_ID = 'a:canary-conversation-9c41e2'
 const CANARY_IP = '203.0.113.91'
 const CANARY_UA = 'CANARY-UA-9c41e2/2.0 (Windows NT 10.0) Teams/1.6'
 /** Everything that must never be written; the shared fragment catches a value cut short or re-encoded. */
-const SECRETS = [CANARY, USER_ID, USER_NAME, CONVERSATION_ID, CANARY_IP, CANARY_UA, '9c41e2', 'canary-user', 'canary-conversation', 'Canary Person']
+const SECRETS = [
+  CANARY,
+  USER_ID,
+  USER_NAME,
+  CONVERSATION_ID,
+  CANARY_IP,
+  CANARY_UA,
+  '9c41e2',
+  'canary-user',
+  'canary-conversation',
+  'Canary Person',
+]
 
 /** What a proxy in front of the bot would add. */
-const HOSTILE_HEADERS = { 'x-forwarded-for': `${CANARY_IP}, 198.51.100.7`, 'x-real-ip': CANARY_IP, forwarded: `for=${CANARY_IP}`, 'user-agent': CANARY_UA }
+const HOSTILE_HEADERS = {
+  'x-forwarded-for': `${CANARY_IP}, 198.51.100.7`,
+  'x-real-ip': CANARY_IP,
+  forwarded: `for=${CANARY_IP}`,
+  'user-agent': CANARY_UA,
+}
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
 
@@ -49,9 +65,18 @@ const TableSchema = z.object({ name: z.string() })
 function dumpDatabase(file: string): Record<string, string[]> {
   const db = new Database(file, { readonly: true, fileMustExist: true })
   try {
-    const dump: Record<string, string[]> = { sqlite_master: db.prepare('SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name').all().map((row) => JSON.stringify(row)) }
+    const dump: Record<string, string[]> = {
+      sqlite_master: db
+        .prepare('SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name')
+        .all()
+        .map((row) => JSON.stringify(row)),
+    }
     for (const { name } of z.array(TableSchema).parse(db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all())) {
-      dump[name] = db.prepare(`SELECT * FROM "${name.replace(/"/g, '""')}"`).all().map((row) => JSON.stringify(row)).sort()
+      dump[name] = db
+        .prepare(`SELECT * FROM "${name.replace(/"/g, '""')}"`)
+        .all()
+        .map((row) => JSON.stringify(row))
+        .sort()
     }
     return dump
   } finally {
@@ -108,20 +133,48 @@ beforeAll(async () => {
 
   // Sixteen conversations to results: the eight personas in Teams and in stock Web Chat, two at a time.
   for (let index = 0; index < BOT_PERSONAS.length; index += 2) {
-    await Promise.all((['msteams', 'webchat'] as const).flatMap((channelId) => [canaryConversation(channelId, index), canaryConversation(channelId, index + 1)]))
+    await Promise.all(
+      (['msteams', 'webchat'] as const).flatMap((channelId) => [
+        canaryConversation(channelId, index),
+        canaryConversation(channelId, index + 1),
+      ]),
+    )
   }
   // Normal delivery (replies posted to the channel's serviceUrl, the conversation id in its path), to a channel that answers and to one that does not.
-  const identity = { from: { id: USER_ID, name: USER_NAME }, conversation: { id: CONVERSATION_ID }, locale: 'de-DE', channelId: 'msteams', deliveryMode: undefined }
+  const identity = {
+    from: { id: USER_ID, name: USER_NAME },
+    conversation: { id: CONVERSATION_ID },
+    locale: 'de-DE',
+    channelId: 'msteams',
+    deliveryMode: undefined,
+  }
   for (const serviceUrl of [channel.serviceUrl, 'http://127.0.0.1:9/']) {
-    for (const extra of [{ type: 'conversationUpdate', membersAdded: [{ id: USER_ID, name: USER_NAME }] }, { text: `Deutschland ${CANARY}` }, { text: CANARY }]) {
-      const answer = await postActivity(server.base, activity({ ...identity, ...extra, id: `${CANARY}-${posts}`, serviceUrl }), HOSTILE_HEADERS)
+    for (const extra of [
+      { type: 'conversationUpdate', membersAdded: [{ id: USER_ID, name: USER_NAME }] },
+      { text: `Deutschland ${CANARY}` },
+      { text: CANARY },
+    ]) {
+      const answer = await postActivity(
+        server.base,
+        activity({ ...identity, ...extra, id: `${CANARY}-${posts}`, serviceUrl }),
+        HOSTILE_HEADERS,
+      )
       expect([200, 201, 502]).toContain(answer.status)
       posts += 1
     }
   }
   // Channels that get one plain answer (SMS, email, Telegram) read the words and keep nothing either.
   for (const channelId of ['sms', 'email', 'telegram']) {
-    const answer = await postActivity(server.base, activity({ channelId, from: { id: `+49${USER_ID}`, name: USER_NAME }, conversation: { id: CONVERSATION_ID }, text: `help ${CANARY}` }), HOSTILE_HEADERS)
+    const answer = await postActivity(
+      server.base,
+      activity({
+        channelId,
+        from: { id: `+49${USER_ID}`, name: USER_NAME },
+        conversation: { id: CONVERSATION_ID },
+        text: `help ${CANARY}`,
+      }),
+      HOSTILE_HEADERS,
+    )
     expect(answer.status).toBe(200)
     posts += 1
   }
@@ -150,7 +203,11 @@ describe('the bot keeps nothing about the person', () => {
     expect(liveReader.pragma('data_version', { simple: true })).toBe(dataVersionBefore)
     // The -wal and -shm files come and go with SQLite itself; anything else would be new.
     const ignorable = (name: string) => /-(wal|shm|journal)$/.test(name)
-    expect(readdirSync(dirname(server.databaseFile)).filter((name) => !ignorable(name)).sort()).toEqual(filesBefore.filter((name) => !ignorable(name)))
+    expect(
+      readdirSync(dirname(server.databaseFile))
+        .filter((name) => !ignorable(name))
+        .sort(),
+    ).toEqual(filesBefore.filter((name) => !ignorable(name)))
   })
 
   it('the bytes of the SQLite file (and its -wal and -shm) hold no name, id, typed word, address or user agent', () => {
@@ -183,9 +240,21 @@ describe('the bot keeps nothing about the person', () => {
 
   it('no state token carries the identity: a conversation id of 400 characters gives tokens of the same length', async () => {
     const lengths = async (conversationId: string) => {
-      const client = cardChannelClient({ base: server.base, channelId: 'msteams', locale: 'en-GB', identity: { conversationId, userId: `29:${conversationId}`, userName: conversationId } })
+      const client = cardChannelClient({
+        base: server.base,
+        channelId: 'msteams',
+        locale: 'en-GB',
+        identity: { conversationId, userId: `29:${conversationId}`, userName: conversationId },
+      })
       const steps = await walkPersona(client, BOT_PERSONAS[1] ?? (BOT_PERSONAS[0] as never))
-      return steps.map((step) => adaptiveCardsOf(step.replies.at(-1) ?? {}).flatMap((card) => cardNodes(card)).find((node) => node.type === 'Action.Submit')?.data?.state).map((state) => String(state).length)
+      return steps
+        .map(
+          (step) =>
+            adaptiveCardsOf(step.replies.at(-1) ?? {})
+              .flatMap((card) => cardNodes(card))
+              .find((node) => node.type === 'Action.Submit')?.data?.state,
+        )
+        .map((state) => String(state).length)
     }
     const short = await lengths('a:1')
     const long = await lengths(`a:${'x'.repeat(400)}`)
@@ -201,7 +270,20 @@ describe('the bot has no state storage', () => {
       return entry.isDirectory() ? sources(path) : /\.tsx?$/.test(entry.name) ? [path] : []
     })
   /** The Bot Framework SDK's state and transcript classes: any of them would keep conversations or people. */
-  const STATEFUL = ['MemoryStorage', 'ConversationState', 'UserState', 'PrivateConversationState', 'BotState', 'AutoSaveStateMiddleware', 'TranscriptLoggerMiddleware', 'MemoryTranscriptStore', 'BlobsStorage', 'BlobsTranscriptStore', 'CosmosDbPartitionedStorage', 'TableStorage']
+  const STATEFUL = [
+    'MemoryStorage',
+    'ConversationState',
+    'UserState',
+    'PrivateConversationState',
+    'BotState',
+    'AutoSaveStateMiddleware',
+    'TranscriptLoggerMiddleware',
+    'MemoryTranscriptStore',
+    'BlobsStorage',
+    'BlobsTranscriptStore',
+    'CosmosDbPartitionedStorage',
+    'TableStorage',
+  ]
 
   it('nothing in src/ imports or builds a Bot Framework storage, state or transcript class', () => {
     const files = sources(join(ROOT, 'src'))
@@ -211,22 +293,34 @@ describe('the bot has no state storage', () => {
       const text = readFileSync(file, 'utf8')
       // Names imported from any botbuilder package (Helpfinder's own sealed ConversationState type is not one).
       for (const [, names = ''] of text.matchAll(/import\s+(?:type\s+)?\{([^}]*)\}\s+from\s+'botbuilder[^']*'/g)) {
-        for (const name of names.split(',').map((part) => part.replace(/^\s*type\s+/, '').split(' as ')[0]?.trim() ?? '')) if (STATEFUL.includes(name)) found.push(`${relative(ROOT, file)} imports ${name}`)
+        for (const name of names.split(',').map(
+          (part) =>
+            part
+              .replace(/^\s*type\s+/, '')
+              .split(' as ')[0]
+              ?.trim() ?? '',
+        ))
+          if (STATEFUL.includes(name)) found.push(`${relative(ROOT, file)} imports ${name}`)
       }
-      for (const name of STATEFUL) if (new RegExp(`new\\s+${name}\\b|\\.use\\(\\s*new\\s+${name}`).test(text)) found.push(`${relative(ROOT, file)} builds ${name}`)
+      for (const name of STATEFUL)
+        if (new RegExp(`new\\s+${name}\\b|\\.use\\(\\s*new\\s+${name}`).test(text)) found.push(`${relative(ROOT, file)} builds ${name}`)
       if (/from\s+'botbuilder-azure/.test(text)) found.push(`${relative(ROOT, file)} imports botbuilder-azure`)
     }
     expect(found).toEqual([])
   })
 
   it('no storage package for the SDK is a dependency', () => {
-    const manifest = z.object({ dependencies: z.record(z.string(), z.string()).default({}) }).parse(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')))
+    const manifest = z
+      .object({ dependencies: z.record(z.string(), z.string()).default({}) })
+      .parse(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')))
     expect(Object.keys(manifest.dependencies).filter((name) => /^botbuilder-(azure|ai|dialogs)/.test(name))).toEqual([])
   })
 
   it('the check finds a storage class where there is one (so its silence above means something)', () => {
     const sample = "import { ConversationState, MemoryStorage } from 'botbuilder'\nconst state = new ConversationState(new MemoryStorage())"
-    const names = [...sample.matchAll(/import\s+(?:type\s+)?\{([^}]*)\}\s+from\s+'botbuilder[^']*'/g)].flatMap((match) => (match[1] ?? '').split(',').map((part) => part.trim()))
+    const names = [...sample.matchAll(/import\s+(?:type\s+)?\{([^}]*)\}\s+from\s+'botbuilder[^']*'/g)].flatMap((match) =>
+      (match[1] ?? '').split(',').map((part) => part.trim()),
+    )
     expect(names.filter((name) => STATEFUL.includes(name))).toEqual(['ConversationState', 'MemoryStorage'])
     expect(STATEFUL.filter((name) => new RegExp(`new\\s+${name}\\b`).test(sample))).toEqual(['MemoryStorage', 'ConversationState'])
   })

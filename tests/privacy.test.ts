@@ -42,7 +42,13 @@ let requestCount = 0
 function captureStream(stream: NodeJS.WriteStream) {
   const original = stream.write
   stream.write = function (this: NodeJS.WriteStream, chunk: unknown, ...rest: unknown[]) {
-    written.push(typeof chunk === 'string' ? chunk : Buffer.isBuffer(chunk) || chunk instanceof Uint8Array ? Buffer.from(chunk).toString('utf8') : String(chunk))
+    written.push(
+      typeof chunk === 'string'
+        ? chunk
+        : Buffer.isBuffer(chunk) || chunk instanceof Uint8Array
+          ? Buffer.from(chunk).toString('utf8')
+          : String(chunk),
+    )
     return Reflect.apply(original, this, [chunk, ...rest])
   } satisfies typeof stream.write
   restore.push(() => {
@@ -123,7 +129,13 @@ function expectPrivateHeaders(label: string, headers: Headers) {
   expect(headers.getSetCookie(), label).toEqual([])
   expect(headers.has('set-cookie'), label).toBe(false)
   expect(headers.get('referrer-policy'), label).toBe('no-referrer')
-  expect(headers.get('cache-control')?.split(',').map((part) => part.trim()), label).toContain('no-store')
+  expect(
+    headers
+      .get('cache-control')
+      ?.split(',')
+      .map((part) => part.trim()),
+    label,
+  ).toContain('no-store')
 }
 
 async function get(path: string, headers: Record<string, string> = {}) {
@@ -175,8 +187,10 @@ function webPage(page: FormPage, label: string): Page {
   tokens.add(page.state)
   const nodeId = stepOf(page.html)
   const turnForm = /<form[^>]*id="turn"[\s\S]*?<\/form>/.exec(page.html)?.[0] ?? ''
-  const options = [...turnForm.matchAll(/<input type="(?:radio|checkbox)" name="answer" value="([^"]+)"/g), ...turnForm.matchAll(/<option value="([^"]+)"/g)]
-    .flatMap((match) => (match[1] ? [match[1]] : []))
+  const options = [
+    ...turnForm.matchAll(/<input type="(?:radio|checkbox)" name="answer" value="([^"]+)"/g),
+    ...turnForm.matchAll(/<option value="([^"]+)"/g),
+  ].flatMap((match) => (match[1] ? [match[1]] : []))
   // The results section, also when it honestly holds only helplines or urgent numbers (a worry about a young person where no service fits).
   const results = !nodeId && page.html.includes('<section id="results"')
   return {
@@ -194,18 +208,28 @@ function webClient(widget = false): Client {
   let state = ''
   const settings: Record<string, string> = widget ? { w_partner: 'demo-helpline', w_country: 'DE', w_accent: '#ffee00' } : {}
   const post = async (fields: Record<string, string | string[]>, label: string) => {
-    const page = webPage(await postForm(server.base, { state, ...settings, ...fields }, HOSTILE_HEADERS, widget ? '/widget/turn' : '/turn'), label)
+    const page = webPage(
+      await postForm(server.base, { state, ...settings, ...fields }, HOSTILE_HEADERS, widget ? '/widget/turn' : '/turn'),
+      label,
+    )
     state = page.state
     return page
   }
   return {
     async start(ui) {
       const start = widget ? '/widget/panel?partner=demo-helpline&country=DE&accent=%23ffee00' : '/'
-      const page = webPage(await openStart(server.base, { ...HOSTILE_HEADERS, ...(ui ? { 'accept-language': ui } : {}) }, start), `GET ${start}`)
+      const page = webPage(
+        await openStart(server.base, { ...HOSTILE_HEADERS, ...(ui ? { 'accept-language': ui } : {}) }, start),
+        `GET ${start}`,
+      )
       state = page.state
       return page
     },
-    answer: (reply) => post({ action: 'answer', ...(Array.isArray(reply) ? { answer: reply } : { answer_text: reply.text }) }, `web answer ${JSON.stringify(reply)}`),
+    answer: (reply) =>
+      post(
+        { action: 'answer', ...(Array.isArray(reply) ? { answer: reply } : { answer_text: reply.text }) },
+        `web answer ${JSON.stringify(reply)}`,
+      ),
     act: (action) => post({ action }, `web ${action}`),
     urgent: (country) => post({ action: 'urgent', urgent_country: country }, `web urgent ${country}`),
     language: (ui) => post({ action: 'language', ui }, `web language ${ui}`),
@@ -279,7 +303,7 @@ function random(seed: number) {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296
   }
-  const pick = <T,>(items: readonly T[]): T => {
+  const pick = <T>(items: readonly T[]): T => {
     const item = items[Math.floor(next() * items.length)]
     if (item === undefined) throw new Error('nothing to pick from')
     return item
@@ -288,8 +312,34 @@ function random(seed: number) {
 }
 
 const ASKERS = ['self', 'someone', 'young', 'professional'] as const
-const COUNTRIES: Reply[] = [['DE'], ['GB'], ['NL'], ['BE'], ['AT'], ['FR'], ['US'], ['PL'], ['SE'], ['IE'], { text: 'Deutschland' }, { text: 'Allemagne' }, { text: 'Nederland' }, { text: 'United Kingdom' }, { text: 'Österreich' }]
-const LANGUAGES: Reply[] = [['de'], ['en'], ['nl'], ['fr'], ['pl'], { text: 'Deutsch' }, { text: 'Dutch' }, { text: 'English' }, { text: 'français' }]
+const COUNTRIES: Reply[] = [
+  ['DE'],
+  ['GB'],
+  ['NL'],
+  ['BE'],
+  ['AT'],
+  ['FR'],
+  ['US'],
+  ['PL'],
+  ['SE'],
+  ['IE'],
+  { text: 'Deutschland' },
+  { text: 'Allemagne' },
+  { text: 'Nederland' },
+  { text: 'United Kingdom' },
+  { text: 'Österreich' },
+]
+const LANGUAGES: Reply[] = [
+  ['de'],
+  ['en'],
+  ['nl'],
+  ['fr'],
+  ['pl'],
+  { text: 'Deutsch' },
+  { text: 'Dutch' },
+  { text: 'English' },
+  { text: 'français' },
+]
 const UI = ['en', 'de', 'nl'] as const
 const URGENT_COUNTRIES = ['DE', 'NL', 'GB', 'FR', 'US', CANARY] as const
 
@@ -387,7 +437,23 @@ beforeAll(async () => {
     outcomes.push(...(await Promise.all(seeds.map((seed) => conversation(seed)))))
   }
   // The pages around the conversation: information, urgent help, errors, the API description.
-  for (const path of ['/widget.js', '/demo', `/widget/panel?partner=${CANARY}`, '/privacy', '/privacy?lang=de', '/safety', '/safety?lang=nl', '/urgent', '/urgent?country=DE&lang=de', `/urgent?country=${CANARY}`, '/nothing-here', `/${CANARY}`, '/api/v1/nothing', '/api/v1/openapi.json', '/turn']) {
+  for (const path of [
+    '/widget.js',
+    '/demo',
+    `/widget/panel?partner=${CANARY}`,
+    '/privacy',
+    '/privacy?lang=de',
+    '/safety',
+    '/safety?lang=nl',
+    '/urgent',
+    '/urgent?country=DE&lang=de',
+    `/urgent?country=${CANARY}`,
+    '/nothing-here',
+    `/${CANARY}`,
+    '/api/v1/nothing',
+    '/api/v1/openapi.json',
+    '/turn',
+  ]) {
     await get(path)
   }
   await postJson('{"state": "broken', 'POST /api/v1/turn (invalid JSON)')
@@ -412,7 +478,8 @@ describe('nothing about the person is stored', () => {
     const after = dumpDatabase(server.databaseFile)
     expect(Object.keys(after).sort()).toEqual(Object.keys(before).sort())
     for (const table of Object.keys(before)) expect(after[table], table).toEqual(before[table])
-    if (before.sqlite_master?.some((row) => row.includes('"sqlite_sequence"'))) expect(after.sqlite_sequence).toEqual(before.sqlite_sequence)
+    if (before.sqlite_master?.some((row) => row.includes('"sqlite_sequence"')))
+      expect(after.sqlite_sequence).toEqual(before.sqlite_sequence)
     expect(liveReader.pragma('data_version', { simple: true })).toBe(dataVersionBefore)
   })
 
@@ -498,7 +565,20 @@ describe('the state token stays out of URLs and gives nothing away', () => {
   it('no token contains the canary or the answers in plain text, however it is decoded', () => {
     expect(tokens.size).toBeGreaterThan(500)
     // JSON fragments the sealed state would show if it were only encoded: ["self"], ["DE"], "a":[ …
-    const plain = ['"self"', '"someone"', '"professional"', '["DE"]', '["GB"]', '"asker"', '"country"', 'help-seeker', '"a":[', '"ui":"', CANARY, CANARY_IP]
+    const plain = [
+      '"self"',
+      '"someone"',
+      '"professional"',
+      '["DE"]',
+      '["GB"]',
+      '"asker"',
+      '"country"',
+      'help-seeker',
+      '"a":[',
+      '"ui":"',
+      CANARY,
+      CANARY_IP,
+    ]
     const found: string[] = []
     for (const token of tokens) {
       if (token.includes(CANARY) || token.includes(CANARY_IP)) found.push(`canary in ${token}`)

@@ -29,9 +29,26 @@ function record(id: string): Initiative {
 }
 // Stop it Now! Nederland checked ten days ago by a curator, with four sources of known dates;
 // Kein Täter werden as on file: never checked, its sources all undated.
-const checked: Initiative = { ...record('stop-it-now-nl'), lastChecked: checkedDay, checkedBy: 'Ana', sources: record('stop-it-now-nl').sources.slice(0, 4).map((source, at) => ({ ...source, date: DATES[at] ?? 'undated' })) }
-const never: Initiative = { ...record('kein-taeter-werden'), lastChecked: null, checkedBy: null, sources: record('kein-taeter-werden').sources.map((source) => ({ ...source, date: 'undated' })) }
-const seed: DirectoryData = { ...bundled, initiatives: bundled.initiatives.map((initiative) => (initiative.id === checked.id ? checked : initiative.id === never.id ? never : initiative)) }
+const checked: Initiative = {
+  ...record('stop-it-now-nl'),
+  lastChecked: checkedDay,
+  checkedBy: 'Ana',
+  sources: record('stop-it-now-nl')
+    .sources.slice(0, 4)
+    .map((source, at) => ({ ...source, date: DATES[at] ?? 'undated' })),
+}
+const never: Initiative = {
+  ...record('kein-taeter-werden'),
+  lastChecked: null,
+  checkedBy: null,
+  sources: record('kein-taeter-werden').sources.map((source) => ({ ...source, date: 'undated' })),
+}
+const seed: DirectoryData = {
+  ...bundled,
+  initiatives: bundled.initiatives.map((initiative) =>
+    initiative.id === checked.id ? checked : initiative.id === never.id ? never : initiative,
+  ),
+}
 
 const NL = formAnswers(answerPath({ country: 'NL', language: 'nl', channels: ['any'], anonymity: 'not_needed' }))
 const DE = formAnswers(answerPath({ channels: ['any'], anonymity: 'not_needed' }))
@@ -55,7 +72,8 @@ describe('the web result card', () => {
     const card = cardOf((await answerAll(server.base, NL)).at(-1)?.html ?? '', checked.id)
     expect(card).toContain(`<p class="muted" data-provenance="checked">Checked against its sources on ${checkedDay}</p>`)
     expect(card).toContain('<p class="muted" data-provenance="sources">Newest source dated 2024-09-18 · ')
-    for (const [at, label] of LABELS.entries()) expect(card).toContain(`<a href="${checked.sources[at]?.url}" rel="noreferrer">${label}</a>`)
+    for (const [at, label] of LABELS.entries())
+      expect(card).toContain(`<a href="${checked.sources[at]?.url}" rel="noreferrer">${label}</a>`)
     expect(card).not.toContain('has not been checked for over a year')
     // The curator's name is for the console, not for the person.
     expect(card).not.toContain('Ana')
@@ -84,8 +102,14 @@ const ApiView = z.object({ state: z.string(), results: z.object({ services: z.ar
 async function apiResults(replies: (string | string[])[], ui: string) {
   let view: z.infer<typeof ApiView> | undefined
   for (const reply of [undefined, ...replies]) {
-    const request = reply ? { state: view?.state, action: 'answer', reply: Array.isArray(reply) ? reply : [reply] } : { action: 'start', ui }
-    const response = await fetch(`${server.base}/api/v1/turn`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(request) })
+    const request = reply
+      ? { state: view?.state, action: 'answer', reply: Array.isArray(reply) ? reply : [reply] }
+      : { action: 'start', ui }
+    const response = await fetch(`${server.base}/api/v1/turn`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(request),
+    })
     expect(response.status).toBe(200)
     view = ApiView.parse(await response.json())
   }
@@ -95,10 +119,20 @@ async function apiResults(replies: (string | string[])[], ui: string) {
 describe('the JSON API', () => {
   it('gives the check day and line, each source with its date and label, and null for a record never checked', async () => {
     const nl = (await apiResults(NL, 'en')).find((service) => service.id === checked.id)
-    expect(nl).toMatchObject({ lastChecked: checkedDay, checked: `Checked against its sources on ${checkedDay}`, stale: false, newestSource: 'Newest source dated 2024-09-18' })
+    expect(nl).toMatchObject({
+      lastChecked: checkedDay,
+      checked: `Checked against its sources on ${checkedDay}`,
+      stale: false,
+      newestSource: 'Newest source dated 2024-09-18',
+    })
     expect(nl?.sources).toEqual(checked.sources.map((source, at) => ({ url: source.url, date: DATES[at], label: LABELS[at] })))
     const de = (await apiResults(DE, 'de')).find((service) => service.id === never.id)
-    expect(de).toMatchObject({ lastChecked: null, checked: 'Von uns noch nicht mit den Quellen abgeglichen', stale: false, newestSource: 'Die Quellen nennen kein Datum' })
+    expect(de).toMatchObject({
+      lastChecked: null,
+      checked: 'Von uns noch nicht mit den Quellen abgeglichen',
+      stale: false,
+      newestSource: 'Die Quellen nennen kein Datum',
+    })
     expect(de?.sources.every((source) => source.label.endsWith('(ohne Datum)'))).toBe(true)
   }, 30_000)
 
@@ -117,12 +151,23 @@ describe('the bot', () => {
       return reply.activities
     }
     let replies = await send({ type: 'conversationUpdate', membersAdded: [{ id: 'helpfinder-bot' }, { id: 'person-1' }] })
-    for (const move of moves) replies = 'click' in move ? await send({ value: button(replies, move.click).value }) : await send({ text: move.type, value: replies.at(-1)?.value })
+    for (const move of moves)
+      replies =
+        'click' in move
+          ? await send({ value: button(replies, move.click).value })
+          : await send({ text: move.type, value: replies.at(-1)?.value })
     return replies
   }
 
   it('says when a service was checked, how recent its sources are, and dates the source button', async () => {
-    const last = await converse([{ click: 'self' }, { type: 'Nederland' }, { type: 'Nederlands' }, { click: 'nothing_happened' }, { click: 'any' }, { click: 'not_needed' }])
+    const last = await converse([
+      { click: 'self' },
+      { type: 'Nederland' },
+      { type: 'Nederlands' },
+      { click: 'nothing_happened' },
+      { click: 'any' },
+      { click: 'not_needed' },
+    ])
     const card = heroCards(last).find((shown) => shown.title === checked.name)
     expect(card?.text).toContain(`Checked against its sources on ${checkedDay}`)
     expect(card?.text).toContain('Newest source dated 2024-09-18')
@@ -130,7 +175,14 @@ describe('the bot', () => {
   }, 30_000)
 
   it('says calmly that a record was never checked, and shows the stale notice only for an old check', async () => {
-    const last = await converse([{ click: 'self' }, { type: 'Deutschland' }, { type: 'Deutsch' }, { click: 'nothing_happened' }, { click: 'any' }, { click: 'not_needed' }])
+    const last = await converse([
+      { click: 'self' },
+      { type: 'Deutschland' },
+      { type: 'Deutsch' },
+      { click: 'nothing_happened' },
+      { click: 'any' },
+      { click: 'not_needed' },
+    ])
     const card = heroCards(last).find((shown) => shown.title === never.name)
     expect(card?.text).toContain('Not yet checked by us against its sources')
     expect(card?.text).toContain('Its sources give no date')

@@ -13,7 +13,12 @@ const realRun = AsyncLocalStorage.prototype.run
 let server: Awaited<ReturnType<typeof startNodeServer>>
 
 beforeAll(async () => {
-  AsyncLocalStorage.prototype.run = function observedRun<R>(this: AsyncLocalStorage<unknown>, store: unknown, callback: (...args: unknown[]) => R, ...args: unknown[]): R {
+  AsyncLocalStorage.prototype.run = function observedRun<R>(
+    this: AsyncLocalStorage<unknown>,
+    store: unknown,
+    callback: (...args: unknown[]) => R,
+    ...args: unknown[]
+  ): R {
     calls.push(new Error().stack?.split('\n').slice(2, 5).join(' < ') ?? '?')
     return realRun.call<AsyncLocalStorage<unknown>, [unknown, (...args: unknown[]) => R, ...unknown[]], R>(this, store, callback, ...args)
   }
@@ -25,7 +30,11 @@ afterAll(async () => {
 })
 
 const form = (body: Record<string, string>, path = '/turn') =>
-  fetch(`${server.base}${path}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(body).toString() })
+  fetch(`${server.base}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams(body).toString(),
+  })
 
 describe('pages rendered without AsyncLocalStorage', () => {
   it('every public page, the widget panel, the demo, errors and the console login', async () => {
@@ -51,7 +60,9 @@ describe('pages rendered without AsyncLocalStorage', () => {
     expect(pages[9]).toContain('name="w_partner" value="demo-helpline"')
     expect(pages[8]).not.toContain('action="/widget/turn"')
     // The demo's own widget script is in its head, as hono/jsx placed it.
-    expect(pages[4]).toMatch(/<script nonce="[^"]+" src="\/widget.js" data-partner="demo-helpline" data-color="#2e4a3f" async=""><\/script><\/head>/)
+    expect(pages[4]).toMatch(
+      /<script nonce="[^"]+" src="\/widget.js" data-partner="demo-helpline" data-color="#2e4a3f" async=""><\/script><\/head>/,
+    )
     expect(calls).toEqual([])
   })
 })

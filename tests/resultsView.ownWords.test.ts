@@ -10,7 +10,8 @@ import { startNodeServer } from './support/startNodeServer'
 // note must no longer say that everything about the services is shown in English. Two real servers
 // on real SQLite files: one seeded with a record that has Swedish own words, one without it.
 const Notes = z.object({ results: z.object({ directory_in_english: z.string(), directory_in_english_own_words: z.string() }) })
-const notesOf = (locale: string) => Notes.parse(JSON.parse(readFileSync(new URL(`../locales/${locale}/translation.json`, import.meta.url), 'utf8'))).results
+const notesOf = (locale: string) =>
+  Notes.parse(JSON.parse(readFileSync(new URL(`../locales/${locale}/translation.json`, import.meta.url), 'utf8'))).results
 const sv = notesOf('sv')
 const en = notesOf('en')
 
@@ -27,7 +28,13 @@ afterAll(async () => {
 })
 
 const SWEDEN = ['self', 'SE', 'sv', 'nothing_happened', ['phone'], 'not_needed']
-const decode = (html: string) => html.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')
+const decode = (html: string) =>
+  html
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
 
 /** The decoded results page for a person in Sweden, with the interface in `language`. */
 async function resultsPage(base: string, language: string): Promise<string> {
@@ -38,7 +45,7 @@ async function resultsPage(base: string, language: string): Promise<string> {
 }
 
 describe("the results page's note on the directory's language", () => {
-  it('in Swedish, with a card quoting the service\'s Swedish own words, says those are shown with their source', async () => {
+  it("in Swedish, with a card quoting the service's Swedish own words, says those are shown with their source", async () => {
     const page = await resultsPage(withOwnWords.base, 'sv')
     expect(page).toContain(SWEDISH_WORDS)
     expect(page).toContain(`<p class="muted">${sv.directory_in_english_own_words}</p>`)

@@ -24,7 +24,18 @@ import { startWorker } from './support/startWorker'
 
 const flow = loadFlow()
 const now = Date.parse('2026-11-23T12:00:00Z')
-const state: ConversationState = { f: flow.id, v: flow.version, ui: 'de', a: [['asker', ['self']], ['country', ['DE']], ['language', ['de']], ['stage', ['nothing_happened']], ['channels', ['phone', 'chat']]] }
+const state: ConversationState = {
+  f: flow.id,
+  v: flow.version,
+  ui: 'de',
+  a: [
+    ['asker', ['self']],
+    ['country', ['DE']],
+    ['language', ['de']],
+    ['stage', ['nothing_happened']],
+    ['channels', ['phone', 'chat']],
+  ],
+}
 const ciphers = { 'node:crypto': nodeStateCipher, WebCrypto: webCryptoCipher } satisfies Record<string, StateCipherFactory>
 const encoder = new TextEncoder()
 
@@ -45,15 +56,20 @@ describe('the cipher port: node:crypto and WebCrypto are the same AES-256-GCM', 
     const secret = secretOf(newKeySpec('k'))
     const [viaNode, viaWeb] = await Promise.all([nodeStateCipher(secret), webCryptoCipher(secret)])
     await fc.assert(
-      fc.asyncProperty(fc.uint8Array({ minLength: IV_BYTES, maxLength: IV_BYTES }), fc.uint8Array({ maxLength: 400 }), fc.stringMatching(/^[A-Za-z0-9_-]{1,16}$/), async (iv, plain, id) => {
-        const [nonce, bytes, aad] = [new Uint8Array(iv), new Uint8Array(plain), encoder.encode(id)]
-        const fromNode = await viaNode.seal(nonce, bytes, aad)
-        const fromWeb = await viaWeb.seal(nonce, bytes, aad)
-        expect(fromNode).toEqual(fromWeb)
-        expect(fromNode.length).toBe(plain.length + TAG_BYTES)
-        expect(await viaWeb.open(nonce, new Uint8Array(fromNode), aad)).toEqual(bytes)
-        expect(await viaNode.open(nonce, new Uint8Array(fromWeb), aad)).toEqual(bytes)
-      }),
+      fc.asyncProperty(
+        fc.uint8Array({ minLength: IV_BYTES, maxLength: IV_BYTES }),
+        fc.uint8Array({ maxLength: 400 }),
+        fc.stringMatching(/^[A-Za-z0-9_-]{1,16}$/),
+        async (iv, plain, id) => {
+          const [nonce, bytes, aad] = [new Uint8Array(iv), new Uint8Array(plain), encoder.encode(id)]
+          const fromNode = await viaNode.seal(nonce, bytes, aad)
+          const fromWeb = await viaWeb.seal(nonce, bytes, aad)
+          expect(fromNode).toEqual(fromWeb)
+          expect(fromNode.length).toBe(plain.length + TAG_BYTES)
+          expect(await viaWeb.open(nonce, new Uint8Array(fromNode), aad)).toEqual(bytes)
+          expect(await viaNode.open(nonce, new Uint8Array(fromWeb), aad)).toEqual(bytes)
+        },
+      ),
       { numRuns: 200, interruptAfterTimeLimit: 15_000 },
     )
   })
@@ -77,7 +93,8 @@ describe('the cipher port: node:crypto and WebCrypto are the same AES-256-GCM', 
       expect(await cipher.open(otherIv, sealed, aad)).toBeUndefined()
       expect(await cipher.open(iv, sealed, encoder.encode('k2'))).toBeUndefined()
       expect(await other.open(iv, sealed, aad)).toBeUndefined()
-      for (const cut of [1, 4, 12, TAG_BYTES, sealed.length]) expect(await cipher.open(iv, sealed.slice(0, sealed.length - cut), aad), `cut ${cut}`).toBeUndefined()
+      for (const cut of [1, 4, 12, TAG_BYTES, sealed.length])
+        expect(await cipher.open(iv, sealed.slice(0, sealed.length - cut), aad), `cut ${cut}`).toBeUndefined()
     })
   }
 })
@@ -90,7 +107,9 @@ describe('node:crypto hands its results back in batches', () => {
     expect(nextCheckPhase()).toBe(nextCheckPhase())
     const iv = new Uint8Array(IV_BYTES)
     const aad = encoder.encode('k')
-    const seals = Array.from({ length: 5 }, (_, index) => cipher.seal(iv, new Uint8Array([index]), aad).then(() => order.push(`seal ${index}`)))
+    const seals = Array.from({ length: 5 }, (_, index) =>
+      cipher.seal(iv, new Uint8Array([index]), aad).then(() => order.push(`seal ${index}`)),
+    )
     await Promise.all(seals)
     expect(order).toEqual(['immediate queued first', 'seal 0', 'seal 1', 'seal 2', 'seal 3', 'seal 4'])
     const sealed = new Uint8Array(await cipher.seal(iv, new Uint8Array([7]), aad))
@@ -112,7 +131,10 @@ describe('tokens cross between the two ciphers', () => {
     const oldSpec = newKeySpec('k1')
     const newSpec = newKeySpec('k2')
     const before = { node: await keyringOf(oldSpec, nodeStateCipher), web: await keyringOf(oldSpec, webCryptoCipher) }
-    const after = { node: await keyringOf(`${newSpec},${oldSpec}`, nodeStateCipher), web: await keyringOf(`${newSpec},${oldSpec}`, webCryptoCipher) }
+    const after = {
+      node: await keyringOf(`${newSpec},${oldSpec}`, nodeStateCipher),
+      web: await keyringOf(`${newSpec},${oldSpec}`, webCryptoCipher),
+    }
     for (const sealer of [before.node, before.web]) {
       const oldToken = await sealState(state, sealer, now, flow)
       expect(oldToken.startsWith('k1.')).toBe(true)
@@ -145,7 +167,10 @@ describe('tokens cross between the two ciphers', () => {
     const stranger = await keyringOf(newKeySpec('a'), nodeStateCipher)
     expect(await openState(token, stranger, now, flow)).toEqual({ ok: false, error: 'tampered' })
     expect(await openState(token.replace(/^a\./, 'zz.'), viaNode, now, flow)).toEqual({ ok: false, error: 'unknown_key' })
-    expect(await openState(`${id}.${toBase64url(bytes.slice(0, IV_BYTES + TAG_BYTES - 1))}`, viaNode, now, flow)).toEqual({ ok: false, error: 'malformed' })
+    expect(await openState(`${id}.${toBase64url(bytes.slice(0, IV_BYTES + TAG_BYTES - 1))}`, viaNode, now, flow)).toEqual({
+      ok: false,
+      error: 'malformed',
+    })
   })
 
   it('expiry holds with node:crypto', async () => {
@@ -171,11 +196,23 @@ describe('tokens cross between Node and the real workerd runtime', () => {
   const previousSpec = newKeySpec('kw1')
   let folder = ''
   let worker: Awaited<ReturnType<typeof startWorker>> | undefined
-  const halfway: ConversationState = { f: flow.id, v: flow.version, ui: 'de', a: [['asker', ['self']], ['country', ['DE']]] }
+  const halfway: ConversationState = {
+    f: flow.id,
+    v: flow.version,
+    ui: 'de',
+    a: [
+      ['asker', ['self']],
+      ['country', ['DE']],
+    ],
+  }
 
   async function workerTurn(body: object) {
     if (!worker) throw new Error('no worker')
-    const response = await fetch(`${worker.url}/api/v1/turn`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+    const response = await fetch(`${worker.url}/api/v1/turn`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    })
     expect(response.status).toBe(200)
     return ApiView.parse(await response.json())
   }
@@ -207,7 +244,10 @@ describe('tokens cross between Node and the real workerd runtime', () => {
     expect(view.step.nodeId).toBe('language')
     expect(view.state.startsWith('kw2.')).toBe(true)
     for (const makeCipher of [nodeStateCipher, webCryptoCipher]) {
-      expect(await openState(view.state, await keyringOf(`${currentSpec},${previousSpec}`, makeCipher), Date.now(), flow)).toEqual({ ok: true, value: halfway })
+      expect(await openState(view.state, await keyringOf(`${currentSpec},${previousSpec}`, makeCipher), Date.now(), flow)).toEqual({
+        ok: true,
+        value: halfway,
+      })
     }
   })
 

@@ -65,7 +65,10 @@ const text = (max: number) =>
     fc.constantFrom('DE', 'NL', 'de', 'en', 'fil', '', ' ', '\u0000', 'Ελλάδα', 'العربية', '🧒🏽'),
     fc.string({ unit: 'grapheme', maxLength: max }).filter((value) => value.length <= max),
   )
-const anyAnswer = fc.tuple(fc.oneof(fc.constantFrom(...nodeIds), text(64)), fc.array(fc.oneof(fc.constantFrom(...optionIds), text(32)), { maxLength: 16 }))
+const anyAnswer = fc.tuple(
+  fc.oneof(fc.constantFrom(...nodeIds), text(64)),
+  fc.array(fc.oneof(fc.constantFrom(...optionIds), text(32)), { maxLength: 16 }),
+)
 const anyState: fc.Arbitrary<ConversationState> = fc.record({
   f: fc.oneof(fc.constant(flow.id), text(64)),
   v: fc.oneof(fc.constant(flow.version), fc.nat(), fc.constant(Number.MAX_SAFE_INTEGER)),
@@ -105,7 +108,19 @@ describe('the compact encoding', () => {
   })
 
   it('writes a whole conversation in a few dozen bytes: flow ids as numbers, codes as text', () => {
-    const whole: ConversationState = { f: flow.id, v: flow.version, ui: 'de', a: [['asker', ['self']], ['country', ['DE']], ['language', ['de']], ['stage', ['nothing_happened']], ['channels', ['phone', 'chat']], ['anonymity', ['matters']]] }
+    const whole: ConversationState = {
+      f: flow.id,
+      v: flow.version,
+      ui: 'de',
+      a: [
+        ['asker', ['self']],
+        ['country', ['DE']],
+        ['language', ['de']],
+        ['stage', ['nothing_happened']],
+        ['channels', ['phone', 'chat']],
+        ['anonymity', ['matters']],
+      ],
+    }
     const bytes = encodeState(whole, 1_795_449_600, codebook)
     expect(bytes.length).toBeLessThanOrEqual(44)
     const json = encoder.encode(JSON.stringify({ s: whole, e: 1_795_449_600 }))
@@ -121,7 +136,8 @@ describe('the compact encoding', () => {
     fc.assert(
       fc.property(anyState, anyExpiry, (state, expiresAt) => {
         const bytes = encodeState(state, expiresAt, codebook)
-        for (let length = 0; length < bytes.length; length++) expect(decodeCompactState(bytes.slice(0, length), codebook).kind).toBe('malformed')
+        for (let length = 0; length < bytes.length; length++)
+          expect(decodeCompactState(bytes.slice(0, length), codebook).kind).toBe('malformed')
         expect(decodeCompactState(new Uint8Array([...bytes, 0]), codebook).kind).toBe('malformed')
       }),
       { numRuns: 200, ...limits },
@@ -138,7 +154,11 @@ describe('the compact encoding', () => {
   it('tells the payloads apart by their first byte: the compact version, JSON text, anything else refused', () => {
     const state = fixture.state
     expect(decodeStatePayload(encodeState(state, 99, codebook), codebook)).toEqual({ kind: 'state', expiresAt: 99, state })
-    expect(decodeStatePayload(encoder.encode(JSON.stringify({ s: state, e: 99 })), codebook)).toEqual({ kind: 'state', expiresAt: 99, state })
+    expect(decodeStatePayload(encoder.encode(JSON.stringify({ s: state, e: 99 })), codebook)).toEqual({
+      kind: 'state',
+      expiresAt: 99,
+      state,
+    })
     const unknownVersion = encodeState(state, 99, codebook)
     unknownVersion[0] = COMPACT_STATE_VERSION + 1
     expect(decodeStatePayload(unknownVersion, codebook).kind).toBe('malformed')
@@ -150,7 +170,10 @@ describe('the compact encoding', () => {
 // A flow whose option list changed: never a wrong answer, a calm restart
 // ---------------------------------------------------------------------------------------------
 
-type Mutation = (copy: { start: string; nodes: Record<string, { input?: { options: { id: string }[] } }> }, pick: (count: number) => number) => void
+type Mutation = (
+  copy: { start: string; nodes: Record<string, { input?: { options: { id: string }[] } }> },
+  pick: (count: number) => number,
+) => void
 
 /** Changes a flow can go through between a seal and an open, each keeping it a valid flow. */
 const mutations: Record<string, Mutation> = {
@@ -194,11 +217,20 @@ const walkedState = fc.gen().map((g) => {
     if (!node?.input) break
     const options = node.input.options.filter((option) => !option.next)
     const value =
-      node.input.parser === 'country' ? ['DE'] : node.input.parser === 'language' ? ['de'] : [options[g(() => fc.nat({ max: Math.max(0, options.length - 1) }))]?.id ?? '']
+      node.input.parser === 'country'
+        ? ['DE']
+        : node.input.parser === 'language'
+          ? ['de']
+          : [options[g(() => fc.nat({ max: Math.max(0, options.length - 1) }))]?.id ?? '']
     answers.push([nodeId, value])
     nodeId = typeof node.next === 'string' ? node.next : (node.next?.[0]?.to ?? flow.start)
   }
-  return { f: flow.id, v: flow.version, ui: 'de', a: answers.slice(0, 1 + g(() => fc.nat({ max: answers.length }))) } satisfies ConversationState
+  return {
+    f: flow.id,
+    v: flow.version,
+    ui: 'de',
+    a: answers.slice(0, 1 + g(() => fc.nat({ max: answers.length }))),
+  } satisfies ConversationState
 })
 
 describe('a token sealed before the flow changed', () => {
@@ -206,17 +238,22 @@ describe('a token sealed before the flow changed', () => {
     const keyring = await keyringOf(newKeySpec('k1'))
     const now = Date.parse('2026-12-01T10:00:00Z')
     await fc.assert(
-      fc.asyncProperty(walkedState, fc.constantFrom(...Object.keys(mutations)), fc.infiniteStream(fc.nat()), async (state, name, numbers) => {
-        const token = await sealState(state, keyring, now, flow)
-        const copy = structuredClone(flow)
-        const next = numbers[Symbol.iterator]()
-        mutations[name]?.(copy, (count) => (count <= 1 ? 0 : (next.next().value ?? 0) % count))
-        const changed = FlowSchema.parse(copy)
-        expect(stateCodebook(changed).hash).not.toBe(codebook.hash)
-        expect(await openState(token, keyring, now, changed)).toEqual({ ok: false, error: 'flow_changed' })
-        // After a restart the flow is a new object with the same content: its tokens still open.
-        expect(await openState(token, keyring, now, FlowSchema.parse(structuredClone(flow)))).toEqual({ ok: true, value: state })
-      }),
+      fc.asyncProperty(
+        walkedState,
+        fc.constantFrom(...Object.keys(mutations)),
+        fc.infiniteStream(fc.nat()),
+        async (state, name, numbers) => {
+          const token = await sealState(state, keyring, now, flow)
+          const copy = structuredClone(flow)
+          const next = numbers[Symbol.iterator]()
+          mutations[name]?.(copy, (count) => (count <= 1 ? 0 : (next.next().value ?? 0) % count))
+          const changed = FlowSchema.parse(copy)
+          expect(stateCodebook(changed).hash).not.toBe(codebook.hash)
+          expect(await openState(token, keyring, now, changed)).toEqual({ ok: false, error: 'flow_changed' })
+          // After a restart the flow is a new object with the same content: its tokens still open.
+          expect(await openState(token, keyring, now, FlowSchema.parse(structuredClone(flow)))).toEqual({ ok: true, value: state })
+        },
+      ),
       { numRuns: 300, ...limits },
     )
   })
@@ -225,7 +262,10 @@ describe('a token sealed before the flow changed', () => {
     const keyring = await keyringOf(newKeySpec('k1'))
     const now = Date.parse('2026-12-01T10:00:00Z')
     const token = await sealState(fixture.state, keyring, now, flow)
-    const changed: Flow = FlowSchema.parse({ ...structuredClone(flow), nodes: { ...structuredClone(flow.nodes), extra: { prompt: 'flow.asker.prompt', outcome: 'results' } } })
+    const changed: Flow = FlowSchema.parse({
+      ...structuredClone(flow),
+      nodes: { ...structuredClone(flow.nodes), extra: { prompt: 'flow.asker.prompt', outcome: 'results' } },
+    })
     expect(await openState(token, keyring, now + (STATE_TTL_SECONDS + 5) * 1000, changed)).toEqual({ ok: false, error: 'expired' })
   })
 
@@ -241,7 +281,10 @@ describe('a token sealed before the flow changed', () => {
       const asker = swapped.nodes.asker?.input?.options
       if (!asker?.[0] || !asker[1]) throw new Error('the asker question has two options')
       ;[asker[0], asker[1]] = [asker[1], asker[0]]
-      const view = await runTurn({ ...deps, flow: FlowSchema.parse(swapped) }, { token, action: 'show', reply: [], ui: 'de', urgentCountry: undefined })
+      const view = await runTurn(
+        { ...deps, flow: FlowSchema.parse(swapped) },
+        { token, action: 'show', reply: [], ui: 'de', urgentCountry: undefined },
+      )
       expect(view.notice).toBe(de.error.invalid_state)
       expect(view.step.nodeId).toBe(flow.start)
       const reopened = await openState(view.state, keyring, Date.now(), FlowSchema.parse(swapped))
@@ -266,16 +309,24 @@ describe('tokens sealed by the old code path (JSON payload)', () => {
     const iv = fromBase64url(fixture.token.split('.')[1] ?? '')?.slice(0, IV_BYTES)
     if (!iv) throw new Error('bad fixture')
     expect(await sealLegacyState(fixture.state, fixture.stateKeys, fixture.sealedAtMs, iv)).toBe(fixture.token)
-    expect(new TextDecoder().decode(await payloadOf(fixture.token, fixture.stateKeys))).toBe(JSON.stringify({ s: fixture.state, e: fixture.sealedAtMs / 1000 + STATE_TTL_SECONDS }))
+    expect(new TextDecoder().decode(await payloadOf(fixture.token, fixture.stateKeys))).toBe(
+      JSON.stringify({ s: fixture.state, e: fixture.sealedAtMs / 1000 + STATE_TTL_SECONDS }),
+    )
   })
 
   it('the fixture token opens with both ciphers, with the flow or without, until it expires', async () => {
     for (const makeCipher of [nodeStateCipher, webCryptoCipher]) {
       const keyring = await keyringOf(`${newKeySpec('knew')},${fixture.stateKeys}`, makeCipher)
       for (const withFlow of [flow, undefined]) {
-        expect(await openState(fixture.token, keyring, fixture.sealedAtMs + 3_600_000, withFlow)).toEqual({ ok: true, value: fixture.state })
+        expect(await openState(fixture.token, keyring, fixture.sealedAtMs + 3_600_000, withFlow)).toEqual({
+          ok: true,
+          value: fixture.state,
+        })
       }
-      expect(await openState(fixture.token, keyring, fixture.sealedAtMs + (STATE_TTL_SECONDS + 5) * 1000, flow)).toEqual({ ok: false, error: 'expired' })
+      expect(await openState(fixture.token, keyring, fixture.sealedAtMs + (STATE_TTL_SECONDS + 5) * 1000, flow)).toEqual({
+        ok: false,
+        error: 'expired',
+      })
     }
   })
 })
@@ -286,16 +337,29 @@ describe('on a real Node server', () => {
   let base = ''
   let close: () => Promise<void> = async () => {}
 
-  const ApiView = z.object({ state: z.string().min(1), notice: z.string().nullish(), step: z.object({ nodeId: z.string(), outcome: z.string().optional() }) })
+  const ApiView = z.object({
+    state: z.string().min(1),
+    notice: z.string().nullish(),
+    step: z.object({ nodeId: z.string(), outcome: z.string().optional() }),
+  })
   async function turn(body: object) {
-    const response = await fetch(`${base}/api/v1/turn`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+    const response = await fetch(`${base}/api/v1/turn`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    })
     expect(response.status).toBe(200)
     return ApiView.parse(await response.json())
   }
 
   beforeAll(async () => {
     folder = mkdtempSync(join(tmpdir(), 'helpfinder-compact-'))
-    const node = await createNodeApp({ databaseFile: join(folder, 'helpfinder.sqlite'), keyring: await keyringOf(spec), log: () => {}, console: false })
+    const node = await createNodeApp({
+      databaseFile: join(folder, 'helpfinder.sqlite'),
+      keyring: await keyringOf(spec),
+      log: () => {},
+      console: false,
+    })
     const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
       const started = serve({ fetch: node.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(started))
     })
@@ -313,14 +377,25 @@ describe('on a real Node server', () => {
   })
 
   it('a page sealed before the deploy carries on after it, and its next token is the compact one', async () => {
-    const halfway: ConversationState = { f: flow.id, v: flow.version, ui: 'de', a: [['asker', ['self']], ['country', ['DE']]] }
+    const halfway: ConversationState = {
+      f: flow.id,
+      v: flow.version,
+      ui: 'de',
+      a: [
+        ['asker', ['self']],
+        ['country', ['DE']],
+      ],
+    }
     const legacy = await sealLegacyState(halfway, spec, Date.now())
     expect((await payloadOf(legacy, spec))[0]).toBe('{'.charCodeAt(0))
     const view = await turn({ state: legacy, action: 'answer', reply: ['de'] })
     expect(view.notice ?? undefined).toBeUndefined()
     expect(view.step.nodeId).toBe('stage')
     expect((await payloadOf(view.state, spec))[0]).toBe(COMPACT_STATE_VERSION)
-    expect(await openState(view.state, await keyringOf(spec), Date.now(), flow)).toEqual({ ok: true, value: { ...halfway, a: [...halfway.a, ['language', ['de']]] } })
+    expect(await openState(view.state, await keyringOf(spec), Date.now(), flow)).toEqual({
+      ok: true,
+      value: { ...halfway, a: [...halfway.a, ['language', ['de']]] },
+    })
   })
 
   it('typed names (free text, not option numbers) round-trip as the codes they became', async () => {
@@ -328,7 +403,19 @@ describe('on a real Node server', () => {
     for (const reply of ['self', 'Deutschland', 'Deutsch']) view = await turn({ state: view.state, action: 'answer', reply })
     expect(view.step.nodeId).toBe('stage')
     const opened = await openState(view.state, await keyringOf(spec), Date.now(), flow)
-    expect(opened).toEqual({ ok: true, value: { f: flow.id, v: flow.version, ui: 'de', a: [['asker', ['self']], ['country', ['DE']], ['language', ['de']]] } })
+    expect(opened).toEqual({
+      ok: true,
+      value: {
+        f: flow.id,
+        v: flow.version,
+        ui: 'de',
+        a: [
+          ['asker', ['self']],
+          ['country', ['DE']],
+          ['language', ['de']],
+        ],
+      },
+    })
   })
 
   it('the token is shorter at every step of a whole conversation than the JSON one was', async () => {
@@ -343,11 +430,15 @@ describe('on a real Node server', () => {
       const before = (await sealLegacyState(opened.value, spec, Date.now())).length
       const after = view.state.length
       expect(after).toBeLessThan(before)
-      rows.push(`${`${(reply?.join('+') ?? 'start').padEnd(18)} ${view.step.outcome ?? view.step.nodeId}`.padEnd(30)}${String(before).padStart(6)} ${String(after).padStart(6)}`)
+      rows.push(
+        `${`${(reply?.join('+') ?? 'start').padEnd(18)} ${view.step.outcome ?? view.step.nodeId}`.padEnd(30)}${String(before).padStart(6)} ${String(after).padStart(6)}`,
+      )
     }
     expect(view.step.outcome).toBe('results')
     const last = rows.at(-1) ?? ''
     expect(Number(last.trim().split(/\s+/).at(-1))).toBeLessThan(120)
-    process.stdout.write(`state token length per step (key id "khttp", ${spec.split(':')[0]?.length ?? 0} chars + "."), JSON payload → compact:\n${rows.join('\n')}\n`)
+    process.stdout.write(
+      `state token length per step (key id "khttp", ${spec.split(':')[0]?.length ?? 0} chars + "."), JSON payload → compact:\n${rows.join('\n')}\n`,
+    )
   })
 })

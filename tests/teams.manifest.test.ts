@@ -24,7 +24,11 @@ const SETTINGS = { MicrosoftAppId: APP_ID, PUBLIC_ORIGIN: 'https://help.example.
 /** Runs the package script with only these settings (plus PATH); returns its exit code, output and the zip path. */
 function teamsPackage(settings: Record<string, string>, name: string) {
   const out = join(folder, name)
-  const result = spawnSync(join(root, 'node_modules/.bin/tsx'), ['scripts/teamsPackage.ts', '--out', out], { cwd: root, encoding: 'utf8', env: { PATH: process.env.PATH, ...settings } })
+  const result = spawnSync(join(root, 'node_modules/.bin/tsx'), ['scripts/teamsPackage.ts', '--out', out], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH, ...settings },
+  })
   return { status: result.status, stdout: result.stdout, stderr: result.stderr, out }
 }
 
@@ -47,7 +51,8 @@ function readZip(bytes: Buffer): Map<string, Buffer> {
     expect(bytes.readUInt32LE(local)).toBe(0x04034b50)
     expect(bytes.subarray(local + 30, local + 30 + bytes.readUInt16LE(local + 26)).toString('utf8')).toBe(name)
     const start = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28)
-    const data = method === 0 ? bytes.subarray(start, start + size) : inflateSync(bytes.subarray(start, start + bytes.readUInt32LE(at + 24)))
+    const data =
+      method === 0 ? bytes.subarray(start, start + size) : inflateSync(bytes.subarray(start, start + bytes.readUInt32LE(at + 24)))
     expect(crc32(data), name).toBe(crc)
     entries.set(name, data)
     at += 46 + nameLength + extra
@@ -94,19 +99,49 @@ describe('the Teams app package', () => {
     const manifest = JSON.parse(text)
     expect(validateTeamsManifest(manifest)).toEqual([])
     expect(manifest.id).toBe(APP_ID)
-    expect(manifest.bots).toEqual([{ botId: APP_ID, scopes: ['personal'], supportsFiles: false, isNotificationOnly: false, supportsCalling: false, supportsVideo: false }])
-    expect(manifest.developer).toEqual({ name: 'Example Helpline "North"', websiteUrl: 'https://help.example.org/', privacyUrl: 'https://help.example.org/privacy', termsOfUseUrl: 'https://help.example.org/privacy' })
+    expect(manifest.bots).toEqual([
+      {
+        botId: APP_ID,
+        scopes: ['personal'],
+        supportsFiles: false,
+        isNotificationOnly: false,
+        supportsCalling: false,
+        supportsVideo: false,
+      },
+    ])
+    expect(manifest.developer).toEqual({
+      name: 'Example Helpline "North"',
+      websiteUrl: 'https://help.example.org/',
+      privacyUrl: 'https://help.example.org/privacy',
+      termsOfUseUrl: 'https://help.example.org/privacy',
+    })
     expect(manifest.validDomains).toEqual(['help.example.org'])
     expect(manifest.version).toBe('1.0.0')
   })
 
-  it('takes MICROSOFT_APP_ID (Teams Toolkit\'s name), a separate Teams app id, a terms page and a version', () => {
+  it("takes MICROSOFT_APP_ID (Teams Toolkit's name), a separate Teams app id, a terms page and a version", () => {
     const other = 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee'
-    const result = teamsPackage({ MICROSOFT_APP_ID: APP_ID, TEAMS_APP_ID: other, PUBLIC_ORIGIN: 'https://help.example.org:8443', TEAMS_DEVELOPER_NAME: 'Helpline', TEAMS_TERMS_URL: 'https://helpline.example/terms', TEAMS_APP_VERSION: '1.2.3' }, 'alias.zip')
+    const result = teamsPackage(
+      {
+        MICROSOFT_APP_ID: APP_ID,
+        TEAMS_APP_ID: other,
+        PUBLIC_ORIGIN: 'https://help.example.org:8443',
+        TEAMS_DEVELOPER_NAME: 'Helpline',
+        TEAMS_TERMS_URL: 'https://helpline.example/terms',
+        TEAMS_APP_VERSION: '1.2.3',
+      },
+      'alias.zip',
+    )
     expect(result.status).toBe(0)
     const manifest = JSON.parse(readZip(readFileSync(result.out)).get('manifest.json')?.toString('utf8') ?? '')
     expect(validateTeamsManifest(manifest)).toEqual([])
-    expect([manifest.id, manifest.bots[0].botId, manifest.developer.termsOfUseUrl, manifest.version, manifest.validDomains]).toEqual([other, APP_ID, 'https://helpline.example/terms', '1.2.3', ['help.example.org:8443']])
+    expect([manifest.id, manifest.bots[0].botId, manifest.developer.termsOfUseUrl, manifest.version, manifest.validDomains]).toEqual([
+      other,
+      APP_ID,
+      'https://helpline.example/terms',
+      '1.2.3',
+      ['help.example.org:8443'],
+    ])
   })
 
   it.each([
@@ -131,10 +166,18 @@ describe('the Teams app package', () => {
     expect(validateTeamsManifest({ ...manifest, bots: [{ ...manifest.bots[0], scopes: ['everyone'] }] })).not.toEqual([])
   })
 
-  it('the template names only known placeholders, and its words are the English locale\'s', () => {
+  it("the template names only known placeholders, and its words are the English locale's", () => {
     const template = readFileSync(join(root, 'teams/manifest.json'), 'utf8')
     const names = [...new Set([...template.matchAll(/\$\{\{([A-Z_]+)\}\}/g)].map((match) => match[1]))].sort()
-    expect(names).toEqual(['MICROSOFT_APP_ID', 'PUBLIC_HOST', 'PUBLIC_ORIGIN', 'TEAMS_APP_ID', 'TEAMS_APP_VERSION', 'TEAMS_DEVELOPER_NAME', 'TEAMS_TERMS_URL'])
+    expect(names).toEqual([
+      'MICROSOFT_APP_ID',
+      'PUBLIC_HOST',
+      'PUBLIC_ORIGIN',
+      'TEAMS_APP_ID',
+      'TEAMS_APP_VERSION',
+      'TEAMS_DEVELOPER_NAME',
+      'TEAMS_TERMS_URL',
+    ])
     const manifest = JSON.parse(template)
     expect(manifest.name.short).toBe(en.app.title)
     expect(manifest.description.short).toBe(en.app.tagline)
@@ -159,13 +202,21 @@ describe('the Teams app package', () => {
     expect(seen).toBeGreaterThan(200)
     expect(outline.pixels(0, 31)[3]).toBe(0)
     const { color: drawnColor, outline: drawnOutline } = drawTeamsIcons()
-    expect(Buffer.from(drawnColor).equals(readFileSync(join(root, 'teams/color.png'))), 'teams/color.png is out of date: npm run teams:icons').toBe(true)
-    expect(Buffer.from(drawnOutline).equals(readFileSync(join(root, 'teams/outline.png'))), 'teams/outline.png is out of date: npm run teams:icons').toBe(true)
+    expect(
+      Buffer.from(drawnColor).equals(readFileSync(join(root, 'teams/color.png'))),
+      'teams/color.png is out of date: npm run teams:icons',
+    ).toBe(true)
+    expect(
+      Buffer.from(drawnOutline).equals(readFileSync(join(root, 'teams/outline.png'))),
+      'teams/outline.png is out of date: npm run teams:icons',
+    ).toBe(true)
   })
 
   it('the vendored schema is the file its README names (same hash), from microsoft/json-schemas', () => {
     const readme = readFileSync(join(root, 'teams/schema/README.md'), 'utf8')
-    const hash = createHash('sha256').update(readFileSync(join(root, 'teams/schema/MicrosoftTeams.schema.json'))).digest('hex')
+    const hash = createHash('sha256')
+      .update(readFileSync(join(root, 'teams/schema/MicrosoftTeams.schema.json')))
+      .digest('hex')
     expect(readme).toContain(hash)
     expect(readme).toMatch(/github\.com\/microsoft\/json-schemas\/blob\/[0-9a-f]{40}\/teams\/v1\.22\/MicrosoftTeams\.schema\.json/)
     expect(JSON.parse(readFileSync(join(root, 'teams/manifest.json'), 'utf8')).manifestVersion).toBe('1.22')

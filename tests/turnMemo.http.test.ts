@@ -17,7 +17,11 @@ afterAll(() => server.stop())
 const REPLIES = jsonReplies(SELF_IN_GERMANY).slice(0, -1)
 
 async function postHtml(body: Record<string, string>) {
-  const response = await fetch(`${server.base}/turn`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(body).toString() })
+  const response = await fetch(`${server.base}/turn`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams(body).toString(),
+  })
   return { response, html: await response.text() }
 }
 
@@ -28,7 +32,11 @@ describe('remembered turns over HTTP (issue 18)', () => {
     const { last } = await jsonConversation(server.base, REPLIES)
     const bodies: string[] = []
     for (let i = 0; i < 3; i += 1) {
-      const response = await fetch(`${server.base}/api/v1/turn`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ state: last.state, action: 'answer', reply: ['matters'] }) })
+      const response = await fetch(`${server.base}/api/v1/turn`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ state: last.state, action: 'answer', reply: ['matters'] }),
+      })
       expect(response.status).toBe(200)
       expect(response.headers.get('content-type')).toMatch(/^application\/json/)
       bodies.push(await response.text())
@@ -46,7 +54,10 @@ describe('remembered turns over HTTP (issue 18)', () => {
 
   it('the HTML page: each response carries its own nonce, in the page and in its policy, and its own token', async () => {
     const { last } = await jsonConversation(server.base, REPLIES)
-    const pages = [await postHtml({ state: last.state, action: 'answer', answer: 'matters' }), await postHtml({ state: last.state, action: 'answer', answer: 'matters' })]
+    const pages = [
+      await postHtml({ state: last.state, action: 'answer', answer: 'matters' }),
+      await postHtml({ state: last.state, action: 'answer', answer: 'matters' }),
+    ]
     const nonces = pages.map(({ response }) => nonceInPolicy(response))
     expect(nonces[0]).toBeTruthy()
     expect(nonces[0]).not.toBe(nonces[1])

@@ -13,7 +13,9 @@ import { startNodeServer } from './support/startNodeServer'
 // help". It must see a number to tap at once and, after "A child is in danger now", "Call 112 now"
 // with a tel: link to 112 — with JavaScript on and off.
 const WORDS = { fr, pl, sv, ar, en }
-const CASES = (Object.keys(WORDS) as (keyof typeof WORDS)[]).flatMap((locale) => [true, false].map((javaScript) => ({ locale, javaScript })))
+const CASES = (Object.keys(WORDS) as (keyof typeof WORDS)[]).flatMap((locale) =>
+  [true, false].map((javaScript) => ({ locale, javaScript })),
+)
 
 let server: Awaited<ReturnType<typeof startNodeServer>>
 let browser: Browser

@@ -16,8 +16,33 @@ const linesOf = (country: string): UrgentLine[] => file.countries.find((entry) =
 const digits = (number: string) => number.replace(/[\s-]+/g, '')
 
 const EU27 = [
-  'AT', 'BE', 'BG', 'CY', 'CZ', 'DE', 'DK', 'EE', 'ES', 'FI', 'FR', 'GR', 'HR', 'HU',
-  'IE', 'IT', 'LT', 'LU', 'LV', 'MT', 'NL', 'PL', 'PT', 'RO', 'SE', 'SI', 'SK',
+  'AT',
+  'BE',
+  'BG',
+  'CY',
+  'CZ',
+  'DE',
+  'DK',
+  'EE',
+  'ES',
+  'FI',
+  'FR',
+  'GR',
+  'HR',
+  'HU',
+  'IE',
+  'IT',
+  'LT',
+  'LU',
+  'LV',
+  'MT',
+  'NL',
+  'PL',
+  'PT',
+  'RO',
+  'SE',
+  'SI',
+  'SK',
 ]
 /** No https source confirms 116 000 here yet (data/CURATION.md says why); adding one is a data decision. */
 const WITHOUT_116000 = ['DK', 'RO']
@@ -61,7 +86,9 @@ describe('national lines the issue names', () => {
   ] as const)('%s has %s %s with an https source that names it', (country, kind, number, named) => {
     const line = linesOf(country).find((each) => each.number === number)
     expect(line?.kind).toBe(kind)
-    expect(line?.sources.some((source) => source.url.startsWith('https://') && (named.test(source.supports) || named.test(source.url)))).toBe(true)
+    expect(
+      line?.sources.some((source) => source.url.startsWith('https://') && (named.test(source.supports) || named.test(source.url))),
+    ).toBe(true)
   })
 
   it('the Dutch child line has its hours, from a source that states them', () => {
@@ -100,7 +127,8 @@ describe('the right number first for each answer, in every country', () => {
     const danger = kinds('child_danger')
     if (danger.includes('missing_children')) {
       expect(danger.indexOf('missing_children')).toBeGreaterThan(danger.lastIndexOf('emergency'))
-      if (danger.includes('child_protection')) expect(danger.indexOf('missing_children')).toBeGreaterThan(danger.indexOf('child_protection'))
+      if (danger.includes('child_protection'))
+        expect(danger.indexOf('missing_children')).toBeGreaterThan(danger.indexOf('child_protection'))
     }
     expect(kinds('self_harm')[0]).toBe(lines.some((line) => line.kind === 'crisis') ? 'crisis' : 'emergency')
     expect(kinds('other')[0]).toBe('emergency')
@@ -109,7 +137,13 @@ describe('the right number first for each answer, in every country', () => {
   it('every kind the schema knows has a place in every order: none jumps ahead of emergency or crisis', () => {
     // Listed in the worst order: every other kind before the one that should come first.
     const lines = [...URGENT_LINE_KINDS].reverse().map((kind) => ({ kind }))
-    expect(orderUrgentLines(lines, 'child_danger').map((line) => line.kind)).toEqual(['emergency', 'child_protection', 'child_helpline', 'missing_children', 'crisis'])
+    expect(orderUrgentLines(lines, 'child_danger').map((line) => line.kind)).toEqual([
+      'emergency',
+      'child_protection',
+      'child_helpline',
+      'missing_children',
+      'crisis',
+    ])
     expect(orderUrgentLines(lines, 'self_harm')[0]?.kind).toBe('crisis')
     expect(orderUrgentLines(lines, 'other')[0]?.kind).toBe('emergency')
   })
@@ -120,7 +154,9 @@ describe('npm run data:check and the new kinds', () => {
   afterAll(() => rmSync(folder, { recursive: true, force: true }))
 
   it('refuses 116 000 under another kind, and a missing_children line with another number', () => {
-    const Loose = z.object({ countries: z.array(z.looseObject({ country: z.string(), lines: z.array(z.looseObject({ kind: z.string(), number: z.string() })) })) })
+    const Loose = z.object({
+      countries: z.array(z.looseObject({ country: z.string(), lines: z.array(z.looseObject({ kind: z.string(), number: z.string() })) })),
+    })
     const json = Loose.parse(JSON.parse(readFileSync(projectData.urgent, 'utf8')))
     const belgium = json.countries.find((entry) => entry.country === 'BE')
     const missing = belgium?.lines.find((line) => line.kind === 'missing_children')
@@ -158,7 +194,11 @@ describe('the urgent page over HTTP (a real server, real SQLite)', () => {
 
   it('Italy, "A child is in danger now": 112 first, then 114 to report a child at risk, 116 000 after', async () => {
     const page = await fetch(`${server.base}/urgent?country=IT&lang=en`)
-    const answered = await postForm(server.base, { state: stateOf(await page.text()), action: 'urgent', urgent_reason: 'child_danger', urgent_country: 'IT' }, { 'accept-language': 'en' })
+    const answered = await postForm(
+      server.base,
+      { state: stateOf(await page.text()), action: 'urgent', urgent_reason: 'child_danger', urgent_country: 'IT' },
+      { 'accept-language': 'en' },
+    )
     expect(answered.status).toBe(200)
     const tels = telLinksOf(answered.html)
     expect(tels.slice(0, 2)).toEqual(['112', '114'])
@@ -168,7 +208,11 @@ describe('the urgent page over HTTP (a real server, real SQLite)', () => {
 
   it('Romania, "I might hurt myself": the crisis line stays first; 119 is still there', async () => {
     const page = await fetch(`${server.base}/urgent?country=RO&lang=ro`)
-    const answered = await postForm(server.base, { state: stateOf(await page.text()), action: 'urgent', urgent_reason: 'self_harm', urgent_country: 'RO' }, { 'accept-language': 'ro' })
+    const answered = await postForm(
+      server.base,
+      { state: stateOf(await page.text()), action: 'urgent', urgent_reason: 'self_harm', urgent_country: 'RO' },
+      { 'accept-language': 'ro' },
+    )
     const tels = telLinksOf(answered.html)
     expect(tels[0]).toBe(digits(linesOf('RO').find((line) => line.kind === 'crisis')?.number ?? 'none'))
     expect(tels).toContain('119')
@@ -181,8 +225,13 @@ describe('the urgent page over HTTP (a real server, real SQLite)', () => {
       body: JSON.stringify({ action: 'urgent', urgentCountry: 'IT', urgentReason: 'child_danger', ui: 'it' }),
     })
     expect(response.status).toBe(200)
-    const body = z.object({ urgent: z.object({ lines: z.array(z.object({ kind: z.string(), kindLabel: z.string(), number: z.string() })) }) }).parse(await response.json())
-    expect(body.urgent.lines.map((line) => [line.kind, line.number]).slice(0, 2)).toEqual([['emergency', '112'], ['child_protection', '114']])
+    const body = z
+      .object({ urgent: z.object({ lines: z.array(z.object({ kind: z.string(), kindLabel: z.string(), number: z.string() })) }) })
+      .parse(await response.json())
+    expect(body.urgent.lines.map((line) => [line.kind, line.number]).slice(0, 2)).toEqual([
+      ['emergency', '112'],
+      ['child_protection', '114'],
+    ])
     expect(body.urgent.lines.find((line) => line.kind === 'missing_children')?.kindLabel).toBe('Bambini scomparsi')
   })
 })

@@ -99,14 +99,22 @@ describe('urgent numbers before a country is given', () => {
 
   it('one tap from the first page: the browser language region preselects the country', async () => {
     const start = await answerAll(server.base, [], { 'accept-language': 'de-AT,de;q=0.9,en;q=0.5' })
-    const page = await postForm(server.base, { state: start[0]?.state ?? '', action: 'urgent' }, { 'accept-language': 'de-AT,de;q=0.9,en;q=0.5' })
+    const page = await postForm(
+      server.base,
+      { state: start[0]?.state ?? '', action: 'urgent' },
+      { 'accept-language': 'de-AT,de;q=0.9,en;q=0.5' },
+    )
     expect(page.html).toContain('Dringende Hilfe · Österreich')
     expect(telLinksOf(page.html)).toContain('112')
   })
 
   it('an answered country wins over the browser region', async () => {
     const pages = await answerAll(server.base, ['self', 'NL'], { 'accept-language': 'de-AT' })
-    const page = await postForm(server.base, { state: pages[pages.length - 1]?.state ?? '', action: 'urgent' }, { 'accept-language': 'de-AT' })
+    const page = await postForm(
+      server.base,
+      { state: pages[pages.length - 1]?.state ?? '', action: 'urgent' },
+      { 'accept-language': 'de-AT' },
+    )
     expect(page.html).toContain('· Niederlande')
   })
 })

@@ -51,7 +51,8 @@ interface Recorded {
   __forwarded: Record<string, unknown>[]
   __errors: string[]
 }
-const recorded = <K extends keyof Recorded>(page: Page, key: K) => page.evaluate((name) => (window as unknown as Recorded)[name], key) as Promise<Recorded[K]>
+const recorded = <K extends keyof Recorded>(page: Page, key: K) =>
+  page.evaluate((name) => (window as unknown as Recorded)[name], key) as Promise<Recorded[K]>
 
 const latestCard = (page: Page) => page.locator('.webchat__adaptive-card-renderer').last()
 
@@ -185,101 +186,129 @@ function renderedAnswerBoxes(page: Page) {
 
 /** The last activity of a reply batch ends with an Adaptive Card that offers "Urgent help". */
 function offersUrgentHelp(batch: readonly Activity[], persona: BotPersona): boolean {
-  return adaptiveCardsOf(batch.at(-1) ?? {}).some((card) => cardNodes(card).some((node) => node.type === 'Action.Submit' && node.title === words(persona).nav.urgent))
+  return adaptiveCardsOf(batch.at(-1) ?? {}).some((card) =>
+    cardNodes(card).some((node) => node.type === 'Action.Submit' && node.title === words(persona).nav.urgent),
+  )
 }
 
 describe('stock Web Chat (no store, no middleware) to results, by clicking and by typing', () => {
-  it.each(BOT_PERSONAS.map((persona) => [persona.name, persona] as const))('%s', async (_name, persona) => {
-    const typing = TYPING[personaNumber(persona)]
-    const steps = typing ? typingSteps(persona) : clickingSteps(persona)
-    const w = words(persona)
-    const context = await browser.newContext({ locale: persona.locale, viewport: { width: 480, height: 1000 } })
-    const blocked: string[] = []
-    const problems: string[] = []
-    await context.route('**/*', async (route) => {
-      if (route.request().url().startsWith(`${harness.base}/`)) return route.continue()
-      blocked.push(route.request().url())
-      return route.abort('blockedbyclient')
-    })
-    const page = await context.newPage()
-    page.on('pageerror', (error) => problems.push(error.message))
-    try {
-      const join = typing?.join ?? true
-      await page.goto(`${harness.base}/?locale=${persona.locale}${join ? '' : '&join=0'}`)
-      // Nothing of Helpfinder's runs on this page.
-      expect(await page.evaluate(() => 'helpfinderStore' in window)).toBe(false)
-      await page.locator('[data-id="webchat-sendbox-input"]').waitFor({ timeout: 15_000 })
-      if (join) await expect.poll(async () => (await recorded(page, '__batches')).length, { timeout: 15_000 }).toBe(1)
+  it.each(BOT_PERSONAS.map((persona) => [persona.name, persona] as const))(
+    '%s',
+    async (_name, persona) => {
+      const typing = TYPING[personaNumber(persona)]
+      const steps = typing ? typingSteps(persona) : clickingSteps(persona)
+      const w = words(persona)
+      const context = await browser.newContext({ locale: persona.locale, viewport: { width: 480, height: 1000 } })
+      const blocked: string[] = []
+      const problems: string[] = []
+      await context.route('**/*', async (route) => {
+        if (route.request().url().startsWith(`${harness.base}/`)) return route.continue()
+        blocked.push(route.request().url())
+        return route.abort('blockedbyclient')
+      })
+      const page = await context.newPage()
+      page.on('pageerror', (error) => problems.push(error.message))
+      try {
+        const join = typing?.join ?? true
+        await page.goto(`${harness.base}/?locale=${persona.locale}${join ? '' : '&join=0'}`)
+        // Nothing of Helpfinder's runs on this page.
+        expect(await page.evaluate(() => 'helpfinderStore' in window)).toBe(false)
+        await page.locator('[data-id="webchat-sendbox-input"]').waitFor({ timeout: 15_000 })
+        if (join) await expect.poll(async () => (await recorded(page, '__batches')).length, { timeout: 15_000 }).toBe(1)
 
-      for (const [index, step] of steps.entries()) {
-        const before = (await recorded(page, '__batches')).length
-        await makeMove(page, persona, step.move)
-        await expect.poll(async () => (await recorded(page, '__batches')).length, { timeout: 10_000, message: `${persona.name}, step ${index + 1}` }).toBe(before + 1)
-        const batch = (await recorded(page, '__batches')).at(-1) ?? []
-        for (const words of step.expect) expect(plainQuotes(textOf(batch)), `${persona.name}, step ${index + 1}: ${JSON.stringify(step.move)}`).toContain(plainQuotes(words))
-        // On screen: the answer's last card, with "Urgent help" on it.
-        await latestCard(page).getByRole('button', { name: w.nav.urgent, exact: true }).waitFor({ timeout: 10_000 })
+        for (const [index, step] of steps.entries()) {
+          const before = (await recorded(page, '__batches')).length
+          await makeMove(page, persona, step.move)
+          await expect
+            .poll(async () => (await recorded(page, '__batches')).length, {
+              timeout: 10_000,
+              message: `${persona.name}, step ${index + 1}`,
+            })
+            .toBe(before + 1)
+          const batch = (await recorded(page, '__batches')).at(-1) ?? []
+          for (const words of step.expect)
+            expect(plainQuotes(textOf(batch)), `${persona.name}, step ${index + 1}: ${JSON.stringify(step.move)}`).toContain(
+              plainQuotes(words),
+            )
+          // On screen: the answer's last card, with "Urgent help" on it.
+          await latestCard(page).getByRole('button', { name: w.nav.urgent, exact: true }).waitFor({ timeout: 10_000 })
 
-        // A choice question shows each answer whole, never cut off with "…", whatever its length.
-        const next = steps[index + 1]
-        if (next && 'tap' in next.move && !batch.some((activity) => activity.attachmentLayout === 'carousel')) {
-          const boxes = await renderedAnswerBoxes(page)
-          expect(boxes.map((box) => box.name), `${persona.name}: the answer boxes`).toContain(next.move.tap)
-          for (const box of boxes) {
-            expect(plainQuotes(box.text)).toBe(plainQuotes(box.name))
-            expect(box.clipped, box.name).toBe(false)
-            expect(box.ellipsis, box.name).toBe(false)
-          }
-          if (persona.country === 'GB' && plainQuotes(textOf(batch)).includes(plainQuotes(stagePrompt(persona)))) {
-            expect(boxes.map((box) => box.name)).toContain(w.flow.stage.convicted)
-            await latestCard(page).scrollIntoViewIfNeeded()
-            await latestCard(page).screenshot({ path: CHOICE_SCREENSHOT })
+          // A choice question shows each answer whole, never cut off with "…", whatever its length.
+          const next = steps[index + 1]
+          if (next && 'tap' in next.move && !batch.some((activity) => activity.attachmentLayout === 'carousel')) {
+            const boxes = await renderedAnswerBoxes(page)
+            expect(
+              boxes.map((box) => box.name),
+              `${persona.name}: the answer boxes`,
+            ).toContain(next.move.tap)
+            for (const box of boxes) {
+              expect(plainQuotes(box.text)).toBe(plainQuotes(box.name))
+              expect(box.clipped, box.name).toBe(false)
+              expect(box.ellipsis, box.name).toBe(false)
+            }
+            if (persona.country === 'GB' && plainQuotes(textOf(batch)).includes(plainQuotes(stagePrompt(persona)))) {
+              expect(boxes.map((box) => box.name)).toContain(w.flow.stage.convicted)
+              await latestCard(page).scrollIntoViewIfNeeded()
+              await latestCard(page).screenshot({ path: CHOICE_SCREENSHOT })
+            }
           }
         }
+
+        const batches = await recorded(page, '__batches')
+        // Every answer the bot sent ended with a card offering "Urgent help" (the greeting on joining is the first answer's start).
+        for (const batch of batches) expect(offersUrgentHelp(batch, persona), `${persona.name}: ${textOf(batch).slice(0, 120)}`).toBe(true)
+
+        // The results: the services the directory holds for these answers, card by card, as the JSON API names them.
+        const expected = await apiResults(server.base, persona)
+        expect(expected.services.map((service) => service.id)).toEqual(persona.services)
+        expect(expected.helplines.map((service) => service.id)).toEqual(persona.helplines)
+        const names = [...expected.services, ...expected.helplines].map((service) => plainQuotes(service.name))
+        const results = batches.at(-1) ?? []
+        expect(
+          heroCards(results.filter((activity) => activity.attachmentLayout === 'carousel')).map((card) => plainQuotes(card.title)),
+        ).toEqual(names)
+        const transcript = plainQuotes(await page.locator('.webchat__basic-transcript').evaluate((element) => element.textContent ?? ''))
+        for (const name of names) expect(transcript, `${name} on screen`).toContain(name)
+
+        // Web Chat posted clicks as the card's data and typed words as text alone; the stand-in added nothing.
+        const posted = await recorded(page, '__posted')
+        const forwarded = await recorded(page, '__forwarded')
+        const typed = steps.flatMap((step) => ('type' in step.move ? [step.move.type] : []))
+        expect(posted.filter((activity) => typeof activity.text === 'string').map((activity) => activity.text)).toEqual(typed)
+        for (const activity of posted) {
+          if (typeof activity.text === 'string') expect(activity.value, `typed "${activity.text}" went without a value`).toBeUndefined()
+          else expect(activity.value, 'a click carries the sealed state').toMatchObject({ hf: 1, state: expect.any(String) })
+          const id = (activity.channelData as { clientActivityID?: string } | undefined)?.clientActivityID
+          const body = forwarded.find(
+            (candidate) => (candidate.channelData as { clientActivityID?: string } | undefined)?.clientActivityID === id,
+          )
+          expect(body, 'forwarded as posted').toMatchObject(activity)
+          expect(
+            Object.keys(body ?? {})
+              .filter((key) => !(key in activity))
+              .sort(),
+          ).toEqual(['conversation', 'deliveryMode', 'recipient', 'serviceUrl'])
+        }
+
+        // Right-to-left: the bot marks the cards, and Web Chat (which sets every card's direction from its own locale) shows them so.
+        const directions = await page
+          .locator('.webchat__adaptive-card-renderer .ac-adaptiveCard')
+          .evaluateAll((cards) => cards.map((card) => card.getAttribute('dir')))
+        expect(directions.length).toBeGreaterThan(0)
+        expect(new Set(directions)).toEqual(new Set([persona.ui === 'ar' ? 'rtl' : 'ltr']))
+        for (const batch of batches)
+          for (const card of batch.flatMap((activity) => adaptiveCardsOf(activity))) expect(card.rtl).toBe(persona.ui === 'ar')
+        if (persona.ui === 'ar') await page.screenshot({ path: RTL_SCREENSHOT })
+
+        expect(await recorded(page, '__errors')).toEqual([])
+        expect(problems).toEqual([])
+        expect(blocked).toEqual([])
+      } finally {
+        await context.close()
       }
-
-      const batches = await recorded(page, '__batches')
-      // Every answer the bot sent ended with a card offering "Urgent help" (the greeting on joining is the first answer's start).
-      for (const batch of batches) expect(offersUrgentHelp(batch, persona), `${persona.name}: ${textOf(batch).slice(0, 120)}`).toBe(true)
-
-      // The results: the services the directory holds for these answers, card by card, as the JSON API names them.
-      const expected = await apiResults(server.base, persona)
-      expect(expected.services.map((service) => service.id)).toEqual(persona.services)
-      expect(expected.helplines.map((service) => service.id)).toEqual(persona.helplines)
-      const names = [...expected.services, ...expected.helplines].map((service) => plainQuotes(service.name))
-      const results = batches.at(-1) ?? []
-      expect(heroCards(results.filter((activity) => activity.attachmentLayout === 'carousel')).map((card) => plainQuotes(card.title))).toEqual(names)
-      const transcript = plainQuotes(await page.locator('.webchat__basic-transcript').evaluate((element) => element.textContent ?? ''))
-      for (const name of names) expect(transcript, `${name} on screen`).toContain(name)
-
-      // Web Chat posted clicks as the card's data and typed words as text alone; the stand-in added nothing.
-      const posted = await recorded(page, '__posted')
-      const forwarded = await recorded(page, '__forwarded')
-      const typed = steps.flatMap((step) => ('type' in step.move ? [step.move.type] : []))
-      expect(posted.filter((activity) => typeof activity.text === 'string').map((activity) => activity.text)).toEqual(typed)
-      for (const activity of posted) {
-        if (typeof activity.text === 'string') expect(activity.value, `typed "${activity.text}" went without a value`).toBeUndefined()
-        else expect(activity.value, 'a click carries the sealed state').toMatchObject({ hf: 1, state: expect.any(String) })
-        const id = (activity.channelData as { clientActivityID?: string } | undefined)?.clientActivityID
-        const body = forwarded.find((candidate) => (candidate.channelData as { clientActivityID?: string } | undefined)?.clientActivityID === id)
-        expect(body, 'forwarded as posted').toMatchObject(activity)
-        expect(Object.keys(body ?? {}).filter((key) => !(key in activity)).sort()).toEqual(['conversation', 'deliveryMode', 'recipient', 'serviceUrl'])
-      }
-
-      // Right-to-left: the bot marks the cards, and Web Chat (which sets every card's direction from its own locale) shows them so.
-      const directions = await page.locator('.webchat__adaptive-card-renderer .ac-adaptiveCard').evaluateAll((cards) => cards.map((card) => card.getAttribute('dir')))
-      expect(directions.length).toBeGreaterThan(0)
-      expect(new Set(directions)).toEqual(new Set([persona.ui === 'ar' ? 'rtl' : 'ltr']))
-      for (const batch of batches) for (const card of batch.flatMap((activity) => adaptiveCardsOf(activity))) expect(card.rtl).toBe(persona.ui === 'ar')
-      if (persona.ui === 'ar') await page.screenshot({ path: RTL_SCREENSHOT })
-
-      expect(await recorded(page, '__errors')).toEqual([])
-      expect(problems).toEqual([])
-      expect(blocked).toEqual([])
-    } finally {
-      await context.close()
-    }
-  }, 60_000)
+    },
+    60_000,
+  )
 })
 
 describe('stock Web Chat and right-to-left cards', () => {
@@ -292,7 +321,9 @@ describe('stock Web Chat and right-to-left cards', () => {
         const batch = (await recorded(page, '__batches')).at(-1) ?? []
         // The bot marks the Arabic card right to left either way.
         expect(adaptiveCardsOf(batch.at(-1) ?? {})[0]?.rtl).toBe(true)
-        return await page.locator('.webchat__adaptive-card-renderer .ac-adaptiveCard').evaluateAll((cards) => cards.map((card) => card.getAttribute('dir')))
+        return await page
+          .locator('.webchat__adaptive-card-renderer .ac-adaptiveCard')
+          .evaluateAll((cards) => cards.map((card) => card.getAttribute('dir')))
       } finally {
         await page.close()
       }

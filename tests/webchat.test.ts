@@ -38,7 +38,6 @@ interface Batch {
 
 const batches = (page: Page) => page.evaluate(() => (window as unknown as { __batches: Batch[][] }).__batches)
 
-
 describe('Web Chat (botframework-webchat) against the Bot Framework channel', () => {
   it('shows the first question as buttons and, after clicking and typing through, a results card', async () => {
     const context = await browser.newContext({ locale: 'en-US', viewport: { width: 900, height: 1000 } })
@@ -56,7 +55,9 @@ describe('Web Chat (botframework-webchat) against the Bot Framework channel', ()
       await page.goto(`${harness.base}/`)
 
       // Greeting and the first question, with its answers as buttons on an Adaptive Card.
-      await expect.poll(() => page.locator('.webchat__basic-transcript').innerText(), { timeout: 15_000 }).toContain('Who are you looking for help for?')
+      await expect
+        .poll(() => page.locator('.webchat__basic-transcript').innerText(), { timeout: 15_000 })
+        .toContain('Who are you looking for help for?')
       const transcript = await page.locator('.webchat__basic-transcript').innerText()
       expect(transcript).toContain('We store nothing about you')
       await cardButton(page, en.flow.asker.self).waitFor({ timeout: 10_000 })
@@ -71,9 +72,15 @@ describe('Web Chat (botframework-webchat) against the Bot Framework channel', ()
       await page.screenshot({ path: SCREENSHOT, fullPage: false })
 
       // Clicks left Web Chat as the card's data (Action.Submit, sent as a postBack): the state and the answer, no text.
-      const posted = await page.evaluate(() => (window as unknown as { __posted: { text?: string; value?: { hf?: number; action?: string; reply?: string[] | string } }[] }).__posted)
+      const posted = await page.evaluate(
+        () =>
+          (window as unknown as { __posted: { text?: string; value?: { hf?: number; action?: string; reply?: string[] | string } }[] })
+            .__posted,
+      )
       const clicked = (reply: unknown) => posted.filter((activity) => JSON.stringify(activity.value?.reply) === JSON.stringify(reply))
-      expect(clicked(['self'])).toEqual([expect.objectContaining({ value: expect.objectContaining({ hf: 1, action: 'answer', state: expect.any(String) }) })])
+      expect(clicked(['self'])).toEqual([
+        expect.objectContaining({ value: expect.objectContaining({ hf: 1, action: 'answer', state: expect.any(String) }) }),
+      ])
       expect(clicked(['not_needed'])).toHaveLength(1)
       // The checkbox list came back merged into "Continue"'s data, as a string.
       expect(clicked('any')).toHaveLength(1)

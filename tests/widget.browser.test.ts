@@ -84,7 +84,10 @@ const countIn = (frame: Frame, selector: string) => frame.evaluate((css) => docu
 
 /** Fails loudly instead of hanging when the browser never answers. */
 function guard<T>(promise: Promise<T>, what: string): Promise<T> {
-  return Promise.race([promise, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no answer from the browser: ${what}`)), 8000))])
+  return Promise.race([
+    promise,
+    new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no answer from the browser: ${what}`)), 8000)),
+  ])
 }
 
 /** Reads something in the frame until it is as expected: one read at a time, 50 ms apart, up to 10 s, then a clear failure. */
@@ -100,19 +103,26 @@ async function until<T>(read: () => Promise<T>, expected: (value: T) => boolean,
 
 /** Waits until the panel's heading is this question, once a turn has landed. */
 async function heading(frame: Frame, text: string) {
-  await until(() => frame.evaluate(() => document.querySelector('main h1')?.textContent?.trim() ?? ''), (value) => value === text, `heading ${text}`)
+  await until(
+    () => frame.evaluate(() => document.querySelector('main h1')?.textContent?.trim() ?? ''),
+    (value) => value === text,
+    `heading ${text}`,
+  )
 }
 
 /** Presses Tab until the panel's focused element is an answer control, or a button with this text; fails after 40 presses. */
 async function tabTo(page: Page, frame: Frame, wanted: { answer?: boolean; text?: string }) {
   for (let i = 0; i < 40; i++) {
     await guard(page.keyboard.press('Tab'), 'Tab')
-    const hit = await guard(frame.evaluate(({ answer, text }) => {
-      const active = document.activeElement
-      if (!active) return false
-      if (answer) return active instanceof HTMLInputElement && active.name === 'answer'
-      return active.textContent?.trim() === text
-    }, wanted), 'what has focus')
+    const hit = await guard(
+      frame.evaluate(({ answer, text }) => {
+        const active = document.activeElement
+        if (!active) return false
+        if (answer) return active instanceof HTMLInputElement && active.name === 'answer'
+        return active.textContent?.trim() === text
+      }, wanted),
+      'what has focus',
+    )
     if (hit) return
   }
   throw new Error(`never reached by Tab: ${JSON.stringify(wanted)}`)
@@ -125,10 +135,13 @@ async function tabTo(page: Page, frame: Frame, wanted: { answer?: boolean; text?
 async function pickByKeyboard(page: Page, frame: Frame, label: string) {
   await tabTo(page, frame, { answer: true })
   for (let i = 0; i < 12; i++) {
-    const focused = await guard(frame.evaluate(() => {
-      const active = document.activeElement
-      return active instanceof HTMLInputElement ? { type: active.type, label: active.labels?.[0]?.textContent?.trim() ?? '' } : undefined
-    }), 'focused answer')
+    const focused = await guard(
+      frame.evaluate(() => {
+        const active = document.activeElement
+        return active instanceof HTMLInputElement ? { type: active.type, label: active.labels?.[0]?.textContent?.trim() ?? '' } : undefined
+      }),
+      'focused answer',
+    )
     if (focused?.label === label) {
       await guard(page.keyboard.press('Space'), 'Space')
       return
@@ -144,7 +157,9 @@ async function focusedInPanel(frame: Frame): Promise<string> {
 
 describe('the embeddable widget on a helpline site (another origin)', () => {
   it('completes a conversation by mouse; axe finds nothing at any step; no other origin, no cookie, no storage', async () => {
-    const { page, context, requests, blocked } = await visit(`/page?attrs=${encodeURIComponent('data-partner="test-helpline" data-country="DE" data-lang="en"')}`)
+    const { page, context, requests, blocked } = await visit(
+      `/page?attrs=${encodeURIComponent('data-partner="test-helpline" data-country="DE" data-lang="en"')}`,
+    )
     await launcher(page).click()
     const frame = await panelFrame(page)
     expect(await axe(page)).toEqual([])
@@ -174,12 +189,18 @@ describe('the embeddable widget on a helpline site (another origin)', () => {
     scans.push(...(await axe(frame)))
     await frame.getByLabel(en.flow.anonymity.not_needed).check()
     await frame.getByRole('button', { name: en.nav.continue }).click()
-    await until(() => countIn(frame, '[data-service]'), (count) => count > 0, 'results')
+    await until(
+      () => countIn(frame, '[data-service]'),
+      (count) => count > 0,
+      'results',
+    )
     scans.push(...(await axe(frame)))
     expect(scans).toEqual([])
 
     // Real services; the partner's own service first, and said why.
-    const services = await frame.locator('main > section [data-service], main [data-service]').evaluateAll((cards) => cards.map((card) => card.getAttribute('data-service')))
+    const services = await frame
+      .locator('main > section [data-service], main [data-service]')
+      .evaluateAll((cards) => cards.map((card) => card.getAttribute('data-service')))
     expect(services).toEqual(expect.arrayContaining(['kein-taeter-werden', 'troubled-desire']))
     expect(services[0]).toBe('kein-taeter-werden')
     await expect.poll(() => frame.locator('[data-service="kein-taeter-werden"] .featured').innerText()).toContain('Test Helpline')
@@ -187,11 +208,18 @@ describe('the embeddable widget on a helpline site (another origin)', () => {
     // Nothing but the host page and Helpfinder was asked for; nothing was stored anywhere.
     expect(blocked).toEqual([])
     expect(requests.every((url) => url.startsWith(`${server.base}/`) || url.startsWith(`${host.base}/`))).toBe(true)
-    expect(requests.filter((url) => url.startsWith(`${host.base}/`))).toEqual([`${host.base}/page?attrs=${encodeURIComponent('data-partner="test-helpline" data-country="DE" data-lang="en"')}`])
+    expect(requests.filter((url) => url.startsWith(`${host.base}/`))).toEqual([
+      `${host.base}/page?attrs=${encodeURIComponent('data-partner="test-helpline" data-country="DE" data-lang="en"')}`,
+    ])
     // Read from the browser itself: cookies, localStorage and IndexedDB of every origin.
     const state = await context.storageState({ indexedDB: true })
     expect(state.cookies).toEqual([])
-    expect(state.origins.filter((origin) => origin.localStorage.length > 0 || ('indexedDB' in origin && Array.isArray(origin.indexedDB) && origin.indexedDB.length > 0))).toEqual([])
+    expect(
+      state.origins.filter(
+        (origin) =>
+          origin.localStorage.length > 0 || ('indexedDB' in origin && Array.isArray(origin.indexedDB) && origin.indexedDB.length > 0),
+      ),
+    ).toEqual([])
     // sessionStorage is per tab: asked of each document (a third-party frame may be denied storage at all).
     const session = async (target: Page | Frame) =>
       target.evaluate(async () => {
@@ -213,26 +241,41 @@ describe('the embeddable widget on a helpline site (another origin)', () => {
   }, 60_000)
 
   it('completes a conversation by keyboard alone, focus landing on each new question', async () => {
-    const { page, consoleLines } = await visit(`/page?attrs=${encodeURIComponent('data-partner="test-helpline" data-country="DE" data-lang="en"')}`)
+    const { page, consoleLines } = await visit(
+      `/page?attrs=${encodeURIComponent('data-partner="test-helpline" data-country="DE" data-lang="en"')}`,
+    )
     // From the top of the host page, Tab reaches the launcher.
-    for (let i = 0; i < 10 && !(await page.evaluate(() => document.activeElement?.hasAttribute('data-helpfinder'))); i++) await page.keyboard.press('Tab')
+    for (let i = 0; i < 10 && !(await page.evaluate(() => document.activeElement?.hasAttribute('data-helpfinder'))); i++)
+      await page.keyboard.press('Tab')
     await guard(page.keyboard.press('Enter'), 'Enter')
     const frame = await panelFrame(page)
-    await until(() => focusedInPanel(frame), (id) => id === 'question', 'focus on the question')
+    await until(
+      () => focusedInPanel(frame),
+      (id) => id === 'question',
+      'focus on the question',
+    )
 
     const choose = async (label: string, next: string) => {
       await pickByKeyboard(page, frame, label)
       await tabTo(page, frame, { text: en.nav.continue })
       await guard(page.keyboard.press('Enter'), 'Enter')
       await heading(frame, next)
-      await until(() => focusedInPanel(frame), (id) => id === 'question', 'focus on the question')
+      await until(
+        () => focusedInPanel(frame),
+        (id) => id === 'question',
+        'focus on the question',
+      )
     }
     await choose(en.flow.asker.self, en.flow.country.prompt)
     // Country and language: the presets are preselected, so Continue is enough.
     await tabTo(page, frame, { text: en.nav.continue })
     await guard(page.keyboard.press('Enter'), 'Enter')
     await heading(frame, en.flow.language.prompt)
-    await until(() => focusedInPanel(frame), (id) => id === 'question', 'focus on the question')
+    await until(
+      () => focusedInPanel(frame),
+      (id) => id === 'question',
+      'focus on the question',
+    )
     await tabTo(page, frame, { text: en.nav.continue })
     await guard(page.keyboard.press('Enter'), 'Enter')
     await heading(frame, en.flow.stage.prompt_self)
@@ -241,8 +284,16 @@ describe('the embeddable widget on a helpline site (another origin)', () => {
     await pickByKeyboard(page, frame, en.flow.anonymity.not_needed)
     await tabTo(page, frame, { text: en.nav.continue })
     await guard(page.keyboard.press('Enter'), 'Enter')
-    await until(() => countIn(frame, '[data-service]'), (count) => count > 0, 'results')
-    await until(() => focusedInPanel(frame), (id) => id === 'question', 'focus on the results heading')
+    await until(
+      () => countIn(frame, '[data-service]'),
+      (count) => count > 0,
+      'results',
+    )
+    await until(
+      () => focusedInPanel(frame),
+      (id) => id === 'question',
+      'focus on the results heading',
+    )
     expect(await frame.locator('[data-service]').count()).toBeGreaterThan(0)
     // Escape closes the panel from inside it, and focus returns to the launcher.
     await guard(page.keyboard.press('Escape'), 'Escape')
@@ -252,7 +303,7 @@ describe('the embeddable widget on a helpline site (another origin)', () => {
     expect(consoleLines.filter((line) => line.startsWith('error') || line.startsWith('pageerror'))).toEqual([])
   }, 60_000)
 
-  it("the quick exit inside the panel takes the host page itself to the neutral site", async () => {
+  it('the quick exit inside the panel takes the host page itself to the neutral site', async () => {
     const { page, exits } = await visit(`/page?attrs=${encodeURIComponent('data-partner="test-helpline" data-open="true"')}`)
     const frame = await panelFrame(page)
     await frame.getByRole('link', { name: new RegExp(en.nav.exit) }).click()

@@ -16,7 +16,13 @@ beforeAll(async () => {
   const data = loadBundledData()
   const partners = [
     ...data.partners,
-    testPartner({ id: 'two-sites', origins: ['https://www.helpline.example', 'https://help.example:8443'], featured: ['stop-it-now-nl', 'kein-taeter-werden'], defaultCountry: 'NL', defaultLanguage: 'nl' }),
+    testPartner({
+      id: 'two-sites',
+      origins: ['https://www.helpline.example', 'https://help.example:8443'],
+      featured: ['stop-it-now-nl', 'kein-taeter-werden'],
+      defaultCountry: 'NL',
+      defaultLanguage: 'nl',
+    }),
     testPartner({ id: 'nowhere', origins: [] }),
   ]
   server = await startNodeServer({ seed: { ...data, partners } })
@@ -29,7 +35,9 @@ const frameAncestors = (page: FormPage) => /frame-ancestors ([^;]+)$/.exec(page.
 
 /** Answers through the panel's forms, carrying the hidden fields each page holds (as a browser would). */
 async function answer(page: FormPage, reply: string[]): Promise<FormPage> {
-  const hidden = Object.fromEntries([...page.html.matchAll(/<input type="hidden" name="(w_[a-z]+)" value="([^"]*)"/g)].map((match) => [match[1] ?? '', match[2] ?? '']))
+  const hidden = Object.fromEntries(
+    [...page.html.matchAll(/<input type="hidden" name="(w_[a-z]+)" value="([^"]*)"/g)].map((match) => [match[1] ?? '', match[2] ?? '']),
+  )
   return post({ ...hidden, state: page.state, action: 'answer', answer: reply })
 }
 
@@ -45,7 +53,7 @@ describe('the widget over HTTP', () => {
 
   it.each([
     ['no partner: any site', '', '*'],
-    ["a partner: only its origins", 'partner=two-sites', 'https://www.helpline.example https://help.example:8443'],
+    ['a partner: only its origins', 'partner=two-sites', 'https://www.helpline.example https://help.example:8443'],
     ['a partner with no origins: nowhere', 'partner=nowhere', "'none'"],
     ['the demo partner: Helpfinder itself', 'partner=demo-helpline', "'self'"],
     ['an unknown partner: the default widget', 'partner=nobody', '*'],
@@ -100,7 +108,9 @@ describe('the widget over HTTP', () => {
   })
 
   it('settings that do not parse are ignored, never an error', async () => {
-    const page = await panel(`partner=${encodeURIComponent('<script>')}&country=XYZ&lang=${encodeURIComponent('"><b>')}&accent=${encodeURIComponent('red;}body{display:none')}`)
+    const page = await panel(
+      `partner=${encodeURIComponent('<script>')}&country=XYZ&lang=${encodeURIComponent('"><b>')}&accent=${encodeURIComponent('red;}body{display:none')}`,
+    )
     expect(page.status).toBe(200)
     expect(frameAncestors(page)).toBe('*')
     expect(page.html).not.toContain('<b>')

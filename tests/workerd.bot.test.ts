@@ -56,9 +56,19 @@ describe('the Bot Framework channel on Workers', () => {
   it('expectReplies: someone in Germany worried about themselves clicks and types through to Kein Täter werden', async () => {
     let replies = await send(open.url, { type: 'conversationUpdate', membersAdded: [{ id: 'person-1' }] })
     expect(textOf(replies)).toContain('Who are you looking for help for?')
-    const moves: ({ click: string } | { type: string })[] = [{ click: 'self' }, { type: 'Deutschland' }, { type: 'Deutsch' }, { click: 'nothing_happened' }, { click: 'any' }, { click: 'not_needed' }]
+    const moves: ({ click: string } | { type: string })[] = [
+      { click: 'self' },
+      { type: 'Deutschland' },
+      { type: 'Deutsch' },
+      { click: 'nothing_happened' },
+      { click: 'any' },
+      { click: 'not_needed' },
+    ]
     for (const move of moves) {
-      replies = 'click' in move ? await send(open.url, { value: button(replies, move.click).value }) : await send(open.url, { text: move.type, value: replies.at(-1)?.value })
+      replies =
+        'click' in move
+          ? await send(open.url, { value: button(replies, move.click).value })
+          : await send(open.url, { text: move.type, value: replies.at(-1)?.value })
     }
     const kein = heroCards(replies).find((card) => card.title.includes('Kein Täter werden'))
     expect(kein?.buttons?.some((action) => action.type === 'openUrl' && action.value === 'https://www.kein-taeter-werden.de')).toBe(true)
@@ -66,10 +76,20 @@ describe('the Bot Framework channel on Workers', () => {
 
   it('normal delivery: the greeting and first question are posted to the channel through the connector', async () => {
     channel.posts.length = 0
-    const joined = activity({ type: 'conversationUpdate', id: 'join-w', conversation: { id: 'conv-w' }, membersAdded: [{ id: 'person-1' }], serviceUrl: channel.serviceUrl, deliveryMode: undefined })
+    const joined = activity({
+      type: 'conversationUpdate',
+      id: 'join-w',
+      conversation: { id: 'conv-w' },
+      membersAdded: [{ id: 'person-1' }],
+      serviceUrl: channel.serviceUrl,
+      deliveryMode: undefined,
+    })
     const reply = await postActivity(open.url, joined)
     expect([200, 201]).toContain(reply.status)
-    expect(channel.posts.map((post) => post.path)).toEqual(['/v3/conversations/conv-w/activities/join-w', '/v3/conversations/conv-w/activities/join-w'])
+    expect(channel.posts.map((post) => post.path)).toEqual([
+      '/v3/conversations/conv-w/activities/join-w',
+      '/v3/conversations/conv-w/activities/join-w',
+    ])
     // The Emulator channel renders Adaptive Cards: the question is on the card.
     expect(channel.posts[1]?.body).toMatchObject({ type: 'message' })
     expect(textOf([channel.posts[1]?.body as Partial<Activity>])).toContain('Who are you looking for help for?')
@@ -82,7 +102,8 @@ describe('the Bot Framework channel on Workers', () => {
 
   describe('with MicrosoftAppId and the cloud settings as Worker bindings', () => {
     const serviceurl = 'http://127.0.0.1:9/'
-    const greeting = () => activity({ type: 'conversationUpdate', channelId: 'webchat', serviceUrl: serviceurl, membersAdded: [{ id: 'person-1' }] })
+    const greeting = () =>
+      activity({ type: 'conversationUpdate', channelId: 'webchat', serviceUrl: serviceurl, membersAdded: [{ id: 'person-1' }] })
 
     it('accepts a valid channel token', async () => {
       const reply = await postActivity(secured.url, greeting(), { authorization: `Bearer ${jwks.sign({ aud: TEST_APP_ID, serviceurl })}` })
@@ -105,13 +126,24 @@ describe('the Bot Framework channel on Workers', () => {
   })
 
   it('as registered with Azure: validates the channel token, gets its own token from Azure AD and posts the replies with it', async () => {
-    const joined = activity({ type: 'conversationUpdate', id: 'join-a', channelId: 'webchat', conversation: { id: 'conv-a' }, membersAdded: [{ id: 'person-1' }], serviceUrl: AZURE_CHANNEL, deliveryMode: undefined })
+    const joined = activity({
+      type: 'conversationUpdate',
+      id: 'join-a',
+      channelId: 'webchat',
+      conversation: { id: 'conv-a' },
+      membersAdded: [{ id: 'person-1' }],
+      serviceUrl: AZURE_CHANNEL,
+      deliveryMode: undefined,
+    })
     const token = azure.sign({ aud: TEST_APP_ID, serviceurl: AZURE_CHANNEL })
     const reply = await postActivity(azureBot.url, joined, { authorization: `Bearer ${token}` })
     expect([200, 201]).toContain(reply.status)
     const posts = azure.channelPosts()
     // Web Chat and Direct Line get new activities, not replies (the SDK sets no replyToId for them).
-    expect(posts.map((post) => new URL(post.url).pathname)).toEqual(['/v3/conversations/conv-a/activities', '/v3/conversations/conv-a/activities'])
+    expect(posts.map((post) => new URL(post.url).pathname)).toEqual([
+      '/v3/conversations/conv-a/activities',
+      '/v3/conversations/conv-a/activities',
+    ])
     expect(posts.every((post) => post.authorization === `Bearer ${FAKE_ACCESS_TOKEN}`)).toBe(true)
     const question: Partial<Activity> = JSON.parse(posts[1]?.body ?? '{}')
     expect(question).toMatchObject({ type: 'message' })
@@ -123,8 +155,16 @@ describe('the Bot Framework channel on Workers', () => {
 
   it('as registered with Azure: a token for another bot is refused and nothing is posted', async () => {
     const before = azure.channelPosts().length
-    const joined = activity({ type: 'conversationUpdate', channelId: 'webchat', membersAdded: [{ id: 'person-1' }], serviceUrl: AZURE_CHANNEL, deliveryMode: undefined })
-    const reply = await postActivity(azureBot.url, joined, { authorization: `Bearer ${azure.sign({ aud: 'another-bot', serviceurl: AZURE_CHANNEL })}` })
+    const joined = activity({
+      type: 'conversationUpdate',
+      channelId: 'webchat',
+      membersAdded: [{ id: 'person-1' }],
+      serviceUrl: AZURE_CHANNEL,
+      deliveryMode: undefined,
+    })
+    const reply = await postActivity(azureBot.url, joined, {
+      authorization: `Bearer ${azure.sign({ aud: 'another-bot', serviceurl: AZURE_CHANNEL })}`,
+    })
     expect([401, 403]).toContain(reply.status)
     expect(azure.channelPosts().length).toBe(before)
   })

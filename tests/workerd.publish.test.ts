@@ -51,7 +51,9 @@ const ApiView = z.object({
   step: z.object({ outcome: z.enum(['results', 'urgent']).optional() }),
   results: z
     .object({
-      services: z.array(z.object({ id: z.string(), name: z.string(), contacts: z.array(z.object({ label: z.string(), hours: z.string().optional() })) })),
+      services: z.array(
+        z.object({ id: z.string(), name: z.string(), contacts: z.array(z.object({ label: z.string(), hours: z.string().optional() })) }),
+      ),
     })
     .optional(),
 })
@@ -71,7 +73,9 @@ let published: Worker
 /** The real script, as `npm run data:d1-sql` runs it. */
 async function exportSql(name: string): Promise<string> {
   const out = join(folder, name)
-  const { stdout } = await run('npx', ['tsx', 'scripts/dataD1Sql.ts', '--database', join(folder, 'helpfinder.sqlite'), '--out', out], { cwd: root })
+  const { stdout } = await run('npx', ['tsx', 'scripts/dataD1Sql.ts', '--database', join(folder, 'helpfinder.sqlite'), '--out', out], {
+    cwd: root,
+  })
   exportOutput = stdout
   return out
 }
@@ -79,7 +83,11 @@ async function exportSql(name: string): Promise<string> {
 /** `wrangler d1 … helpfinder --local --persist-to DIR`, as an operator would run it against their local D1. */
 async function wrangler(persistTo: string, ...args: string[]): Promise<string> {
   const wranglerBin = join(root, 'node_modules/.bin/wrangler')
-  const { stdout } = await run(wranglerBin, ['d1', ...args, '--local', '--persist-to', persistTo, '--config', join(root, 'wrangler.toml')], { cwd: root, env: WRANGLER_ENV })
+  const { stdout } = await run(
+    wranglerBin,
+    ['d1', ...args, '--local', '--persist-to', persistTo, '--config', join(root, 'wrangler.toml')],
+    { cwd: root, env: WRANGLER_ENV },
+  )
   return stdout
 }
 const migrateD1 = (persistTo: string) => wrangler(persistTo, 'migrations', 'apply', 'helpfinder')
@@ -107,12 +115,27 @@ function nodeOnlyRows(directory: SqliteDirectory) {
   directory.db.transaction((tx) => {
     const curator = tx
       .insert(schema.curators)
-      .values({ login: SECRETS.login, displayName: SECRETS.displayName, passwordHash: SECRETS.passwordHash, role: 'admin', createdAt: '2026-11-23T10:00:00Z' })
+      .values({
+        login: SECRETS.login,
+        displayName: SECRETS.displayName,
+        passwordHash: SECRETS.passwordHash,
+        role: 'admin',
+        createdAt: '2026-11-23T10:00:00Z',
+      })
       .returning({ id: schema.curators.id })
       .get()
     tx.insert(schema.curatorSessions).values({ tokenHash: SECRETS.tokenHash, curatorId: curator.id, createdAt: 1, lastSeenAt: 2 }).run()
     tx.insert(schema.auditEntries)
-      .values({ at: '2026-11-23T10:01:00Z', curatorId: curator.id, curatorName: SECRETS.displayName, subject: 'initiative', subjectId: NEW_ID, action: 'create', before: null, after: SECRETS.audit })
+      .values({
+        at: '2026-11-23T10:01:00Z',
+        curatorId: curator.id,
+        curatorName: SECRETS.displayName,
+        subject: 'initiative',
+        subjectId: NEW_ID,
+        action: 'create',
+        before: null,
+        after: SECRETS.audit,
+      })
       .run()
   })
 }
@@ -121,15 +144,23 @@ function nodeOnlyRows(directory: SqliteDirectory) {
 async function dumpDirectory(worker: Worker) {
   const dump: Record<string, unknown[]> = {}
   for (const table of DIRECTORY_TABLES) {
-    const columns = (await worker.d1.prepare(`SELECT name FROM pragma_table_info('${table}')`).all<{ name: string }>()).results.map((row) => row.name)
-    dump[table] = (await worker.d1.prepare(`SELECT * FROM ${table} ORDER BY ${columns.map((name) => `"${name}"`).join(', ')}`).all()).results
+    const columns = (await worker.d1.prepare(`SELECT name FROM pragma_table_info('${table}')`).all<{ name: string }>()).results.map(
+      (row) => row.name,
+    )
+    dump[table] = (
+      await worker.d1.prepare(`SELECT * FROM ${table} ORDER BY ${columns.map((name) => `"${name}"`).join(', ')}`).all()
+    ).results
   }
   return dump
 }
 
 async function apiResults(base: string) {
   const post = async (body: object) => {
-    const response = await fetch(`${base}/api/v1/turn`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+    const response = await fetch(`${base}/api/v1/turn`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    })
     expect(response.status).toBe(200)
     return ApiView.parse(await response.json())
   }
@@ -175,12 +206,25 @@ describe('npm run data:d1-sql', () => {
   it('writes SQL that replaces the directory tables and nothing else: no curator accounts, sessions or audit trail', async () => {
     const sql = readFileSync(afterSql, 'utf8')
     expect(afterOutput).toMatch(new RegExp(`^wrote .*d1-directory\\.sql: ${RECORDS_AFTER_EDITS} services`))
-    const statements = sql.split(/;\n/).map((statement) => statement.trim()).filter(Boolean)
+    const statements = sql
+      .split(/;\n/)
+      .map((statement) => statement.trim())
+      .filter(Boolean)
     const targets = statements.map((statement) => /^(?:DELETE FROM|INSERT INTO) "([a-z_]+)"/.exec(statement)?.[1])
     expect(targets.every((table) => table !== undefined)).toBe(true)
     expect([...new Set(targets)].sort()).toEqual([...DIRECTORY_TABLES].sort())
     // Deletes first, children before parents; then inserts, parents first.
-    expect(targets.slice(0, 9)).toEqual(['initiative_tags', 'contacts', 'sources', 'initiatives', 'tags', 'criteria', 'meta', 'urgent_lines', 'partners'])
+    expect(targets.slice(0, 9)).toEqual([
+      'initiative_tags',
+      'contacts',
+      'sources',
+      'initiatives',
+      'tags',
+      'criteria',
+      'meta',
+      'urgent_lines',
+      'partners',
+    ])
     expect(statements.slice(0, 9).every((statement) => statement.startsWith('DELETE FROM'))).toBe(true)
     expect(statements.slice(9).every((statement) => statement.startsWith('INSERT INTO'))).toBe(true)
     for (const secret of Object.values(SECRETS)) expect(sql).not.toContain(secret)
@@ -203,7 +247,11 @@ describe('npm run data:d1-sql', () => {
   }, 90_000)
 
   it('refuses a file that does not exist, and writes nothing', async () => {
-    const failed = run('npx', ['tsx', 'scripts/dataD1Sql.ts', '--database', join(folder, 'missing.sqlite'), '--out', join(folder, 'missing.sql')], { cwd: root })
+    const failed = run(
+      'npx',
+      ['tsx', 'scripts/dataD1Sql.ts', '--database', join(folder, 'missing.sqlite'), '--out', join(folder, 'missing.sql')],
+      { cwd: root },
+    )
     await expect(failed).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('nothing written') })
     expect(() => readFileSync(join(folder, 'missing.sql'))).toThrow()
   }, 90_000)
@@ -225,7 +273,10 @@ describe('directorySql', () => {
     const published = (name: string) => directorySql({ ...seed, initiatives: [{ ...record, name }] }, 'now')
     expect(published('a\u0000b')).toEqual({ ok: false, error: 'initiatives.name: text holds a NUL character' })
     expect(published('x BEGIN TRANSACTION y').ok).toBe(false)
-    expect(directorySql({ ...seed, initiatives: [{ ...record, status: 'closed' }] }, 'now')).toEqual({ ok: false, error: 'the directory has no active service' })
+    expect(directorySql({ ...seed, initiatives: [{ ...record, status: 'closed' }] }, 'now')).toEqual({
+      ok: false,
+      error: 'the directory has no active service',
+    })
     expect(directorySql({ ...seed, urgent: [] }, 'now')).toEqual({ ok: false, error: 'the directory has no urgent-help numbers' })
   })
 })
@@ -262,7 +313,10 @@ describe('the worker on the D1 the SQL was applied to (wrangler d1 execute --loc
     const once = await dumpDirectory(published)
     const broken = join(folder, 'broken.sql')
     // Everything deleted and re-inserted, then a row whose service does not exist: the foreign key fails last.
-    writeFileSync(broken, `${readFileSync(beforeSql, 'utf8')}INSERT INTO "sources" ("initiative_id", "position", "url", "date", "supports") VALUES ('no-such-service', 0, 'https://example.org', '2026', 'x');\n`)
+    writeFileSync(
+      broken,
+      `${readFileSync(beforeSql, 'utf8')}INSERT INTO "sources" ("initiative_id", "position", "url", "date", "supports") VALUES ('no-such-service', 0, 'https://example.org', '2026', 'x');\n`,
+    )
     await expect(applySql(join(folder, 'published'), broken)).rejects.toThrow(/FOREIGN KEY/)
     expect(await dumpDirectory(published)).toEqual(once)
   }, 90_000)
@@ -287,7 +341,11 @@ describe('a worker already serving when a new directory is published', () => {
     // set up as deployed with a bot (its app id): without one, a worker rightly says once that the
     // bot endpoint is off, and this test expects no warning at all. Nothing here talks to the bot.
     const bot = { MicrosoftAppId: TEST_APP_ID }
-    fresh = await startWorker(bundle.outfile, { persistTo: persist(), migrate: false, bindings: { DIRECTORY_MAX_AGE_SECONDS: '1', ...bot } })
+    fresh = await startWorker(bundle.outfile, {
+      persistTo: persist(),
+      migrate: false,
+      bindings: { DIRECTORY_MAX_AGE_SECONDS: '1', ...bot },
+    })
     steady = await startWorker(bundle.outfile, { persistTo: persist(), migrate: false, bindings: bot })
   }, 60_000)
 
@@ -299,11 +357,16 @@ describe('a worker already serving when a new directory is published', () => {
     for (const worker of [fresh, steady]) expect(servicesOf((await resultsPage(worker.url)).html)).not.toContain(NEW_ID)
     await applySql(persist(), afterSql)
     const applied = performance.now()
-    await vi.waitFor(async () => expect(servicesOf((await resultsPage(fresh.url)).html)).toContain(NEW_ID), { timeout: 20_000, interval: 250 })
+    await vi.waitFor(async () => expect(servicesOf((await resultsPage(fresh.url)).html)).toContain(NEW_ID), {
+      timeout: 20_000,
+      interval: 250,
+    })
     const seconds = (performance.now() - applied) / 1000
     process.stdout.write(`published directory visible after ${seconds.toFixed(1)} s (max age 1 s)\n`)
     expect(seconds).toBeLessThan(20)
-    expect((await apiResults(fresh.url)).find(({ id }) => id === 'kein-taeter-werden')?.contacts.map((contact) => contact.hours)).toContain(NEW_HOURS)
+    expect((await apiResults(fresh.url)).find(({ id }) => id === 'kein-taeter-werden')?.contacts.map((contact) => contact.hours)).toContain(
+      NEW_HOURS,
+    )
     // The default max age is 60 s: the other isolate still answers from the directory it loaded,
     // although its D1 already holds the new one.
     expect(servicesOf((await resultsPage(steady.url)).html)).not.toContain(NEW_ID)

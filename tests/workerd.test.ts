@@ -46,7 +46,11 @@ async function rowCounts(d1: D1): Promise<Record<string, number>> {
 }
 
 async function apiTurn(base: string, body: object) {
-  const response = await fetch(`${base}/api/v1/turn`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+  const response = await fetch(`${base}/api/v1/turn`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  })
   return { status: response.status, headers: response.headers, view: ApiView.parse(await response.json()) }
 }
 
@@ -117,7 +121,10 @@ describe('a conversation in workerd with D1', () => {
     expect(countsBeforeFirstRequest.initiatives).toBe(0)
     await answerAll(worker.url, SELF_DE)
     // Seeding runs in the background (waitUntil), so no person waits for it.
-    await vi.waitFor(async () => expect((await rowCounts(worker.d1)).initiatives).toBe(initiativesInData), { timeout: 15_000, interval: 200 })
+    await vi.waitFor(async () => expect((await rowCounts(worker.d1)).initiatives).toBe(initiativesInData), {
+      timeout: 15_000,
+      interval: 200,
+    })
     const seeded = await rowCounts(worker.d1)
     expect(seeded.meta).toBe(2)
     expect(Object.values(seeded).every((n) => n > 0)).toBe(true)
@@ -230,7 +237,10 @@ describe('worker logs', () => {
     expect(entries).toEqual(entries.map(() => ['method', 'ms', 'route', 'status']))
     const secrets = [...pages.map((page) => page.state), api.view.state].flatMap((token) => [token, token.slice(20, 52)])
     for (const secret of [...secrets, 'Deutschland', 'viewed_images', 'email', 'kein-taeter-werden']) {
-      expect(lines.filter((line) => line.includes(secret)), secret).toEqual([])
+      expect(
+        lines.filter((line) => line.includes(secret)),
+        secret,
+      ).toEqual([])
     }
   })
 })

@@ -61,7 +61,8 @@ function insertStatements(table: SQLiteTable, rows: object[]): Result<string[], 
     }
     const tuple = `(${values.join(', ')})`
     const tupleBytes = bytes(tuple) + 2
-    if (bytes(head) + tupleBytes > MAX_STATEMENT_BYTES) return fail(`a row of ${getTableName(table)} is longer than ${MAX_STATEMENT_BYTES} bytes`)
+    if (bytes(head) + tupleBytes > MAX_STATEMENT_BYTES)
+      return fail(`a row of ${getTableName(table)} is longer than ${MAX_STATEMENT_BYTES} bytes`)
     if (tuples.length === ROWS_PER_INSERT || size + tupleBytes > MAX_STATEMENT_BYTES) flush()
     tuples.push(tuple)
     size += tupleBytes

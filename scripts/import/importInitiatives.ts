@@ -119,7 +119,13 @@ function driftLines(options: ImportOptions, drift: InitiativesDrift): string[] {
   ]
 }
 
-function summary(options: ImportOptions, count: number, merged: MergeResult, jsonWritten: boolean, database: 'replaced' | 'unchanged' | 'refused' | 'absent'): string[] {
+function summary(
+  options: ImportOptions,
+  count: number,
+  merged: MergeResult,
+  jsonWritten: boolean,
+  database: 'replaced' | 'unchanged' | 'refused' | 'absent',
+): string[] {
   const ids = (label: string, list: readonly string[]) => `${label} (${list.length})${list.length > 0 ? `: ${list.join(', ')}` : ''}`
   const how = options.mode === 'replace' ? 'the file replaces the whole directory' : 'merged by id into the directory'
   return [
@@ -130,9 +136,11 @@ function summary(options: ImportOptions, count: number, merged: MergeResult, jso
     ids('removed', merged.removed),
     `${join(options.dataDir, DATA_FILES.initiatives)}: ${jsonWritten ? 'written' : 'already up to date, not rewritten'}`,
     `${options.databaseFile}: ${
-      database === 'replaced' ? 'directory replaced in one transaction'
-      : database === 'unchanged' ? 'already holds this directory, not touched'
-      : 'no database file (it is seeded from data/ when the app first starts)'
+      database === 'replaced'
+        ? 'directory replaced in one transaction'
+        : database === 'unchanged'
+          ? 'already holds this directory, not touched'
+          : 'no database file (it is seeded from data/ when the app first starts)'
     }`,
   ]
 }

@@ -17,8 +17,16 @@ export interface InitiativesDrift {
  * Else which ids differ.
  * @example initiativesDrift(fromData, fromDatabase, taxonomy)?.different // ['stop-it-now-nl']
  */
-export function initiativesDrift(data: readonly Initiative[], database: readonly Initiative[], taxonomy: Taxonomy): InitiativesDrift | undefined {
-  const text = (records: readonly Initiative[]) => initiativesToJson(records.map((record) => comparableInitiative(record, taxonomy)), taxonomy)
+export function initiativesDrift(
+  data: readonly Initiative[],
+  database: readonly Initiative[],
+  taxonomy: Taxonomy,
+): InitiativesDrift | undefined {
+  const text = (records: readonly Initiative[]) =>
+    initiativesToJson(
+      records.map((record) => comparableInitiative(record, taxonomy)),
+      taxonomy,
+    )
   if (text(data) === text(database)) return undefined
   // The database's records replacing data's: added = only in the database, removed = only in data.
   const diff = mergeInitiatives(data, database, 'replace', taxonomy)

@@ -10,7 +10,12 @@ import { UrgentHelpFileSchema } from '../../src/core/directory/urgentHelpSchema'
 import type { Result } from '../../src/core/result'
 
 /** File names inside a data folder (data/ by default; tests use copies). */
-export const DATA_FILES = { initiatives: 'initiatives.json', taxonomy: 'taxonomy.json', urgent: 'urgent-help.json', partners: 'partners.json' } as const
+export const DATA_FILES = {
+  initiatives: 'initiatives.json',
+  taxonomy: 'taxonomy.json',
+  urgent: 'urgent-help.json',
+  partners: 'partners.json',
+} as const
 
 /**
  * Reads and validates a data folder's directory files; on failure, one line per problem

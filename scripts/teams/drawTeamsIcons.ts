@@ -13,12 +13,20 @@ interface Bubble {
 // Teams shows the colour icon's symbol inside a margin; the 32-pixel outline icon uses most of its square.
 const COLOR_BUBBLE: Bubble = {
   body: { left: 0.2, top: 0.24, right: 0.8, bottom: 0.66, radius: 0.12 },
-  tail: [[0.28, 0.6], [0.46, 0.62], [0.25, 0.8]],
+  tail: [
+    [0.28, 0.6],
+    [0.46, 0.62],
+    [0.25, 0.8],
+  ],
   dots: { y: 0.45, xs: [0.36, 0.5, 0.64], radius: 0.045 },
 }
 const OUTLINE_BUBBLE: Bubble = {
   body: { left: 0.06, top: 0.1, right: 0.94, bottom: 0.72, radius: 0.2 },
-  tail: [[0.16, 0.62], [0.42, 0.66], [0.1, 0.94]],
+  tail: [
+    [0.16, 0.62],
+    [0.42, 0.66],
+    [0.1, 0.94],
+  ],
   dots: { y: 0.41, xs: [0.28, 0.5, 0.72], radius: 0.075 },
 }
 

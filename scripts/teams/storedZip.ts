@@ -23,7 +23,8 @@ export function storedZip(entries: readonly ZipEntry[]): Uint8Array {
   const centrals: Uint8Array[] = []
   let offset = 0
   for (const entry of entries) {
-    if (!/^[\x21-\x7e][\x20-\x7e]*$/.test(entry.name) || entry.name.includes('\\')) throw new Error(`unsupported file name in zip: ${entry.name}`)
+    if (!/^[\x21-\x7e][\x20-\x7e]*$/.test(entry.name) || entry.name.includes('\\'))
+      throw new Error(`unsupported file name in zip: ${entry.name}`)
     const name = encoder.encode(entry.name)
     const crc = crc32(entry.data)
     const local = new Uint8Array(30 + name.length)

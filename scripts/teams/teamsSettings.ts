@@ -2,8 +2,12 @@ import * as z from 'zod'
 import { publicOrigin } from '../../src/app/publicOrigin'
 import { fail, ok, type Result } from '../../src/core/result'
 
-const Guid = z.string().trim().regex(/^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$/, 'must be a GUID such as 00000000-0000-0000-0000-000000000000')
-const Optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), schema.optional())
+const Guid = z
+  .string()
+  .trim()
+  .regex(/^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$/, 'must be a GUID such as 00000000-0000-0000-0000-000000000000')
+const Optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), schema.optional())
 
 const EnvSchema = z.object({
   MicrosoftAppId: Optional(Guid),
@@ -16,7 +20,10 @@ const EnvSchema = z.object({
 })
 
 /** The values the placeholders `${{NAME}}` in teams/manifest.json are filled with. */
-export type TeamsSettings = Record<'MICROSOFT_APP_ID' | 'TEAMS_APP_ID' | 'PUBLIC_ORIGIN' | 'PUBLIC_HOST' | 'TEAMS_DEVELOPER_NAME' | 'TEAMS_TERMS_URL' | 'TEAMS_APP_VERSION', string>
+export type TeamsSettings = Record<
+  'MICROSOFT_APP_ID' | 'TEAMS_APP_ID' | 'PUBLIC_ORIGIN' | 'PUBLIC_HOST' | 'TEAMS_DEVELOPER_NAME' | 'TEAMS_TERMS_URL' | 'TEAMS_APP_VERSION',
+  string
+>
 
 /**
  * Reads the Teams package settings from the environment: the bot's app id (`MicrosoftAppId`, the
@@ -33,12 +40,13 @@ export function teamsSettings(env: Readonly<Record<string, string | undefined>>)
     problems.push('MicrosoftAppId and MICROSOFT_APP_ID are both set and differ; set one')
   }
   const appId = values.MicrosoftAppId ?? values.MICROSOFT_APP_ID
-  if (!appId) problems.push('MicrosoftAppId (or MICROSOFT_APP_ID) is not set: the Azure Bot\'s Microsoft App ID')
+  if (!appId) problems.push("MicrosoftAppId (or MICROSOFT_APP_ID) is not set: the Azure Bot's Microsoft App ID")
   const origin = publicOrigin(values.PUBLIC_ORIGIN)
   if (!origin.ok) problems.push(origin.error)
   else if (!origin.value) problems.push('PUBLIC_ORIGIN is not set: the https:// address the service is reached at')
   else if (!origin.value.startsWith('https://')) problems.push('PUBLIC_ORIGIN must be https:// for Teams')
-  if (!values.TEAMS_DEVELOPER_NAME) problems.push('TEAMS_DEVELOPER_NAME is not set: the helpline\'s name as Teams shows the publisher (at most 32 characters)')
+  if (!values.TEAMS_DEVELOPER_NAME)
+    problems.push("TEAMS_DEVELOPER_NAME is not set: the helpline's name as Teams shows the publisher (at most 32 characters)")
   if (problems.length > 0 || !appId || !origin.ok || !origin.value || !values.TEAMS_DEVELOPER_NAME) return fail(problems)
   return ok({
     MICROSOFT_APP_ID: appId,

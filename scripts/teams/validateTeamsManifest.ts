@@ -24,7 +24,10 @@ let validate: ReturnType<typeof compile> | undefined
 export function validateTeamsManifest(manifest: unknown): string[] {
   validate ??= compile()
   if (validate(manifest)) return []
-  return (validate.errors ?? []).map((error) => `${error.instancePath || '/'} ${error.message ?? 'is invalid'}${error.params && 'allowedValues' in error.params ? ` (${String(error.params.allowedValues)})` : ''}`)
+  return (validate.errors ?? []).map(
+    (error) =>
+      `${error.instancePath || '/'} ${error.message ?? 'is invalid'}${error.params && 'allowedValues' in error.params ? ` (${String(error.params.allowedValues)})` : ''}`,
+  )
 }
 
 const SCHEMA_MAPS = ['properties', 'definitions', 'patternProperties', 'dependencies'] as const
@@ -40,7 +43,8 @@ function draft04Only(node: unknown, path = '#'): string[] {
   for (const keyword of ['exclusiveMinimum', 'exclusiveMaximum']) if (typeof record[keyword] === 'boolean') found.push(`${path}/${keyword}`)
   for (const keyword of SCHEMA_MAPS) {
     const map = record[keyword]
-    if (typeof map === 'object' && map !== null) for (const [name, child] of Object.entries(map)) found.push(...draft04Only(child, `${path}/${keyword}/${name}`))
+    if (typeof map === 'object' && map !== null)
+      for (const [name, child] of Object.entries(map)) found.push(...draft04Only(child, `${path}/${keyword}/${name}`))
   }
   for (const keyword of SCHEMA_LISTS) {
     const list = record[keyword]

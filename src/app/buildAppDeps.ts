@@ -16,7 +16,14 @@ import { loadNameAliases } from './loadNameAliases'
  * Everything built once per process or isolate: flow, translations, name tables, directory cache.
  * @example createApp(await buildAppDeps({ keyring, directory: cache, log: consoleSink }))
  */
-export async function buildAppDeps(options: { keyring: Keyring; directory: DirectoryCache; log: LogSink; now?: () => number; publicOrigin?: string; embedOrigins?: EmbedOriginRules }): Promise<AppDeps> {
+export async function buildAppDeps(options: {
+  keyring: Keyring
+  directory: DirectoryCache
+  log: LogSink
+  now?: () => number
+  publicOrigin?: string
+  embedOrigins?: EmbedOriginRules
+}): Promise<AppDeps> {
   const aliases = loadNameAliases()
   const turn: TurnDeps = {
     flow: loadFlow(),

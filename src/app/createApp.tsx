@@ -58,9 +58,19 @@ function errorResponse(c: Context, deps: AppDeps, error: HttpError) {
     return c.json({ error: { status: error.status, message: t(error.key) }, urgent }, error.status)
   }
   return c.html(
-    renderHtml(<InfoPage t={t} ui={ui} dir={translator.dir(ui)} nonce={c.get('nonce') ?? ''} languages={translator.languages()} title={t('error.title')} paragraphs={[t(error.key)]}>
-      <UrgentPanel urgent={urgent} state={undefined} t={t} headingLevel={2} returnAction="show" />
-    </InfoPage>),
+    renderHtml(
+      <InfoPage
+        t={t}
+        ui={ui}
+        dir={translator.dir(ui)}
+        nonce={c.get('nonce') ?? ''}
+        languages={translator.languages()}
+        title={t('error.title')}
+        paragraphs={[t(error.key)]}
+      >
+        <UrgentPanel urgent={urgent} state={undefined} t={t} headingLevel={2} returnAction="show" />
+      </InfoPage>,
+    ),
     error.status,
   )
 }

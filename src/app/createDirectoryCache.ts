@@ -110,7 +110,9 @@ export function createDirectoryCache(
     }
     if (now() - failedAt < retryAfterMs) return fallback
     const attempt = (pending ??= load())
-    return withinBudget(attempt, budgetMs, () => (pending === attempt ? fail(new Error(`directory storage took longer than ${budgetMs} ms`)) : fallback))
+    return withinBudget(attempt, budgetMs, () =>
+      pending === attempt ? fail(new Error(`directory storage took longer than ${budgetMs} ms`)) : fallback,
+    )
   }
 
   return {

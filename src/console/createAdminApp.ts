@@ -50,13 +50,28 @@ export function createAdminApp(deps: AdminDeps) {
 
   app.onError((error, c) => {
     if (error instanceof HttpError && error.status === 403) {
-      return consoleMessagePage(c, 'Form refused', 'This form could not be accepted: it has expired, or it did not come from this console. Nothing was changed. Go back, reload the page and try again.', 403)
+      return consoleMessagePage(
+        c,
+        'Form refused',
+        'This form could not be accepted: it has expired, or it did not come from this console. Nothing was changed. Go back, reload the page and try again.',
+        403,
+      )
     }
     if (error instanceof HttpError && error.status === 413) {
-      return consoleMessagePage(c, 'Too large', `That was larger than ${MAX_BODY / 1024 / 1024} MB. Nothing was changed. Split the file and try again.`, 413)
+      return consoleMessagePage(
+        c,
+        'Too large',
+        `That was larger than ${MAX_BODY / 1024 / 1024} MB. Nothing was changed. Split the file and try again.`,
+        413,
+      )
     }
     // No stack trace and no request details: the logger already recorded route and status.
-    return consoleMessagePage(c, 'Something went wrong', 'An unexpected error stopped this request. Each change is saved in one step, so a record is either fully changed or not at all: open its history to see which.', 500)
+    return consoleMessagePage(
+      c,
+      'Something went wrong',
+      'An unexpected error stopped this request. Each change is saved in one step, so a record is either fully changed or not at all: open its history to see which.',
+      500,
+    )
   })
   return app
 }

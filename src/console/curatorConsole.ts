@@ -23,7 +23,15 @@ export interface ConsoleOptions {
  * and `onChange` (the public directory cache's refresh) after every change.
  * @example const admin = curatorConsole({ db: sqlite.db, log, onChange: () => directory.refresh() })
  */
-export function curatorConsole(options: ConsoleOptions & { db: BetterSQLite3Database<typeof schema>; log: LogSink; onChange: () => Promise<void>; publicOrigin?: string; embedOrigins?: EmbedOriginRules }) {
+export function curatorConsole(
+  options: ConsoleOptions & {
+    db: BetterSQLite3Database<typeof schema>
+    log: LogSink
+    onChange: () => Promise<void>
+    publicOrigin?: string
+    embedOrigins?: EmbedOriginRules
+  },
+) {
   const now = options.now ?? (() => new Date())
   const nowMs = () => now().getTime()
   return createAdminApp({

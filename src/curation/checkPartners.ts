@@ -16,7 +16,11 @@ export interface PartnerFindings {
  * Records must already have passed the schema. Each finding names the partner.
  * @example checkPartners(partners, initiatives, urgent).problems // ['demo-helpline: featured stop-x is not in data/initiatives.json']
  */
-export function checkPartners(partners: readonly Partner[], initiatives: readonly Initiative[], urgent: readonly UrgentCountry[]): PartnerFindings {
+export function checkPartners(
+  partners: readonly Partner[],
+  initiatives: readonly Initiative[],
+  urgent: readonly UrgentCountry[],
+): PartnerFindings {
   const findings: PartnerFindings = { problems: [], notes: [] }
   const byId = new Map(initiatives.map((initiative) => [initiative.id, initiative]))
   // The countries the country list offers (as indexDirectory builds it): urgent-help numbers or an active service.
@@ -33,12 +37,14 @@ export function checkPartners(partners: readonly Partner[], initiatives: readonl
       const initiative = byId.get(id)
       if (!initiative) problem(`featured ${id} is not in data/initiatives.json`)
       else if (initiative.status !== 'active') problem(`featured ${id} is ${initiative.status}; only active services are offered`)
-      else if (!isContactable(initiative)) problem(`featured ${id} has no website, contact or page about the service, so it is never offered`)
+      else if (!isContactable(initiative))
+        problem(`featured ${id} has no website, contact or page about the service, so it is never offered`)
     }
     if (partner.defaultCountry !== null && !offered.has(partner.defaultCountry)) {
       problem(`defaultCountry ${partner.defaultCountry} is not a country the directory offers (no urgent-help numbers, no active service)`)
     }
-    if (partner.origins.length === 0) findings.notes.push(`${partner.id}: no origins, so the widget may not be embedded anywhere (it fails closed)`)
+    if (partner.origins.length === 0)
+      findings.notes.push(`${partner.id}: no origins, so the widget may not be embedded anywhere (it fails closed)`)
   }
   return findings
 }

@@ -22,7 +22,12 @@ const TARGET_GROUPS = [
   { id: 'csam_users', column: 'Images', heading: 'Use of sexual images of children', audience: 'people who use sexual images of children' },
   { id: 'in_criminal_proceedings', column: 'Proceed', heading: 'In criminal proceedings', audience: 'people in criminal proceedings' },
   { id: 'after_conviction', column: 'Convict', heading: 'After conviction', audience: 'people after conviction' },
-  { id: 'minors_hsb', column: 'Young', heading: 'Young people', audience: 'young people with harmful sexual behaviour or a sexual interest in children' },
+  {
+    id: 'minors_hsb',
+    column: 'Young',
+    heading: 'Young people',
+    audience: 'young people with harmful sexual behaviour or a sexual interest in children',
+  },
   { id: 'family_friends', column: 'Family', heading: 'Family and friends', audience: 'family and friends' },
 ] as const
 export type TargetGroup = (typeof TARGET_GROUPS)[number]
@@ -98,7 +103,9 @@ export function computeCoverage({ data, officialLanguages, today }: CoverageInpu
   assertTargetGroupsExist(data)
   const index = indexDirectory(data)
   // The records matching never offers because a person could not act on them; the report names them instead.
-  const unconfirmed = data.initiatives.filter((initiative) => initiative.kind === 'prevention' && initiative.status === 'active' && !isContactable(initiative))
+  const unconfirmed = data.initiatives.filter(
+    (initiative) => initiative.kind === 'prevention' && initiative.status === 'active' && !isContactable(initiative),
+  )
   const countedOnce = (initiative: Initiative): CountedService => {
     const check = checkState(initiative.lastChecked, today.getTime())
     return {
@@ -122,7 +129,8 @@ export function computeCoverage({ data, officialLanguages, today }: CoverageInpu
     const onFile = new Set<string>(urgentLines.map((line) => line.kind))
     const nationalUnconfirmed = unconfirmed.filter((initiative) => initiative.countries.includes(code))
     const onlineUnconfirmed = unconfirmed.filter(
-      (initiative) => initiative.online && !initiative.countries.includes(code) && initiative.languages.some((language) => official.includes(language)),
+      (initiative) =>
+        initiative.online && !initiative.countries.includes(code) && initiative.languages.some((language) => official.includes(language)),
     )
     const counted = [...national, ...onlineOnly]
     return {
@@ -134,17 +142,28 @@ export function computeCoverage({ data, officialLanguages, today }: CoverageInpu
       nationalUnconfirmed: nationalUnconfirmed.map(countedOnce),
       onlineUnconfirmed: onlineUnconfirmed.map(countedOnce),
       targetGroups: Object.fromEntries(
-        TARGET_GROUPS.map(({ id }) => [id, { national: national.filter((s) => hasTargetGroup(s, id)).length, online: onlineOnly.filter((s) => hasTargetGroup(s, id)).length }]),
+        TARGET_GROUPS.map(({ id }) => [
+          id,
+          {
+            national: national.filter((s) => hasTargetGroup(s, id)).length,
+            online: onlineOnly.filter((s) => hasTargetGroup(s, id)).length,
+          },
+        ]),
       ),
       languages: countLanguages([
         ...national.map((s) => ({ languages: s.languages, inferred: s.inferred.includes('language') })),
-        ...onlineOnly.map((s) => ({ languages: s.languages.filter((language) => official.includes(language)), inferred: s.inferred.includes('language') })),
+        ...onlineOnly.map((s) => ({
+          languages: s.languages.filter((language) => official.includes(language)),
+          inferred: s.inferred.includes('language'),
+        })),
       ]),
       languageNotRecorded: national.filter((s) => s.languages.length === 0).length,
       urgent: Object.fromEntries(URGENT_KINDS_REPORTED.map((kind) => [kind, onFile.has(kind)])),
       urgentMissing: expectedUrgentKinds(code).filter((kind) => !onFile.has(kind)),
       stale: [...counted, ...urgentLines].flatMap((record) =>
-        record.lastChecked !== null && checkState(record.lastChecked, today.getTime()) === 'stale' ? [{ name: record.name, lastChecked: record.lastChecked }] : [],
+        record.lastChecked !== null && checkState(record.lastChecked, today.getTime()) === 'stale'
+          ? [{ name: record.name, lastChecked: record.lastChecked }]
+          : [],
       ),
       neverChecked: [
         ...counted.filter((record) => record.lastChecked === null).map((record) => ({ name: record.name, urgent: false })),
@@ -168,11 +187,14 @@ function gapsOf(country: CountryCoverage): Array<{ country: string; text: string
   } else if (country.nationalUnconfirmed.length > 0) {
     lines.push(`more national services in ${country.name}, ${onFile(country.nationalUnconfirmed)}`)
   }
-  if (country.onlineUnconfirmed.length > 0) lines.push(`online services in ${country.name}'s official languages, ${onFile(country.onlineUnconfirmed)}`)
+  if (country.onlineUnconfirmed.length > 0)
+    lines.push(`online services in ${country.name}'s official languages, ${onFile(country.onlineUnconfirmed)}`)
   for (const group of TARGET_GROUPS) {
     const counts = country.targetGroups[group.id]
     if (!counts || counts.national + counts.online > 0) continue
-    const unconfirmed = [...country.nationalUnconfirmed, ...country.onlineUnconfirmed].filter((service) => service.targetGroups.includes(group.id))
+    const unconfirmed = [...country.nationalUnconfirmed, ...country.onlineUnconfirmed].filter((service) =>
+      service.targetGroups.includes(group.id),
+    )
     lines.push(
       unconfirmed.length > 0
         ? `no service shown for ${group.audience} in ${country.name}; ${onFile(unconfirmed)}`
@@ -187,7 +209,9 @@ function summarise(data: DirectoryData, onlinePrevention: Initiative[], countrie
   const prevention = data.initiatives.filter((initiative) => initiative.kind === 'prevention')
   const notActive = prevention.filter((initiative) => initiative.status !== 'active').length
   // Named here as well as per country: a record outside the report's countries (India, say) is still named.
-  const notContactable = prevention.filter((initiative) => initiative.status === 'active' && !isContactable(initiative)).map((initiative) => `${initiative.name} (${initiative.countries.join(', ') || 'online'})`)
+  const notContactable = prevention
+    .filter((initiative) => initiative.status === 'active' && !isContactable(initiative))
+    .map((initiative) => `${initiative.name} (${initiative.countries.join(', ') || 'online'})`)
   const counted = new Set(countries.flatMap((country) => [...country.national, ...country.onlineOnly].map((service) => service.id)))
   const onlineCounted = onlinePrevention.filter((initiative) => counted.has(initiative.id)).length
   const noNational = countries.filter((country) => country.national.length === 0)
@@ -195,17 +219,27 @@ function summarise(data: DirectoryData, onlinePrevention: Initiative[], countrie
   const noneShown = noNational.filter((country) => country.onlineOnly.length === 0)
   const nothingOnFile = noneShown.filter((country) => country.nationalUnconfirmed.length + country.onlineUnconfirmed.length === 0)
   const perGroup = TARGET_GROUPS.map((group) => {
-    const missing = countries.filter(({ targetGroups }) => (targetGroups[group.id]?.national ?? 0) + (targetGroups[group.id]?.online ?? 0) === 0)
-    const onFile = missing.filter((country) => [...country.nationalUnconfirmed, ...country.onlineUnconfirmed].some((service) => service.targetGroups.includes(group.id)))
+    const missing = countries.filter(
+      ({ targetGroups }) => (targetGroups[group.id]?.national ?? 0) + (targetGroups[group.id]?.online ?? 0) === 0,
+    )
+    const onFile = missing.filter((country) =>
+      [...country.nationalUnconfirmed, ...country.onlineUnconfirmed].some((service) => service.targetGroups.includes(group.id)),
+    )
     return `${group.audience} ${missing.length}${onFile.length > 0 ? ` (${onFile.length} with one on file, contact not confirmed)` : ''}`
   })
   const stale = countries.reduce((sum, country) => sum + country.stale.length, 0)
-  const neverServices = new Set(countries.flatMap((country) => [...country.national, ...country.onlineOnly].filter((service) => service.check === 'never').map((service) => service.id))).size
+  const neverServices = new Set(
+    countries.flatMap((country) =>
+      [...country.national, ...country.onlineOnly].filter((service) => service.check === 'never').map((service) => service.id),
+    ),
+  ).size
   const neverLines = countries.reduce((sum, country) => sum + country.neverChecked.filter((entry) => entry.urgent).length, 0)
   const missingUrgent = URGENT_KINDS_REPORTED.flatMap((kind) => {
     const expected = countries.filter((country) => expectedUrgentKinds(country.code).includes(kind))
     if (expected.length === 0) return []
-    return [`${urgentKindWords(kind).short} ${expected.filter((country) => country.urgentMissing.includes(kind)).length} of ${expected.length}`]
+    return [
+      `${urgentKindWords(kind).short} ${expected.filter((country) => country.urgentMissing.includes(kind)).length} of ${expected.length}`,
+    ]
   })
   return [
     `${counted.size} active prevention services with a website, contact or page about the service serve these ${countries.length} countries (${onlineCounted} of them online).`,

@@ -22,8 +22,19 @@ ul.gaps { columns: 2 28rem; }
  * @example writeFileSync('coverage/coverage.html', coverageHtml(report))
  */
 export function coverageHtml(report: CoverageReport): string {
-  const columns = ['Country', 'National services', 'Online-only in its languages', ...report.targetGroups.map((group) => group.heading), 'Languages', 'Urgent numbers', 'Stale records', 'Never checked']
-  const stale = report.countries.flatMap((country) => country.stale.map((record) => `${country.name}: ${record.name}, last checked ${record.lastChecked}`))
+  const columns = [
+    'Country',
+    'National services',
+    'Online-only in its languages',
+    ...report.targetGroups.map((group) => group.heading),
+    'Languages',
+    'Urgent numbers',
+    'Stale records',
+    'Never checked',
+  ]
+  const stale = report.countries.flatMap((country) =>
+    country.stale.map((record) => `${country.name}: ${record.name}, last checked ${record.lastChecked}`),
+  )
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -55,7 +66,10 @@ ${list(stale, '')}
 <p>Counted services and urgent lines no one has compared with their sources yet (an import is not a check).</p>
 ${list(report.countries.flatMap(neverCheckedLines), '')}
 <h2>Gaps</h2>
-${list(report.gaps.map((gap) => gap.text), 'gaps')}
+${list(
+  report.gaps.map((gap) => gap.text),
+  'gaps',
+)}
 <h2>Summary</h2>
 <p>${escapeHtml(report.summary)}</p>
 <h2>Services counted, by country</h2>
@@ -83,7 +97,10 @@ function servicesOf(country: CountryCoverage): string {
   const item = (service: CountedService) =>
     `<li>${escapeHtml(service.name)}, ${service.lastChecked === null ? 'never checked' : `last checked ${escapeHtml(service.lastChecked)}`}${service.stale ? ' (stale)' : ''}${service.sourceUrl ? ` · <a href="${escapeHtml(service.sourceUrl)}">source</a>` : ''}</li>`
   const part = (label: string, services: CountedService[], unconfirmed: CountedService[]) => {
-    const held = unconfirmed.length > 0 ? `\n<p>${label}, on file, contact not confirmed: ${escapeHtml(unconfirmed.map((service) => service.name).join(', '))}</p>` : ''
+    const held =
+      unconfirmed.length > 0
+        ? `\n<p>${label}, on file, contact not confirmed: ${escapeHtml(unconfirmed.map((service) => service.name).join(', '))}</p>`
+        : ''
     if (services.length > 0) return `<p>${label}:</p>\n<ul>${services.map(item).join('')}</ul>${held}`
     return `<p>${label}: ${unconfirmed.length > 0 ? 'none shown' : 'none'}</p>${held}`
   }

@@ -6,7 +6,16 @@ import { urgentKindWords } from './expectedUrgentKinds'
  * @example process.stdout.write(coverageText(computeCoverage({ data, officialLanguages, today })))
  */
 export function coverageText(report: CoverageReport): string {
-  const header = ['Country', 'National', 'Online', ...report.targetGroups.map((group) => group.column), 'Languages', 'Urgent', 'Stale', 'Never']
+  const header = [
+    'Country',
+    'National',
+    'Online',
+    ...report.targetGroups.map((group) => group.column),
+    'Languages',
+    'Urgent',
+    'Stale',
+    'Never',
+  ]
   const rows = report.countries.map((country) => [
     `${country.name} (${country.code})`,
     countCell(country.national, country.nationalUnconfirmed),
@@ -18,17 +27,26 @@ export function coverageText(report: CoverageReport): string {
     String(country.neverChecked.length),
   ])
   // Counts are right-aligned: national, online, one per target group, stale and never checked (the last two columns).
-  const numeric = new Set([...Array.from({ length: 2 + report.targetGroups.length }, (_, index) => index + 1), header.length - 2, header.length - 1])
+  const numeric = new Set([
+    ...Array.from({ length: 2 + report.targetGroups.length }, (_, index) => index + 1),
+    header.length - 2,
+    header.length - 1,
+  ])
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)))
   const line = (cells: string[]) =>
-    cells.map((cell, column) => (numeric.has(column) ? cell.padStart(widths[column] ?? 0) : cell.padEnd(widths[column] ?? 0))).join('  ').trimEnd()
-  const stale = report.countries.flatMap((country) => country.stale.map((record) => `${country.name}: ${record.name}, last checked ${record.lastChecked}`))
+    cells
+      .map((cell, column) => (numeric.has(column) ? cell.padStart(widths[column] ?? 0) : cell.padEnd(widths[column] ?? 0)))
+      .join('  ')
+      .trimEnd()
+  const stale = report.countries.flatMap((country) =>
+    country.stale.map((record) => `${country.name}: ${record.name}, last checked ${record.lastChecked}`),
+  )
   const unconfirmed = report.countries.flatMap(unconfirmedLines)
   const never = report.countries.flatMap(neverCheckedLines)
   return [
     `Active prevention services by country, ${report.today}`,
-    'Counted: status active, kind prevention, with a website, contact or page about the service. National: the country is in the record\'s countries.',
-    'Online: reachable online, not national, and in one of the country\'s official languages (data/official-languages.json).',
+    "Counted: status active, kind prevention, with a website, contact or page about the service. National: the country is in the record's countries.",
+    "Online: reachable online, not national, and in one of the country's official languages (data/official-languages.json).",
     `Target groups, national+online: ${report.targetGroups.map((group) => `${group.column} = ${group.heading.toLowerCase()}`).join('; ')}.`,
     'Languages: code and number of services; "(inferred)" when no source states it, "(n inferred)" when n of them are inferred.',
     'National/Online "0 (+1 unconfirmed)": none shown, one active record on file whose contact is not confirmed (no website, contact or page about the service), named below.',
@@ -82,20 +100,29 @@ export function countCell(shown: CountedService[], unconfirmed: CountedService[]
 export function unconfirmedLines(country: CountryCoverage): string[] {
   const names = (services: CountedService[]) => services.map((service) => service.name).join(', ')
   return [
-    ...(country.nationalUnconfirmed.length > 0 ? [`${country.name}: on file, contact not confirmed: ${names(country.nationalUnconfirmed)}`] : []),
-    ...(country.onlineUnconfirmed.length > 0 ? [`${country.name} (online, in its official languages): on file, contact not confirmed: ${names(country.onlineUnconfirmed)}`] : []),
+    ...(country.nationalUnconfirmed.length > 0
+      ? [`${country.name}: on file, contact not confirmed: ${names(country.nationalUnconfirmed)}`]
+      : []),
+    ...(country.onlineUnconfirmed.length > 0
+      ? [`${country.name} (online, in its official languages): on file, contact not confirmed: ${names(country.onlineUnconfirmed)}`]
+      : []),
   ]
 }
 
 /** "all on file" only when every expected kind is there, else "no crisis line, no 116 000": shared with the HTML page and the console. */
 export function urgentCell(country: CountryCoverage): string {
-  return country.urgentMissing.length === 0 ? 'all on file' : country.urgentMissing.map((kind) => `no ${urgentKindWords(kind).short}`).join(', ')
+  return country.urgentMissing.length === 0
+    ? 'all on file'
+    : country.urgentMissing.map((kind) => `no ${urgentKindWords(kind).short}`).join(', ')
 }
 
 /** "Germany: services Kein Täter werden; urgent lines Emergency": one line per country, shared with the HTML page. */
 export function neverCheckedLines(country: CountryCoverage): string[] {
   const services = country.neverChecked.filter((entry) => !entry.urgent).map((entry) => entry.name)
   const lines = country.neverChecked.filter((entry) => entry.urgent).map((entry) => entry.name)
-  const parts = [...(services.length > 0 ? [`services ${services.join(', ')}`] : []), ...(lines.length > 0 ? [`urgent lines ${lines.join(', ')}`] : [])]
+  const parts = [
+    ...(services.length > 0 ? [`services ${services.join(', ')}`] : []),
+    ...(lines.length > 0 ? [`urgent lines ${lines.join(', ')}`] : []),
+  ]
   return parts.length > 0 ? [`${country.name}: ${parts.join('; ')}`] : []
 }

@@ -3,8 +3,26 @@ import type { Taxonomy } from '../core/directory/taxonomySchema'
 
 /** One column each, in this order; an empty cell is null. */
 export const SCALAR_COLUMNS = [
-  'id', 'kind', 'name', 'nameLocal', 'organisation', 'summary', 'status', 'statusNote', 'subnational',
-  'online', 'free', 'costNotes', 'anonymous', 'confidentiality', 'website', 'aboutPage', 'aboutPageBy', 'lastChecked', 'checkedBy', 'confidence',
+  'id',
+  'kind',
+  'name',
+  'nameLocal',
+  'organisation',
+  'summary',
+  'status',
+  'statusNote',
+  'subnational',
+  'online',
+  'free',
+  'costNotes',
+  'anonymous',
+  'confidentiality',
+  'website',
+  'aboutPage',
+  'aboutPageBy',
+  'lastChecked',
+  'checkedBy',
+  'confidence',
 ] as const satisfies readonly (keyof Initiative)[]
 
 /** Lists of codes, joined with LIST_SEPARATOR; an empty cell is an empty list. */

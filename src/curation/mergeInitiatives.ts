@@ -22,7 +22,12 @@ export interface MergeResult {
  * change; an unchanged record stays exactly as it was written.
  * @example mergeInitiatives(current, fromCsv, 'upsert', taxonomy).changed // ['stop-it-now-nl']
  */
-export function mergeInitiatives(current: readonly Initiative[], incoming: readonly Initiative[], mode: ImportMode, taxonomy: Taxonomy): MergeResult {
+export function mergeInitiatives(
+  current: readonly Initiative[],
+  incoming: readonly Initiative[],
+  mode: ImportMode,
+  taxonomy: Taxonomy,
+): MergeResult {
   const comparable = (record: Initiative) => JSON.stringify(comparableInitiative(record, taxonomy))
   const before = new Map(current.map((record) => [record.id, { record, text: comparable(record) }]))
   const incomingIds = new Set(incoming.map((record) => record.id))

@@ -38,7 +38,13 @@ export function parseCsvInitiatives(text: string): ParsedFile {
     if (cells.length !== header.length) {
       // Columns may come in any order; an empty or missing cell names nothing.
       const [id, name] = [cells[header.indexOf('id')], cells[header.indexOf('name')]]
-      return { row, id: id || undefined, name: name || undefined, record: undefined, problems: [`has ${cells.length} cells, the header has ${header.length}`] }
+      return {
+        row,
+        id: id || undefined,
+        name: name || undefined,
+        record: undefined,
+        problems: [`has ${cells.length} cells, the header has ${header.length}`],
+      }
     }
     const cell = new Map(header.map((name, index) => [name, cells[index] ?? '']))
     const { candidate, cellProblems } = toCandidate(header, (name) => cell.get(name) ?? '')
@@ -66,7 +72,8 @@ function toCandidate(header: readonly string[], get: (name: string) => string) {
   for (const column of SCALAR_COLUMNS) {
     const cell = get(column)
     if (BOOLEAN_COLUMNS.has(column)) candidate[column] = readChoice(column, cell, { true: true, false: false }, cellProblems)
-    else if (column === 'anonymous') candidate[column] = readChoice(column, cell, { true: true, false: false, partial: 'partial' }, cellProblems)
+    else if (column === 'anonymous')
+      candidate[column] = readChoice(column, cell, { true: true, false: false, partial: 'partial' }, cellProblems)
     else candidate[column] = cell === '' ? null : cell
   }
   for (const column of LIST_COLUMNS) candidate[column] = splitList(get(column))
@@ -97,5 +104,8 @@ function readChoice<T>(column: string, cell: string, choices: Record<string, T>,
 }
 
 function splitList(cell: string): string[] {
-  return cell.split(';').map((value) => value.trim()).filter((value) => value !== '')
+  return cell
+    .split(';')
+    .map((value) => value.trim())
+    .filter((value) => value !== '')
 }

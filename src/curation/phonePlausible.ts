@@ -20,4 +20,3 @@ export function phoneProblem(number: string, countries: readonly string[]): stri
   if (countries.some((country) => isSupportedCountry(country) && isValidPhoneNumber(number, country))) return undefined
   return `phone number ${number} is not a valid number for ${countries.length > 0 ? countries.join(', ') : 'any country (no country and no +prefix)'}`
 }
-

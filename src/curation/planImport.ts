@@ -67,15 +67,21 @@ export function planImport(input: ImportPlanInput): ImportPlan {
 
   const incoming = parsed.rows.flatMap((row) => (row.record ? [row.record] : []))
   const merged = mergeInitiatives(current.initiatives, incoming, input.mode, current.taxonomy)
-  const { byRow, otherProblems } = attribute(parsed.rows, checkInitiatives(merged.initiatives, current.urgent, today, current.taxonomy), places)
+  const { byRow, otherProblems } = attribute(
+    parsed.rows,
+    checkInitiatives(merged.initiatives, current.urgent, today, current.taxonomy),
+    places,
+  )
   // Partners must still point at services that exist and can be offered (e.g. after a replace).
-  for (const problem of checkPartners(current.partners, merged.initiatives, current.urgent).problems) otherProblems.push(`${places.partners}: ${problem}`)
+  for (const problem of checkPartners(current.partners, merged.initiatives, current.urgent).problems)
+    otherProblems.push(`${places.partners}: ${problem}`)
 
   const added = new Set(merged.added)
   const changed = new Set(merged.changed)
   const rows = parsed.rows.map((row): PlannedRow => {
     const problems = [...(byRow.get(row.row) ?? [])]
-    const outcome = problems.length > 0 || row.id === undefined ? 'fails' : added.has(row.id) ? 'add' : changed.has(row.id) ? 'change' : 'unchanged'
+    const outcome =
+      problems.length > 0 || row.id === undefined ? 'fails' : added.has(row.id) ? 'add' : changed.has(row.id) ? 'change' : 'unchanged'
     return { row: row.row, id: row.id, name: row.name, outcome, problems }
   })
   const ok = otherProblems.length === 0 && rows.every((row) => row.problems.length === 0)

@@ -63,7 +63,11 @@ function describeIssue(candidate: unknown, path: readonly PropertyKey[], message
 function unknownFields(candidate: unknown): string[] {
   if (!isObject(candidate)) return []
   const problems = strayKeys(candidate, InitiativeSchema, '')
-  const nested = [['contacts', ContactSchema], ['sources', SourceSchema], ['ownWords', OwnWordsSchema]] as const
+  const nested = [
+    ['contacts', ContactSchema],
+    ['sources', SourceSchema],
+    ['ownWords', OwnWordsSchema],
+  ] as const
   for (const [field, schema] of nested) {
     const list: unknown = Reflect.get(candidate, field)
     if (!Array.isArray(list)) continue

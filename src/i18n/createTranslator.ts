@@ -29,7 +29,9 @@ export async function createTranslator(): Promise<Translator> {
     initAsync: false,
   })
   const fixed = new Map(uiLanguages.map((language) => [language, memoised(instance.getFixedT(language))]))
-  const directions = new Map(uiLanguages.map((language) => [language, instance.getFixedT(language)('meta.dir') === 'rtl' ? 'rtl' : 'ltr'] as const))
+  const directions = new Map(
+    uiLanguages.map((language) => [language, instance.getFixedT(language)('meta.dir') === 'rtl' ? 'rtl' : 'ltr'] as const),
+  )
   const names = uiLanguages.map((code) => ({ code, name: instance.getFixedT(code)('meta.language_name') }))
   return {
     t: (language) => fixed.get(language) ?? memoised(instance.getFixedT('en')),

@@ -31,6 +31,8 @@ export const LocaleGlossarySchema = z.object({
         allows: z.array(z.string()),
       }),
     )
-    .refine((terms) => GLOSSARY_CONCEPTS.every((concept) => terms.some((term) => term.concept === concept)), { error: 'needs an entry for every concept' }),
+    .refine((terms) => GLOSSARY_CONCEPTS.every((concept) => terms.some((term) => term.concept === concept)), {
+      error: 'needs an entry for every concept',
+    }),
 })
 export type LocaleGlossary = z.infer<typeof LocaleGlossarySchema>

@@ -17,11 +17,16 @@ export function consoleUnavailable(log: LogSink) {
   const page = (c: Context<AdminEnv>) => {
     c.header('Retry-After', '30')
     return c.html(
-      renderHtml(<AdminLayout title="Console unavailable" nonce={c.get('nonce')}>
-        <h1>The console is unavailable</h1>
-        <p role="status">The curator console is off while its database cannot be read. The public service keeps running.</p>
-        <p>The server's log says what is wrong. The console comes back by itself once the database can be read again: try this page again in a minute.</p>
-      </AdminLayout>),
+      renderHtml(
+        <AdminLayout title="Console unavailable" nonce={c.get('nonce')}>
+          <h1>The console is unavailable</h1>
+          <p role="status">The curator console is off while its database cannot be read. The public service keeps running.</p>
+          <p>
+            The server's log says what is wrong. The console comes back by itself once the database can be read again: try this page again
+            in a minute.
+          </p>
+        </AdminLayout>,
+      ),
       503,
     )
   }

@@ -66,7 +66,14 @@ export async function createNodeApp(options: {
       if (database.healthy()) options.warn?.(describeStorageFailure(error))
     },
   })
-  const deps = await buildAppDeps({ keyring: options.keyring, directory, log: options.log, now: options.now, publicOrigin: options.publicOrigin, embedOrigins: options.embedOrigins })
+  const deps = await buildAppDeps({
+    keyring: options.keyring,
+    directory,
+    log: options.log,
+    now: options.now,
+    publicOrigin: options.publicOrigin,
+    embedOrigins: options.embedOrigins,
+  })
   await directory.get()
   const app = createApp(deps)
   const botConfig = options.bot ?? botConfigFromEnv(process.env)
@@ -78,7 +85,15 @@ export async function createNodeApp(options: {
   // Two apps side by side, dispatched by path: the public one never sees a console request (or
   // its cookie-setting), and the console's headers and sessions never touch a public page.
   // One console per open file (a reopened file gets a new one); none while the file is bad.
-  const consoleFor = (sqlite: SqliteDirectory) => curatorConsole({ db: sqlite.db, log: options.log, onChange: () => directory.refresh(), publicOrigin: options.publicOrigin, embedOrigins: options.embedOrigins, ...options.console })
+  const consoleFor = (sqlite: SqliteDirectory) =>
+    curatorConsole({
+      db: sqlite.db,
+      log: options.log,
+      onChange: () => directory.refresh(),
+      publicOrigin: options.publicOrigin,
+      embedOrigins: options.embedOrigins,
+      ...options.console,
+    })
   const unavailable = consoleUnavailable(options.log)
   let current: { sqlite: SqliteDirectory; admin: ReturnType<typeof consoleFor> } | undefined
   const admin = () => {

@@ -8,11 +8,14 @@ import type { DatabaseChange } from '../storage/sqlite/superviseSqliteDirectory'
 export function databaseChangeLine(file: string, change: DatabaseChange, options: { console: boolean; retryMs: number }): string {
   const consoleNote = options.console ? ' and the curator console is off' : ''
   if (change.kind === 'healthy') {
-    const what = change.replaced ? 'was replaced or removed while the server was running; the file now at that path is healthy' : 'is healthy again'
+    const what = change.replaced
+      ? 'was replaced or removed while the server was running; the file now at that path is healthy'
+      : 'is healthy again'
     const seeded = change.seeded ? ' (it was empty, so it was filled from data/)' : ''
     return `the database file ${file} ${what}${seeded}: the public service reads it${options.console ? ' and the curator console is on' : ''}`
   }
-  const meanwhile = change.during === 'start' ? 'runs on the copy of data/ built into the app' : 'keeps serving the directory it has in memory'
+  const meanwhile =
+    change.during === 'start' ? 'runs on the copy of data/ built into the app' : 'keeps serving the directory it has in memory'
   const found = change.during === 'run' ? ' (found while running)' : ''
   return `the database file ${file} ${change.reason}${found}; the public service ${meanwhile}${consoleNote} until the file is fixed (tried again every ${options.retryMs / 1000} s)`
 }

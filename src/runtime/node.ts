@@ -31,8 +31,19 @@ if (warning) warn(warning)
 // The curator console (/admin) is on unless CURATOR_CONSOLE=off (e.g. a public-only server).
 const consoleOn = process.env.CURATOR_CONSOLE !== 'off'
 const embedOrigins = embedOriginRulesFromEnv(process.env)
-if (embedOrigins.devOrigins) warn('PARTNER_DEV_ORIGINS=on: partners may list http://localhost origins, and pages on this machine may frame their widget. For development only; never on a public server.')
-const { app, close } = await createNodeApp({ databaseFile, keyring, log: batchedStdoutSink(), warn, publicOrigin: origin.value, embedOrigins, ...(consoleOn ? {} : { console: false as const }) })
+if (embedOrigins.devOrigins)
+  warn(
+    'PARTNER_DEV_ORIGINS=on: partners may list http://localhost origins, and pages on this machine may frame their widget. For development only; never on a public server.',
+  )
+const { app, close } = await createNodeApp({
+  databaseFile,
+  keyring,
+  log: batchedStdoutSink(),
+  warn,
+  publicOrigin: origin.value,
+  embedOrigins,
+  ...(consoleOn ? {} : { console: false as const }),
+})
 const server = serveNode({ fetch: app.fetch, port, hostname, limits: serverLimits(process.env, warn) }, (info) => {
   process.stdout.write(`Helpfinder is running at http://${hostname}:${info.port} (directory: ${databaseFile})\n`)
 })

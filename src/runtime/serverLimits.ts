@@ -48,7 +48,10 @@ export function serverLimits(env: Record<string, string | undefined>, warn: (mes
     const raw = env[name]?.trim()
     if (!raw) continue
     const value = parse(raw)
-    if (value === undefined) warn(`${name} is not ${what} (up to ${key === 'maxConnections' ? '1000000' : '3600'}); using ${describe(key, DEFAULT_SERVER_LIMITS[key])}`)
+    if (value === undefined)
+      warn(
+        `${name} is not ${what} (up to ${key === 'maxConnections' ? '1000000' : '3600'}); using ${describe(key, DEFAULT_SERVER_LIMITS[key])}`,
+      )
     else limits[key] = value
   }
   // Node refuses a headers timeout longer than the request's: the request's bounds both.

@@ -9,7 +9,10 @@ import { fail, ok, type Result } from '../core/result'
  * `makeCipher` is the runtime's AES-GCM: WebCrypto on Workers, node:crypto on Node.
  * @example const keys = await stateKeyring(process.env.STATE_KEYS, nodeStateCipher); if (!keys.ok) exitWith(keys.error)
  */
-export async function stateKeyring(spec: string | undefined, makeCipher: StateCipherFactory = webCryptoCipher): Promise<Result<{ keyring: Keyring; warning: string | undefined }, string>> {
+export async function stateKeyring(
+  spec: string | undefined,
+  makeCipher: StateCipherFactory = webCryptoCipher,
+): Promise<Result<{ keyring: Keyring; warning: string | undefined }, string>> {
   if (!spec) {
     return ok({
       keyring: await generateKeyring(makeCipher),

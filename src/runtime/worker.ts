@@ -72,8 +72,15 @@ async function createWorkerApp(env: WorkerEnv): Promise<Result<Built, string>> {
   const origin = publicOrigin(typeof env.PUBLIC_ORIGIN === 'string' ? env.PUBLIC_ORIGIN : undefined)
   if (!origin.ok) warnOnce(`${origin.error}; ignoring it (no HSTS)`)
   const embedOrigins = embedOriginRulesFromEnv(env)
-  if (embedOrigins.devOrigins) warnOnce('PARTNER_DEV_ORIGINS=on: partners may list http://localhost origins. For development only; never on a public Worker.')
-  const deps = await buildAppDeps({ keyring, directory, log: consoleSink, publicOrigin: origin.ok ? origin.value : undefined, embedOrigins })
+  if (embedOrigins.devOrigins)
+    warnOnce('PARTNER_DEV_ORIGINS=on: partners may list http://localhost origins. For development only; never on a public Worker.')
+  const deps = await buildAppDeps({
+    keyring,
+    directory,
+    log: consoleSink,
+    publicOrigin: origin.ok ? origin.value : undefined,
+    embedOrigins,
+  })
   await directory.get()
   const app = createApp(deps)
   // The Bot Framework SDK needs nodejs_compat and is loaded on the first bot request it may answer

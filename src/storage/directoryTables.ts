@@ -21,8 +21,15 @@ export const DIRECTORY_TABLES = {
 
 /** The directory tables children before parents, so foreign keys hold at every step of a delete. */
 export const DIRECTORY_DELETE_ORDER = [
-  schema.initiativeTags, schema.contacts, schema.sources, schema.initiatives,
-  schema.tags, schema.criteria, schema.meta, schema.urgentLines, schema.partners,
+  schema.initiativeTags,
+  schema.contacts,
+  schema.sources,
+  schema.initiatives,
+  schema.tags,
+  schema.criteria,
+  schema.meta,
+  schema.urgentLines,
+  schema.partners,
 ] as const
 
 /** Directory tables whose `id` is an AUTOINCREMENT row number, not data. */

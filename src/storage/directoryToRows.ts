@@ -76,8 +76,22 @@ function partnerRow(partner: Partner): typeof partners.$inferInsert {
 }
 
 function initiativeRow(initiative: Initiative): typeof initiatives.$inferInsert {
-  const { tags: _tags, inferred: _inferred, countries: _c, languages: _l, contacts: _k, sources: _s, anonymous, ownWords, ...rest } = initiative
-  return { ...rest, ownWords: JSON.stringify(ownWords), anonymous: anonymous === null ? null : anonymous === 'partial' ? 'partial' : anonymous ? 'yes' : 'no' }
+  const {
+    tags: _tags,
+    inferred: _inferred,
+    countries: _c,
+    languages: _l,
+    contacts: _k,
+    sources: _s,
+    anonymous,
+    ownWords,
+    ...rest
+  } = initiative
+  return {
+    ...rest,
+    ownWords: JSON.stringify(ownWords),
+    anonymous: anonymous === null ? null : anonymous === 'partial' ? 'partial' : anonymous ? 'yes' : 'no',
+  }
 }
 
 /** Tags, countries and languages as rows of one table; `inferred` marks what a source did not state. */

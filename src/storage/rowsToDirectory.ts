@@ -21,8 +21,8 @@ export function rowsToDirectory(rows: Rows): DirectoryData {
     note: metaValue('taxonomy.note'),
     criteria: byPosition(rows.criteria).map((criterion) => ({
       ...withoutNulls(criterion),
-      tags: byPosition(rows.tags.filter((tag) => tag.criterionId === criterion.id)).map(
-        ({ criterionId: _c, position: _p, ...tag }) => withoutNulls(tag),
+      tags: byPosition(rows.tags.filter((tag) => tag.criterionId === criterion.id)).map(({ criterionId: _c, position: _p, ...tag }) =>
+        withoutNulls(tag),
       ),
     })),
   })
@@ -49,9 +49,11 @@ export function rowsToDirectory(rows: Rows): DirectoryData {
           ...(countries === null ? {} : { countries: JsonList.parse(JSON.parse(countries)) }),
         }),
       ),
-      sources: byPosition(rows.sources.filter((source) => source.initiativeId === row.id)).map(
-        ({ url, date, supports }) => ({ url, date, supports }),
-      ),
+      sources: byPosition(rows.sources.filter((source) => source.initiativeId === row.id)).map(({ url, date, supports }) => ({
+        url,
+        date,
+        supports,
+      })),
     }
     return InitiativeSchema.parse(candidate)
   })
@@ -70,7 +72,11 @@ export function rowsToDirectory(rows: Rows): DirectoryData {
   // Stored partners are read under the widest rules (the widget applies this server's own); an
   // origin saved under older, looser rules is left out rather than failing the whole directory.
   const partners = rows.partners.map(({ origins, featured, ...partner }) =>
-    StoredPartnerSchema.parse({ ...partner, origins: JsonList.parse(JSON.parse(origins)).filter((origin) => isEmbedOrigin(origin, DEVELOPMENT_ORIGINS)), featured: JsonList.parse(JSON.parse(featured)) }),
+    StoredPartnerSchema.parse({
+      ...partner,
+      origins: JsonList.parse(JSON.parse(origins)).filter((origin) => isEmbedOrigin(origin, DEVELOPMENT_ORIGINS)),
+      featured: JsonList.parse(JSON.parse(featured)),
+    }),
   )
   return { taxonomy, initiatives, urgent, partners }
 }

@@ -16,7 +16,9 @@ export const criteria = sqliteTable('criteria', {
 export const tags = sqliteTable(
   'tags',
   {
-    criterionId: text('criterion_id').notNull().references(() => criteria.id),
+    criterionId: text('criterion_id')
+      .notNull()
+      .references(() => criteria.id),
     id: text('id').notNull(),
     position: integer('position').notNull(),
     label: text('label').notNull(),
@@ -58,8 +60,12 @@ export const initiatives = sqliteTable('initiatives', {
 export const initiativeTags = sqliteTable(
   'initiative_tags',
   {
-    initiativeId: text('initiative_id').notNull().references(() => initiatives.id),
-    criterionId: text('criterion_id').notNull().references(() => criteria.id),
+    initiativeId: text('initiative_id')
+      .notNull()
+      .references(() => initiatives.id),
+    criterionId: text('criterion_id')
+      .notNull()
+      .references(() => criteria.id),
     tagId: text('tag_id').notNull(),
     position: integer('position').notNull(),
     /** Inferred from a source's wording rather than stated by it: matching weighs it less. */
@@ -74,7 +80,9 @@ export const initiativeTags = sqliteTable(
 /** Ways to reach a service, with hours and languages where a source states them. */
 export const contacts = sqliteTable('contacts', {
   id: integer('id').primaryKey({ autoIncrement: true }),
-  initiativeId: text('initiative_id').notNull().references(() => initiatives.id),
+  initiativeId: text('initiative_id')
+    .notNull()
+    .references(() => initiatives.id),
   position: integer('position').notNull(),
   channel: text('channel').notNull(),
   value: text('value'),
@@ -89,7 +97,9 @@ export const contacts = sqliteTable('contacts', {
 /** Where each fact came from, with the page's date. */
 export const sources = sqliteTable('sources', {
   id: integer('id').primaryKey({ autoIncrement: true }),
-  initiativeId: text('initiative_id').notNull().references(() => initiatives.id),
+  initiativeId: text('initiative_id')
+    .notNull()
+    .references(() => initiatives.id),
   position: integer('position').notNull(),
   url: text('url').notNull(),
   date: text('date').notNull(),
@@ -160,7 +170,9 @@ export const curators = sqliteTable('curators', {
  */
 export const curatorSessions = sqliteTable('curator_sessions', {
   tokenHash: text('token_hash').primaryKey(),
-  curatorId: integer('curator_id').notNull().references(() => curators.id),
+  curatorId: integer('curator_id')
+    .notNull()
+    .references(() => curators.id),
   createdAt: integer('created_at').notNull(),
   lastSeenAt: integer('last_seen_at').notNull(),
 })

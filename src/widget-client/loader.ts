@@ -46,7 +46,8 @@ function start(script: HTMLScriptElement): void {
   const origin = new URL(script.src).origin
   const data = script.dataset
   const chosen = data.lang ? supportedLanguage(data.lang) : undefined
-  if (data.lang && !chosen) console.warn('Helpfinder widget: data-lang is not a language code Helpfinder speaks (such as "de" or "pt-BR"); ignoring it.')
+  if (data.lang && !chosen)
+    console.warn('Helpfinder widget: data-lang is not a language code Helpfinder speaks (such as "de" or "pt-BR"); ignoring it.')
   const language = chosen ?? supportedLanguage(document.documentElement.lang) ?? supportedLanguage(navigator.language)
   const base = language?.base ?? DEFAULT_LANGUAGE
   const words = WIDGET_WORDS[base] ?? WIDGET_WORDS[DEFAULT_LANGUAGE]
@@ -79,7 +80,14 @@ function start(script: HTMLScriptElement): void {
   sheet.replaceSync(css(side, colours))
   root.adoptedStyleSheets = [sheet]
   // Built element by element, never from markup: nothing from the host page can become HTML.
-  const launcher = element('button', { class: 'launcher', type: 'button', 'aria-expanded': 'false', 'aria-controls': 'panel', dir, lang: base })
+  const launcher = element('button', {
+    class: 'launcher',
+    type: 'button',
+    'aria-expanded': 'false',
+    'aria-controls': 'panel',
+    dir,
+    lang: base,
+  })
   launcher.textContent = words.launcher
   const panel = element('div', { class: 'panel', id: 'panel', role: 'dialog', 'aria-label': words.panel_title, dir, lang: base })
   panel.hidden = true
@@ -99,10 +107,11 @@ function start(script: HTMLScriptElement): void {
     frame.referrerPolicy = 'no-referrer'
     // Nothing the panel needs: no camera, microphone, location or payment from inside it.
     frame.allow = "camera 'none'; microphone 'none'; geolocation 'none'; payment 'none'"
-    if (moveFocus) frame.addEventListener('load', () => {
-      frame?.focus()
-      frame?.contentWindow?.postMessage({ helpfinder: 'focus' }, origin)
-    })
+    if (moveFocus)
+      frame.addEventListener('load', () => {
+        frame?.focus()
+        frame?.contentWindow?.postMessage({ helpfinder: 'focus' }, origin)
+      })
     panel.append(frame)
     panel.hidden = false
     launcher.setAttribute('aria-expanded', 'true')

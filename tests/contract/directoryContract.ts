@@ -84,7 +84,7 @@ export function directoryContract(name: string, open: () => Promise<OpenedDirect
       }
     })
 
-    it('keeps a page about the service, who published it, and the service\'s own words, exactly', () => {
+    it("keeps a page about the service, who published it, and the service's own words, exactly", () => {
       const found = byId(loaded.initiatives)
       const withThem = expected.initiatives.filter((record) => record.aboutPage !== null || record.ownWords.length > 0)
       expect(withThem.map((record) => record.id)).toEqual(expect.arrayContaining(ABOUT_PAGE_IDS))

@@ -1,6 +1,6 @@
 import type { Activity } from 'botbuilder'
 import fc from 'fast-check'
-import type { Browser, } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import en from '../../locales/en/translation.json'
 import { escapeMarkdown } from '../../src/channels/botframework/escapeMarkdown'
@@ -34,14 +34,24 @@ function markedDirectory(): DirectoryData {
             name: `Kein Täter werden ${MARKED}`,
             summary: MARKED,
             confidentiality: `${MARKED} <b>html</b> ![image](http://example.org/x.png) www.example.org {{DATE(2017-02-14T06:08:39Z, SHORT)}}`,
-            contacts: [...record.contacts, { channel: 'chat' as const, value: 'http://example.org/chat', hours: null, languages: null, notes: null }],
+            contacts: [
+              ...record.contacts,
+              { channel: 'chat' as const, value: 'http://example.org/chat', hours: null, languages: null, notes: null },
+            ],
           }
         : record,
     ),
   }
 }
 
-const MOVES: ({ click: string } | { type: string })[] = [{ click: 'self' }, { type: 'Deutschland' }, { type: 'Deutsch' }, { click: 'nothing_happened' }, { click: 'any' }, { click: 'not_needed' }]
+const MOVES: ({ click: string } | { type: string })[] = [
+  { click: 'self' },
+  { type: 'Deutschland' },
+  { type: 'Deutsch' },
+  { click: 'nothing_happened' },
+  { click: 'any' },
+  { click: 'not_needed' },
+]
 
 let server: Awaited<ReturnType<typeof startNodeServer>>
 beforeAll(async () => {
@@ -55,7 +65,9 @@ describe('escapeMarkdown', () => {
     expect(escapeMarkdown(BOLD)).toBe('\\*\\*bold\\*\\*')
     const punctuation = '!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~'
     expect(escapeMarkdown(punctuation)).toBe([...punctuation].map((character) => `\\${character}`).join(''))
-    expect(escapeMarkdown('Präventionsnetzwerk „Kein Täter werden“ – 0800 111 0 111\n\nÜbersicht')).toBe('Präventionsnetzwerk „Kein Täter werden“ – 0800 111 0 111\n\nÜbersicht')
+    expect(escapeMarkdown('Präventionsnetzwerk „Kein Täter werden“ – 0800 111 0 111\n\nÜbersicht')).toBe(
+      'Präventionsnetzwerk „Kein Täter werden“ – 0800 111 0 111\n\nÜbersicht',
+    )
   })
 
   it('shows the original text again once a markdown reader resolves the escapes', () => {
@@ -80,7 +92,10 @@ describe('the bot over HTTP', () => {
     let replies = await send({ type: 'conversationUpdate', membersAdded: [{ id: 'person-1' }] })
     all = [...replies]
     for (const move of MOVES) {
-      replies = 'click' in move ? await send({ value: button(replies, move.click).value }) : await send({ text: move.type, value: replies.at(-1)?.value })
+      replies =
+        'click' in move
+          ? await send({ value: button(replies, move.click).value })
+          : await send({ text: move.type, value: replies.at(-1)?.value })
       all.push(...replies)
     }
     // Urgent help too: its card is built from the urgent data and the locales.
@@ -136,7 +151,9 @@ describe('in Web Chat (botframework-webchat, headless Chromium)', () => {
 
   it('shows the marked record as literal text: no link, no bold, no image, nothing http', async () => {
     const context = await browser.newContext({ locale: 'en-US', viewport: { width: 900, height: 1000 } })
-    await context.route('**/*', (route) => (route.request().url().startsWith(`${harness.base}/`) ? route.continue() : route.abort('blockedbyclient')))
+    await context.route('**/*', (route) =>
+      route.request().url().startsWith(`${harness.base}/`) ? route.continue() : route.abort('blockedbyclient'),
+    )
     const page = await context.newPage()
     try {
       await page.goto(`${harness.base}/`)
@@ -147,7 +164,9 @@ describe('in Web Chat (botframework-webchat, headless Chromium)', () => {
       await card.scrollIntoViewIfNeeded()
       const shown = await card.innerText()
       expect(shown).toContain(`Kein Täter werden ${MARKED}`)
-      expect(shown).toContain(`${MARKED} <b>html</b> ![image](http://example.org/x.png) www.example.org {{DATE(2017-02-14T06:08:39Z, SHORT)}}`)
+      expect(shown).toContain(
+        `${MARKED} <b>html</b> ![image](http://example.org/x.png) www.example.org {{DATE(2017-02-14T06:08:39Z, SHORT)}}`,
+      )
       expect(shown).toContain('http://example.org/chat')
       expect(await card.locator('a, strong, em, b, img').count()).toBe(0)
       // Nowhere in the conversation is there a link to a plain-http address.
@@ -161,25 +180,56 @@ describe('in Web Chat (botframework-webchat, headless Chromium)', () => {
 
   it("Web Chat's own markdown renderer shows any escaped text as exactly that text, with no markup", async () => {
     const context = await browser.newContext()
-    await context.route('**/*', (route) => (route.request().url().startsWith(`${harness.base}/`) ? route.continue() : route.abort('blockedbyclient')))
+    await context.route('**/*', (route) =>
+      route.request().url().startsWith(`${harness.base}/`) ? route.continue() : route.abort('blockedbyclient'),
+    )
     const page = await context.newPage()
     try {
       await page.goto(`${harness.base}/`)
-      await page.waitForFunction(() => typeof (window as unknown as { WebChat?: { renderMarkdown?: unknown } }).WebChat?.renderMarkdown === 'function')
+      await page.waitForFunction(
+        () => typeof (window as unknown as { WebChat?: { renderMarkdown?: unknown } }).WebChat?.renderMarkdown === 'function',
+      )
       const nasty = fc.oneof(
-        fc.constantFrom(LINK, BOLD, '<a href="http://x.example">x</a>', '![i](http://x.example/i.png)', 'www.example.org', 'mail@example.org', 'http://x.example', '[r]\n\n[r]: http://x.example', '# head', '1. one', '> quote', '`code`', '(c) -- ... "quotes"', '| a | b |\n|---|---|\n| 1 | 2 |', '&lt;b&gt;', '~~gone~~', '_em_'),
+        fc.constantFrom(
+          LINK,
+          BOLD,
+          '<a href="http://x.example">x</a>',
+          '![i](http://x.example/i.png)',
+          'www.example.org',
+          'mail@example.org',
+          'http://x.example',
+          '[r]\n\n[r]: http://x.example',
+          '# head',
+          '1. one',
+          '> quote',
+          '`code`',
+          '(c) -- ... "quotes"',
+          '| a | b |\n|---|---|\n| 1 | 2 |',
+          '&lt;b&gt;',
+          '~~gone~~',
+          '_em_',
+        ),
         fc.stringMatching(/^[ -~]{0,60}$/),
       )
-      const samples = fc.sample(fc.array(nasty, { minLength: 1, maxLength: 4 }).map((parts) => parts.join(' ')), 150)
-      const results = await page.evaluate((texts) => {
-        const render = (window as unknown as { WebChat: { renderMarkdown: (markdown: string, options: object) => string } }).WebChat.renderMarkdown
-        return texts.map(([text, escaped]) => {
-          const element = document.createElement('div')
-          element.innerHTML = render(escaped ?? '', { markdownRespectCRLF: true })
-          const markup = [...element.querySelectorAll('*')].map((node) => node.tagName.toLowerCase()).filter((tag) => tag !== 'p' && tag !== 'br')
-          return { text, shown: element.textContent ?? '', markup }
-        })
-      }, samples.map((text) => [text, escapeMarkdown(text)]))
+      const samples = fc.sample(
+        fc.array(nasty, { minLength: 1, maxLength: 4 }).map((parts) => parts.join(' ')),
+        150,
+      )
+      const results = await page.evaluate(
+        (texts) => {
+          const render = (window as unknown as { WebChat: { renderMarkdown: (markdown: string, options: object) => string } }).WebChat
+            .renderMarkdown
+          return texts.map(([text, escaped]) => {
+            const element = document.createElement('div')
+            element.innerHTML = render(escaped ?? '', { markdownRespectCRLF: true })
+            const markup = [...element.querySelectorAll('*')]
+              .map((node) => node.tagName.toLowerCase())
+              .filter((tag) => tag !== 'p' && tag !== 'br')
+            return { text, shown: element.textContent ?? '', markup }
+          })
+        },
+        samples.map((text) => [text, escapeMarkdown(text)]),
+      )
       const squeeze = (value: string) => value.replace(/\s+/g, ' ').trim()
       for (const result of results) {
         expect(result.markup, result.text).toEqual([])

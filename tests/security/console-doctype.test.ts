@@ -32,7 +32,11 @@ async function expectDoctype(response: Response, what: string, status?: number) 
 
 const FIXED = new Set(['admin', 'records', 'new', 'history', 'retire', 'dashboard', 'import', 'partners', 'account', 'events', 'login'])
 /** The route a console path belongs to: ids become `:id`, so each route is visited once. */
-const routeOf = (path: string) => new URL(path, 'http://x').pathname.split('/').map((part) => (part === '' || FIXED.has(part) ? part : ':id')).join('/')
+const routeOf = (path: string) =>
+  new URL(path, 'http://x').pathname
+    .split('/')
+    .map((part) => (part === '' || FIXED.has(part) ? part : ':id'))
+    .join('/')
 
 /** Every console page linked from the console, one per route, following links from `start`. */
 async function crawl(client: ReturnType<typeof consoleClient>, start: string): Promise<string[]> {
@@ -59,7 +63,21 @@ describe('every console page starts with <!DOCTYPE html>', () => {
   it('each page an admin reaches by links', async () => {
     const routes = await crawl(admin, '/admin/records')
     // The crawl reached every section, a record's pages and a partner's.
-    expect(routes).toEqual(expect.arrayContaining(['/admin/records', '/admin/records/new', '/admin/records/:id', '/admin/records/:id/history', '/admin/records/:id/retire', '/admin/dashboard', '/admin/import', '/admin/partners', '/admin/partners/new', '/admin/partners/:id', '/admin/partners/:id/history']))
+    expect(routes).toEqual(
+      expect.arrayContaining([
+        '/admin/records',
+        '/admin/records/new',
+        '/admin/records/:id',
+        '/admin/records/:id/history',
+        '/admin/records/:id/retire',
+        '/admin/dashboard',
+        '/admin/import',
+        '/admin/partners',
+        '/admin/partners/new',
+        '/admin/partners/:id',
+        '/admin/partners/:id/history',
+      ]),
+    )
   }, 60_000)
 
   it('each page an editor reaches by links, and the read-only record page', async () => {
@@ -79,18 +97,27 @@ describe('every console page starts with <!DOCTYPE html>', () => {
     await expectDoctype(await admin.get('/admin/no-such-page'), 'not found', 404)
     await expectDoctype(await admin.get('/admin/records/no-such-record'), 'no such record', 404)
     await expectDoctype(await admin.post('/admin/records/new', { name: 'no csrf' }), 'form refused (no CSRF token)', 403)
-    await expectDoctype(await admin.post('/admin/import', { csrf, 'x': 'y'.repeat(6 * 1024 * 1024) }), 'too large', 413)
+    await expectDoctype(await admin.post('/admin/import', { csrf, x: 'y'.repeat(6 * 1024 * 1024) }), 'too large', 413)
     await expectDoctype(await admin.post('/admin/import', { csrf }), 'import without a file', 400)
     await expectDoctype(await admin.post('/admin/records/kein-taeter-werden/retire', { csrf, note: '' }), 'retire without a reason', 400)
     await expectDoctype(await admin.post('/admin/records/new', { csrf, id: 'Not An Id' }), 'record form with problems', 422)
     await expectDoctype(await editor.get('/admin/partners'), 'partners, for an editor', 403)
-    await expectDoctype(await editor.post('/admin/records/stop-it-now-uk-ireland/confirm', { csrf: editorCsrf, back: '/admin/records' }), 'confirm refused', 422)
+    await expectDoctype(
+      await editor.post('/admin/records/stop-it-now-uk-ireland/confirm', { csrf: editorCsrf, back: '/admin/records' }),
+      'confirm refused',
+      422,
+    )
   }, 30_000)
 
   it('the page the console shows while its database cannot be read', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'helpfinder-'))
     // A folder where the database file should be: the public app runs on the built-in copy, the console is off.
-    const { app, close } = await createNodeApp({ databaseFile: folder, keyring: await generateKeyring(), log: () => undefined, warn: () => undefined })
+    const { app, close } = await createNodeApp({
+      databaseFile: folder,
+      keyring: await generateKeyring(),
+      log: () => undefined,
+      warn: () => undefined,
+    })
     try {
       await expectDoctype(await app.fetch(new Request('http://localhost/admin/login')), 'console unavailable', 503)
     } finally {

@@ -107,7 +107,10 @@ describe('npm run data:export', () => {
   it('writes every formula-like cell with an apostrophe, and npm run data:import reads the file back byte for byte', () => {
     const dataDir = join(scratch, 'data')
     cpSync(join(root, 'data'), dataDir, { recursive: true })
-    const initiatives = [...InitiativesFileSchema.parse(JSON.parse(readFileSync(join(dataDir, 'initiatives.json'), 'utf8'))).initiatives, hostile]
+    const initiatives = [
+      ...InitiativesFileSchema.parse(JSON.parse(readFileSync(join(dataDir, 'initiatives.json'), 'utf8'))).initiatives,
+      hostile,
+    ]
     writeFileSync(join(dataDir, 'initiatives.json'), initiativesToJson(initiatives, data.taxonomy))
     const before = readFileSync(join(dataDir, 'initiatives.json'), 'utf8')
     const out = join(scratch, 'export')
@@ -116,7 +119,11 @@ describe('npm run data:export', () => {
     expect(exported.status, exported.stderr).toBe(0)
     expectSpreadsheetSafe(readFileSync(join(out, 'initiatives.csv'), 'utf8'))
 
-    const imported = spawnSync(tsx, ['scripts/dataImport.ts', join(out, 'initiatives.csv'), '--data-dir', dataDir, '--database', join(scratch, 'no-database.sqlite')], { cwd: root, encoding: 'utf8' })
+    const imported = spawnSync(
+      tsx,
+      ['scripts/dataImport.ts', join(out, 'initiatives.csv'), '--data-dir', dataDir, '--database', join(scratch, 'no-database.sqlite')],
+      { cwd: root, encoding: 'utf8' },
+    )
     expect(imported.status, imported.stderr).toBe(0)
     expect(imported.stdout).toContain('changed (0)')
     expect(readFileSync(join(dataDir, 'initiatives.json'), 'utf8')).toBe(before)

@@ -47,15 +47,19 @@ const sql = <T>(query: string, ...params: unknown[]): T[] => {
 }
 const idOf = (login: string) => sql<{ id: number }>('select id from curators where login = ?', login)[0]?.id
 const eventsOf = (login: string | null) =>
-  (login === null ? sql<{ kind: string }>('select kind from curator_events where curator_id is null order by id') : sql<{ kind: string }>('select kind from curator_events where curator_id = ? order by id', idOf(login))).map(
-    (row) => row.kind,
-  )
+  (login === null
+    ? sql<{ kind: string }>('select kind from curator_events where curator_id is null order by id')
+    : sql<{ kind: string }>('select kind from curator_events where curator_id = ? order by id', idOf(login))
+  ).map((row) => row.kind)
 
 /** `npm run curator:<command>` as an operator runs it, on the server's file while it runs. */
 function run(script: string, args: string[], stdin = ''): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = execFile(process.execPath, ['--import', 'tsx', script, ...args], { env: { ...process.env, DATABASE_FILE: server.databaseFile } }, (error, stdout, stderr) =>
-      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    const child = execFile(
+      process.execPath,
+      ['--import', 'tsx', script, ...args],
+      { env: { ...process.env, DATABASE_FILE: server.databaseFile } },
+      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     )
     child.stdin?.end(stdin)
   })
@@ -96,7 +100,10 @@ describe('finding 12: account lifecycle', () => {
     expect(await (await second.get('/admin/login?ended=1')).text()).toContain('All your sessions have ended')
     // Old cookies, replayed, get the login page.
     for (const client of others) {
-      const replay = await fetch(`${server.base}/admin/account`, { redirect: 'manual', headers: { cookie: `__Host-hf-session=${client.jar.get('__Host-hf-session') ?? ''}` } })
+      const replay = await fetch(`${server.base}/admin/account`, {
+        redirect: 'manual',
+        headers: { cookie: `__Host-hf-session=${client.jar.get('__Host-hf-session') ?? ''}` },
+      })
       expect(replay.headers.get('location')).toBe('/admin/login')
     }
   }, 120_000)
@@ -146,17 +153,32 @@ describe('finding 12: account lifecycle', () => {
   }, 120_000)
 
   it('records logins, failures, locks, logouts, ended sessions and account changes by account id only: no typed name, no address', async () => {
-    for (let attempt = 0; attempt < 5; attempt += 1) expect((await consoleClient(server.base).login(TYPED_NAME, 'whatever')).status).toBe(401)
+    for (let attempt = 0; attempt < 5; attempt += 1)
+      expect((await consoleClient(server.base).login(TYPED_NAME, 'whatever')).status).toBe(401)
 
     expect(eventsOf('anna')).toEqual(['account_created', ...Array(18).fill('login_ok'), 'logout', 'sessions_ended'])
-    expect(eventsOf('lena')).toEqual(['account_created', 'login_ok', 'account_disabled', 'login_failed', 'account_enabled', 'login_ok', 'account_disabled'])
+    expect(eventsOf('lena')).toEqual([
+      'account_created',
+      'login_ok',
+      'account_disabled',
+      'login_failed',
+      'account_enabled',
+      'login_ok',
+      'account_disabled',
+    ])
     expect(eventsOf('omar')).toEqual(['account_created', 'login_failed', 'login_ok', 'password_reset', 'login_failed', 'login_ok'])
     expect(eventsOf(null)).toEqual([...Array(5).fill('login_failed'), 'login_locked'])
     // Nothing else is kept: the table has no column for a name, an address or a user agent.
-    expect(sql<{ name: string }>('pragma table_info(curator_events)').map((column) => column.name)).toEqual(['id', 'at', 'curator_id', 'kind'])
+    expect(sql<{ name: string }>('pragma table_info(curator_events)').map((column) => column.name)).toEqual([
+      'id',
+      'at',
+      'curator_id',
+      'kind',
+    ])
     for (const file of [server.databaseFile, `${server.databaseFile}-wal`].filter(existsSync)) {
       const bytes = readFileSync(file)
-      for (const secret of [TYPED_NAME, '127.0.0.1', 'not the pass phrase']) expect(bytes.includes(secret), `${secret} in ${file}`).toBe(false)
+      for (const secret of [TYPED_NAME, '127.0.0.1', 'not the pass phrase'])
+        expect(bytes.includes(secret), `${secret} in ${file}`).toBe(false)
     }
 
     const anna = consoleClient(server.base)
@@ -176,14 +198,18 @@ describe('finding 11 and the history: what is stored, by whom', () => {
   it('names the account behind each change by its id: renamed or disabled, it still resolves; an entry without an id keeps its name', async () => {
     const db = new Database(server.databaseFile)
     db.prepare("update curators set display_name = 'Lena Berg' where login = 'lena'").run()
-    db.prepare("insert into audit_entries (at, curator_id, curator_name, subject, subject_id, action, before, after) values ('2026-01-02T03:04:05.000Z', null, 'Old import tool', 'initiative', 'kein-taeter-werden', 'import', null, null)").run()
+    db.prepare(
+      "insert into audit_entries (at, curator_id, curator_name, subject, subject_id, action, before, after) values ('2026-01-02T03:04:05.000Z', null, 'Old import tool', 'initiative', 'kein-taeter-werden', 'import', null, null)",
+    ).run()
     db.close()
     const anna = consoleClient(server.base)
     expect((await anna.login('anna', PASSWORD)).status).toBe(303)
     const history = await (await anna.get('/admin/records/kein-taeter-werden/history')).text()
     expect(history).toContain('By Lena Berg (lena), named “Lena” at the time; the account is now disabled.')
     expect(history).toContain('By Old import tool (not a curator account')
-    expect(sql<{ curator_id: number | null }>("select curator_id from audit_entries where action = 'confirm'").map((row) => row.curator_id)).toEqual([idOf('lena')])
+    expect(
+      sql<{ curator_id: number | null }>("select curator_id from audit_entries where action = 'confirm'").map((row) => row.curator_id),
+    ).toEqual([idOf('lena')])
   }, 60_000)
 
   it('an inferred tick on a criterion with no values is not shown in the history, because it is not stored', async () => {
@@ -194,15 +220,27 @@ describe('finding 11 and the history: what is stored, by whom', () => {
     const data = await createDirectoryRepository(drizzle(sqlite, { schema })).load()
     sqlite.close()
     const record = data.initiatives.find((candidate) => candidate.id === id)
-    const empty = data.taxonomy.criteria.find((criterion) => criterion.valueSet === 'tags' && !record?.tags[criterion.id]?.length && !record?.inferred.includes(criterion.id))
+    const empty = data.taxonomy.criteria.find(
+      (criterion) => criterion.valueSet === 'tags' && !record?.tags[criterion.id]?.length && !record?.inferred.includes(criterion.id),
+    )
     if (!record || !empty) throw new Error('no criterion without values')
 
     const fields = recordFormFields(await (await anna.get(`/admin/records/${id}`)).text(), `/admin/records/${id}`)
     const ticked = fields.inferred ?? []
-    const saved = await anna.post(`/admin/records/${id}`, formBody({ ...fields, costNotes: 'Free of charge (checked by phone).', inferred: [...(Array.isArray(ticked) ? ticked : [ticked]), empty.id] }))
+    const saved = await anna.post(
+      `/admin/records/${id}`,
+      formBody({
+        ...fields,
+        costNotes: 'Free of charge (checked by phone).',
+        inferred: [...(Array.isArray(ticked) ? ticked : [ticked]), empty.id],
+      }),
+    )
     expect(saved.status).toBe(303)
 
-    const [entry] = sql<{ after: string }>("select after from audit_entries where subject_id = ? and action = 'edit' order by id desc limit 1", id)
+    const [entry] = sql<{ after: string }>(
+      "select after from audit_entries where subject_id = ? and action = 'edit' order by id desc limit 1",
+      id,
+    )
     const after: unknown = JSON.parse(entry?.after ?? 'null')
     expect(after).toMatchObject({ costNotes: 'Free of charge (checked by phone).', inferred: record.inferred })
     const history = await (await anna.get(`/admin/records/${id}/history`)).text()

@@ -19,8 +19,11 @@ const SELF_DE = ['self', 'DE', 'de', 'nothing_happened', ['phone', 'chat'], 'mat
 const EDITED_NAME = 'Kein Täter werden, edited in D1 after seeding'
 const Count = z.object({ n: z.number() })
 const Strings = z.object({ error: z.object({ directory_fallback: z.string() }) })
-const builtInNotice = Strings.parse(JSON.parse(readFileSync(new URL('../../locales/en/translation.json', import.meta.url), 'utf8'))).error.directory_fallback
-const initiativesInData = z.object({ initiatives: z.array(z.unknown()) }).parse(JSON.parse(readFileSync(new URL('../../data/initiatives.json', import.meta.url), 'utf8'))).initiatives.length
+const builtInNotice = Strings.parse(JSON.parse(readFileSync(new URL('../../locales/en/translation.json', import.meta.url), 'utf8'))).error
+  .directory_fallback
+const initiativesInData = z
+  .object({ initiatives: z.array(z.unknown()) })
+  .parse(JSON.parse(readFileSync(new URL('../../data/initiatives.json', import.meta.url), 'utf8'))).initiatives.length
 
 let folder = ''
 let worker: Worker

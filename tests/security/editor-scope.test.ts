@@ -54,7 +54,12 @@ async function openForm(client: ReturnType<typeof consoleClient>, id: string) {
 }
 
 /** The record form of `id`, as `client` sees it, with `changes` typed in, posted. */
-async function saveWith(client: ReturnType<typeof consoleClient>, id: string, changes: Record<string, string | string[]>, remove: string[] = []) {
+async function saveWith(
+  client: ReturnType<typeof consoleClient>,
+  id: string,
+  changes: Record<string, string | string[]>,
+  remove: string[] = [],
+) {
   const fields = { ...(await openForm(client, id)), ...changes }
   for (const name of remove) delete fields[name]
   return client.post(`/admin/records/${id}`, formBody(fields))
@@ -62,7 +67,13 @@ async function saveWith(client: ReturnType<typeof consoleClient>, id: string, ch
 
 /** The new-record form filled in: a copy of `template`'s fields with a new id and `changes`. */
 async function createWith(client: ReturnType<typeof consoleClient>, template: string, id: string, changes: Record<string, string>) {
-  const fields: Record<string, string | string[]> = { ...(await openForm(admin, template)), csrf: await client.csrf(), id, name: `Test service ${id} (fictional)`, ...changes }
+  const fields: Record<string, string | string[]> = {
+    ...(await openForm(admin, template)),
+    csrf: await client.csrf(),
+    id,
+    name: `Test service ${id} (fictional)`,
+    ...changes,
+  }
   // A new record has no version to edit from.
   delete fields.baseVersion
   return client.post('/admin/records/new', formBody(fields))
@@ -76,7 +87,13 @@ function upload(csrf: string, name: string, text: string) {
   return form
 }
 
-const decode = (text: string) => text.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')
+const decode = (text: string) =>
+  text
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
 const hidden = (html: string, name: string) => decode(new RegExp(`name="${name}" value="([^"]*)"`).exec(html)?.[1] ?? '')
 
 /** A CSV of one stored record with `change` applied, in the export's own format. */
@@ -94,7 +111,9 @@ describe('a country-scoped editor (DE)', () => {
     expect(response.status).toBe(403)
     const html = await response.text()
     expect(html).toContain('Nothing was saved: your account may not change kein-taeter-werden like this')
-    expect(fieldError(html, 'countries')).toMatch(/^FR, US: outside your account's scope\. .*DE only; an administrator can add countries\.$/)
+    expect(fieldError(html, 'countries')).toMatch(
+      /^FR, US: outside your account's scope\. .*DE only; an administrator can add countries\.$/,
+    )
     expect(html).toContain('href="#countries"')
     // Everything typed is still in the form.
     expect(html).toMatch(/<input[^>]*id="countries"[^>]*value="DE FR US"/)
@@ -143,19 +162,29 @@ describe('a country-scoped editor (DE)', () => {
       expect(html, name).toContain(`your account may not change this record like this: ${field}: `)
       expect(html, name).not.toContain('Apply all of it')
       // The apply step re-plans on its own: a forged apply form is refused the same way.
-      const forged = await editor.post('/admin/import/apply', { csrf: await editor.csrf(), text, format: 'csv', fileName: name, mode: 'upsert', promised: JSON.stringify([['ppj-du-traeumst-von-ihnen:changed'], []]) })
+      const forged = await editor.post('/admin/import/apply', {
+        csrf: await editor.csrf(),
+        text,
+        format: 'csv',
+        fileName: name,
+        mode: 'upsert',
+        promised: JSON.stringify([['ppj-du-traeumst-von-ihnen:changed'], []]),
+      })
       expect(forged.status, name).toBe(422)
     }
     expect(await storedAll()).toEqual(before)
   }, 30_000)
 
-  it('cannot confirm or retire a record that serves DE and another country (it is an admin\'s)', async () => {
+  it("cannot confirm or retire a record that serves DE and another country (it is an admin's)", async () => {
     expect((await createWith(admin, 'kein-taeter-werden', 'test-de-at-service', { countries: 'DE AT' })).status).toBe(303)
     const before = await stored('test-de-at-service')
     const confirm = await editor.post('/admin/records/test-de-at-service/confirm', { csrf: await editor.csrf(), back: '/admin/records' })
     expect(confirm.status).toBe(422)
     expect(await confirm.text()).toContain('your account may not change test-de-at-service')
-    const retire = await editor.post('/admin/records/test-de-at-service/retire', { csrf: await editor.csrf(), note: 'Closed, says the editor.' })
+    const retire = await editor.post('/admin/records/test-de-at-service/retire', {
+      csrf: await editor.csrf(),
+      note: 'Closed, says the editor.',
+    })
     expect(retire.status).toBe(422)
     expect(await stored('test-de-at-service')).toEqual(before)
     // Shown read-only, with the reason.
@@ -172,7 +201,10 @@ describe('a country-scoped editor (DE)', () => {
     expect(await stored('troubled-desire')).toMatchObject({ online: true, statusNote: 'Checked the website.' })
     const confirmed = await editor.post('/admin/records/troubled-desire/confirm', { csrf: await editor.csrf(), back: '/admin/records' })
     expect(confirmed.status).toBe(303)
-    const retired = await editor.post('/admin/records/ktw-hamburg-uke/retire', { csrf: await editor.csrf(), note: 'The clinic closed this service.' })
+    const retired = await editor.post('/admin/records/ktw-hamburg-uke/retire', {
+      csrf: await editor.csrf(),
+      note: 'The clinic closed this service.',
+    })
     expect(retired.status).toBe(303)
     expect((await stored('ktw-hamburg-uke'))?.status).toBe('closed')
   }, 30_000)
@@ -186,10 +218,20 @@ describe('an admin', () => {
     expect((await stored('test-fr-de-by-admin'))?.countries).toEqual(['FR', 'DE'])
     expect((await saveWith(admin, 'ktw-muenchen-lmu', { online: '1' })).status).toBe(303)
     expect((await stored('ktw-muenchen-lmu'))?.online).toBe(true)
-    const preview = await admin.post('/admin/import', upload(await admin.csrf(), 'widen.csv', await csvOf('ppj-du-traeumst-von-ihnen', { countries: ['DE', 'AT'], online: true })))
+    const preview = await admin.post(
+      '/admin/import',
+      upload(await admin.csrf(), 'widen.csv', await csvOf('ppj-du-traeumst-von-ihnen', { countries: ['DE', 'AT'], online: true })),
+    )
     expect(preview.status).toBe(200)
     const html = await preview.text()
-    const applied = await admin.post('/admin/import/apply', { csrf: await admin.csrf(), text: hidden(html, 'text'), format: 'csv', fileName: 'widen.csv', mode: 'upsert', promised: hidden(html, 'promised') })
+    const applied = await admin.post('/admin/import/apply', {
+      csrf: await admin.csrf(),
+      text: hidden(html, 'text'),
+      format: 'csv',
+      fileName: 'widen.csv',
+      mode: 'upsert',
+      promised: hidden(html, 'promised'),
+    })
     expect(applied.status).toBe(303)
     expect(await stored('ppj-du-traeumst-von-ihnen')).toMatchObject({ countries: ['DE', 'AT'], online: true })
   }, 30_000)

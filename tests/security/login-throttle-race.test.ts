@@ -43,10 +43,18 @@ async function start(now?: () => Date) {
 /** A login form as a browser would have it (its double-submit cookie and field), ready to post. */
 async function loginForm(base: string) {
   const page = await fetch(`${base}/admin/login`)
-  const cookie = page.headers.getSetCookie().map((line) => line.split(';')[0]).join('; ')
+  const cookie = page.headers
+    .getSetCookie()
+    .map((line) => line.split(';')[0])
+    .join('; ')
   const csrf = csrfOf(await page.text())
   return (login: string, password: string) =>
-    fetch(`${base}/admin/login`, { method: 'POST', redirect: 'manual', headers: { cookie, origin: base }, body: new URLSearchParams({ login, password, csrf }) })
+    fetch(`${base}/admin/login`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { cookie, origin: base },
+      body: new URLSearchParams({ login, password, csrf }),
+    })
 }
 
 /** Many login posts at once: every form is fetched first, then all are posted together. */
@@ -54,14 +62,23 @@ async function burst(base: string, attempts: { login: string; password: string }
   const forms = await Promise.all(attempts.map(() => loginForm(base)))
   const started = Date.now()
   const responses = await Promise.all(attempts.map(({ login, password }, index) => forms[index]?.(login, password)))
-  const statuses = await Promise.all(responses.map(async (response) => ({ status: response?.status, retryAfter: response?.headers.get('retry-after'), text: (await response?.text()) ?? '' })))
+  const statuses = await Promise.all(
+    responses.map(async (response) => ({
+      status: response?.status,
+      retryAfter: response?.headers.get('retry-after'),
+      text: (await response?.text()) ?? '',
+    })),
+  )
   return { statuses, elapsedMs: Date.now() - started, started }
 }
 
 describe('finding 4: the login throttle races', () => {
   it('40 parallel wrong passwords for one account run at most 5 password checks, however often repeated; then even the right password is refused', async () => {
     const { server, checks } = await start()
-    const first = await burst(server.base, Array.from({ length: 40 }, (_, index) => ({ login: 'anna', password: `wrong guess ${index}` })))
+    const first = await burst(
+      server.base,
+      Array.from({ length: 40 }, (_, index) => ({ login: 'anna', password: `wrong guess ${index}` })),
+    )
     expect(checks.started.length).toBeLessThanOrEqual(5)
     expect(first.statuses.filter(({ status }) => status === 401).length).toBe(checks.started.length)
     // Everything else was refused at once, calmly, with a time to wait: never a 5xx.
@@ -71,7 +88,11 @@ describe('finding 4: the login throttle races', () => {
       expect(refused.text).toMatch(/Try again in/)
     }
     // An attacker who keeps going gets no further: the name locks after its fifth failure.
-    for (let round = 0; round < 8; round += 1) await burst(server.base, Array.from({ length: 40 }, (_, index) => ({ login: 'ANNA ', password: `guess ${round}-${index}` })))
+    for (let round = 0; round < 8; round += 1)
+      await burst(
+        server.base,
+        Array.from({ length: 40 }, (_, index) => ({ login: 'ANNA ', password: `guess ${round}-${index}` })),
+      )
     expect(checks.started.length).toBe(5)
     const right = await (await loginForm(server.base))('anna', PASSWORD)
     expect(right.status).toBe(429)

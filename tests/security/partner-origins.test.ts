@@ -24,13 +24,42 @@ const data = loadBundledData()
 // Today: the data holds checks made up to today, and a check day after "today" is refused.
 const today = new Date()
 
-const REFUSED = ['https://-.-', 'https://x:99999', 'http://localhost:3000', 'javascript:alert(1)', 'https://a.b/path', 'https://x', 'https://127.0.0.1', 'https://a.b:0', 'https://a-.example', 'http://helpline.example']
-const ACCEPTED = ['self', 'https://helpline.example', 'https://www.help-line.example:8443', 'https://xn--hilfe-gva.example', 'https://a.b:65535']
+const REFUSED = [
+  'https://-.-',
+  'https://x:99999',
+  'http://localhost:3000',
+  'javascript:alert(1)',
+  'https://a.b/path',
+  'https://x',
+  'https://127.0.0.1',
+  'https://a.b:0',
+  'https://a-.example',
+  'http://helpline.example',
+]
+const ACCEPTED = [
+  'self',
+  'https://helpline.example',
+  'https://www.help-line.example:8443',
+  'https://xn--hilfe-gva.example',
+  'https://a.b:65535',
+]
 const LOOPBACK = ['http://localhost:3000', 'http://localhost:*', 'http://127.0.0.1:8080', 'http://localhost']
 
 /** A complete partner form, as the console's page would post it. */
 function partnerForm(csrf: string, id: string, origins: string): Record<string, string> {
-  return { csrf, id, name: 'Origin Test Helpline (fictional)', fictional: 'on', origins, featured: '', defaultCountry: '', defaultLanguage: '', lastChecked: '2026-11-20', notes: '', baseVersion: '' }
+  return {
+    csrf,
+    id,
+    name: 'Origin Test Helpline (fictional)',
+    fictional: 'on',
+    origins,
+    featured: '',
+    defaultCountry: '',
+    defaultLanguage: '',
+    lastChecked: '2026-11-20',
+    notes: '',
+    baseVersion: '',
+  }
 }
 
 /** data:check on the project's data with data/partners.json replaced by one partner listing `origins`. */
@@ -77,7 +106,10 @@ let production: Awaited<ReturnType<typeof serverWithAdmin>>
 let development: Awaited<ReturnType<typeof serverWithAdmin>>
 beforeAll(async () => {
   // A partner stored with a loopback origin (as a development database would hold it).
-  const seed = { ...data, partners: [...data.partners, testPartner({ id: 'stored-loopback', origins: ['https://helpline.example', 'http://localhost:*'] })] }
+  const seed = {
+    ...data,
+    partners: [...data.partners, testPartner({ id: 'stored-loopback', origins: ['https://helpline.example', 'http://localhost:*'] })],
+  }
   production = await serverWithAdmin({ seed })
   development = await serverWithAdmin({ seed, embedOrigins: DEVELOPMENT_ORIGINS, publicOrigin: 'https://help.example.org' })
 }, 90_000)
@@ -105,9 +137,15 @@ describe('the console partner form', () => {
   })
 
   it('accepts loopback origins only with the development flag (PARTNER_DEV_ORIGINS=on)', async () => {
-    const refused = await production.admin.post('/admin/partners/new', partnerForm(await production.admin.csrf(), 'loopback-production', LOOPBACK.join('\n')))
+    const refused = await production.admin.post(
+      '/admin/partners/new',
+      partnerForm(await production.admin.csrf(), 'loopback-production', LOOPBACK.join('\n')),
+    )
     expect(refused.status).toBe(422)
-    const accepted = await development.admin.post('/admin/partners/new', partnerForm(await development.admin.csrf(), 'loopback-development', LOOPBACK.join('\n')))
+    const accepted = await development.admin.post(
+      '/admin/partners/new',
+      partnerForm(await development.admin.csrf(), 'loopback-development', LOOPBACK.join('\n')),
+    )
     expect(accepted.status).toBe(303)
     expect(await frameAncestors(development.server, 'loopback-development')).toBe(LOOPBACK.join(' '))
   })
@@ -122,7 +160,11 @@ describe('the widget on a production server', () => {
 
 describe('data:check', () => {
   it.each(REFUSED)('reports %s with the partner id', (origin) => {
-    expect(checkPartnerOrigins([origin])).toEqual([expect.stringMatching(/^data\/partners\.json: partners\[0\] \(id origin-test\)\.origins\[0\]: must be "self" or an https:\/\/ origin/)])
+    expect(checkPartnerOrigins([origin])).toEqual([
+      expect.stringMatching(
+        /^data\/partners\.json: partners\[0\] \(id origin-test\)\.origins\[0\]: must be "self" or an https:\/\/ origin/,
+      ),
+    ])
   })
 
   it('accepts the valid ones, and loopback only with the development flag', () => {
@@ -137,7 +179,8 @@ describe('data:check', () => {
 
   it('npm run data:check reads the flag from PARTNER_DEV_ORIGINS and says so', () => {
     const { PARTNER_DEV_ORIGINS: _unset, ...env } = process.env
-    const run = (extra: Record<string, string>) => spawnSync(join(root, 'node_modules/.bin/tsx'), ['scripts/dataCheck.ts'], { cwd: root, encoding: 'utf8', env: { ...env, ...extra } })
+    const run = (extra: Record<string, string>) =>
+      spawnSync(join(root, 'node_modules/.bin/tsx'), ['scripts/dataCheck.ts'], { cwd: root, encoding: 'utf8', env: { ...env, ...extra } })
     const plain = run({})
     expect(plain.status, plain.stderr).toBe(0)
     expect(plain.stdout).not.toContain('PARTNER_DEV_ORIGINS')
@@ -154,7 +197,9 @@ describe('the embed snippet', () => {
     const page = await getWithHost(server.base, '/admin/partners/demo-helpline', 'evil.example', cookie)
     expect(page.status).toBe(200)
     expect(page.body).not.toContain('evil.example')
-    expect(page.body).toContain('&lt;script src=&quot;https://&lt;your Helpfinder address&gt;/widget.js&quot; data-partner=&quot;demo-helpline&quot;')
+    expect(page.body).toContain(
+      '&lt;script src=&quot;https://&lt;your Helpfinder address&gt;/widget.js&quot; data-partner=&quot;demo-helpline&quot;',
+    )
     expect(page.body).toContain('<code>PUBLIC_ORIGIN</code>')
     // Nor the address the request really came in on.
     expect(page.body).not.toContain(new URL(server.base).host)

@@ -54,7 +54,11 @@ async function responses(base: string) {
   })
   const botText = await bot.text()
   const get = (path: string) => fetch(`${base}${path}`, { redirect: 'manual' })
-  const api = await fetch(`${base}/api/v1/turn`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ action: 'start' }) })
+  const api = await fetch(`${base}/api/v1/turn`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ action: 'start' }),
+  })
   return {
     bot: { status: bot.status, headers: bot.headers, text: botText },
     notFound: await get('/no-such-page'),
@@ -78,7 +82,9 @@ describe('private headers on every response (Node, PUBLIC_ORIGIN https)', () => 
   })
 
   it('so do the 404 page, a redirect, widget.js, the JSON API and the home page', () => {
-    expect([seen.notFound.status, seen.redirect.status, seen.widget.status, seen.api.status, seen.home.status]).toEqual([404, 303, 200, 200, 200])
+    expect([seen.notFound.status, seen.redirect.status, seen.widget.status, seen.api.status, seen.home.status]).toEqual([
+      404, 303, 200, 200, 200,
+    ])
     expectPrivateHeaders('GET /no-such-page', seen.notFound.headers)
     expectPrivateHeaders('GET /turn (redirect)', seen.redirect.headers)
     expectPrivateHeaders('GET /widget.js', seen.widget.headers, { 'Cross-Origin-Resource-Policy': 'cross-origin' })
@@ -100,7 +106,11 @@ describe('without PUBLIC_ORIGIN (local use over http)', () => {
   })
 
   it('a body the bot cannot read (400) carries them too', async () => {
-    const response = await fetch(`${https.base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"type":' })
+    const response = await fetch(`${https.base}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"type":',
+    })
     expect(response.status).toBe(400)
     expectPrivateHeaders('POST /api/messages (bad body)', response.headers)
   })

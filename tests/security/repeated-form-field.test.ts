@@ -16,15 +16,18 @@ beforeAll(async () => {
 afterAll(async () => server.stop())
 
 const badRequest = (lang: string) =>
-  z.object({ error: z.object({ bad_request: z.string() }) }).parse(JSON.parse(readFileSync(new URL(`../../locales/${lang}/translation.json`, import.meta.url), 'utf8'))).error
-    .bad_request
+  z
+    .object({ error: z.object({ bad_request: z.string() }) })
+    .parse(JSON.parse(readFileSync(new URL(`../../locales/${lang}/translation.json`, import.meta.url), 'utf8'))).error.bad_request
 const carryOn = badRequest('en')
 
 /** Question 2 (the country), reached by posting forms like a browser without JavaScript. */
 async function questionTwo(path = '/turn', start = '/'): Promise<FormPage> {
   const first = await openStart(server.base, {}, start)
   expect(stepOf(first.html)).toBe('asker')
-  const hidden = Object.fromEntries([...first.html.matchAll(/<input type="hidden" name="(w_[a-z]+)" value="([^"]*)"/g)].map((match) => [match[1] ?? '', match[2] ?? '']))
+  const hidden = Object.fromEntries(
+    [...first.html.matchAll(/<input type="hidden" name="(w_[a-z]+)" value="([^"]*)"/g)].map((match) => [match[1] ?? '', match[2] ?? '']),
+  )
   const second = await postForm(server.base, { ...hidden, state: first.state, action: 'answer', answer: 'self' }, {}, path)
   expect(second.status).toBe(200)
   expect(stepOf(second.html)).toBe('country')
@@ -33,7 +36,11 @@ async function questionTwo(path = '/turn', start = '/'): Promise<FormPage> {
 
 /** The page's fields as one repeated-field form body, exactly as the fault run sent it. */
 async function postRaw(body: string, path = '/turn', headers: Record<string, string> = {}): Promise<FormPage> {
-  const response = await fetch(`${server.base}${path}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers }, body })
+  const response = await fetch(`${server.base}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+    body,
+  })
   const html = await response.text()
   return { status: response.status, html, headers: response.headers, state: /name="state" value="([^"]+)"/.exec(html)?.[1] ?? '' }
 }
@@ -52,14 +59,18 @@ describe('a single-value form field sent twice (/turn)', () => {
   it('two different states: the first one is the person’s place', async () => {
     const page = await questionTwo()
     const start = await openStart(server.base)
-    const next = await postRaw([field('state', page.state), field('state', start.state), field('action', 'answer'), field('answer', 'DE')].join('&'))
+    const next = await postRaw(
+      [field('state', page.state), field('state', start.state), field('action', 'answer'), field('answer', 'DE')].join('&'),
+    )
     expect(next.status).toBe(200)
     expect(stepOf(next.html)).toBe('language')
   })
 
   it('the action twice', async () => {
     const page = await questionTwo()
-    const next = await postRaw([field('state', page.state), field('action', 'answer'), field('action', 'answer'), field('answer', 'DE')].join('&'))
+    const next = await postRaw(
+      [field('state', page.state), field('action', 'answer'), field('action', 'answer'), field('answer', 'DE')].join('&'),
+    )
     expect(next.status).toBe(200)
     expect(stepOf(next.html)).toBe('language')
   })
@@ -74,7 +85,9 @@ describe('a single-value form field sent twice (/turn)', () => {
 
   it('the urgent country twice: the first country’s numbers', async () => {
     const page = await questionTwo()
-    const next = await postRaw([field('state', page.state), field('action', 'urgent'), field('urgent_country', 'AU'), field('urgent_country', 'DE')].join('&'))
+    const next = await postRaw(
+      [field('state', page.state), field('action', 'urgent'), field('urgent_country', 'AU'), field('urgent_country', 'DE')].join('&'),
+    )
     expect(next.status).toBe(200)
     expect(next.html).not.toContain(carryOn)
     // 000 is Australia's emergency number: the first value chose the country.
@@ -83,7 +96,11 @@ describe('a single-value form field sent twice (/turn)', () => {
 
   it('a malformed form with the state twice still keeps the place, in the conversation’s language, and says so', async () => {
     const page = await questionTwo()
-    const next = await postRaw([field('state', page.state), field('state', page.state), field('action', 'no-such-action')].join('&'), '/turn', { 'accept-language': 'fr' })
+    const next = await postRaw(
+      [field('state', page.state), field('state', page.state), field('action', 'no-such-action')].join('&'),
+      '/turn',
+      { 'accept-language': 'fr' },
+    )
     expect(next.status).toBe(400)
     expect(stepOf(next.html)).toBe('country')
     expect(next.html).toMatch(/<html[^>]*lang="en"/)
@@ -94,7 +111,13 @@ describe('a single-value form field sent twice (/turn)', () => {
 describe('a single-value form field sent twice (/widget/turn)', () => {
   it('the state twice: 200 and question 3, with the widget’s settings kept', async () => {
     const page = await questionTwo('/widget/turn', '/widget/panel?partner=demo-helpline')
-    const body = [field('w_partner', 'demo-helpline'), field('w_partner', 'demo-helpline'), field('state', page.state), field('state', page.state), field('answer', 'DE')]
+    const body = [
+      field('w_partner', 'demo-helpline'),
+      field('w_partner', 'demo-helpline'),
+      field('state', page.state),
+      field('state', page.state),
+      field('answer', 'DE'),
+    ]
     const next = await postRaw(body.join('&'), '/widget/turn')
     expect(next.status).toBe(200)
     expect(stepOf(next.html)).toBe('language')
@@ -103,7 +126,16 @@ describe('a single-value form field sent twice (/widget/turn)', () => {
 
   it('the action and the urgent country twice', async () => {
     const page = await questionTwo('/widget/turn', '/widget/panel')
-    const next = await postRaw([field('state', page.state), field('action', 'urgent'), field('action', 'urgent'), field('urgent_country', 'AU'), field('urgent_country', 'DE')].join('&'), '/widget/turn')
+    const next = await postRaw(
+      [
+        field('state', page.state),
+        field('action', 'urgent'),
+        field('action', 'urgent'),
+        field('urgent_country', 'AU'),
+        field('urgent_country', 'DE'),
+      ].join('&'),
+      '/widget/turn',
+    )
     expect(next.status).toBe(200)
     expect(telLinksOf(next.html)).toContain('000')
   })
@@ -112,7 +144,11 @@ describe('a single-value form field sent twice (/widget/turn)', () => {
 describe('a malformed JSON body (/api/v1/turn)', () => {
   const ApiView = z.object({ state: z.string().min(1), step: z.object({ nodeId: z.string() }), notice: z.string().optional() })
   const api = async (body: string, lang = 'fr') => {
-    const response = await fetch(`${server.base}/api/v1/turn`, { method: 'POST', headers: { 'content-type': 'application/json', 'accept-language': lang }, body })
+    const response = await fetch(`${server.base}/api/v1/turn`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'accept-language': lang },
+      body,
+    })
     return { status: response.status, view: ApiView.parse(await response.json()) }
   }
 
@@ -120,7 +156,11 @@ describe('a malformed JSON body (/api/v1/turn)', () => {
     const started = await api(JSON.stringify({ action: 'start', ui: 'fr' }))
     const second = await api(JSON.stringify({ state: started.view.state, reply: 'self' }))
     expect(second.view.step.nodeId).toBe('country')
-    for (const bad of [{ state: second.view.state, action: 'no-such-action' }, { state: second.view.state, reply: 5 }, { state: second.view.state, reply: ['DE'], ui: ['de', 'fr'] }]) {
+    for (const bad of [
+      { state: second.view.state, action: 'no-such-action' },
+      { state: second.view.state, reply: 5 },
+      { state: second.view.state, reply: ['DE'], ui: ['de', 'fr'] },
+    ]) {
       const answer = await api(JSON.stringify(bad))
       expect(answer.status, JSON.stringify(bad)).toBe(400)
       expect(answer.view.step.nodeId).toBe('country')

@@ -25,7 +25,12 @@ let port = 0
 
 beforeAll(async () => {
   folder = mkdtempSync(join(tmpdir(), 'helpfinder-'))
-  const node = await createNodeApp({ databaseFile: join(folder, 'helpfinder.sqlite'), keyring: await generateKeyring(), log: () => {}, console: false })
+  const node = await createNodeApp({
+    databaseFile: join(folder, 'helpfinder.sqlite'),
+    keyring: await generateKeyring(),
+    log: () => {},
+    console: false,
+  })
   close = node.close
   server = serveNode({ fetch: node.app.fetch, port: 0, hostname: '127.0.0.1', limits: LIMITS })
   await new Promise((resolve) => server.once('listening', resolve))
@@ -97,7 +102,9 @@ describe('slow and idle clients on the Node server', () => {
   it('a body sent at one byte every 500 ms is cut off within the request timeout', async () => {
     await settled()
     const connection = await open()
-    connection.socket.write('POST /api/v1/turn HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n')
+    connection.socket.write(
+      'POST /api/v1/turn HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n',
+    )
     const sent = drip(connection.socket, `{"action":"start"${' '.repeat(82)}}`, 500)
     const after = await closedWithin(connection)
     expect(after).toBeLessThan(LIMITS.requestTimeoutMs + MARGIN_MS)

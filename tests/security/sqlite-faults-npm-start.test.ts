@@ -22,7 +22,11 @@ function garbageFile(name: string) {
 
 /** Runs node with tsx on `args`; collects its output lines; `line(pattern)` waits for one. */
 function run(args: string[], env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   const stdout: string[] = []
   const stderr: string[] = []
   const waiting: { pattern: RegExp; resolve: (line: string) => void }[] = []
@@ -80,7 +84,10 @@ describe('npm start on a garbage database file', () => {
     ].join('\n')
     const script_ = run(['--input-type=module', '-e', script], { DATABASE_FILE: file })
     await script_.line(/^built$/, 60_000)
-    const code = await Promise.race([script_.exited, new Promise<'still running'>((resolve) => setTimeout(() => resolve('still running'), 10_000))])
+    const code = await Promise.race([
+      script_.exited,
+      new Promise<'still running'>((resolve) => setTimeout(() => resolve('still running'), 10_000)),
+    ])
     if (code === 'still running') script_.child.kill('SIGTERM')
     expect(code).toBe(0)
   }, 90_000)

@@ -53,7 +53,11 @@ describe('a database that goes bad under the running server', () => {
     const restore = garblePages(file)
     await waitFor(() => server.databaseLines().length > 0, 'the health check to see the damage')
     const [line = ''] = server.databaseLines()
-    expect(line).toMatch(new RegExp(`^the database file ${file} is damaged \\(SQLite's quick_check: .*\\) \\(found while running\\); the public service keeps serving the directory it has in memory and the curator console is off until the file is fixed`))
+    expect(line).toMatch(
+      new RegExp(
+        `^the database file ${file} is damaged \\(SQLite's quick_check: .*\\) \\(found while running\\); the public service keeps serving the directory it has in memory and the curator console is off until the file is fixed`,
+      ),
+    )
     expect(line).not.toMatch(/^\s+at /m)
     await expectPublicFromMemory(server.base)
     expect((await fetch(`${server.base}/admin/login`)).status).toBe(503)
@@ -64,7 +68,9 @@ describe('a database that goes bad under the running server', () => {
     restore()
     await waitFor(() => server.databaseLines().length > 1, 'the recovery line')
     expect(server.databaseLines()).toHaveLength(2)
-    expect(server.databaseLines()[1]).toBe(`the database file ${file} is healthy again: the public service reads it and the curator console is on`)
+    expect(server.databaseLines()[1]).toBe(
+      `the database file ${file} is healthy again: the public service reads it and the curator console is on`,
+    )
     expect((await fetch(`${server.base}/admin/login`)).status).toBe(200)
   })
 
@@ -74,7 +80,9 @@ describe('a database that goes bad under the running server', () => {
     writeFileSync(garbage, 'not a database '.repeat(1000))
     renameSync(garbage, file)
     await waitFor(() => server.databaseLines().length > 0, 'the health check to see the new file')
-    expect(server.databaseLines()[0]).toMatch(/is not a SQLite database \(found while running\); the public service keeps serving the directory it has in memory/)
+    expect(server.databaseLines()[0]).toMatch(
+      /is not a SQLite database \(found while running\); the public service keeps serving the directory it has in memory/,
+    )
     await expectPublicFromMemory(server.base)
     expect((await fetch(`${server.base}/admin`)).status).toBe(503)
     await pause(TIMING.retryMs * 4)

@@ -18,7 +18,8 @@ const folder = mkdtempSync(join(tmpdir(), 'helpfinder-'))
 afterAll(() => rmSync(folder, { recursive: true, force: true }))
 
 const Locale = z.object({ error: z.object({ directory_fallback: z.string() }) })
-const builtInCopyNotice = Locale.parse(JSON.parse(readFileSync(new URL('../../locales/de/translation.json', import.meta.url), 'utf8'))).error.directory_fallback
+const builtInCopyNotice = Locale.parse(JSON.parse(readFileSync(new URL('../../locales/de/translation.json', import.meta.url), 'utf8')))
+  .error.directory_fallback
 const IN_GERMANY = [['self'], ['DE'], ['de'], ['nothing_happened'], ['any'], ['not_needed']]
 /** Retries this often here (30 s in production): the heal is seen within a second. */
 const RETRY_MS = 400
@@ -177,7 +178,12 @@ describe.each(faults)('on %s', (_name, reason, makeFault) => {
   })
 
   it('keeps the curator console off with a calm 503 page that says nothing about the file', async () => {
-    for (const [path, method] of [['/admin', 'GET'], ['/admin/login', 'GET'], ['/admin/login', 'POST'], ['/admin/records', 'GET']] as const) {
+    for (const [path, method] of [
+      ['/admin', 'GET'],
+      ['/admin/login', 'GET'],
+      ['/admin/login', 'POST'],
+      ['/admin/records', 'GET'],
+    ] as const) {
       const response = await fetch(`${server.base}${path}`, { method, redirect: 'manual' })
       const html = await response.text()
       expect(response.status, `${method} ${path}`).toBe(503)

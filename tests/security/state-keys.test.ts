@@ -60,7 +60,10 @@ describe('the keys:new id generator', () => {
     const day = new Date('2026-11-23T09:30:00Z')
     // A collision injected on purpose: the first draw is all zero bytes, which spells the taken id.
     const real = crypto.getRandomValues.bind(crypto)
-    const draws = vi.spyOn(crypto, 'getRandomValues').mockImplementationOnce((array) => array).mockImplementation((array) => real(array))
+    const draws = vi
+      .spyOn(crypto, 'getRandomValues')
+      .mockImplementationOnce((array) => array)
+      .mockImplementation((array) => real(array))
     try {
       expect(newKeyId(day, new Set(['k20261123aaaaaaa']))).not.toBe('k20261123aaaaaaa')
       expect(draws).toHaveBeenCalledTimes(2)
@@ -114,16 +117,24 @@ describe('npm start with a STATE_KEYS it cannot use', () => {
     ['garbage', () => 'not a key at all'],
     ['the old keys:new output, STATE_KEYS=… included', () => `STATE_KEYS=${newKeySpec('k1')}`],
   ]
-  it.each(cases)('%s: exit code 1 and one "error:" line, no stack trace', async (_name, value) => {
-    const spec = value()
-    const { code, stderr } = await startNode({ STATE_KEYS: spec })
-    expect(code).toBe(1)
-    const lines = stderr.split('\n').filter(Boolean)
-    expect(lines.filter((line) => line.startsWith('error: STATE_KEYS is invalid: '))).toHaveLength(1)
-    expect(lines.filter((line) => line.startsWith('error:'))).toHaveLength(1)
-    expect(stderr).not.toMatch(/^\s+at /m)
-    for (const secret of spec.split(',').map(secretOf).filter((secret) => secret.length > 8)) expect(stderr).not.toContain(secret)
-  }, 60_000)
+  it.each(cases)(
+    '%s: exit code 1 and one "error:" line, no stack trace',
+    async (_name, value) => {
+      const spec = value()
+      const { code, stderr } = await startNode({ STATE_KEYS: spec })
+      expect(code).toBe(1)
+      const lines = stderr.split('\n').filter(Boolean)
+      expect(lines.filter((line) => line.startsWith('error: STATE_KEYS is invalid: '))).toHaveLength(1)
+      expect(lines.filter((line) => line.startsWith('error:'))).toHaveLength(1)
+      expect(stderr).not.toMatch(/^\s+at /m)
+      for (const secret of spec
+        .split(',')
+        .map(secretOf)
+        .filter((secret) => secret.length > 8))
+        expect(stderr).not.toContain(secret)
+    },
+    60_000,
+  )
 
   it('export STATE_KEYS="$(npm run -s keys:new)" starts the server', async () => {
     const { stdout: spec } = await run('npm', ['run', '-s', 'keys:new'], { cwd: root })
@@ -158,26 +169,34 @@ describe('a Worker with a STATE_KEYS it cannot use', () => {
   it.each([
     ['two keys with the same id', `${newKeySpec('k1')},${newKeySpec('k1')}`, 'STATE_KEYS is invalid: the key id "k1" is used twice'],
     ['garbage', 'not a key at all', 'STATE_KEYS is invalid: the key must look like'],
-  ])('%s: the first requests get the calm 500 page with urgent numbers, and the log one line, once', async (_name, stateKeys, logged) => {
-    const worker = await startWorker(outfile, { stateKeys })
-    try {
-      for (const path of ['/', '/urgent?country=AU', '/']) {
-        const response = await fetch(`${worker.url}${path}`, { headers: { 'accept-language': 'en' } })
-        const html = await response.text()
-        expect(response.status, path).toBe(500)
-        expect(response.headers.get('content-type')).toMatch(/^text\/html/)
-        expect(html).not.toMatch(/^\s+at /m)
-        expect(html).not.toContain('STATE_KEYS')
-        expect(telLinksOf(html).length, path).toBeGreaterThan(0)
+  ])(
+    '%s: the first requests get the calm 500 page with urgent numbers, and the log one line, once',
+    async (_name, stateKeys, logged) => {
+      const worker = await startWorker(outfile, { stateKeys })
+      try {
+        for (const path of ['/', '/urgent?country=AU', '/']) {
+          const response = await fetch(`${worker.url}${path}`, { headers: { 'accept-language': 'en' } })
+          const html = await response.text()
+          expect(response.status, path).toBe(500)
+          expect(response.headers.get('content-type')).toMatch(/^text\/html/)
+          expect(html).not.toMatch(/^\s+at /m)
+          expect(html).not.toContain('STATE_KEYS')
+          expect(telLinksOf(html).length, path).toBeGreaterThan(0)
+        }
+        const api = await fetch(`${worker.url}/api/v1/turn`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: '{}',
+        })
+        expect(api.status).toBe(500)
+        expect(await api.json()).toMatchObject({ error: { status: 500 }, urgent: expect.anything() })
+        await vi.waitFor(() => expect(worker.logs.some((line) => line.includes(logged))).toBe(true), { timeout: 5_000 })
+        expect(worker.logs.filter((line) => line.includes('STATE_KEYS is invalid'))).toHaveLength(1)
+        expect(worker.logs.filter((line) => /^\s+at /.test(line))).toEqual([])
+      } finally {
+        await worker.dispose()
       }
-      const api = await fetch(`${worker.url}/api/v1/turn`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })
-      expect(api.status).toBe(500)
-      expect(await api.json()).toMatchObject({ error: { status: 500 }, urgent: expect.anything() })
-      await vi.waitFor(() => expect(worker.logs.some((line) => line.includes(logged))).toBe(true), { timeout: 5_000 })
-      expect(worker.logs.filter((line) => line.includes('STATE_KEYS is invalid'))).toHaveLength(1)
-      expect(worker.logs.filter((line) => /^\s+at /.test(line))).toEqual([])
-    } finally {
-      await worker.dispose()
-    }
-  }, 60_000)
+    },
+    60_000,
+  )
 })

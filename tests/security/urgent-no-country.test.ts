@@ -34,7 +34,11 @@ const callFirstIn = (ui: string, number: string) => wordsOf(ui).call_first.repla
 /** The urgent panel's country select: every option, and the one the browser would submit. */
 function countrySelect(html: string) {
   const select = /<select id="urgent-country" name="urgent_country">([\s\S]*?)<\/select>/.exec(html)?.[1] ?? ''
-  const options = [...select.matchAll(/<option value="([^"]*)"( selected="")?>([^<]*)<\/option>/g)].map((match) => ({ value: match[1] ?? '', selected: match[2] !== undefined, label: unescapeHtml(match[3] ?? '') }))
+  const options = [...select.matchAll(/<option value="([^"]*)"( selected="")?>([^<]*)<\/option>/g)].map((match) => ({
+    value: match[1] ?? '',
+    selected: match[2] !== undefined,
+    label: unescapeHtml(match[3] ?? ''),
+  }))
   // With no selected attribute a browser submits the first option: that was the unsafe default.
   const submitted = options.find((option) => option.selected) ?? options[0]
   return { options, submitted }
@@ -52,14 +56,20 @@ const CASES: { header: string | undefined; region: string | undefined }[] = [
   { header: 'de-AT,de;q=0.9', region: 'AT' },
   { header: LONG, region: 'AT' },
 ]
-const label = (header: string | undefined) => (header === undefined ? '(none)' : header.length > 20 ? `${header.slice(0, 20)}… (${header.split(',').length} entries)` : header)
+const label = (header: string | undefined) =>
+  header === undefined ? '(none)' : header.length > 20 ? `${header.slice(0, 20)}… (${header.split(',').length} entries)` : header
 
 const folder = mkdtempSync(join(tmpdir(), 'helpfinder-'))
 let base = ''
 let stopServer: () => Promise<void> = async () => {}
 
 beforeAll(async () => {
-  const { app, close } = await createNodeApp({ databaseFile: join(folder, 'helpfinder.sqlite'), keyring: await generateKeyring(), log: () => {}, console: false })
+  const { app, close } = await createNodeApp({
+    databaseFile: join(folder, 'helpfinder.sqlite'),
+    keyring: await generateKeyring(),
+    log: () => {},
+    console: false,
+  })
   // A fault injected on purpose: the last-resort 500 page must carry the same panel.
   app.get('/__fault', () => {
     throw new Error('injected fault')
@@ -112,7 +122,11 @@ describe.each(CASES)('Accept-Language $header', ({ header, region }) => {
     // The question form as the page has it: its state and, when a country is shown, its hidden field.
     const question = /<form[^>]*class="urgent-question"[^>]*>([\s\S]*?)<\/form>/.exec(page.html)?.[1] ?? ''
     const country = /name="urgent_country" value="([^"]*)"/.exec(question)?.[1]
-    const answered = await postForm(base, { state: stateOf(page.html), action: 'urgent', urgent_reason: 'child_danger', ...(country ? { urgent_country: country } : {}) }, headersOf(header))
+    const answered = await postForm(
+      base,
+      { state: stateOf(page.html), action: 'urgent', urgent_reason: 'child_danger', ...(country ? { urgent_country: country } : {}) },
+      headersOf(header),
+    )
     expect(answered.status).toBe(200)
     const callFirst = /<p class="call-first" role="alert"><strong>([^<]*)<\/strong>/.exec(answered.html)?.[1] ?? ''
     expect(unescapeHtml(callFirst).trim()).not.toBe('')
@@ -169,13 +183,16 @@ describe('the panel is the same on every page', () => {
 })
 
 describe('a trailing slash is not a dead end', () => {
-  it.each(['/urgent', '/privacy', '/safety', '/demo'])('a trailing slash on %s redirects to the address without it, keeping the query', async (path) => {
-    const plain = await get(`${path}/`, 'en')
-    expect(plain.status).toBe(301)
-    expect(plain.headers.get('location')).toBe(path)
-    const query = await get(`${path}/?lang=de&country=AT`, 'en')
-    expect(query.headers.get('location')).toBe(`${path}?lang=de&country=AT`)
-  })
+  it.each(['/urgent', '/privacy', '/safety', '/demo'])(
+    'a trailing slash on %s redirects to the address without it, keeping the query',
+    async (path) => {
+      const plain = await get(`${path}/`, 'en')
+      expect(plain.status).toBe(301)
+      expect(plain.headers.get('location')).toBe(path)
+      const query = await get(`${path}/?lang=de&country=AT`, 'en')
+      expect(query.headers.get('location')).toBe(`${path}?lang=de&country=AT`)
+    },
+  )
 
   it('GET /urgent/ followed ends on the urgent page with numbers', async () => {
     const response = await fetch(`${base}/urgent/`, { headers: { 'accept-language': 'pl' } })
@@ -198,13 +215,25 @@ const ApiUrgent = z.object({
     country: z.string().nullish(),
     shared: z.boolean(),
     callFirst: z.string().nullish(),
-    lines: z.array(z.object({ kind: z.string(), number: z.string(), tel: z.string(), source: z.string().nullish(), where: z.object({ codes: z.array(z.string()) }).nullish() })),
+    lines: z.array(
+      z.object({
+        kind: z.string(),
+        number: z.string(),
+        tel: z.string(),
+        source: z.string().nullish(),
+        where: z.object({ codes: z.array(z.string()) }).nullish(),
+      }),
+    ),
   }),
 })
 
 describe('the JSON API and the bot', () => {
   it('the API’s urgent view with no country has tap-to-call lines, 112 first, each saying where', async () => {
-    const response = await fetch(`${base}/api/v1/turn`, { method: 'POST', headers: { 'content-type': 'application/json', 'accept-language': 'sv' }, body: JSON.stringify({ action: 'urgent', urgentReason: 'child_danger' }) })
+    const response = await fetch(`${base}/api/v1/turn`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'accept-language': 'sv' },
+      body: JSON.stringify({ action: 'urgent', urgentReason: 'child_danger' }),
+    })
     expect(response.status).toBe(200)
     const { urgent } = ApiUrgent.parse(await response.json())
     expect(urgent.country ?? undefined).toBeUndefined()
@@ -218,7 +247,11 @@ describe('the JSON API and the bot', () => {
   })
 
   it('"I might hurt myself" with no country puts the crisis number first and keeps the others', async () => {
-    const response = await fetch(`${base}/api/v1/turn`, { method: 'POST', headers: { 'content-type': 'application/json', 'accept-language': 'ar' }, body: JSON.stringify({ action: 'urgent', urgentReason: 'self_harm' }) })
+    const response = await fetch(`${base}/api/v1/turn`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'accept-language': 'ar' },
+      body: JSON.stringify({ action: 'urgent', urgentReason: 'self_harm' }),
+    })
     const { urgent } = ApiUrgent.parse(await response.json())
     expect(urgent.lines.map((line) => line.number)).toEqual(['116 123', '112', '116 111', '116 000'])
     expect(urgent.callFirst).toBe(callFirstIn('ar', '116 123'))
@@ -230,7 +263,12 @@ describe('the JSON API and the bot', () => {
     const card = urgentCard(urgentView(indexDirectory(data), undefined, translator.t(ui), ui, 'child_danger'))
     const Card = z.object({ content: z.object({ text: z.string(), buttons: z.array(z.object({ type: z.string(), value: z.string() })) }) })
     const { content } = Card.parse(card)
-    expect(content.buttons.filter((button) => button.type === 'call').map((button) => button.value)).toEqual(['tel:112', 'tel:116111', 'tel:116000', 'tel:116123'])
+    expect(content.buttons.filter((button) => button.type === 'call').map((button) => button.value)).toEqual([
+      'tel:112',
+      'tel:116111',
+      'tel:116000',
+      'tel:116123',
+    ])
     expect(content.text).toContain(callFirstIn('fr', '112'))
   })
 })

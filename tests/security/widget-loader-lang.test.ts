@@ -49,7 +49,9 @@ async function pwned(page: Page): Promise<unknown> {
 async function strangers(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const root = document.querySelector('[data-helpfinder]')?.shadowRoot
-    return [...(root?.querySelectorAll('*') ?? [])].map((element) => element.tagName.toLowerCase()).filter((tag) => !['button', 'div'].includes(tag))
+    return [...(root?.querySelectorAll('*') ?? [])]
+      .map((element) => element.tagName.toLowerCase())
+      .filter((tag) => !['button', 'div'].includes(tag))
   })
 }
 
@@ -63,7 +65,7 @@ async function openPanel(page: Page): Promise<Frame> {
 }
 
 describe('the widget loader and hostile attribute values', () => {
-  it("a host page whose <html lang> holds markup: no script runs, no <img> in the shadow root, the widget works in the default language", async () => {
+  it('a host page whose <html lang> holds markup: no script runs, no <img> in the shadow root, the widget works in the default language', async () => {
     const { context, page } = await visit(HOSTILE_HTML_LANG, '')
     try {
       expect(await pwned(page)).toBeUndefined()
@@ -102,7 +104,11 @@ describe('the widget loader and hostile attribute values', () => {
       expect(await strangers(page)).toEqual([])
       // The host page's own valid language still applies.
       expect(await page.locator('[data-helpfinder] .launcher').getAttribute('lang')).toBe('de')
-      for (const name of ['data-partner', 'data-country', 'data-color']) expect(consoleLines.some((line) => line.includes(name)), name).toBe(true)
+      for (const name of ['data-partner', 'data-country', 'data-color'])
+        expect(
+          consoleLines.some((line) => line.includes(name)),
+          name,
+        ).toBe(true)
       const frame = await openPanel(page)
       const query = new URL(frame.url()).searchParams
       expect([...query.keys()]).toEqual(['accent'])

@@ -31,7 +31,7 @@ export const ABOUT_ONLY: Initiative = InitiativeSchema.parse({
   ...base,
   id: 'test-about-page-only',
   name: 'Test service with only an about page',
-  summary: 'A fictional telephone line, known only from its operator\'s page about it.',
+  summary: "A fictional telephone line, known only from its operator's page about it.",
   website: null,
   aboutPage: 'https://operator.example/programmes/test-line',
   aboutPageBy: 'operator',
@@ -41,7 +41,8 @@ export const ABOUT_ONLY: Initiative = InitiativeSchema.parse({
 })
 
 /** The Swedish text of OWN_WORDS, quoted from its second source. */
-export const SWEDISH_WORDS = 'Anonym stödlinje för dig som oroar dig för dina sexuella tankar om barn. Du behöver inte säga vem du är – ”ring oss” & prata.'
+export const SWEDISH_WORDS =
+  'Anonym stödlinje för dig som oroar dig för dina sexuella tankar om barn. Du behöver inte säga vem du är – ”ring oss” & prata.'
 
 /** A record with its own words in Swedish (from its second source) and an official page about it. */
 export const OWN_WORDS: Initiative = InitiativeSchema.parse({

@@ -13,7 +13,14 @@ export interface AnswerPath {
 }
 
 /** Someone in Germany worried about themselves, nothing has happened, phone or chat, anonymity matters: the path most tests walk. */
-export const SELF_IN_GERMANY: AnswerPath = { asker: 'self', country: 'DE', language: 'de', stage: 'nothing_happened', channels: ['phone', 'chat'], anonymity: 'matters' }
+export const SELF_IN_GERMANY: AnswerPath = {
+  asker: 'self',
+  country: 'DE',
+  language: 'de',
+  stage: 'nothing_happened',
+  channels: ['phone', 'chat'],
+  anonymity: 'matters',
+}
 
 /** The same person, with `changes`: `answerPath({ country: 'NL', language: 'nl' })`. */
 export function answerPath(changes: Partial<AnswerPath>, from: AnswerPath = SELF_IN_GERMANY): AnswerPath {

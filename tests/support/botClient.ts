@@ -58,13 +58,19 @@ interface CardNode {
 
 /** The Adaptive Cards attached to an activity. */
 export function adaptiveCardsOf(sent: Partial<Activity>): CardNode[] {
-  return (sent.attachments ?? []).flatMap((attachment: Attachment) => (attachment.contentType === 'application/vnd.microsoft.card.adaptive' ? [attachment.content] : []))
+  return (sent.attachments ?? []).flatMap((attachment: Attachment) =>
+    attachment.contentType === 'application/vnd.microsoft.card.adaptive' ? [attachment.content] : [],
+  )
 }
 
 /** Every element and action of a card in reading order: the body (depth first), then the card's own actions. */
 export function cardNodes(card: CardNode): CardNode[] {
   // A tappable box (a Container's selectAction) is a button too, read where the box is.
-  const walk = (node: CardNode): CardNode[] => [node, ...(node.selectAction ? [node.selectAction] : []), ...[...(node.items ?? []), ...(node.columns ?? []), ...(node.actions ?? [])].flatMap(walk)]
+  const walk = (node: CardNode): CardNode[] => [
+    node,
+    ...(node.selectAction ? [node.selectAction] : []),
+    ...[...(node.items ?? []), ...(node.columns ?? []), ...(node.actions ?? [])].flatMap(walk),
+  ]
   return [...(card.body ?? []).flatMap(walk), ...(card.actions ?? []).flatMap(walk)]
 }
 
@@ -75,7 +81,8 @@ export function cardNodes(card: CardNode): CardNode[] {
 function cardButtons(card: CardNode): CardAction[] {
   return cardNodes(card).flatMap((node): CardAction[] => {
     if (node.type === 'Action.Submit') return [{ type: 'Action.Submit', title: node.title ?? '', value: node.data }]
-    if (node.type === 'Action.OpenUrl') return [{ type: node.url?.startsWith('tel:') ? 'call' : 'openUrl', title: node.title ?? '', value: node.url }]
+    if (node.type === 'Action.OpenUrl')
+      return [{ type: node.url?.startsWith('tel:') ? 'call' : 'openUrl', title: node.title ?? '', value: node.url }]
     return []
   })
 }
@@ -98,10 +105,16 @@ export function button(activities: readonly Activity[], idOrTitle: string): Card
   const last = activities.at(-1)
   const card = last ? adaptiveCardsOf(last)[0] : undefined
   const nodes = card ? cardNodes(card) : []
-  const choice = nodes.find((node) => node.type === 'Input.ChoiceSet' && node.id === 'reply')?.choices?.find((entry) => entry.value === idOrTitle || entry.title === idOrTitle)
+  const choice = nodes
+    .find((node) => node.type === 'Input.ChoiceSet' && node.id === 'reply')
+    ?.choices?.find((entry) => entry.value === idOrTitle || entry.title === idOrTitle)
   const submit = nodes.find((node) => node.type === 'Action.Submit' && node.associatedInputs !== 'none' && node.data?.reply === undefined)
   if (choice && submit) return { type: 'Action.Submit', title: choice.title, value: { ...submit.data, reply: choice.value } }
-  throw new Error(`no button ${idOrTitle} among ${buttonsOf(activities).map((action) => action.title).join(' | ')}`)
+  throw new Error(
+    `no button ${idOrTitle} among ${buttonsOf(activities)
+      .map((action) => action.title)
+      .join(' | ')}`,
+  )
 }
 
 /** A hero card's words as a channel shows them: the bot escapes markdown in them (see escapeMarkdown). */
@@ -118,17 +131,26 @@ export interface ShownHeroCard {
  * TextBlock right after it the subtitle, the other TextBlocks the text, and the buttons as in cardButtons.
  */
 export function rawHeroCards(activities: readonly Activity[]): ShownHeroCard[] {
-  return activities.flatMap((sent) => sent.attachments ?? []).flatMap((attachment: Attachment): ShownHeroCard[] => {
-    if (attachment.contentType === 'application/vnd.microsoft.card.hero') return [attachment.content]
-    if (attachment.contentType !== 'application/vnd.microsoft.card.adaptive') return []
-    const card: CardNode = attachment.content
-    const blocks = cardNodes(card).filter((node) => node.type === 'TextBlock')
-    const heading = blocks.findIndex((block) => block.style === 'heading')
-    const next = blocks[heading + 1]
-    const subtitle = heading >= 0 && next?.isSubtle ? next : undefined
-    const text = blocks.filter((block, index) => index !== heading && block !== subtitle).map((block) => block.text ?? '')
-    return [{ title: blocks[heading]?.text ?? '', ...(subtitle ? { subtitle: subtitle.text } : {}), ...(text.length > 0 ? { text: text.join('\n\n') } : {}), buttons: cardButtons(card) }]
-  })
+  return activities
+    .flatMap((sent) => sent.attachments ?? [])
+    .flatMap((attachment: Attachment): ShownHeroCard[] => {
+      if (attachment.contentType === 'application/vnd.microsoft.card.hero') return [attachment.content]
+      if (attachment.contentType !== 'application/vnd.microsoft.card.adaptive') return []
+      const card: CardNode = attachment.content
+      const blocks = cardNodes(card).filter((node) => node.type === 'TextBlock')
+      const heading = blocks.findIndex((block) => block.style === 'heading')
+      const next = blocks[heading + 1]
+      const subtitle = heading >= 0 && next?.isSubtle ? next : undefined
+      const text = blocks.filter((block, index) => index !== heading && block !== subtitle).map((block) => block.text ?? '')
+      return [
+        {
+          title: blocks[heading]?.text ?? '',
+          ...(subtitle ? { subtitle: subtitle.text } : {}),
+          ...(text.length > 0 ? { text: text.join('\n\n') } : {}),
+          buttons: cardButtons(card),
+        },
+      ]
+    })
 }
 
 /** Every card the bot sent in these activities (hero or Adaptive, read as in rawHeroCards), with title, subtitle and text as a markdown channel shows them. */
@@ -148,6 +170,9 @@ export function shownMarkdown(markdown: string): string {
 
 /** All text the bot sent, joined: each message's text and the words of its Adaptive Cards, as shown. */
 export function textOf(activities: readonly Partial<Activity>[]): string {
-  const cardWords = (sent: Partial<Activity>) => adaptiveCardsOf(sent).flatMap((card) => cardNodes(card).flatMap((node) => (node.type === 'TextBlock' ? [shownMarkdown(node.text ?? '')] : [])))
+  const cardWords = (sent: Partial<Activity>) =>
+    adaptiveCardsOf(sent).flatMap((card) =>
+      cardNodes(card).flatMap((node) => (node.type === 'TextBlock' ? [shownMarkdown(node.text ?? '')] : [])),
+    )
   return activities.map((sent) => [sent.text ?? '', ...cardWords(sent)].join('\n')).join('\n')
 }

@@ -37,14 +37,118 @@ export interface BotPersona {
 
 /** Eight people, each in their own language and country (issue 17's "8 personas to results"). */
 export const BOT_PERSONAS: readonly BotPersona[] = [
-  { name: '1 self, Germany, German, nothing has happened', locale: 'de-DE', ui: 'de', asker: 'self', country: 'DE', language: 'de', stage: 'nothing_happened', channels: ['any'], anonymity: 'not_needed', services: ['troubled-desire', 'kein-taeter-werden'], helplines: [] },
-  { name: '2 self, United Kingdom, English, viewed images', locale: 'en-GB', ui: 'en', asker: 'self', country: 'GB', language: 'en', stage: 'viewed_images', channels: ['any'], anonymity: 'matters', services: ['stop-it-now-uk-ireland', 'lff-inform-young-people', 'stopso', 'lff-inform-plus-engage-plus', 'stop-it-now-scotland', 'troubled-desire', 'redirection-self-help'], helplines: [] },
-  { name: '3 family member, Ireland, English, worried about a teenager', locale: 'en-IE', ui: 'en', asker: 'someone', country: 'IE', language: 'en', stage: 'other_young', channels: ['any'], anonymity: 'not_needed', services: ['stop-it-now-uk-ireland', 'stop-it-now-ireland'], helplines: ['childline-ie'] },
-  { name: '4 professional, Netherlands, Dutch', locale: 'nl-NL', ui: 'nl', asker: 'professional', country: 'NL', language: 'nl', stage: 'other_thoughts', channels: ['phone', 'chat'], anonymity: 'not_needed', services: ['stop-it-now-nl'], helplines: [] },
-  { name: '5 young person, Sweden, Swedish', locale: 'sv-SE', ui: 'sv', asker: 'young', country: 'SE', language: 'sv', stage: 'young_behaviour', channels: ['any'], anonymity: 'matters', services: [], helplines: ['bris-se'] },
-  { name: '6 self, France, French, proceedings', locale: 'fr-FR', ui: 'fr', asker: 'self', country: 'FR', language: 'fr', stage: 'proceedings', channels: ['any'], anonymity: 'not_needed', services: ['troubled-desire'], helplines: [] },
-  { name: '7 self, right to left (Arabic), in Germany', locale: 'ar-SA', ui: 'ar', asker: 'self', country: 'DE', language: 'ar', stage: 'nothing_happened', channels: ['self_help'], anonymity: 'not_needed', services: ['troubled-desire', 'kein-taeter-werden'], helplines: [] },
-  { name: '8 family member, Poland, Polish', locale: 'pl-PL', ui: 'pl', asker: 'someone', country: 'PL', language: 'pl', stage: 'other_thoughts', channels: ['any'], anonymity: 'not_needed', services: ['redirection-poland-fdds'], helplines: ['fdds-116111', 'rpd-telefon-zaufania'] },
+  {
+    name: '1 self, Germany, German, nothing has happened',
+    locale: 'de-DE',
+    ui: 'de',
+    asker: 'self',
+    country: 'DE',
+    language: 'de',
+    stage: 'nothing_happened',
+    channels: ['any'],
+    anonymity: 'not_needed',
+    services: ['troubled-desire', 'kein-taeter-werden'],
+    helplines: [],
+  },
+  {
+    name: '2 self, United Kingdom, English, viewed images',
+    locale: 'en-GB',
+    ui: 'en',
+    asker: 'self',
+    country: 'GB',
+    language: 'en',
+    stage: 'viewed_images',
+    channels: ['any'],
+    anonymity: 'matters',
+    services: [
+      'stop-it-now-uk-ireland',
+      'lff-inform-young-people',
+      'stopso',
+      'lff-inform-plus-engage-plus',
+      'stop-it-now-scotland',
+      'troubled-desire',
+      'redirection-self-help',
+    ],
+    helplines: [],
+  },
+  {
+    name: '3 family member, Ireland, English, worried about a teenager',
+    locale: 'en-IE',
+    ui: 'en',
+    asker: 'someone',
+    country: 'IE',
+    language: 'en',
+    stage: 'other_young',
+    channels: ['any'],
+    anonymity: 'not_needed',
+    services: ['stop-it-now-uk-ireland', 'stop-it-now-ireland'],
+    helplines: ['childline-ie'],
+  },
+  {
+    name: '4 professional, Netherlands, Dutch',
+    locale: 'nl-NL',
+    ui: 'nl',
+    asker: 'professional',
+    country: 'NL',
+    language: 'nl',
+    stage: 'other_thoughts',
+    channels: ['phone', 'chat'],
+    anonymity: 'not_needed',
+    services: ['stop-it-now-nl'],
+    helplines: [],
+  },
+  {
+    name: '5 young person, Sweden, Swedish',
+    locale: 'sv-SE',
+    ui: 'sv',
+    asker: 'young',
+    country: 'SE',
+    language: 'sv',
+    stage: 'young_behaviour',
+    channels: ['any'],
+    anonymity: 'matters',
+    services: [],
+    helplines: ['bris-se'],
+  },
+  {
+    name: '6 self, France, French, proceedings',
+    locale: 'fr-FR',
+    ui: 'fr',
+    asker: 'self',
+    country: 'FR',
+    language: 'fr',
+    stage: 'proceedings',
+    channels: ['any'],
+    anonymity: 'not_needed',
+    services: ['troubled-desire'],
+    helplines: [],
+  },
+  {
+    name: '7 self, right to left (Arabic), in Germany',
+    locale: 'ar-SA',
+    ui: 'ar',
+    asker: 'self',
+    country: 'DE',
+    language: 'ar',
+    stage: 'nothing_happened',
+    channels: ['self_help'],
+    anonymity: 'not_needed',
+    services: ['troubled-desire', 'kein-taeter-werden'],
+    helplines: [],
+  },
+  {
+    name: '8 family member, Poland, Polish',
+    locale: 'pl-PL',
+    ui: 'pl',
+    asker: 'someone',
+    country: 'PL',
+    language: 'pl',
+    stage: 'other_thoughts',
+    channels: ['any'],
+    anonymity: 'not_needed',
+    services: ['redirection-poland-fdds'],
+    helplines: ['fdds-116111', 'rpd-telefon-zaufania'],
+  },
 ]
 
 /** The persona's answers in the order the bot asks for them. */
@@ -58,7 +162,11 @@ export function stagePrompt(persona: BotPersona): string {
 }
 
 const Named = z.array(z.object({ id: z.string(), name: z.string() }))
-const ResultsView = z.object({ state: z.string(), error: z.string().nullish(), results: z.object({ services: Named, helplines: Named }).nullish() })
+const ResultsView = z.object({
+  state: z.string(),
+  error: z.string().nullish(),
+  results: z.object({ services: Named, helplines: Named }).nullish(),
+})
 
 /**
  * The persona's results through the public JSON API, in the persona's interface language: what the
@@ -69,7 +177,11 @@ export async function apiResults(base: string, persona: BotPersona) {
   let view: z.infer<typeof ResultsView> | undefined
   for (const reply of [undefined, ...personaReplies(persona)]) {
     const request = reply ? { state: view?.state, action: 'answer', reply, ui: persona.ui } : { action: 'start', ui: persona.ui }
-    const response = await fetch(`${base}/api/v1/turn`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(request) })
+    const response = await fetch(`${base}/api/v1/turn`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(request),
+    })
     view = ResultsView.parse(await response.json())
     if (view.error) throw new Error(`${persona.name}: ${JSON.stringify(reply)} → ${view.error}`)
   }

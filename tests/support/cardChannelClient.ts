@@ -22,7 +22,12 @@ export interface CardChannelOptions {
 }
 
 /** A card element or action, with the fields a client reads to render and submit it. */
-type Node = ReturnType<typeof cardNodes>[number] & { isRequired?: boolean; value?: string; isMultiSelect?: boolean; associatedInputs?: string }
+type Node = ReturnType<typeof cardNodes>[number] & {
+  isRequired?: boolean
+  value?: string
+  isMultiSelect?: boolean
+  associatedInputs?: string
+}
 
 /** One POST and the bot's answer to it, for measuring. */
 export interface Exchange {
@@ -31,7 +36,11 @@ export interface Exchange {
   ms: number
 }
 
-const BOT = { msteams: { id: '28:helpfinder-bot-app-id', name: 'Helpfinder' }, directline: { id: 'helpfinder-bot', name: 'Helpfinder' }, webchat: { id: 'helpfinder-bot', name: 'Helpfinder' } } as const
+const BOT = {
+  msteams: { id: '28:helpfinder-bot-app-id', name: 'Helpfinder' },
+  directline: { id: 'helpfinder-bot', name: 'Helpfinder' },
+  webchat: { id: 'helpfinder-bot', name: 'Helpfinder' },
+} as const
 
 /**
  * A person in a stock card client, reduced to what the client sends: Teams, a Direct Line app (the
@@ -45,7 +54,12 @@ const BOT = { msteams: { id: '28:helpfinder-bot-app-id', name: 'Helpfinder' }, d
  * @example const teams = cardChannelClient({ base, channelId: 'msteams', locale: 'de-DE' }); await teams.install(); await teams.tap('Für mich, wegen meiner eigenen Gedanken oder meines Verhaltens')
  */
 export function cardChannelClient(options: CardChannelOptions) {
-  const identity: ChannelIdentity = { userId: '29:1f-person', userName: 'Person', conversationId: `a:conversation-${Math.random().toString(36).slice(2)}`, ...options.identity }
+  const identity: ChannelIdentity = {
+    userId: '29:1f-person',
+    userName: 'Person',
+    conversationId: `a:conversation-${Math.random().toString(36).slice(2)}`,
+    ...options.identity,
+  }
   const exchanges: Exchange[] = []
   let latest: Activity[] = []
   let inputs: Record<string, string> = {}
@@ -72,7 +86,15 @@ export function cardChannelClient(options: CardChannelOptions) {
       ...common,
       from: { ...common.from, aadObjectId: '00000000-0000-0000-0000-000000000001' },
       conversation: { id: identity.conversationId, conversationType: 'personal', tenantId: tenant.id },
-      entities: [{ type: 'clientInfo', locale: options.locale, country: options.locale.split('-')[1] ?? 'US', platform: 'Web', timezone: 'Europe/Berlin' }],
+      entities: [
+        {
+          type: 'clientInfo',
+          locale: options.locale,
+          country: options.locale.split('-')[1] ?? 'US',
+          platform: 'Web',
+          timezone: 'Europe/Berlin',
+        },
+      ],
       channelData: { tenant },
     }
   }
@@ -107,7 +129,10 @@ export function cardChannelClient(options: CardChannelOptions) {
 
   function reply(extra: Record<string, unknown>) {
     const base = envelope()
-    const channelData = { ...(base.channelData as Record<string, unknown> | undefined), ...(extra.channelData as Record<string, unknown> | undefined) }
+    const channelData = {
+      ...(base.channelData as Record<string, unknown> | undefined),
+      ...(extra.channelData as Record<string, unknown> | undefined),
+    }
     return { type: 'message', ...base, ...extra, ...(Object.keys(channelData).length > 0 ? { channelData } : {}) }
   }
 
@@ -121,7 +146,12 @@ export function cardChannelClient(options: CardChannelOptions) {
     },
 
     /** The bot is added to a personal chat (Teams) or a conversation starts (Direct Line). */
-    install: () => send({ ...envelope(), type: 'conversationUpdate', membersAdded: [BOT[options.channelId], { id: identity.userId, name: identity.userName }] }),
+    install: () =>
+      send({
+        ...envelope(),
+        type: 'conversationUpdate',
+        membersAdded: [BOT[options.channelId], { id: identity.userId, name: identity.userName }],
+      }),
 
     /** Words typed and sent: text only, as every stock client sends them. */
     type: (text: string) => send(reply({ text, textFormat: 'plain' })),
@@ -132,17 +162,22 @@ export function cardChannelClient(options: CardChannelOptions) {
         const action = (cardNodes(card) as Node[]).find((node) => node.type === 'Action.Submit' && node.title === title)
         if (!action) continue
         const replyToId = latest.at(-1)?.id
-        const teams = options.channelId === 'msteams' ? { channelData: { source: { name: 'message' }, legacy: { replyToId } }, replyToId } : {}
+        const teams =
+          options.channelId === 'msteams' ? { channelData: { source: { name: 'message' }, legacy: { replyToId } }, replyToId } : {}
         const webchat = options.channelId === 'webchat' ? { channelData: { postBack: true } } : {}
         return send(reply({ value: submitted(card, action), ...teams, ...webchat }))
       }
-      const titles = latestCards().flatMap((card) => (cardNodes(card) as Node[]).filter((node) => node.type === 'Action.Submit').map((node) => node.title))
+      const titles = latestCards().flatMap((card) =>
+        (cardNodes(card) as Node[]).filter((node) => node.type === 'Action.Submit').map((node) => node.title),
+      )
       throw new Error(`no button "${title}" on the latest cards: ${titles.join(' | ')}`)
     },
 
     /** Chooses entries (by value) in the latest question card's list; a later tap on its submit button sends them. */
     choose(values: readonly string[], id = 'reply') {
-      const list = latestCards().flatMap((card) => cardNodes(card) as Node[]).find((node) => node.type === 'Input.ChoiceSet' && node.id === id)
+      const list = latestCards()
+        .flatMap((card) => cardNodes(card) as Node[])
+        .find((node) => node.type === 'Input.ChoiceSet' && node.id === id)
       if (!list) throw new Error(`no list "${id}" on the latest cards`)
       const offered = new Set((list.choices ?? []).map((choice) => choice.value))
       for (const value of values) if (!offered.has(value)) throw new Error(`"${value}" is not in the list "${id}"`)
@@ -152,7 +187,9 @@ export function cardChannelClient(options: CardChannelOptions) {
 
     /** The latest question card's list, as the client renders it. */
     list(id = 'reply'): Node | undefined {
-      return latestCards().flatMap((card) => cardNodes(card) as Node[]).find((node) => node.type === 'Input.ChoiceSet' && node.id === id)
+      return latestCards()
+        .flatMap((card) => cardNodes(card) as Node[])
+        .find((node) => node.type === 'Input.ChoiceSet' && node.id === id)
     },
   }
 }

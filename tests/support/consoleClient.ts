@@ -52,7 +52,9 @@ export function consoleClient(base: string) {
     /** Posts a form (urlencoded, repeated names as URLSearchParams, or multipart as FormData) as the console's own page would. */
     async post(path: string, fields: Record<string, string> | FormData | URLSearchParams): Promise<Response> {
       const body = fields instanceof FormData || fields instanceof URLSearchParams ? fields : new URLSearchParams(fields)
-      return remember(await fetch(`${base}${path}`, { method: 'POST', redirect: 'manual', headers: { cookie: cookie(), origin: base }, body }))
+      return remember(
+        await fetch(`${base}${path}`, { method: 'POST', redirect: 'manual', headers: { cookie: cookie(), origin: base }, body }),
+      )
     },
     /** Opens the login page and logs in; returns the login POST's response (303 on success). */
     async login(login: string, password: string): Promise<Response> {

@@ -4,7 +4,9 @@ import { uiLanguages } from '../../src/i18n/resources'
 import en from '../../locales/en/translation.json'
 
 const lookup = (key: string): string => {
-  const value = key.split('.').reduce<unknown>((node, part) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined), en)
+  const value = key
+    .split('.')
+    .reduce<unknown>((node, part) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined), en)
   return typeof value === 'string' ? value : key
 }
 

@@ -36,7 +36,11 @@ export function fakeAzure(options: { appId: string; password: string; serviceUrl
     const url = new URL(request.url)
     const path = `${url.origin}${url.pathname}`
     if (path === 'https://login.botframework.com/v1/.well-known/openidconfiguration') {
-      return json({ issuer: CHANNEL_ISSUER, jwks_uri: 'https://login.botframework.com/v1/.well-known/keys', id_token_signing_alg_values_supported: ['RS256'] })
+      return json({
+        issuer: CHANNEL_ISSUER,
+        jwks_uri: 'https://login.botframework.com/v1/.well-known/keys',
+        id_token_signing_alg_values_supported: ['RS256'],
+      })
     }
     if (path === 'https://login.botframework.com/v1/.well-known/keys') return json(signer.jwks)
     if (path === `${AAD}/v2.0/.well-known/openid-configuration`) {
@@ -50,19 +54,30 @@ export function fakeAzure(options: { appId: string; password: string; serviceUrl
       })
     }
     if (path === `${AAD_COMMON}/v2.0/.well-known/openid-configuration`) {
-      return json({ issuer: 'https://login.microsoftonline.com/{tenantid}/v2.0', jwks_uri: `${AAD_COMMON}/discovery/v2.0/keys`, id_token_signing_alg_values_supported: ['RS256'] })
+      return json({
+        issuer: 'https://login.microsoftonline.com/{tenantid}/v2.0',
+        jwks_uri: `${AAD_COMMON}/discovery/v2.0/keys`,
+        id_token_signing_alg_values_supported: ['RS256'],
+      })
     }
     if (path === `${AAD_COMMON}/discovery/v2.0/keys`) return json(signer.jwks)
     if (path === 'https://login.microsoftonline.com/common/discovery/instance') {
       return json({
         tenant_discovery_endpoint: `${AAD}/v2.0/.well-known/openid-configuration`,
         'api-version': '1.1',
-        metadata: [{ preferred_network: 'login.microsoftonline.com', preferred_cache: 'login.windows.net', aliases: ['login.microsoftonline.com', 'login.windows.net', 'login.microsoft.com', 'sts.windows.net'] }],
+        metadata: [
+          {
+            preferred_network: 'login.microsoftonline.com',
+            preferred_cache: 'login.windows.net',
+            aliases: ['login.microsoftonline.com', 'login.windows.net', 'login.microsoft.com', 'sts.windows.net'],
+          },
+        ],
       })
     }
     if (path === `${AAD}/oauth2/v2.0/token` && request.method === 'POST') {
       const form = new URLSearchParams(body)
-      if (form.get('client_id') !== options.appId || form.get('client_secret') !== options.password) return json({ error: 'invalid_client' }, 401)
+      if (form.get('client_id') !== options.appId || form.get('client_secret') !== options.password)
+        return json({ error: 'invalid_client' }, 401)
       return json({ token_type: 'Bearer', expires_in: 3599, ext_expires_in: 3599, access_token: FAKE_ACCESS_TOKEN })
     }
     if (request.url.startsWith(options.serviceUrl) && request.method === 'POST') return json({ id: `posted-${requests.length}` })

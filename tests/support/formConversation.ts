@@ -14,7 +14,12 @@ export function stateOf(html: string): string {
 }
 
 /** @example const page = await postForm(base, { state, action: 'answer', answer: ['self'] }) */
-export async function postForm(base: string, fields: Record<string, string | string[]>, headers: Record<string, string> = {}, path = '/turn'): Promise<FormPage> {
+export async function postForm(
+  base: string,
+  fields: Record<string, string | string[]>,
+  headers: Record<string, string> = {},
+  path = '/turn',
+): Promise<FormPage> {
   const body = new URLSearchParams()
   for (const [name, value] of Object.entries(fields)) {
     for (const item of Array.isArray(value) ? value : [value]) body.append(name, item)
@@ -37,7 +42,11 @@ export async function openStart(base: string, headers: Record<string, string> = 
 }
 
 /** Answers each question in turn; every step is one form post carrying the previous page's state. */
-export async function answerAll(base: string, answers: (string | string[] | { text: string })[], headers: Record<string, string> = {}): Promise<FormPage[]> {
+export async function answerAll(
+  base: string,
+  answers: (string | string[] | { text: string })[],
+  headers: Record<string, string> = {},
+): Promise<FormPage[]> {
   const pages = [await openStart(base, headers)]
   for (const answer of answers) {
     const previous = pages[pages.length - 1]

@@ -17,7 +17,11 @@ export async function jsonConversation(base: string, replies: string[][], ui = '
   let view: z.infer<typeof ApiView> | undefined
   for (const reply of [undefined, ...replies]) {
     const request = reply ? { state: view?.state, action: 'answer', reply } : { action: 'start', ui }
-    const response = await fetch(`${base}/api/v1/turn`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(request) })
+    const response = await fetch(`${base}/api/v1/turn`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(request),
+    })
     statuses.push(response.status)
     view = ApiView.parse(await response.json())
   }

@@ -1,4 +1,10 @@
-const decode = (text: string) => text.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')
+const decode = (text: string) =>
+  text
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
 const attr = (tag: string, name: string) => {
   const value = new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1]
   return value === undefined ? undefined : decode(value)
@@ -20,7 +26,8 @@ export function recordFormFields(html: string, action: string): Record<string, s
     if (!name || ((type === 'checkbox' || type === 'radio') && !/\schecked/.test(tag))) continue
     fields.push([name, attr(tag, 'value') ?? ''])
   }
-  for (const [, open = '', text = ''] of form.matchAll(/<textarea([^>]*)>([\s\S]*?)<\/textarea>/g)) fields.push([attr(open, 'name') ?? '', decode(text)])
+  for (const [, open = '', text = ''] of form.matchAll(/<textarea([^>]*)>([\s\S]*?)<\/textarea>/g))
+    fields.push([attr(open, 'name') ?? '', decode(text)])
   for (const [, open = '', options = ''] of form.matchAll(/<select([^>]*)>([\s\S]*?)<\/select>/g)) {
     const selected = /<option value="([^"]*)" selected/.exec(options)?.[1] ?? /<option value="([^"]*)"/.exec(options)?.[1] ?? ''
     fields.push([attr(open, 'name') ?? '', decode(selected)])

@@ -11,7 +11,12 @@ const encoder = new TextEncoder()
  * "id:base64url" key; `iv` pins the nonce, so tests/fixtures/legacyStateToken.json can be remade exactly.
  * @example const token = await sealLegacyState(state, 'k1:AbC…', Date.now())
  */
-export async function sealLegacyState(state: ConversationState, spec: string, nowMs: number, fixedIv?: Uint8Array<ArrayBuffer>): Promise<string> {
+export async function sealLegacyState(
+  state: ConversationState,
+  spec: string,
+  nowMs: number,
+  fixedIv?: Uint8Array<ArrayBuffer>,
+): Promise<string> {
   const [id = '', secret = ''] = spec.split(':')
   const raw = fromBase64url(secret)
   if (raw?.length !== 32) throw new Error('sealLegacyState: the key must be "id:<32 bytes, base64url>"')

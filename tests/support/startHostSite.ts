@@ -14,10 +14,14 @@ export async function startHostSite(helpfinderBase: string) {
       `<!doctype html><html ${url.searchParams.get('html') ?? 'lang="en"'}><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>A helpline</title></head><body><header><h1>A helpline's site</h1></header><main><p>Our own page, with Helpfinder embedded.</p><a href="#top">A link of the host page</a></main>${body}</body></html>`
     if (url.pathname === '/page') {
       const attrs = url.searchParams.get('attrs') ?? ''
-      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(shell(`<script src="${helpfinderBase}/widget.js" ${attrs} async></script>`))
+      response
+        .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+        .end(shell(`<script src="${helpfinderBase}/widget.js" ${attrs} async></script>`))
     } else if (url.pathname === '/frame') {
       const src = `${helpfinderBase}/widget/panel?${url.searchParams.get('query') ?? ''}`
-      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(shell(`<iframe src="${src}" title="Helpfinder" style="width:100%;height:600px" referrerpolicy="no-referrer"></iframe>`))
+      response
+        .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+        .end(shell(`<iframe src="${src}" title="Helpfinder" style="width:100%;height:600px" referrerpolicy="no-referrer"></iframe>`))
     } else if (url.pathname === '/favicon.ico') {
       response.writeHead(204).end()
     } else {

@@ -13,13 +13,32 @@ import { createNodeApp } from '../../src/runtime/createNodeApp'
 import { nodeStateCipher } from '../../src/runtime/nodeStateCipher'
 
 /** A real Helpfinder server on loopback with a real SQLite file in a temporary folder, sealing with node:crypto as `npm start` does. */
-export async function startNodeServer(options: { bot?: BotConfig; seed?: DirectoryData; console?: ConsoleOptions; hostname?: string; publicOrigin?: string; embedOrigins?: EmbedOriginRules } = {}) {
+export async function startNodeServer(
+  options: {
+    bot?: BotConfig
+    seed?: DirectoryData
+    console?: ConsoleOptions
+    hostname?: string
+    publicOrigin?: string
+    embedOrigins?: EmbedOriginRules
+  } = {},
+) {
   const folder = mkdtempSync(join(tmpdir(), 'helpfinder-'))
   const databaseFile = join(folder, 'helpfinder.sqlite')
   const logs: LogLine[] = []
   /** What the server said to the operator (its `warn` lines), e.g. that the bot is off. */
   const warnings: string[] = []
-  const { app, close } = await createNodeApp({ databaseFile, keyring: await generateKeyring(nodeStateCipher), log: (line) => logs.push(line), warn: (message) => warnings.push(message), bot: options.bot, seed: options.seed, console: options.console, publicOrigin: options.publicOrigin, embedOrigins: options.embedOrigins })
+  const { app, close } = await createNodeApp({
+    databaseFile,
+    keyring: await generateKeyring(nodeStateCipher),
+    log: (line) => logs.push(line),
+    warn: (message) => warnings.push(message),
+    bot: options.bot,
+    seed: options.seed,
+    console: options.console,
+    publicOrigin: options.publicOrigin,
+    embedOrigins: options.embedOrigins,
+  })
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const started = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(started))
   })

@@ -12,7 +12,13 @@ import type { SupervisionTiming } from '../../src/storage/sqlite/superviseSqlite
 export async function startServerOnFile(databaseFile: string, databaseTiming: SupervisionTiming) {
   const warnings: string[] = []
   const started = performance.now()
-  const { app, close } = await createNodeApp({ databaseFile, keyring: await generateKeyring(), log: () => {}, warn: (line) => warnings.push(line), databaseTiming })
+  const { app, close } = await createNodeApp({
+    databaseFile,
+    keyring: await generateKeyring(),
+    log: () => {},
+    warn: (line) => warnings.push(line),
+    databaseTiming,
+  })
   const startMs = performance.now() - started
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const listening = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(listening))

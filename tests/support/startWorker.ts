@@ -30,7 +30,10 @@ export function workerCompatibility(file = fileURLToPath(new URL('../../wrangler
  * `wrangler d1 execute --local` does): the name of its SQLite file under `--persist-to`.
  */
 export function wranglerD1DatabaseId(file = fileURLToPath(new URL('../../wrangler.toml', import.meta.url))) {
-  const section = readFileSync(file, 'utf8').split(/^\[\[d1_databases\]\]/m)[1]?.split(/^\[/m)[0] ?? ''
+  const section =
+    readFileSync(file, 'utf8')
+      .split(/^\[\[d1_databases\]\]/m)[1]
+      ?.split(/^\[/m)[0] ?? ''
   const id = /^preview_database_id\s*=\s*"([^"]+)"/m.exec(section)?.[1] ?? /^database_id\s*=\s*"([^"]+)"/m.exec(section)?.[1]
   if (!id) throw new Error('wrangler.toml has no [[d1_databases]] database_id')
   return id

@@ -31,7 +31,8 @@ export async function walkPersona(client: CardChannelClient, persona: BotPersona
     const chosenFrom = list ? client.list() : undefined
     if (list) client.choose(list)
     const replies = await act()
-    if (!textOf(replies).includes(expected)) throw new Error(`${persona.name}, ${name}: expected "${expected}" in ${textOf(replies).slice(0, 400)}`)
+    if (!textOf(replies).includes(expected))
+      throw new Error(`${persona.name}, ${name}: expected "${expected}" in ${textOf(replies).slice(0, 400)}`)
     steps.push({ name, replies, list: chosenFrom })
   }
   await step('install', () => client.install(), words.flow.asker.prompt)

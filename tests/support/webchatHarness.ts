@@ -139,7 +139,7 @@ ${store ? `<script>${STORE}</script>` : ''}
 
   var settings = { directLine: directLine, userID: 'user', locale: LOCALE };
   if (DIR) settings.dir = DIR;
-  ${store ? 'settings.store = helpfinderStore(window.WebChat);' : '// Stock Web Chat: no store, no middleware, nothing of Helpfinder\'s.'}
+  ${store ? 'settings.store = helpfinderStore(window.WebChat);' : "// Stock Web Chat: no store, no middleware, nothing of Helpfinder's."}
   window.WebChat.renderWebChat(settings, document.getElementById('webchat'));
 
   // Come online, then join the conversation like a channel does, so the greeting arrives.
@@ -169,8 +169,14 @@ export async function startWebchatHarness(helpfinderBase: string, options: { sto
       } else if (request.method === 'GET' && request.url === '/webchat.js') {
         response.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' }).end(bundle)
       } else if (request.method === 'POST' && request.url === '/api/messages') {
-        const forwarded = await fetch(`${helpfinderBase}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: await readBody(request) })
-        response.writeHead(forwarded.status, { 'content-type': forwarded.headers.get('content-type') ?? 'application/json' }).end(Buffer.from(await forwarded.arrayBuffer()))
+        const forwarded = await fetch(`${helpfinderBase}/api/messages`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: await readBody(request),
+        })
+        response
+          .writeHead(forwarded.status, { 'content-type': forwarded.headers.get('content-type') ?? 'application/json' })
+          .end(Buffer.from(await forwarded.arrayBuffer()))
       } else {
         response.writeHead(404).end()
       }

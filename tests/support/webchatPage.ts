@@ -8,7 +8,8 @@ import en from '../../locales/en/translation.json'
  * returns the question's value with typed text), "nothing has happened", "no preference", results.
  * @example await webchatTurn(page, () => cardButton(page, en.flow.asker.self).click(), en.flow.country.prompt)
  */
-export const cardButton = (page: Page, title: string) => page.locator('.webchat__adaptive-card-renderer').last().getByRole('button', { name: title, exact: true })
+export const cardButton = (page: Page, title: string) =>
+  page.locator('.webchat__adaptive-card-renderer').last().getByRole('button', { name: title, exact: true })
 
 /** Web Chat's transcript. */
 export const transcriptOf = (page: Page) => page.locator('.webchat__basic-transcript')
@@ -17,7 +18,9 @@ export const transcriptOf = (page: Page) => page.locator('.webchat__basic-transc
 export async function webchatTurn(page: Page, act: () => Promise<void>, expectText: string): Promise<void> {
   const before = await page.evaluate(() => (window as unknown as { __batches: unknown[] }).__batches.length)
   await act()
-  await page.waitForFunction((count) => (window as unknown as { __batches: unknown[] }).__batches.length > count, before, { timeout: 10_000 })
+  await page.waitForFunction((count) => (window as unknown as { __batches: unknown[] }).__batches.length > count, before, {
+    timeout: 10_000,
+  })
   await expect.poll(() => transcriptOf(page).innerText(), { timeout: 10_000 }).toContain(expectText)
   await cardButton(page, en.nav.urgent).waitFor({ timeout: 10_000 })
 }
@@ -38,7 +41,11 @@ export async function walkToGermanResults(page: Page): Promise<void> {
   await webchatTurn(
     page,
     async () => {
-      await page.locator('.webchat__adaptive-card-renderer').last().getByRole('checkbox', { name: en.flow.channels.any, exact: true }).check()
+      await page
+        .locator('.webchat__adaptive-card-renderer')
+        .last()
+        .getByRole('checkbox', { name: en.flow.channels.any, exact: true })
+        .check()
       await cardButton(page, en.nav.continue).click()
     },
     en.flow.anonymity.prompt,

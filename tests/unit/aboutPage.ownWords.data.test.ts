@@ -33,14 +33,16 @@ function withRecords(...extra: unknown[]) {
 }
 
 describe('npm run data:check', () => {
-  it('accepts the fixtures: a page about the service and own words taken from the record\'s sources', () => {
+  it("accepts the fixtures: a page about the service and own words taken from the record's sources", () => {
     const { files } = withRecords(ABOUT_ONLY, OWN_WORDS)
     expect(checkData(files, new Date()).filter((line) => line.includes('test-'))).toEqual([])
   })
 
-  it('refuses own words whose source is not among the record\'s sources, naming the record and the field', () => {
+  it("refuses own words whose source is not among the record's sources, naming the record and the field", () => {
     const { files, at } = withRecords({ ...OWN_WORDS, ownWords: [{ ...OWN_WORDS.ownWords[0], source: 'https://elsewhere.example/quote' }] })
-    expect(checkData(files, new Date())).toContain(`data/initiatives.json: initiatives[${at}] (id test-own-words).ownWords[0].source: must be one of the record's sources`)
+    expect(checkData(files, new Date())).toContain(
+      `data/initiatives.json: initiatives[${at}] (id test-own-words).ownWords[0].source: must be one of the record's sources`,
+    )
   })
 
   it('refuses a page about the service that is not a source, a page without its publisher, and two texts in one language', () => {
@@ -50,9 +52,15 @@ describe('npm run data:check', () => {
       { ...OWN_WORDS, id: 'test-twice', ownWords: [OWN_WORDS.ownWords[0], { ...OWN_WORDS.ownWords[0], text: 'En annan text.' }] },
     )
     const problems = checkData(files, new Date())
-    expect(problems).toContain(`data/initiatives.json: initiatives[${at}] (id test-about-page-only).aboutPage: must be one of the record's sources`)
-    expect(problems).toContain(`data/initiatives.json: initiatives[${at + 1}] (id test-no-publisher).aboutPageBy: aboutPage and aboutPageBy go together`)
-    expect(problems).toContain(`data/initiatives.json: initiatives[${at + 2}] (id test-twice).ownWords[1].language: one description per language`)
+    expect(problems).toContain(
+      `data/initiatives.json: initiatives[${at}] (id test-about-page-only).aboutPage: must be one of the record's sources`,
+    )
+    expect(problems).toContain(
+      `data/initiatives.json: initiatives[${at + 1}] (id test-no-publisher).aboutPageBy: aboutPage and aboutPageBy go together`,
+    )
+    expect(problems).toContain(
+      `data/initiatives.json: initiatives[${at + 2}] (id test-twice).ownWords[1].language: one description per language`,
+    )
   })
 
   it('lets a partner feature a service whose only way in is its page about it', () => {
@@ -61,7 +69,9 @@ describe('npm run data:check', () => {
     const partner = { ...first, featured: [ABOUT_ONLY.id] }
     const { problems } = checkPartners([partner], [ABOUT_ONLY], [])
     expect(problems.filter((line) => line.includes(ABOUT_ONLY.id))).toEqual([])
-    expect(checkPartners([partner], [{ ...ABOUT_ONLY, aboutPage: null, aboutPageBy: null }], []).problems.join('\n')).toContain(`featured ${ABOUT_ONLY.id}`)
+    expect(checkPartners([partner], [{ ...ABOUT_ONLY, aboutPage: null, aboutPageBy: null }], []).problems.join('\n')).toContain(
+      `featured ${ABOUT_ONLY.id}`,
+    )
   })
 })
 
@@ -88,7 +98,9 @@ describe('CSV and JSON', () => {
     expect(fromCsv.problems).toEqual([])
     expect(fromCsv.rows.flatMap((row) => row.problems)).toEqual([])
     const records = fromCsv.rows.map((row) => row.record).filter((record): record is Initiative => record !== undefined)
-    expect(records.map((record) => comparableInitiative(record, taxonomy))).toEqual([ABOUT_ONLY, OWN_WORDS].map((record) => comparableInitiative(record, taxonomy)))
+    expect(records.map((record) => comparableInitiative(record, taxonomy))).toEqual(
+      [ABOUT_ONLY, OWN_WORDS].map((record) => comparableInitiative(record, taxonomy)),
+    )
     expect(records[1]?.ownWords[0]?.text).toBe(SWEDISH_WORDS)
     expect(initiativesToCsv(records, taxonomy)).toBe(csv)
 
@@ -112,9 +124,14 @@ describe('CSV and JSON', () => {
     const csv = initiativesToCsv([OWN_WORDS], taxonomy)
     // Only the ownWords cell changes: the record's sources stay as they are.
     const ownWordsCell = JSON.stringify(OWN_WORDS.ownWords).replace(/"/g, '""')
-    const moved = csv.replace(ownWordsCell, JSON.stringify([{ ...OWN_WORDS.ownWords[0], source: 'https://elsewhere.example/quote' }]).replace(/"/g, '""'))
+    const moved = csv.replace(
+      ownWordsCell,
+      JSON.stringify([{ ...OWN_WORDS.ownWords[0], source: 'https://elsewhere.example/quote' }]).replace(/"/g, '""'),
+    )
     expect(moved).not.toBe(csv)
-    expect(parseCsvInitiatives(moved).rows[0]?.problems).toEqual(['ownWords[0].source "https://elsewhere.example/quote": must be one of the record\'s sources'])
+    expect(parseCsvInitiatives(moved).rows[0]?.problems).toEqual([
+      'ownWords[0].source "https://elsewhere.example/quote": must be one of the record\'s sources',
+    ])
     const stray = csv.replace(ownWordsCell, JSON.stringify([{ ...OWN_WORDS.ownWords[0], lang: 'sv' }]).replace(/"/g, '""'))
     expect(parseCsvInitiatives(stray).rows[0]?.problems).toEqual(['ownWords[0].lang: unknown field (not in the schema; it would be lost)'])
   })
@@ -123,15 +140,33 @@ describe('CSV and JSON', () => {
 describe('which words a person is shown', async () => {
   const translator = await createTranslator()
   it('own words in the interface language, else the English summary, else nothing', () => {
-    expect(descriptionView(OWN_WORDS, translator.t('sv'), 'sv')).toEqual({ text: SWEDISH_WORDS, lang: 'sv', dir: 'ltr', sourceUrl: 'https://own-words.example/om-oss', ownWords: true })
-    expect(descriptionView(OWN_WORDS, translator.t('de'), 'de')).toEqual({ text: OWN_WORDS.summary, lang: 'en', dir: 'ltr', ownWords: false })
+    expect(descriptionView(OWN_WORDS, translator.t('sv'), 'sv')).toEqual({
+      text: SWEDISH_WORDS,
+      lang: 'sv',
+      dir: 'ltr',
+      sourceUrl: 'https://own-words.example/om-oss',
+      ownWords: true,
+    })
+    expect(descriptionView(OWN_WORDS, translator.t('de'), 'de')).toEqual({
+      text: OWN_WORDS.summary,
+      lang: 'en',
+      dir: 'ltr',
+      ownWords: false,
+    })
     expect(descriptionView(OWN_WORDS, translator.t('ar'), 'ar')).toMatchObject({ lang: 'ar', dir: 'rtl', ownWords: true })
     expect(descriptionView({ ...OWN_WORDS, summary: null }, translator.t('de'), 'de')).toBeUndefined()
   })
 
   it('Norwegian ("no") reaches the Bokmål interface; a language the interface lacks (Catalan) never stands in for English', () => {
-    const norwegian = { ...OWN_WORDS, ownWords: [{ language: 'no', text: 'Anonym hjelpetelefon.', source: 'https://own-words.example/om-oss' }] }
-    expect(descriptionView(norwegian, translator.t('nb'), 'nb')).toMatchObject({ text: 'Anonym hjelpetelefon.', lang: 'no', ownWords: true })
+    const norwegian = {
+      ...OWN_WORDS,
+      ownWords: [{ language: 'no', text: 'Anonym hjelpetelefon.', source: 'https://own-words.example/om-oss' }],
+    }
+    expect(descriptionView(norwegian, translator.t('nb'), 'nb')).toMatchObject({
+      text: 'Anonym hjelpetelefon.',
+      lang: 'no',
+      ownWords: true,
+    })
     const catalan = { ...OWN_WORDS, ownWords: [{ language: 'ca', text: 'Servei anònim.', source: 'https://own-words.example/om-oss' }] }
     expect(descriptionView(catalan, translator.t('en'), 'en')).toMatchObject({ lang: 'en', ownWords: false })
     expect(descriptionView(catalan, translator.t('es'), 'es')).toMatchObject({ lang: 'en', ownWords: false })

@@ -16,7 +16,10 @@ function sourceFiles(folder: string): string[] {
 /** Every module a file imports: packages by name, relative imports as paths under src/. */
 function importsOf(file: string): string[] {
   const text = readFileSync(file, 'utf8')
-  const specifiers = [...text.matchAll(/^\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]/gm), ...text.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g)]
+  const specifiers = [
+    ...text.matchAll(/^\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]/gm),
+    ...text.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g),
+  ]
   return specifiers.flatMap((match) => {
     const specifier = match[1]
     if (!specifier) return []
@@ -55,7 +58,13 @@ describe('architecture', () => {
   it('channels, the app, middleware and curation use web standards only: nothing Node-only, no storage driver', () => {
     // curation/ (validation, import planning, export formats) is shared by the CLI scripts and the console.
     expect(under('curation').map(({ file }) => file)).toContain('curation/planImport.ts')
-    for (const { file, imports } of [...under('channels'), ...under('app'), ...under('middleware'), ...under('i18n'), ...under('curation')]) {
+    for (const { file, imports } of [
+      ...under('channels'),
+      ...under('app'),
+      ...under('middleware'),
+      ...under('i18n'),
+      ...under('curation'),
+    ]) {
       for (const imported of imports) {
         expect(NODE_ONLY.test(imported), `${file} imports ${imported}`).toBe(false)
         expect(/^storage\/(sqlite|d1)\//.test(imported), `${file} imports ${imported}`).toBe(false)
@@ -67,7 +76,10 @@ describe('architecture', () => {
     const libraries = new Set(['zod', 'csv-parse/sync', 'csv-stringify/sync', 'libphonenumber-js/max'])
     for (const { file, imports } of under('curation')) {
       for (const imported of imports) {
-        expect(libraries.has(imported) || imported.startsWith('core/') || imported.startsWith('curation/'), `${file} imports ${imported}`).toBe(true)
+        expect(
+          libraries.has(imported) || imported.startsWith('core/') || imported.startsWith('curation/'),
+          `${file} imports ${imported}`,
+        ).toBe(true)
       }
       const code = readFileSync(join(src, file), 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '')
       expect(code, file).not.toMatch(/\b(process\.|Buffer\b|require\(|console\.)/)
@@ -84,7 +96,12 @@ describe('architecture', () => {
     // The curator console (console/: argon2, sessions, the /admin app) is Node-only by design (ARCHITECTURE.md); the Worker never imports it.
     // runtime/nodeStateCipher.ts: the Node runtime's AES-GCM (node:crypto); the Worker keeps WebCrypto.
     const allowed = (file: string) =>
-      file === 'runtime/node.ts' || file === 'runtime/createNodeApp.ts' || file === 'runtime/serveNode.ts' || file === 'runtime/nodeStateCipher.ts' || file.startsWith('storage/sqlite/') || file.startsWith('console/')
+      file === 'runtime/node.ts' ||
+      file === 'runtime/createNodeApp.ts' ||
+      file === 'runtime/serveNode.ts' ||
+      file === 'runtime/nodeStateCipher.ts' ||
+      file.startsWith('storage/sqlite/') ||
+      file.startsWith('console/')
     for (const { file, imports } of files) {
       if (imports.some((imported) => NODE_ONLY.test(imported))) expect(allowed(file), `${file} is Node-only`).toBe(true)
     }
@@ -104,7 +121,10 @@ describe('architecture', () => {
     expect(reached).toContain('core/state/webCryptoCipher.ts')
     for (const file of reached) {
       const imports = files.find((entry) => entry.file === file)?.imports ?? []
-      expect(imports.filter((imported) => NODE_ONLY.test(imported)), `${file}, reached from runtime/worker.ts`).toEqual([])
+      expect(
+        imports.filter((imported) => NODE_ONLY.test(imported)),
+        `${file}, reached from runtime/worker.ts`,
+      ).toEqual([])
     }
   })
 
@@ -124,17 +144,28 @@ describe('architecture', () => {
     const folders = ['src', 'tests', 'bench', 'scripts', 'docs'].map((folder) => join(root, folder))
     const text = (folder: string): string[] =>
       readdirSync(folder, { withFileTypes: true }).flatMap((entry) =>
-        entry.isDirectory() ? (entry.name === 'fixtures' ? [] : text(join(folder, entry.name))) : /\.(ts|tsx|mjs|md)$/.test(entry.name) ? [join(folder, entry.name)] : [],
+        entry.isDirectory()
+          ? entry.name === 'fixtures'
+            ? []
+            : text(join(folder, entry.name))
+          : /\.(ts|tsx|mjs|md)$/.test(entry.name)
+            ? [join(folder, entry.name)]
+            : [],
       )
     const files = [...folders.flatMap(text), join(root, 'README.md'), join(root, 'ARCHITECTURE.md')]
     expect(files.length).toBeGreaterThan(100)
     for (const file of files) {
-      expect(readFileSync(file, 'utf8'), relative(root, file)).not.toMatch(/['"`(\s](\/tmp|\/home\/\w|\/Users\/\w|\/work\/|\/root\/|C:\\\\Users)/)
+      expect(readFileSync(file, 'utf8'), relative(root, file)).not.toMatch(
+        /['"`(\s](\/tmp|\/home\/\w|\/Users\/\w|\/work\/|\/root\/|C:\\\\Users)/,
+      )
     }
   })
 
   it('every SQLite file is opened one way: only storage/sqlite/ imports the driver, in src/ and scripts/ alike', () => {
-    const scripts = sourceFiles(join(root, 'scripts')).map((file) => ({ file: relative(root, file).replace(/\\/g, '/'), imports: importsOf(file) }))
+    const scripts = sourceFiles(join(root, 'scripts')).map((file) => ({
+      file: relative(root, file).replace(/\\/g, '/'),
+      imports: importsOf(file),
+    }))
     const openers = [...files, ...scripts].filter(({ imports }) => imports.includes('better-sqlite3')).map(({ file }) => file)
     expect(openers).toContain('storage/sqlite/openSqliteFile.ts')
     expect(openers.filter((file) => !file.startsWith('storage/sqlite/'))).toEqual([])
@@ -142,7 +173,9 @@ describe('architecture', () => {
 
   it('one HTTP error type at the edge, public and console: app/httpError.ts, never the HTTPException of Hono', () => {
     const throwers = files.filter(({ imports }) => imports.includes('app/httpError.ts') || imports.includes('app/httpError'))
-    expect(throwers.map(({ file }) => file)).toEqual(expect.arrayContaining(['app/createApp.tsx', 'console/createAdminApp.ts', 'console/auth/csrfGuard.ts']))
+    expect(throwers.map(({ file }) => file)).toEqual(
+      expect.arrayContaining(['app/createApp.tsx', 'console/createAdminApp.ts', 'console/auth/csrfGuard.ts']),
+    )
     for (const { file, imports } of files) expect(imports, file).not.toContain('hono/http-exception')
   })
 })

@@ -15,7 +15,12 @@ const stopItNow = data.initiatives.find((initiative) => initiative.id === 'stop-
 if (!stopItNow) throw new Error('stop-it-now-uk-ireland missing from data/')
 const profile = (country: string): Profile => ({ country, language: 'en', tags: { target_group: ['fear_may_offend'] } })
 const phone = (value: string, countries?: string[]): Initiative['contacts'][number] => ({
-  channel: 'phone', value, hours: null, languages: null, notes: null, ...(countries ? { countries } : {}),
+  channel: 'phone',
+  value,
+  hours: null,
+  languages: null,
+  notes: null,
+  ...(countries ? { countries } : {}),
 })
 /** A record whose only phone is a national freephone (fictional numbers). */
 const onlyFreephone: Initiative = { ...stopItNow, id: 'fictional-freephone-only', contacts: [phone('0808 0000 000', ['GB'])] }
@@ -52,13 +57,19 @@ describe('the card', () => {
     expect(phones.map((contact) => [contact.text, contact.href])).toEqual([['+44 1372 847 161', 'tel:+441372847161']])
     expect(view.cost).toBe('Calls from your country may cost')
     const card = serviceCard(view, t)
-    expect(card.content.buttons.filter((button: { type: string }) => button.type === 'call').map((button: { value: string }) => button.value)).toEqual(['tel:+441372847161'])
+    expect(
+      card.content.buttons.filter((button: { type: string }) => button.type === 'call').map((button: { value: string }) => button.value),
+    ).toEqual(['tel:+441372847161'])
   })
 
   it('from the UK: the freephone first, with a note saying which country it is for', async () => {
     const t = (await createTranslator()).t('en')
     const view = serviceView(stopItNow, [], t, 'en', Date.now(), 'GB')
-    expect(view.contacts[0]).toMatchObject({ text: '0808 1000 900', href: 'tel:08081000900', countryNote: 'For calls from: United Kingdom' })
+    expect(view.contacts[0]).toMatchObject({
+      text: '0808 1000 900',
+      href: 'tel:08081000900',
+      countryNote: 'For calls from: United Kingdom',
+    })
     expect(view.cost).toBe('Free')
   })
 

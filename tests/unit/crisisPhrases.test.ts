@@ -14,7 +14,6 @@ const matcher = loadCrisisPhrases()
 /** Texts that are about urgent help themselves (choosing them shows it anyway). */
 const URGENT_TEXT = /^(urgent|safety)\.|^flow\.urgent\.|^flow\.stage\.child_in_danger$/
 
-
 describe.each(uiLanguages)('urgent phrases in %s', (language) => {
   const phrases = data.languages[language]
 
@@ -27,7 +26,10 @@ describe.each(uiLanguages)('urgent phrases in %s', (language) => {
 
   it('none appears in the ordinary text of any language (only the texts about urgent help use such words)', () => {
     const hits: string[] = []
-    const wanted = [...(phrases?.child_danger ?? []), ...(phrases?.self_harm ?? [])].map((phrase) => ({ phrase, padded: ` ${normaliseText(phrase)} ` }))
+    const wanted = [...(phrases?.child_danger ?? []), ...(phrases?.self_harm ?? [])].map((phrase) => ({
+      phrase,
+      padded: ` ${normaliseText(phrase)} `,
+    }))
     for (const { where, padded } of ordinaryTexts()) {
       for (const { phrase, padded: needle } of wanted) if (padded.includes(needle)) hits.push(`"${phrase}" in ${where}`)
     }

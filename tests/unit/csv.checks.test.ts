@@ -13,7 +13,8 @@ const base = current.initiatives.find((record) => record.id === 'stop-it-now-nl'
 if (!base) throw new Error('stop-it-now-nl missing from data/')
 const checked: Initiative = { ...base, id: 'zz-checked', lastChecked: '2026-11-01', checkedBy: 'Helpfinder reference research' }
 const never: Initiative = { ...base, id: 'zz-never', lastChecked: null, checkedBy: null }
-const plan = (records: Initiative[]) => planImport({ text: initiativesToCsv(records, current.taxonomy), format: 'csv', current, mode: 'upsert', today: new Date() })
+const plan = (records: Initiative[]) =>
+  planImport({ text: initiativesToCsv(records, current.taxonomy), format: 'csv', current, mode: 'upsert', today: new Date() })
 
 describe('lastChecked and checkedBy in the CSV', () => {
   it('are neighbouring columns and round-trip, both filled or both empty', () => {
@@ -28,13 +29,29 @@ describe('lastChecked and checkedBy in the CSV', () => {
   })
 
   it('refuses a row with lastChecked and no checkedBy, or the reverse, naming the row and the field', () => {
-    const result = plan([{ ...checked, id: 'zz-day-only', checkedBy: null }, { ...checked, id: 'zz-name-only', lastChecked: null }, checked])
+    const result = plan([
+      { ...checked, id: 'zz-day-only', checkedBy: null },
+      { ...checked, id: 'zz-name-only', lastChecked: null },
+      checked,
+    ])
     expect(result.ok).toBe(false)
     // The export sorts rows by id: zz-checked, zz-day-only, zz-name-only.
     expect(result.rows.map((row) => [row.row, row.id, row.outcome, row.problems])).toEqual([
       [2, 'zz-checked', 'add', []],
-      [3, 'zz-day-only', 'fails', ['checkedBy: lastChecked is 2026-11-01 but checkedBy is empty: a check needs a day and a checker (who compared it with its sources)']],
-      [4, 'zz-name-only', 'fails', ['lastChecked: checkedBy is "Helpfinder reference research" but lastChecked is empty: a check needs a day and a checker']],
+      [
+        3,
+        'zz-day-only',
+        'fails',
+        [
+          'checkedBy: lastChecked is 2026-11-01 but checkedBy is empty: a check needs a day and a checker (who compared it with its sources)',
+        ],
+      ],
+      [
+        4,
+        'zz-name-only',
+        'fails',
+        ['lastChecked: checkedBy is "Helpfinder reference research" but lastChecked is empty: a check needs a day and a checker'],
+      ],
     ])
   })
 

@@ -12,7 +12,8 @@ import { loadBundledData } from '../../src/storage/bundledData'
 // real directory, without files or a database.
 const current = loadBundledData()
 const today = new Date()
-const plan = (input: Partial<ImportPlanInput> & Pick<ImportPlanInput, 'text'>) => planImport({ format: 'csv', current, mode: 'upsert', today, ...input })
+const plan = (input: Partial<ImportPlanInput> & Pick<ImportPlanInput, 'text'>) =>
+  planImport({ format: 'csv', current, mode: 'upsert', today, ...input })
 const csv = (records: Initiative[]) => initiativesToCsv(records, current.taxonomy)
 
 function record(index: number): Initiative {
@@ -67,7 +68,13 @@ describe('planImport', () => {
     // initiativesToCsv sorts by id, stably: the rows come in this order.
     const result = plan({ text: csv([bad, copy, good]) })
     expect(result.rows).toEqual([
-      { row: 2, id: 'zz-broken', name: 'New service zz-broken', outcome: 'fails', problems: ['website "http://example.org/": must be an https:// URL', 'duplicate id (rows 2, 3)'] },
+      {
+        row: 2,
+        id: 'zz-broken',
+        name: 'New service zz-broken',
+        outcome: 'fails',
+        problems: ['website "http://example.org/": must be an https:// URL', 'duplicate id (rows 2, 3)'],
+      },
       { row: 3, id: 'zz-broken', name: 'Second row with the same id', outcome: 'fails', problems: ['duplicate id (rows 2, 3)'] },
       { row: 4, id: 'zz-fine', name: 'New service zz-fine', outcome: 'add', problems: [] },
     ])
@@ -93,7 +100,11 @@ describe('planImport', () => {
       [2, 'zz-json', 'add'],
     ])
     expect(result.ok).toBe(true)
-    expect(plan({ text: '{"initiatives": [{"id": "zz-half"}]}', format: 'json' }).rows[0]).toMatchObject({ row: 1, id: 'zz-half', outcome: 'fails' })
+    expect(plan({ text: '{"initiatives": [{"id": "zz-half"}]}', format: 'json' }).rows[0]).toMatchObject({
+      row: 1,
+      id: 'zz-half',
+      outcome: 'fails',
+    })
   })
 
   it('replace mode removing a record a partner features: the partners problem, in otherProblems', () => {
@@ -102,13 +113,21 @@ describe('planImport', () => {
     if (!featured || !partner) throw new Error('no active, contactable record or no partner in data/')
     const withPartner: DirectoryData = { ...current, partners: [{ ...partner, featured: [featured.id] }] }
     const rest = current.initiatives.filter((entry) => entry.id !== featured.id)
-    const result = planImport({ text: initiativesToJson(rest, current.taxonomy), format: 'json', current: withPartner, mode: 'replace', today })
+    const result = planImport({
+      text: initiativesToJson(rest, current.taxonomy),
+      format: 'json',
+      current: withPartner,
+      mode: 'replace',
+      today,
+    })
     expect(result.otherProblems).toEqual([`the partners: ${partner.id}: featured ${featured.id} is not in data/initiatives.json`])
     expect(result.rows.every((row) => row.outcome === 'unchanged' && row.problems.length === 0)).toBe(true)
     expect(result.ok).toBe(false)
     expect(result.merged).toBeUndefined()
     // Without the partner's claim the same replace is fine, and says what it removes.
-    expect(planImport({ text: initiativesToJson(rest, current.taxonomy), format: 'json', current, mode: 'replace', today }).merged?.removed).toEqual([featured.id])
+    expect(
+      planImport({ text: initiativesToJson(rest, current.taxonomy), format: 'json', current, mode: 'replace', today }).merged?.removed,
+    ).toEqual([featured.id])
   })
 
   it('names the places of problems outside the rows as the caller asks (the CLI passes file paths)', () => {

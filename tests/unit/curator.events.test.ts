@@ -23,7 +23,11 @@ function openDatabase(name: string) {
 describe('curatorEvents retention', () => {
   it('deletes events older than 90 days when opened, keeps the rest, and lists them with the account', () => {
     const { sqlite, db } = openDatabase('age.sqlite')
-    const anna = db.insert(schema.curators).values({ login: 'anna', displayName: 'Anna K.', passwordHash: 'x', role: 'admin', createdAt: '2026-01-01T00:00:00.000Z' }).returning().get()
+    const anna = db
+      .insert(schema.curators)
+      .values({ login: 'anna', displayName: 'Anna K.', passwordHash: 'x', role: 'admin', createdAt: '2026-01-01T00:00:00.000Z' })
+      .returning()
+      .get()
     const now = new Date('2026-11-23T09:00:00.000Z')
     const daysAgo = (days: number) => new Date(now.getTime() - days * 86_400_000).toISOString()
     db.insert(schema.curatorEvents)

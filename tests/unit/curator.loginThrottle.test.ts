@@ -66,7 +66,10 @@ describe('loginThrottle', () => {
 
   it('remembers at most 10,000 names: a flood of new names forgets the oldest', () => {
     let clock = 0
-    const throttle = loginThrottle({ ...THROTTLE_POLICY, global: { ...THROTTLE_POLICY.global, freeAttempts: Number.POSITIVE_INFINITY } }, () => clock)
+    const throttle = loginThrottle(
+      { ...THROTTLE_POLICY, global: { ...THROTTLE_POLICY.global, freeAttempts: Number.POSITIVE_INFINITY } },
+      () => clock,
+    )
     for (let attempt = 0; attempt < 5; attempt += 1) admitted(throttle.reserve('first')).failed()
     expect(throttle.reserve('first')).toMatchObject({ allowed: false, scope: 'login' })
     for (let index = 0; index < 10_000; index += 1) {

@@ -31,8 +31,14 @@ const APPLIED_SOURCES: Record<string, string[]> = {
     'https://www.rhonefm.ch/fr/news/vous-etes-attire-par-des-enfants-agissez-avant-qu-il-ne-soit-trop-tard-1442873',
     'https://www.watson.ch/fr/suisse/pedophilie/615496227-pedophilie-demandes-en-hausse-pour-les-centres-d-appels-suisses',
   ],
-  'circles-uk': ['https://circles-uk.org.uk/about/', 'https://circles-uk.org.uk/2019/12/31/criminal-justice-alliance-award-outstanding-organisation/'],
-  'slf-cosa': ['https://www.saferlivingfoundation.org/what-we-do/adult-projects/circles-support-mentoring/', 'https://welshwave.co.uk/single.php?id=142004443'],
+  'circles-uk': [
+    'https://circles-uk.org.uk/about/',
+    'https://circles-uk.org.uk/2019/12/31/criminal-justice-alliance-award-outstanding-organisation/',
+  ],
+  'slf-cosa': [
+    'https://www.saferlivingfoundation.org/what-we-do/adult-projects/circles-support-mentoring/',
+    'https://welshwave.co.uk/single.php?id=142004443',
+  ],
   'cosa-nl-reclassering': ['https://reclassering.nl/over-de-reclassering/wat-wij-doen/cosa'],
   'uti-bollate': [
     'https://www.cipm.it/area-criminologica-e-trattamento-condotte-lesive/uti-unita-trattamento-intensificato/',
@@ -65,7 +71,9 @@ const APPLIED_SOURCES: Record<string, string[]> = {
     'https://www.psykologipalvelusaraste.fi/uusi-suunta--ohjelma2',
   ],
   // Ways in found for issue 16 (the page that names the address or number, or says how to get in).
-  preventell: ['https://news.cision.com/karolinska-universitetssjukhuset/r/study-evaluates-new-method-for-preventing-sexual-assaults-on-children,c9950968'],
+  preventell: [
+    'https://news.cision.com/karolinska-universitetssjukhuset/r/study-evaluates-new-method-for-preventing-sexual-assaults-on-children,c9950968',
+  ],
   'inform-families-scotland': [
     'https://www.lucyfaithfull.org.uk/picking-up-the-pieces-supporting-the-secondary-victims-of-online-child-sexual-abuse/',
     'https://www.stopitnow.org.uk/how-we-prevent-child-sexual-abuse/how-the-stop-it-now-helpline-works/',
@@ -81,19 +89,22 @@ const APPLIED_WEBSITES: Record<string, string> = {
   'uti-bollate': 'https://www.cipm.it/area-criminologica-e-trattamento-condotte-lesive/uti-unita-trattamento-intensificato/',
   'wsps-at': 'https://www.maenner.at/gewaltpraevention/wsps-wiener-sozialtherapeutisches-programm-fuer-sexualtaeter/',
   'seri-tyo-oulu': 'https://www.seritatyo.fi',
-  'retspsykiatri-skejby': 'https://www.psykiatrien.rm.dk/afdelinger/auhpsykiatrien/retspsykiatrisk-afdeling/i-behandling/ambulatoriet-retspsykiatrisk-afdeling/seksualkriminelle/',
+  'retspsykiatri-skejby':
+    'https://www.psykiatrien.rm.dk/afdelinger/auhpsykiatrien/retspsykiatrisk-afdeling/i-behandling/ambulatoriet-retspsykiatrisk-afdeling/seksualkriminelle/',
   'latvia-probation-programme': 'https://www.vpd.gov.lv/lv/probacijas-programmas',
   'stop-it-now-scotland': 'https://www.theupstreamproject.org.uk',
   'slf-cosa': 'https://www.saferlivingfoundation.org',
   'cercles-cat': 'https://www.fsyc.org/proyectos/cercles-de-suport-i-responsabilitat-cercles/?lang=ca',
-  'circulos-espana': 'https://www.fsyc.org/proyectos/circulos-de-apoyo-y-responsabilidad-circulos-espana-madrid-valencia-y-alicante/?lang=ca',
+  'circulos-espana':
+    'https://www.fsyc.org/proyectos/circulos-de-apoyo-y-responsabilidad-circulos-espana-madrid-valencia-y-alicante/?lang=ca',
   'cosa-brussel-iter': 'https://www.cosabrussel.com/post/de-vlaamse-regering-kent-ook-voor-2023-een-subsidie-toe-voor-het-cosa-project',
   preventell: 'https://www.preventell.se',
   'redirection-poland-fdds': 'https://www.redirectionprogram.com/',
   'seos-wallonie-bruxelles': 'https://www.seos.be',
 }
 
-const phones = (item: Initiative): string[] => item.contacts.flatMap((contact) => (contact.channel === 'phone' && contact.value ? [contact.value] : []))
+const phones = (item: Initiative): string[] =>
+  item.contacts.flatMap((contact) => (contact.channel === 'phone' && contact.value ? [contact.value] : []))
 const activePrevention = initiatives.filter((item) => item.kind === 'prevention' && item.status === 'active')
 
 describe('contacts in data/initiatives.json', () => {
@@ -117,7 +128,9 @@ describe('contacts in data/initiatives.json', () => {
       expect(item.website, id).toBe(website)
       // The site is one the record cites, or a cited source names it (Upstream is named by NOTA's page).
       const host = new URL(website).hostname.replace(/^www\./, '')
-      const vouched = item.sources.some((source) => new URL(source.url).hostname.replace(/^www\./, '') === host || source.supports.includes(host))
+      const vouched = item.sources.some(
+        (source) => new URL(source.url).hostname.replace(/^www\./, '') === host || source.supports.includes(host),
+      )
       expect(vouched, `${id}: ${host}`).toBe(true)
     }
   })
@@ -128,9 +141,17 @@ describe('contacts in data/initiatives.json', () => {
     expect(phones(record('lff-inform-young-people'))).toEqual(['0808 1000 900'])
     // Inform (Scotland) is reached through the Stop It Now! helpline, as the operator says.
     expect(phones(record('inform-families-scotland'))).toEqual(['0808 1000 900'])
-    expect(record('inform-families-scotland').contacts.find((contact) => contact.value === '0808 1000 900')?.notes).toMatch(/Stop It Now! helpline/)
+    expect(record('inform-families-scotland').contacts.find((contact) => contact.value === '0808 1000 900')?.notes).toMatch(
+      /Stop It Now! helpline/,
+    )
     // Looked for and not found (the reference's "unconfirmed" list): nothing may be made up.
-    for (const id of ['preventell', 'praeventionsstelle-paedosexualitaet-zh', 'ktw-muenchen-lmu', 'seri-tyo-oulu', 'retspsykiatri-skejby']) {
+    for (const id of [
+      'preventell',
+      'praeventionsstelle-paedosexualitaet-zh',
+      'ktw-muenchen-lmu',
+      'seri-tyo-oulu',
+      'retspsykiatri-skejby',
+    ]) {
       expect(phones(record(id)), id).toEqual([])
     }
   })
@@ -149,8 +170,18 @@ describe('contacts in data/initiatives.json', () => {
   })
 
   it('says where a website is an operator page and not a booking line', () => {
-    for (const id of ['cosa-nl-reclassering', 'uti-bollate', 'retspsykiatri-skejby', 'latvia-probation-programme', 'cercles-cat', 'circulos-espana', 'cosa-brussel-iter']) {
-      const notes = record(id).contacts.map((contact) => contact.notes ?? '').join(' ')
+    for (const id of [
+      'cosa-nl-reclassering',
+      'uti-bollate',
+      'retspsykiatri-skejby',
+      'latvia-probation-programme',
+      'cercles-cat',
+      'circulos-espana',
+      'cosa-brussel-iter',
+    ]) {
+      const notes = record(id)
+        .contacts.map((contact) => contact.notes ?? '')
+        .join(' ')
       expect(notes, id).toMatch(/not a booking line/)
     }
   })

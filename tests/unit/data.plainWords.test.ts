@@ -51,10 +51,12 @@ function userFacing(record: z.infer<typeof Record>): Array<[string, string]> {
     ['summary', record.summary],
     ['confidentiality', record.confidentiality],
     ['costNotes', record.costNotes],
-    ...record.contacts.flatMap((contact, index): Array<[string, string | null]> => [
-      [`contacts[${index}].hours`, contact.hours],
-      [`contacts[${index}].notes`, contact.notes],
-    ]),
+    ...record.contacts.flatMap(
+      (contact, index): Array<[string, string | null]> => [
+        [`contacts[${index}].hours`, contact.hours],
+        [`contacts[${index}].notes`, contact.notes],
+      ],
+    ),
   ]
   return fields.filter((field): field is [string, string] => field[1] !== null)
 }
@@ -63,7 +65,11 @@ const hedgesIn = (text: string) => SOURCE_HEDGES.filter((pattern) => pattern.tes
 
 describe('plain words in the records people are shown', () => {
   it('the hedge patterns catch the wording issue 16 quotes, and spare plain statements', () => {
-    expect(hedgesIn('Anonymous and free. A copy of a draft Wikipedia article says that no identifying information or IP addresses are recorded.')).not.toEqual([])
+    expect(
+      hedgesIn(
+        'Anonymous and free. A copy of a draft Wikipedia article says that no identifying information or IP addresses are recorded.',
+      ),
+    ).not.toEqual([])
     expect(hedgesIn('Your first contact can be anonymous (according to a newspaper article from around 2016).')).not.toEqual([])
     expect(hedgesIn('Government funding for 24/7 availability (~2016).')).not.toEqual([])
     expect(hedgesIn('Phone number not captured in retrieved sources.')).not.toEqual([])
@@ -73,7 +79,8 @@ describe('plain words in the records people are shown', () => {
       'Confidential within the law: if you tell them about a past offence, it is not necessarily reported, unless a specific child or vulnerable adult is at risk.',
       'Mon-Sat 14:00-20:00 (as of 2020)',
       'E-mail: contact@seos.be.',
-    ]) expect(hedgesIn(plain), plain).toEqual([])
+    ])
+      expect(hedgesIn(plain), plain).toEqual([])
   })
 
   it('there are shown records with text to read (so the checks below read real text)', () => {
@@ -99,9 +106,14 @@ describe('plain words in the records people are shown', () => {
 
   it('summaries use no banned or stigmatising term either (the card fields are linted in tests/unit/terminology.test.ts)', () => {
     const terminology = loadTerminology()
-    const officialLanguages = z.object({ countries: z.record(z.string(), z.array(z.string())) }).parse(readData('official-languages.json')).countries
+    const officialLanguages = z
+      .object({ countries: z.record(z.string(), z.array(z.string())) })
+      .parse(readData('official-languages.json')).countries
     const hits = shown.flatMap((record) => {
-      const terms = termsForLanguages(terminology, [...record.languages, ...record.countries.flatMap((country) => officialLanguages[country] ?? [])])
+      const terms = termsForLanguages(terminology, [
+        ...record.languages,
+        ...record.countries.flatMap((country) => officialLanguages[country] ?? []),
+      ])
       return findBannedTerms({ summary: record.summary }, terms).map((hit) => `${record.id}: ${formatHit(hit)}`)
     })
     expect(hits).toEqual([])
@@ -112,12 +124,16 @@ describe('source addresses', () => {
   const hostOf = (url: string) => new URL(url).hostname
 
   it('no host ends with a dot (https://example.org./x is https://example.org/x)', () => {
-    const dotted = records.flatMap((record) => record.sources.filter((source) => /^https:\/\/[^/?#]*\.(?:[/?#]|$)/.test(source.url)).map((source) => `${record.id}: ${source.url}`))
+    const dotted = records.flatMap((record) =>
+      record.sources.filter((source) => /^https:\/\/[^/?#]*\.(?:[/?#]|$)/.test(source.url)).map((source) => `${record.id}: ${source.url}`),
+    )
     expect(dotted).toEqual([])
   })
 
   it('no shown record cites a mirror copy, and every shown record keeps a source', () => {
-    const mirrored = shown.flatMap((record) => record.sources.filter((source) => MIRROR_HOSTS.includes(hostOf(source.url))).map((source) => `${record.id}: ${source.url}`))
+    const mirrored = shown.flatMap((record) =>
+      record.sources.filter((source) => MIRROR_HOSTS.includes(hostOf(source.url))).map((source) => `${record.id}: ${source.url}`),
+    )
     expect(mirrored).toEqual([])
     expect(shown.filter((record) => record.sources.length === 0).map((record) => record.id)).toEqual([])
   })

@@ -12,7 +12,10 @@ const folder = mkdtempSync(join(tmpdir(), 'helpfinder-data-'))
 afterAll(() => rmSync(folder, { recursive: true, force: true }))
 
 /** A copy of the project's data with one file rewritten by `edit`. */
-function brokenCopy(name: keyof DataFiles, edit: (json: { initiatives: Record<string, unknown>[] } & Record<string, unknown>) => unknown): DataFiles {
+function brokenCopy(
+  name: keyof DataFiles,
+  edit: (json: { initiatives: Record<string, unknown>[] } & Record<string, unknown>) => unknown,
+): DataFiles {
   const path = join(folder, `${name}-${Math.random().toString(36).slice(2)}.json`)
   writeFileSync(path, JSON.stringify(edit(JSON.parse(readFileSync(projectData[name], 'utf8')))))
   return { ...projectData, [name]: path }
@@ -49,19 +52,30 @@ describe('npm run data:check', () => {
     const withContactCountries = (countries: unknown) =>
       brokenCopy('initiatives', (json) => {
         const index = json.initiatives.findIndex((record) => record.id === 'stop-it-now-uk-ireland')
-        const record = z.object({ contacts: z.array(z.record(z.string(), z.unknown())) }).passthrough().parse(json.initiatives[index])
-        json.initiatives[index] = { ...record, contacts: record.contacts.map((contact, position) => (position === 0 ? { ...contact, countries } : contact)) }
+        const record = z
+          .object({ contacts: z.array(z.record(z.string(), z.unknown())) })
+          .passthrough()
+          .parse(json.initiatives[index])
+        json.initiatives[index] = {
+          ...record,
+          contacts: record.contacts.map((contact, position) => (position === 0 ? { ...contact, countries } : contact)),
+        }
         return json
       })
     expect(checkData(withContactCountries(['GB', 'FR']), new Date())).toEqual([
       'data/initiatives.json: stop-it-now-uk-ireland: a phone contact works from FR, which the record does not list among its countries',
     ])
-    expect(checkData(withContactCountries(['gb']), new Date()).join('\n')).toMatch(/contacts\[0\]\.countries\[0\]: not an ISO 3166-1 alpha-2 country code/)
+    expect(checkData(withContactCountries(['gb']), new Date()).join('\n')).toMatch(
+      /contacts\[0\]\.countries\[0\]: not an ISO 3166-1 alpha-2 country code/,
+    )
     expect(checkData(withContactCountries([]), new Date()).join('\n')).toMatch(/contacts\[0\]\.countries/)
   })
 
   // One broken fixture per rule (tests/fixtures/data-check/), each with the message a curator sees.
-  const fixture = (name: string, file: keyof DataFiles = 'initiatives') => ({ ...projectData, [file]: fileURLToPath(new URL(`../fixtures/data-check/${name}.json`, import.meta.url)) })
+  const fixture = (name: string, file: keyof DataFiles = 'initiatives') => ({
+    ...projectData,
+    [file]: fileURLToPath(new URL(`../fixtures/data-check/${name}.json`, import.meta.url)),
+  })
   // The real day: urgent lines on file were checked on real days, and a fixed earlier day would put them in the future.
   const today = new Date()
   it.each([
@@ -87,12 +101,24 @@ describe('npm run data:check', () => {
   // second partner lists http://localhost:*, so they are checked as on a development server
   // (PARTNER_DEV_ORIGINS=on); tests/security/partner-origins.test.ts covers production's rules.
   it.each([
-    ['partner-schema-error', 'data/partners.json: partners[0] (id demo-helpline).origins[1]: must be "self", an https:// origin (scheme, host, optional port; no path), or an http:// loopback origin'],
+    [
+      'partner-schema-error',
+      'data/partners.json: partners[0] (id demo-helpline).origins[1]: must be "self", an https:// origin (scheme, host, optional port; no path), or an http:// loopback origin',
+    ],
     ['partner-duplicate-id', 'data/partners.json: demo-helpline: duplicate id'],
     ['partner-featured-unknown', 'data/partners.json: demo-helpline: featured stop-it-now-atlantis is not in data/initiatives.json'],
-    ['partner-featured-inactive', 'data/partners.json: demo-helpline: featured ktw-regensburg is doubtful; only active services are offered'],
-    ['partner-featured-not-contactable', 'data/partners.json: demo-helpline: featured shore has no website, contact or page about the service, so it is never offered'],
-    ['partner-country-not-offered', 'data/partners.json: demo-helpline: defaultCountry AQ is not a country the directory offers (no urgent-help numbers, no active service)'],
+    [
+      'partner-featured-inactive',
+      'data/partners.json: demo-helpline: featured ktw-regensburg is doubtful; only active services are offered',
+    ],
+    [
+      'partner-featured-not-contactable',
+      'data/partners.json: demo-helpline: featured shore has no website, contact or page about the service, so it is never offered',
+    ],
+    [
+      'partner-country-not-offered',
+      'data/partners.json: demo-helpline: defaultCountry AQ is not a country the directory offers (no urgent-help numbers, no active service)',
+    ],
   ])('fails on %s with exactly the right message', (name, message) => {
     expect(checkData(fixture(name, 'partners'), today, undefined, DEVELOPMENT_ORIGINS)).toEqual([message])
   })
@@ -125,7 +151,9 @@ describe('npm run data:check', () => {
       json.initiatives[1] = { ...json.initiatives[1], lastChecked: null, checkedBy: 'Ana' }
       return json
     })
-    const ids = [0, 1].map((index) => z.object({ id: z.string() }).parse(JSON.parse(readFileSync(projectData.initiatives, 'utf8')).initiatives[index]).id)
+    const ids = [0, 1].map(
+      (index) => z.object({ id: z.string() }).parse(JSON.parse(readFileSync(projectData.initiatives, 'utf8')).initiatives[index]).id,
+    )
     expect(checkData(files, today)).toEqual([
       `data/initiatives.json: initiatives[0] (id ${ids[0]}).checkedBy: lastChecked is 2026-11-01 but checkedBy is empty: a check needs a day and a checker (who compared it with its sources)`,
       `data/initiatives.json: initiatives[1] (id ${ids[1]}).lastChecked: checkedBy is "Ana" but lastChecked is empty: a check needs a day and a checker`,
@@ -133,7 +161,9 @@ describe('npm run data:check', () => {
   })
 
   it('refuses an urgent line with lastChecked and no checker, or checked on a day in the future, naming the country and the line', () => {
-    const UrgentFile = z.object({ countries: z.array(z.object({ country: z.string(), lines: z.array(z.record(z.string(), z.unknown())) }).passthrough()) }).passthrough()
+    const UrgentFile = z
+      .object({ countries: z.array(z.object({ country: z.string(), lines: z.array(z.record(z.string(), z.unknown())) }).passthrough()) })
+      .passthrough()
     const withFirstGermanLine = (fields: Record<string, unknown>) =>
       brokenCopy('urgent', (json) => {
         const file = UrgentFile.parse(json)
@@ -141,7 +171,9 @@ describe('npm run data:check', () => {
         lines[0] = { ...lines[0], ...fields }
         return file
       })
-    const countries = z.object({ countries: z.array(z.object({ country: z.string(), lines: z.array(z.object({ name: z.string(), number: z.string() })) })) }).parse(JSON.parse(readFileSync(projectData.urgent, 'utf8'))).countries
+    const countries = z
+      .object({ countries: z.array(z.object({ country: z.string(), lines: z.array(z.object({ name: z.string(), number: z.string() })) })) })
+      .parse(JSON.parse(readFileSync(projectData.urgent, 'utf8'))).countries
     const at = countries.findIndex((entry) => entry.country === 'DE')
     const line = countries[at]?.lines[0]
     expect(checkData(withFirstGermanLine({ lastChecked: '2026-11-01', checkedBy: null }), today)).toEqual([
@@ -153,7 +185,9 @@ describe('npm run data:check', () => {
   })
 
   it('passes the project data although no record claims a check: never checked is not an error', () => {
-    const records = z.object({ initiatives: z.array(z.object({ lastChecked: z.string().nullable(), checkedBy: z.string().nullable() })) }).parse(JSON.parse(readFileSync(projectData.initiatives, 'utf8'))).initiatives
+    const records = z
+      .object({ initiatives: z.array(z.object({ lastChecked: z.string().nullable(), checkedBy: z.string().nullable() })) })
+      .parse(JSON.parse(readFileSync(projectData.initiatives, 'utf8'))).initiatives
     for (const record of records) expect(record.lastChecked === null, JSON.stringify(record)).toBe(record.checkedBy === null)
     expect(checkData(projectData, today)).toEqual([])
   })

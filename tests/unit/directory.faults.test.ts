@@ -37,10 +37,17 @@ function corruptSqlite(): DirectorySource {
 
 async function appOn(source: DirectorySource) {
   const warnings: string[] = []
-  const directory = createDirectoryCache(source, seed, { budgetMs: BUDGET_MS, onFailure: (error) => warnings.push(describeStorageFailure(error)) })
+  const directory = createDirectoryCache(source, seed, {
+    budgetMs: BUDGET_MS,
+    onFailure: (error) => warnings.push(describeStorageFailure(error)),
+  })
   const app = createApp(await buildAppDeps({ keyring: await generateKeyring(), directory, log: () => {} }))
   const post = async (fields: Record<string, string>) => {
-    const response = await app.request('/turn', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields) })
+    const response = await app.request('/turn', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(fields),
+    })
     const html = await response.text()
     return { status: response.status, html, state: /name="state" value="([^"]+)"/.exec(html)?.[1] ?? '' }
   }
@@ -75,7 +82,8 @@ describe.each([
   it('still shows real services from the built-in copy', async () => {
     const { post } = await appOn(source())
     let state = ''
-    for (const answer of ['self', 'DE', 'de', 'nothing_happened', 'any', 'not_needed']) state = (await post({ state, action: 'answer', answer })).state
+    for (const answer of ['self', 'DE', 'de', 'nothing_happened', 'any', 'not_needed'])
+      state = (await post({ state, action: 'answer', answer })).state
     const results = await post({ state, action: 'show' })
     expect(results.html).toContain('data-service="kein-taeter-werden"')
   })

@@ -30,7 +30,11 @@ async function loadedCache(options: { maxAgeMs?: number } = { maxAgeMs: MAX_AGE_
   const { source, loads } = manualSource()
   const time = clock()
   const failures: { error: unknown; during: string }[] = []
-  const cache = createDirectoryCache(source, seed, { now: time.now, onFailure: (error, during) => failures.push({ error, during }), ...options })
+  const cache = createDirectoryCache(source, seed, {
+    now: time.now,
+    onFailure: (error, during) => failures.push({ error, during }),
+    ...options,
+  })
   const first = cache.get()
   loads[0]?.resolve(version('v1'))
   expect((await first).data.taxonomy.name).toBe('v1')
@@ -154,7 +158,11 @@ describe('createDirectoryCache with maxAgeMs', () => {
     const { source, loads } = manualSource()
     const time = clock()
     const failures: string[] = []
-    const cache = createDirectoryCache(source, seed, { now: time.now, maxAgeMs: MAX_AGE_MS, onFailure: (_error, during) => failures.push(during) })
+    const cache = createDirectoryCache(source, seed, {
+      now: time.now,
+      maxAgeMs: MAX_AGE_MS,
+      onFailure: (_error, during) => failures.push(during),
+    })
     const first = cache.get()
     loads[0]?.reject(new Error('SQLITE_CANTOPEN'))
     expect(await first).toBe(cache.fallback)

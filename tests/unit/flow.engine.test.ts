@@ -27,10 +27,22 @@ describe('advance', () => {
   })
 
   it('walks a whole conversation to results', () => {
-    const outcome = play([answer('self'), answer('DE'), answer('de'), answer('nothing_happened'), answer('phone', 'chat'), answer('matters')])
+    const outcome = play([
+      answer('self'),
+      answer('DE'),
+      answer('de'),
+      answer('nothing_happened'),
+      answer('phone', 'chat'),
+      answer('matters'),
+    ])
     expect(outcome.step.node.outcome).toBe('results')
     expect(outcome.state.a).toEqual([
-      ['asker', ['self']], ['country', ['DE']], ['language', ['de']], ['stage', ['nothing_happened']], ['channels', ['phone', 'chat']], ['anonymity', ['matters']],
+      ['asker', ['self']],
+      ['country', ['DE']],
+      ['language', ['de']],
+      ['stage', ['nothing_happened']],
+      ['channels', ['phone', 'chat']],
+      ['anonymity', ['matters']],
     ])
   })
 

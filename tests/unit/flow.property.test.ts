@@ -206,7 +206,11 @@ describe('the dialogue engine, for any person', () => {
   })
 
   it('any sequence of answers, garbage, back, restart and show keeps every invariant, and replaying is deterministic', () => {
-    const anyText = fc.oneof(fc.string({ maxLength: 24 }), fc.string({ unit: 'grapheme', maxLength: 24 }), fc.string({ unit: 'binary', maxLength: 24 }))
+    const anyText = fc.oneof(
+      fc.string({ maxLength: 24 }),
+      fc.string({ unit: 'grapheme', maxLength: 24 }),
+      fc.string({ unit: 'binary', maxLength: 24 }),
+    )
     fc.assert(
       fc.property(fc.gen(), fc.integer({ min: 1, max: 30 }), (g, length) => {
         let outcome = start()
@@ -299,7 +303,11 @@ function postForm(fields: [string, string][], headers: Record<string, string> = 
 }
 
 function postJson(body: unknown, headers: Record<string, string> = {}) {
-  return request('/api/v1/turn', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) })
+  return request('/api/v1/turn', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  })
 }
 
 /** The quick exit: the first link inside <body>, to the neutral site, without a referrer. */
@@ -318,7 +326,9 @@ function expectUrgentEntry(html: string) {
   const forms = [...html.matchAll(/<form\b([^>]*)>([\s\S]*?)<\/form>/g)]
   const urgentForms = forms.filter(
     ([, attributes = '', inner = '']) =>
-      /method="post"/.test(attributes) && /action="\/turn"/.test(attributes) && /<button\b[^>]*name="action"[^>]*value="urgent"/.test(inner),
+      /method="post"/.test(attributes) &&
+      /action="\/turn"/.test(attributes) &&
+      /<button\b[^>]*name="action"[^>]*value="urgent"/.test(inner),
   )
   expect(urgentForms.length).toBeGreaterThan(0)
 }
@@ -334,7 +344,12 @@ const ViewSchema = z.object({
   state: z.string().min(1),
   notice: z.string().optional(),
   error: z.string().optional(),
-  step: z.object({ nodeId: z.string(), number: z.number(), outcome: z.string().optional(), options: z.array(z.object({ id: z.string() })) }),
+  step: z.object({
+    nodeId: z.string(),
+    number: z.number(),
+    outcome: z.string().optional(),
+    options: z.array(z.object({ id: z.string() })),
+  }),
   urgent: UrgentSchema,
   showUrgent: z.boolean(),
 })
@@ -356,7 +371,18 @@ type Action = 'answer' | 'garbage' | 'back' | 'restart' | 'show' | 'urgent' | 'l
 
 /** One random turn: the form fields (or JSON body) to send and the reply the engine will see. */
 function randomTurn(g: fc.GeneratorValue, oracle: TurnOutcome, channel: 'web' | 'api') {
-  const action = pick(g, ['answer', 'answer', 'answer', 'answer', 'garbage', 'back', 'restart', 'show', 'urgent', 'language'] satisfies Action[])
+  const action = pick(g, [
+    'answer',
+    'answer',
+    'answer',
+    'answer',
+    'garbage',
+    'back',
+    'restart',
+    'show',
+    'urgent',
+    'language',
+  ] satisfies Action[])
   const parser = oracle.step.node.input?.parser
   let reply: string[] = []
   let typed: string | undefined
@@ -374,11 +400,11 @@ function randomTurn(g: fc.GeneratorValue, oracle: TurnOutcome, channel: 'web' | 
     typed = reply[0]
     reply = []
   }
-  const urgentCountry = action === 'urgent' || g(fc.integer, { min: 0, max: 5 }) === 0 ? pick(g, [...urgentCountries, 'XQ', 'Atlantis-123']) : undefined
+  const urgentCountry =
+    action === 'urgent' || g(fc.integer, { min: 0, max: 5 }) === 0 ? pick(g, [...urgentCountries, 'XQ', 'Atlantis-123']) : undefined
   const ui = action === 'language' ? pick(g, uiCodes) : undefined
   const sent = action === 'garbage' ? 'answer' : action
-  const engineReply =
-    channel === 'web' ? [...(typed?.trim() ? [typed.trim()] : []), ...reply.filter((value) => value !== '')] : reply
+  const engineReply = channel === 'web' ? [...(typed?.trim() ? [typed.trim()] : []), ...reply.filter((value) => value !== '')] : reply
   return { action: sent, reply, typed, urgentCountry, ui, engineReply }
 }
 
@@ -513,7 +539,10 @@ async function brokenToken(g: fc.GeneratorValue): Promise<string> {
     )
   }
   if (kind === 'otherKey' || kind === 'unknownKey') {
-    const other = kind === 'otherKey' ? await generateKeyring() : await importKeyring(newKeySpec('k9')).then((result) => (result.ok ? result.value : keyring))
+    const other =
+      kind === 'otherKey'
+        ? await generateKeyring()
+        : await importKeyring(newKeySpec('k9')).then((result) => (result.ok ? result.value : keyring))
     return sealState(fresh, other, Date.now())
   }
   if (kind === 'expired') return sealState(fresh, keyring, Date.now() - (STATE_TTL_SECONDS + 60) * 1000)
@@ -545,7 +574,11 @@ describe('hostile tokens and bodies never break a turn', () => {
       fc.asyncProperty(fc.gen(), async (g) => {
         const token = await brokenToken(g)
         const action = pick(g, actions)
-        const response = await postForm([['state', token], ['action', action], ['answer', pick(g, ['self', 'DE', 'de'] as const)]])
+        const response = await postForm([
+          ['state', token],
+          ['action', action],
+          ['answer', pick(g, ['self', 'DE', 'de'] as const)],
+        ])
         const html = await response.text()
         expect(response.status).toBe(200)
         expectQuickExitFirst(html)
@@ -582,7 +615,15 @@ describe('hostile tokens and bodies never break a turn', () => {
 
   it('any state sealed with the real key (even one the flow never produces) is replayed safely', async () => {
     const nodeIds = Object.keys(flow.nodes)
-    const values = [...new Set([...Object.values(flow.nodes).flatMap((node) => (node.input?.options ?? []).map((option) => option.id)), 'DE', 'NL', 'de', 'en'])]
+    const values = [
+      ...new Set([
+        ...Object.values(flow.nodes).flatMap((node) => (node.input?.options ?? []).map((option) => option.id)),
+        'DE',
+        'NL',
+        'de',
+        'en',
+      ]),
+    ]
     const answer = fc.tuple(
       fc.oneof(fc.constantFrom(...nodeIds), fc.string({ maxLength: 64 })),
       fc.array(fc.oneof(fc.constantFrom(...values), fc.string({ maxLength: 32 })), { maxLength: 16 }),
@@ -606,7 +647,11 @@ describe('hostile tokens and bodies never break a turn', () => {
           expect(view.step.nodeId).toBe(oracle.step.nodeId)
           expect(view.urgent.title.length).toBeGreaterThan(0)
         } else {
-          const response = await postForm([['state', token], ['action', action], ['answer', 'self']])
+          const response = await postForm([
+            ['state', token],
+            ['action', action],
+            ['answer', 'self'],
+          ])
           const html = await response.text()
           expect(response.status).toBe(200)
           expect(has(html, TURN_NOTICE)).toBe(false)
@@ -620,7 +665,10 @@ describe('hostile tokens and bodies never break a turn', () => {
   })
 
   it('random form bodies and content types on POST /turn never give a 5xx and always offer urgent help', async () => {
-    const fieldName = fc.oneof(fc.constantFrom('state', 'action', 'answer', 'answer_text', 'ui', 'urgent_country'), fc.string({ maxLength: 12 }))
+    const fieldName = fc.oneof(
+      fc.constantFrom('state', 'action', 'answer', 'answer_text', 'ui', 'urgent_country'),
+      fc.string({ maxLength: 12 }),
+    )
     const fieldValue = fc.oneof(fc.constantFrom('answer', 'back', 'urgent', 'language', 'self', 'DE'), fc.string({ maxLength: 300 }))
     const contentType = fc.constantFrom(
       'application/x-www-form-urlencoded',
@@ -662,12 +710,20 @@ describe('hostile tokens and bodies never break a turn', () => {
     expect(stepOf(fileHtml)).toBe('country')
     expectUrgentEntry(fileHtml)
 
-    const tooMany = await postForm([['state', token], ['action', 'answer'], ...Array.from({ length: 17 }, (): [string, string] => ['answer', 'phone'])])
+    const tooMany = await postForm([
+      ['state', token],
+      ['action', 'answer'],
+      ...Array.from({ length: 17 }, (): [string, string] => ['answer', 'phone']),
+    ])
     const tooManyHtml = await tooMany.text()
     expect(tooMany.status).toBe(400)
     expect(stepOf(tooManyHtml)).toBe('country')
 
-    const longState = await postForm([['state', 'x'.repeat(8193)], ['action', 'answer'], ['answer', 'self']])
+    const longState = await postForm([
+      ['state', 'x'.repeat(8193)],
+      ['action', 'answer'],
+      ['answer', 'self'],
+    ])
     const longHtml = await longState.text()
     expect(longState.status).toBe(400)
     expect(has(longHtml, TURN_NOTICE)).toBe(true)
@@ -679,7 +735,14 @@ describe('hostile tokens and bodies never break a turn', () => {
     const body = fc.oneof(
       fc.jsonValue().map((value) => JSON.stringify(value) ?? 'null'),
       fc
-        .record({ state: fc.oneof(fc.string(), fc.integer(), fc.constant(null)), action: fc.oneof(fc.constantFrom('answer', 'back', 'urgent', 'nonsense'), fc.integer()), reply: fc.jsonValue() }, { requiredKeys: [] })
+        .record(
+          {
+            state: fc.oneof(fc.string(), fc.integer(), fc.constant(null)),
+            action: fc.oneof(fc.constantFrom('answer', 'back', 'urgent', 'nonsense'), fc.integer()),
+            reply: fc.jsonValue(),
+          },
+          { requiredKeys: [] },
+        )
         .map((value) => JSON.stringify(value)),
       fc.string({ maxLength: 300 }),
       fc.constantFrom('{', '{"state":', '[1,2', 'nul', '"\\u12"', `${'['.repeat(5000)}${']'.repeat(5000)}`, `{"reply":${'['.repeat(3000)}`),

@@ -6,9 +6,11 @@ import { jsonStrings } from '../support/jsonStrings'
 // Every locale carries its review status and a glossary of the sensitive terms; the glossary's
 // patterns are the terminology lint for that language, checked against the locale's own text.
 const LOCALES = new URL('../../locales/', import.meta.url)
-const locales = readdirSync(LOCALES, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort()
+const locales = readdirSync(LOCALES, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name)
+  .sort()
 const read = (locale: string, file: string): unknown => JSON.parse(readFileSync(new URL(`${locale}/${file}`, LOCALES), 'utf8'))
-
 
 describe.each(locales)('locale %s', (locale) => {
   const glossary = LocaleGlossarySchema.parse(read(locale, 'glossary.json'))
@@ -20,11 +22,14 @@ describe.each(locales)('locale %s', (locale) => {
     expect(glossary.language).toBe(locale)
   })
 
-  it.each(glossary.terms.map((term) => [term.concept, term] as const))('glossary "%s": the pattern catches what to avoid and spares the rest', (_concept, term) => {
-    const pattern = new RegExp(term.pattern, 'iu')
-    for (const example of term.matches) expect(pattern.test(example), example).toBe(true)
-    for (const example of [...term.allows, term.preferred]) expect(pattern.test(example), example).toBe(false)
-  })
+  it.each(glossary.terms.map((term) => [term.concept, term] as const))(
+    'glossary "%s": the pattern catches what to avoid and spares the rest',
+    (_concept, term) => {
+      const pattern = new RegExp(term.pattern, 'iu')
+      for (const example of term.matches) expect(pattern.test(example), example).toBe(true)
+      for (const example of [...term.allows, term.preferred]) expect(pattern.test(example), example).toBe(false)
+    },
+  )
 
   it("uses none of the glossary's avoided terms anywhere in its text", () => {
     const hits = glossary.terms.flatMap((term) => {

@@ -10,7 +10,9 @@ import { resources, uiLanguages } from '../../src/i18n/resources'
 // the flow and the data can ask for must exist, in every interface language.
 const src = fileURLToPath(new URL('../../src', import.meta.url))
 const files = (folder: string): string[] =>
-  readdirSync(folder, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? files(join(folder, entry.name)) : /\.tsx?$/.test(entry.name) ? [join(folder, entry.name)] : []))
+  readdirSync(folder, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? files(join(folder, entry.name)) : /\.tsx?$/.test(entry.name) ? [join(folder, entry.name)] : [],
+  )
 
 function has(language: string, key: string): boolean {
   let node: unknown = Reflect.get(resources, language)
@@ -19,13 +21,35 @@ function has(language: string, key: string): boolean {
   return typeof node === 'string' || Array.isArray(node)
 }
 
-const literalKeys = [...new Set(files(src).flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/\bt\(\s*'([a-z_]+(?:\.[a-z_]+)+)'/g)].flatMap((match) => (match[1] ? [match[1]] : []))))]
-const stringKeys = [...new Set(files(src).flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/'((?:results|error|urgent|reason|nav|app|flow|channel|privacy|safety|meta|bot)\.[a-z_.]+)'/g)].flatMap((match) => (match[1] ? [match[1]] : []))))]
+const literalKeys = [
+  ...new Set(
+    files(src).flatMap((file) =>
+      [...readFileSync(file, 'utf8').matchAll(/\bt\(\s*'([a-z_]+(?:\.[a-z_]+)+)'/g)].flatMap((match) => (match[1] ? [match[1]] : [])),
+    ),
+  ),
+]
+const stringKeys = [
+  ...new Set(
+    files(src).flatMap((file) =>
+      [
+        ...readFileSync(file, 'utf8').matchAll(
+          /'((?:results|error|urgent|reason|nav|app|flow|channel|privacy|safety|meta|bot)\.[a-z_.]+)'/g,
+        ),
+      ].flatMap((match) => (match[1] ? [match[1]] : [])),
+    ),
+  ),
+]
 const flow = loadFlow()
-const flowKeys = Object.values(flow.nodes).flatMap((node) => [node.prompt, ...(node.hint ? [node.hint] : []), ...(node.input?.options ?? []).map((option) => option.label)])
+const flowKeys = Object.values(flow.nodes).flatMap((node) => [
+  node.prompt,
+  ...(node.hint ? [node.hint] : []),
+  ...(node.input?.options ?? []).map((option) => option.label),
+])
 const data = loadBundledData()
 const dynamicKeys = [
-  ...data.taxonomy.criteria.flatMap((criterion) => (criterion.id === 'target_group' ? criterion.tags.map((tag) => `reason.group.${tag.id}`) : [])),
+  ...data.taxonomy.criteria.flatMap((criterion) =>
+    criterion.id === 'target_group' ? criterion.tags.map((tag) => `reason.group.${tag.id}`) : [],
+  ),
   ...data.initiatives.flatMap((initiative) => initiative.contacts.map((contact) => `channel.${contact.channel}`)),
   ...['privacy', 'safety'].flatMap((page) => [`${page}.title`, `${page}.body`]),
   ...['country', 'language'].flatMap((kind) => [`flow.${kind}.choose`, `flow.${kind}.type`]),

@@ -1,13 +1,6 @@
 import { describe, it, expect } from 'vitest'
 import { readFileSync, readdirSync, existsSync } from 'node:fs'
-import {
-  allTerms,
-  compileTerms,
-  findBannedTerms,
-  formatHit,
-  loadTerminology,
-  termsForLanguage,
-} from '../support/terminologyLint'
+import { allTerms, compileTerms, findBannedTerms, formatHit, loadTerminology, termsForLanguage } from '../support/terminologyLint'
 
 const LOCALES_URL = new URL('../../locales/', import.meta.url)
 const FLOWS_URL = new URL('../../flows/', import.meta.url)
@@ -45,8 +38,7 @@ function paths(value: Json, prefix = '', out = new Map<string, Kind>()): Map<str
   if (prefix !== '') out.set(prefix, kindOf(value))
   if (Array.isArray(value)) {
     for (const [index, item] of value.entries()) paths(item, `${prefix}[${index}]`, out)
-  }
-  else if (value !== null && typeof value === 'object') {
+  } else if (value !== null && typeof value === 'object') {
     for (const [key, item] of Object.entries(value)) paths(item, prefix === '' ? key : `${prefix}.${key}`, out)
   }
   return out
@@ -150,7 +142,9 @@ describe('terminology lint', () => {
 })
 
 describe('flows', () => {
-  const flowFiles = readdirSync(FLOWS_URL).filter((name) => name.endsWith('.json')).sort()
+  const flowFiles = readdirSync(FLOWS_URL)
+    .filter((name) => name.endsWith('.json'))
+    .sort()
   const translationKey = /^[a-z_]+(\.[a-z0-9_]+)+$/
 
   it.each(flowFiles)('%s uses no banned terms in its string values', (name) => {

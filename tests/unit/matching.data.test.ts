@@ -13,7 +13,13 @@ const profile = (country: string, language: string, groups: string[]): Profile =
 const ids = (profileToMatch: Profile) => match(index, profileToMatch).services.map((scored) => scored.initiative.id)
 
 const hasKey = (key: string) =>
-  key.split('.').reduce<unknown>((node, part) => (node && typeof node === 'object' && part in node ? Object.entries(node).find(([name]) => name === part)?.[1] : undefined), en) !== undefined
+  key
+    .split('.')
+    .reduce<unknown>(
+      (node, part) =>
+        node && typeof node === 'object' && part in node ? Object.entries(node).find(([name]) => name === part)?.[1] : undefined,
+      en,
+    ) !== undefined
 
 describe('expected services appear for their country', () => {
   it('Germany, German, fear of offending: the prevention network and Troubled Desire', () => {
@@ -42,16 +48,29 @@ describe('expected services appear for their country', () => {
 
 describe('services that cannot serve the person are never shown', () => {
   it('a national-only German service is not offered in the Netherlands or the UK', () => {
-    const germanOnly = data.initiatives.filter((initiative) => initiative.countries.every((country) => country === 'DE') && !initiative.online)
+    const germanOnly = data.initiatives.filter(
+      (initiative) => initiative.countries.every((country) => country === 'DE') && !initiative.online,
+    )
     expect(germanOnly.length).toBeGreaterThan(0)
-    for (const [country, language] of [['NL', 'nl'], ['GB', 'en']] as const) {
+    for (const [country, language] of [
+      ['NL', 'nl'],
+      ['GB', 'en'],
+    ] as const) {
       const found = ids(profile(country, language, ['fear_may_offend', 'csam_users']))
       for (const initiative of germanOnly) expect(found, `${initiative.id} in ${country}`).not.toContain(initiative.id)
     }
   })
 
   it('every service shown, for every country and situation, serves that country or is online in a language the person reads', () => {
-    const groups = ['fear_may_offend', 'csam_users', 'in_criminal_proceedings', 'after_conviction', 'minors_hsb', 'family_friends', 'professionals']
+    const groups = [
+      'fear_may_offend',
+      'csam_users',
+      'in_criminal_proceedings',
+      'after_conviction',
+      'minors_hsb',
+      'family_friends',
+      'professionals',
+    ]
     let checked = 0
     for (const country of index.countries) {
       for (const language of ['en', 'de', 'nl', 'fr']) {
@@ -59,7 +78,10 @@ describe('services that cannot serve the person are never shown', () => {
           const result = match(index, profile(country, language, [group]))
           for (const { initiative } of result.services) {
             checked++
-            const reaches = initiative.countries.includes(country) || (initiative.online && (initiative.languages.includes(language) || (result.tier === 'online_english' && initiative.languages.includes('en'))))
+            const reaches =
+              initiative.countries.includes(country) ||
+              (initiative.online &&
+                (initiative.languages.includes(language) || (result.tier === 'online_english' && initiative.languages.includes('en'))))
             expect(reaches, `${initiative.id} for ${country}/${language}/${group}`).toBe(true)
             expect(initiative.status).toBe('active')
             expect(initiative.kind).toBe('prevention')
@@ -74,7 +96,9 @@ describe('services that cannot serve the person are never shown', () => {
     const doubtful = data.initiatives.filter((initiative) => initiative.status !== 'active').map((initiative) => initiative.id)
     expect(doubtful.length).toBeGreaterThan(0)
     for (const country of index.countries) {
-      const found = ids(profile(country, 'en', ['fear_may_offend', 'csam_users', 'in_criminal_proceedings', 'after_conviction', 'minors_hsb']))
+      const found = ids(
+        profile(country, 'en', ['fear_may_offend', 'csam_users', 'in_criminal_proceedings', 'after_conviction', 'minors_hsb']),
+      )
       for (const id of doubtful) expect(found).not.toContain(id)
     }
   })

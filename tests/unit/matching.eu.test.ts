@@ -10,11 +10,64 @@ import { loadBundledData } from '../../src/storage/bundledData'
 // Every EU member state, every kind of person, every situation they can pick: the conversation
 // ends with relevant active services, or says plainly that none was found, and always gives
 // urgent-help numbers. Driven through the JSON API of the real app on a real SQLite file.
-const EU = ['AT', 'BE', 'BG', 'HR', 'CY', 'CZ', 'DK', 'EE', 'FI', 'FR', 'DE', 'GR', 'HU', 'IE', 'IT', 'LV', 'LT', 'LU', 'MT', 'NL', 'PL', 'PT', 'RO', 'SK', 'SI', 'ES', 'SE']
+const EU = [
+  'AT',
+  'BE',
+  'BG',
+  'HR',
+  'CY',
+  'CZ',
+  'DK',
+  'EE',
+  'FI',
+  'FR',
+  'DE',
+  'GR',
+  'HU',
+  'IE',
+  'IT',
+  'LV',
+  'LT',
+  'LU',
+  'MT',
+  'NL',
+  'PL',
+  'PT',
+  'RO',
+  'SK',
+  'SI',
+  'ES',
+  'SE',
+]
 /** A main official language per member state: the language a person there is most likely to ask for. */
 const MAIN_LANGUAGE: Record<string, string> = {
-  AT: 'de', BE: 'nl', BG: 'bg', HR: 'hr', CY: 'el', CZ: 'cs', DK: 'da', EE: 'et', FI: 'fi', FR: 'fr', DE: 'de', GR: 'el', HU: 'hu', IE: 'en',
-  IT: 'it', LV: 'lv', LT: 'lt', LU: 'lb', MT: 'mt', NL: 'nl', PL: 'pl', PT: 'pt', RO: 'ro', SK: 'sk', SI: 'sl', ES: 'es', SE: 'sv',
+  AT: 'de',
+  BE: 'nl',
+  BG: 'bg',
+  HR: 'hr',
+  CY: 'el',
+  CZ: 'cs',
+  DK: 'da',
+  EE: 'et',
+  FI: 'fi',
+  FR: 'fr',
+  DE: 'de',
+  GR: 'el',
+  HU: 'hu',
+  IE: 'en',
+  IT: 'it',
+  LV: 'lv',
+  LT: 'lt',
+  LU: 'lb',
+  MT: 'mt',
+  NL: 'nl',
+  PL: 'pl',
+  PT: 'pt',
+  RO: 'ro',
+  SK: 'sk',
+  SI: 'sl',
+  ES: 'es',
+  SE: 'sv',
 }
 const STAGES: Record<string, string[]> = {
   self: ['nothing_happened', 'viewed_images', 'proceedings', 'convicted'],
@@ -55,7 +108,11 @@ async function converse(replies: string[][], ui: string) {
   let view: z.infer<typeof View> | undefined
   for (const reply of [undefined, ...replies]) {
     const body = reply ? { state, action: 'answer', reply } : { action: 'start', ui }
-    const response = await node.app.request('/api/v1/turn', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+    const response = await node.app.request('/api/v1/turn', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    })
     expect(response.status).toBe(200)
     view = View.parse(await response.json())
     state = view.state
@@ -85,7 +142,9 @@ describe('every EU member state, every kind of person, every situation', () => {
             expect(record?.kind, `${where}: ${service.id}`).toBe('prevention')
             expect(service.reasons.length, `${where}: ${service.id}`).toBeGreaterThan(0)
             // Relevant: it serves the country, or reaches the person online in a language they read.
-            const reaches = record?.countries.includes(country) || (record?.online && (record.languages.includes(language) || results.tier === 'online_english'))
+            const reaches =
+              record?.countries.includes(country) ||
+              (record?.online && (record.languages.includes(language) || results.tier === 'online_english'))
             expect(reaches, `${where}: ${service.id}`).toBe(true)
           }
           if (results.services.length === 0) expect(['helplines', 'urgent_only'], where).toContain(results.tier)

@@ -6,7 +6,15 @@ import { loadBundledData } from '../../src/storage/bundledData'
 // Results in the person's language first: on the real directory, for every country and every
 // language a service works in, no service outside the person's language comes before one in it.
 const index = indexDirectory(loadBundledData())
-const GROUPS = ['fear_may_offend', 'csam_users', 'in_criminal_proceedings', 'after_conviction', 'minors_hsb', 'family_friends', 'professionals']
+const GROUPS = [
+  'fear_may_offend',
+  'csam_users',
+  'in_criminal_proceedings',
+  'after_conviction',
+  'minors_hsb',
+  'family_friends',
+  'professionals',
+]
 
 describe('services in the person’s language come first', () => {
   it.each(index.countries)('in %s, whatever the language and situation', (country) => {
@@ -23,7 +31,9 @@ describe('services in the person’s language come first', () => {
   it('the rule is exercised: some results mix services in and out of the language', () => {
     const mixed = index.countries.some((country) =>
       index.languages.some((language) => {
-        const speaks = match(index, { country, language, tags: { target_group: ['fear_may_offend'] } }).services.map((scored) => scored.initiative.languages.includes(language))
+        const speaks = match(index, { country, language, tags: { target_group: ['fear_may_offend'] } }).services.map((scored) =>
+          scored.initiative.languages.includes(language),
+        )
         return speaks.includes(true) && speaks.includes(false)
       }),
     )

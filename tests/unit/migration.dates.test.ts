@@ -37,10 +37,18 @@ function migrationsBefore0006(): string {
 }
 
 /** Rows of a drizzle table as raw INSERTs into the columns the 0005 schema has (`columns`: property → column). */
-function insertAs(sqlite: Database.Database, table: string, rows: readonly Record<string, unknown>[], columns: Record<string, string>): void {
+function insertAs(
+  sqlite: Database.Database,
+  table: string,
+  rows: readonly Record<string, unknown>[],
+  columns: Record<string, string>,
+): void {
   const names = Object.values(columns)
-  const insert = sqlite.prepare(`INSERT INTO ${table} (${names.map((name) => `"${name}"`).join(', ')}) VALUES (${names.map(() => '?').join(', ')})`)
-  for (const row of rows) insert.run(...Object.keys(columns).map((key) => (typeof row[key] === 'boolean' ? Number(row[key]) : (row[key] ?? null))))
+  const insert = sqlite.prepare(
+    `INSERT INTO ${table} (${names.map((name) => `"${name}"`).join(', ')}) VALUES (${names.map(() => '?').join(', ')})`,
+  )
+  for (const row of rows)
+    insert.run(...Object.keys(columns).map((key) => (typeof row[key] === 'boolean' ? Number(row[key]) : (row[key] ?? null))))
 }
 
 /**
@@ -56,13 +64,24 @@ function fileAt0005(file: string, seed: DirectoryData, days: Record<string, stri
   const statements = insertStatements(db, { ...rows, initiatives: [], urgentLines: [] }, 30_000)
   const columnsAt0005 = (table: typeof schema.initiatives | typeof schema.urgentLines, dropped: string[]) => {
     const columns: Record<string, string> = {}
-    for (const [key, column] of Object.entries(getTableColumns(table))) if (!dropped.includes(key)) columns[key] = key === 'lastChecked' ? 'last_checked' : column.name
+    for (const [key, column] of Object.entries(getTableColumns(table)))
+      if (!dropped.includes(key)) columns[key] = key === 'lastChecked' ? 'last_checked' : column.name
     return columns
   }
   db.transaction(() => {
-    insertAs(sqlite, 'initiatives', rows.initiatives.map((row) => ({ ...row, lastChecked: days[row.id] ?? IMPORT_DAY })), columnsAt0005(schema.initiatives, ['checkedBy', 'aboutPage', 'aboutPageBy', 'ownWords']))
+    insertAs(
+      sqlite,
+      'initiatives',
+      rows.initiatives.map((row) => ({ ...row, lastChecked: days[row.id] ?? IMPORT_DAY })),
+      columnsAt0005(schema.initiatives, ['checkedBy', 'aboutPage', 'aboutPageBy', 'ownWords']),
+    )
     for (const statement of statements) statement.run()
-    insertAs(sqlite, 'urgent_lines', rows.urgentLines.map((row) => ({ ...row, lastChecked: IMPORT_DAY })), columnsAt0005(schema.urgentLines, ['checkedBy']))
+    insertAs(
+      sqlite,
+      'urgent_lines',
+      rows.urgentLines.map((row) => ({ ...row, lastChecked: IMPORT_DAY })),
+      columnsAt0005(schema.urgentLines, ['checkedBy']),
+    )
   })
   sqlite.close()
 }
@@ -70,8 +89,17 @@ function fileAt0005(file: string, seed: DirectoryData, days: Record<string, stri
 function audit(file: string, entries: Array<{ curator: string; id: string; action: string; lastChecked: string }>): void {
   const sqlite = new Database(file)
   try {
-    const insert = sqlite.prepare("INSERT INTO audit_entries (at, curator_id, curator_name, subject, subject_id, action, before, after) VALUES (?, NULL, ?, 'initiative', ?, ?, NULL, ?)")
-    for (const [at, entry] of entries.entries()) insert.run(`2026-11-${String(10 + at).padStart(2, '0')}T10:00:00.000Z`, entry.curator, entry.id, entry.action, JSON.stringify({ id: entry.id, lastChecked: entry.lastChecked }))
+    const insert = sqlite.prepare(
+      "INSERT INTO audit_entries (at, curator_id, curator_name, subject, subject_id, action, before, after) VALUES (?, NULL, ?, 'initiative', ?, ?, NULL, ?)",
+    )
+    for (const [at, entry] of entries.entries())
+      insert.run(
+        `2026-11-${String(10 + at).padStart(2, '0')}T10:00:00.000Z`,
+        entry.curator,
+        entry.id,
+        entry.action,
+        JSON.stringify({ id: entry.id, lastChecked: entry.lastChecked }),
+      )
   } finally {
     sqlite.close()
   }
@@ -110,11 +138,16 @@ describe('migration 0006: dates that mean what they say', () => {
     const loaded = await opened.source.load()
     opened.close()
 
-    const checks = Object.fromEntries(loaded.initiatives.filter((record) => record.lastChecked !== null || record.checkedBy !== null).map((record) => [record.id, [record.lastChecked, record.checkedBy]]))
+    const checks = Object.fromEntries(
+      loaded.initiatives
+        .filter((record) => record.lastChecked !== null || record.checkedBy !== null)
+        .map((record) => [record.id, [record.lastChecked, record.checkedBy]]),
+    )
     expect(checks).toEqual({ [A]: ['2026-10-01', 'Ana'], [B]: ['2026-09-15', 'Dee'] })
     expect(loaded.initiatives.length).toBe(seed.initiatives.length)
     expect(loaded.urgent.flatMap((entry) => entry.lines).length).toBe(seed.urgent.flatMap((entry) => entry.lines).length)
-    for (const line of loaded.urgent.flatMap((entry) => entry.lines)) expect([line.lastChecked, line.checkedBy], line.name).toEqual([null, null])
+    for (const line of loaded.urgent.flatMap((entry) => entry.lines))
+      expect([line.lastChecked, line.checkedBy], line.name).toEqual([null, null])
     // Nothing else of a record changes: every other field is the seed's (the 0005 file had no about page or
     // own words; `inferred` is a set, which the database returns in taxonomy order).
     const bySeed = new Map(seed.initiatives.map((record) => [record.id, record]))

@@ -25,12 +25,18 @@ describe('sourceDate', () => {
     expect(sourceDate(text)).toEqual(expected)
   })
 
-  it.each(['undated', 'undated (snapshot)', 'undated (European Commission page)', 'undated (mentions March 2024)', 'undated (cites figures 2019-2021)', '', 'n/a', '20240'])(
-    'gives no date for %j',
-    (text) => {
-      expect(sourceDate(text)).toBeNull()
-    },
-  )
+  it.each([
+    'undated',
+    'undated (snapshot)',
+    'undated (European Commission page)',
+    'undated (mentions March 2024)',
+    'undated (cites figures 2019-2021)',
+    '',
+    'n/a',
+    '20240',
+  ])('gives no date for %j', (text) => {
+    expect(sourceDate(text)).toBeNull()
+  })
 
   it('never takes a range or a stray number for a month', () => {
     expect(sourceDate('2024-2025')).toEqual({ date: '2025', from: '2024', approximate: true })
@@ -38,7 +44,11 @@ describe('sourceDate', () => {
   })
 
   it('reads every date on file without throwing, and finds a date in most of them', () => {
-    const dates = ['initiatives', 'urgent-help'].flatMap((file) => [...readFileSync(new URL(`../../data/${file}.json`, import.meta.url), 'utf8').matchAll(/"date": ("(?:[^"\\]|\\.)*")/g)].map((match) => z.string().parse(JSON.parse(match[1] ?? '""'))))
+    const dates = ['initiatives', 'urgent-help'].flatMap((file) =>
+      [...readFileSync(new URL(`../../data/${file}.json`, import.meta.url), 'utf8').matchAll(/"date": ("(?:[^"\\]|\\.)*")/g)].map((match) =>
+        z.string().parse(JSON.parse(match[1] ?? '""')),
+      ),
+    )
     expect(dates.length).toBeGreaterThan(100)
     const read = dates.map(sourceDate)
     for (const [at, dated] of read.entries()) if (dated) expect(dated.date, dates[at]).toMatch(/^\d{4}(-\d{2}(-\d{2})?)?$/)

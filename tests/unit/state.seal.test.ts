@@ -5,7 +5,15 @@ import { generateKeyring, importKeyring, newKeySpec } from '../../src/core/state
 import { openState } from '../../src/core/state/openState'
 import { STATE_TTL_SECONDS, sealState } from '../../src/core/state/sealState'
 
-const state: ConversationState = { f: 'help-seeker', v: 1, ui: 'de', a: [['asker', ['self']], ['country', ['DE']]] }
+const state: ConversationState = {
+  f: 'help-seeker',
+  v: 1,
+  ui: 'de',
+  a: [
+    ['asker', ['self']],
+    ['country', ['DE']],
+  ],
+}
 const now = Date.parse('2026-11-23T12:00:00Z')
 
 describe('sealed conversation state', () => {

@@ -42,22 +42,43 @@ function fileBeforePartners(file: string, seed: DirectoryData): void {
   mkdirSync(join(before, 'meta'), { recursive: true })
   cpSync(join(migrations, '0000_init.sql'), join(before, '0000_init.sql'))
   const journal = Journal.parse(JSON.parse(readFileSync(join(migrations, 'meta/_journal.json'), 'utf8')))
-  writeFileSync(join(before, 'meta/_journal.json'), JSON.stringify({ ...journal, entries: journal.entries.filter((entry) => entry.tag === '0000_init') }))
+  writeFileSync(
+    join(before, 'meta/_journal.json'),
+    JSON.stringify({ ...journal, entries: journal.entries.filter((entry) => entry.tag === '0000_init') }),
+  )
   const sqlite = new Database(file)
   const db = drizzle(sqlite, { schema })
   migrate(db, { migrationsFolder: before })
   const rows = directoryToRows({ ...seed, partners: [] })
   // The code of that time stamped every record and line with the import's day as "last checked".
-  const statements = insertStatements(db, {
-    ...rows,
-    contacts: rows.contacts.map((contact) => ({ ...contact, countries: null })),
-    initiatives: rows.initiatives.map((initiative) => ({ ...initiative, lastChecked: '2026-11-23', checkedBy: null, aboutPage: null, aboutPageBy: null, ownWords: '[]' })),
-    urgentLines: rows.urgentLines.map((line) => ({ ...line, lastChecked: '2026-11-23', checkedBy: null })),
-  }, 30_000)
+  const statements = insertStatements(
+    db,
+    {
+      ...rows,
+      contacts: rows.contacts.map((contact) => ({ ...contact, countries: null })),
+      initiatives: rows.initiatives.map((initiative) => ({
+        ...initiative,
+        lastChecked: '2026-11-23',
+        checkedBy: null,
+        aboutPage: null,
+        aboutPageBy: null,
+        ownWords: '[]',
+      })),
+      urgentLines: rows.urgentLines.map((line) => ({ ...line, lastChecked: '2026-11-23', checkedBy: null })),
+    },
+    30_000,
+  )
   // Today's insert names every column; the code of that time wrote none of the columns later
   // migrations added (0005 contact countries, 0006 checks, about pages, own words), so those
   // columns exist only while the rows go in; the day went into `last_checked`, renamed meanwhile.
-  const added = [['contacts', 'countries'], ['initiatives', 'about_page'], ['initiatives', 'about_page_by'], ['initiatives', 'own_words'], ['initiatives', 'checked_by'], ['urgent_lines', 'checked_by']]
+  const added = [
+    ['contacts', 'countries'],
+    ['initiatives', 'about_page'],
+    ['initiatives', 'about_page_by'],
+    ['initiatives', 'own_words'],
+    ['initiatives', 'checked_by'],
+    ['urgent_lines', 'checked_by'],
+  ]
   for (const [table, column] of added) sqlite.exec(`ALTER TABLE ${table} ADD ${column} text`)
   for (const table of ['initiatives', 'urgent_lines']) sqlite.exec(`ALTER TABLE ${table} RENAME COLUMN last_checked TO checked_on`)
   db.transaction(() => {
@@ -68,7 +89,9 @@ function fileBeforePartners(file: string, seed: DirectoryData): void {
   sqlite.close()
 }
 
-directoryContract('sqlite file', async () => openSqliteDirectory(join(folder, 'contract.sqlite'), withOwnWordsRecords(loadBundledData()), migrations))
+directoryContract('sqlite file', async () =>
+  openSqliteDirectory(join(folder, 'contract.sqlite'), withOwnWordsRecords(loadBundledData()), migrations),
+)
 
 describe('reopening a SQLite file', () => {
   it('does not re-seed or duplicate, even when handed a different seed', async () => {
@@ -91,7 +114,7 @@ describe('reopening a SQLite file', () => {
 })
 
 describe('a SQLite file seeded before partners existed', () => {
-  it('is migrated and gets the seed\'s partners, exactly, on the next start; nothing else changes', async () => {
+  it("is migrated and gets the seed's partners, exactly, on the next start; nothing else changes", async () => {
     const seed = withFullPartner(loadBundledData())
     const file = join(folder, 'before-partners.sqlite')
     fileBeforePartners(file, seed)

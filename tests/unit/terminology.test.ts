@@ -43,9 +43,31 @@ const MUST_CATCH: Record<string, Record<string, string[]>> = {
 
 /** The wording we do want: none of it may be flagged, or the lint would push writers away from it. */
 const MUST_SPARE: Record<string, string[]> = {
-  en: ['child sexual abuse material', 'sexual images of children', 'a person with a sexual interest in children', 'a person who has been convicted', 'fear_may_offend', 'paedophilia'],
-  de: ['Darstellungen sexuellen Kindesmissbrauchs', 'Menschen mit sexuellen Gedanken an Kinder', 'Menschen nach einer Verurteilung', 'Pädophilie', 'Pädagogik', 'tätig', 'später'],
-  nl: ['beelden van seksueel kindermisbruik', 'mensen met seksuele gedachten over kinderen', 'mensen na een veroordeling', 'pedofilie', 'daadwerkelijk', 'ladder'],
+  en: [
+    'child sexual abuse material',
+    'sexual images of children',
+    'a person with a sexual interest in children',
+    'a person who has been convicted',
+    'fear_may_offend',
+    'paedophilia',
+  ],
+  de: [
+    'Darstellungen sexuellen Kindesmissbrauchs',
+    'Menschen mit sexuellen Gedanken an Kinder',
+    'Menschen nach einer Verurteilung',
+    'Pädophilie',
+    'Pädagogik',
+    'tätig',
+    'später',
+  ],
+  nl: [
+    'beelden van seksueel kindermisbruik',
+    'mensen met seksuele gedachten over kinderen',
+    'mensen na een veroordeling',
+    'pedofilie',
+    'daadwerkelijk',
+    'ladder',
+  ],
 }
 
 const hitsIn = (text: string, language: string) => findBannedTerms({ text }, termsForLanguage(terminology, language))
@@ -69,7 +91,9 @@ describe('data/terminology.json covers every supported language', () => {
 
   it("every term's preferred wording passes the lint of its own language", () => {
     const flagged = terminology.terms.flatMap((term) =>
-      hitsIn(term.preferred, term.language).map((hit) => `${term.language} "${term.banned}" prefers "${term.preferred}", which has ${formatHit(hit)}`),
+      hitsIn(term.preferred, term.language).map(
+        (hit) => `${term.language} "${term.banned}" prefers "${term.preferred}", which has ${formatHit(hit)}`,
+      ),
     )
     expect(flagged).toEqual([])
   })
@@ -91,7 +115,9 @@ const Initiative = z.object({
 })
 type Initiative = z.infer<typeof Initiative>
 const initiatives = z.object({ initiatives: z.array(Initiative) }).parse(readData('initiatives.json')).initiatives
-const officialLanguages = z.object({ countries: z.record(z.string(), z.array(z.string())) }).parse(readData('official-languages.json')).countries
+const officialLanguages = z
+  .object({ countries: z.record(z.string(), z.array(z.string())) })
+  .parse(readData('official-languages.json')).countries
 
 /** English plus the record's languages and its countries' official languages (a record may omit its languages). */
 function recordTerms(record: Pick<Initiative, 'languages' | 'countries'>) {
@@ -132,7 +158,8 @@ const lintRecord = (record: Initiative, pick: (record: Initiative) => unknown): 
 describe('data/initiatives.json', () => {
   it('has records with every user-facing field filled somewhere (so the lint below reads real text)', () => {
     expect(initiatives.length).toBeGreaterThan(50)
-    for (const field of ['confidentiality', 'costNotes'] as const) expect(initiatives.filter((record) => record[field]).length, field).toBeGreaterThan(5)
+    for (const field of ['confidentiality', 'costNotes'] as const)
+      expect(initiatives.filter((record) => record[field]).length, field).toBeGreaterThan(5)
     const contacts = initiatives.flatMap((record) => record.contacts)
     for (const field of ['hours', 'notes'] as const) expect(contacts.filter((contact) => contact[field]).length, field).toBeGreaterThan(2)
   })
@@ -144,7 +171,10 @@ describe('data/initiatives.json', () => {
       ...record,
       confidentiality: 'Nothing about offenders.',
       costNotes: 'Keine Kosten für Pädophile.',
-      contacts: [{ hours: 'Mo–Fr', notes: null }, { hours: null, notes: 'für Täter' }],
+      contacts: [
+        { hours: 'Mo–Fr', notes: null },
+        { hours: null, notes: 'für Täter' },
+      ],
     }
     expect(lintRecord(planted, userFacing).map((hit) => [hit.path, hit.match])).toEqual([
       ['kein-taeter-werden: confidentiality', 'offenders'],
@@ -172,7 +202,13 @@ describe('data/initiatives.json', () => {
 
 // --- data/urgent-help.json -------------------------------------------------------------------
 
-const UrgentLine = z.object({ kind: z.string(), name: z.string(), number: z.string(), hours: z.string().nullable(), languages: z.array(z.string()).nullable() })
+const UrgentLine = z.object({
+  kind: z.string(),
+  name: z.string(),
+  number: z.string(),
+  hours: z.string().nullable(),
+  languages: z.array(z.string()).nullable(),
+})
 const urgentCountries = z
   .object({ countries: z.array(z.object({ country: z.string(), lines: z.array(UrgentLine) })) })
   .parse(readData('urgent-help.json')).countries

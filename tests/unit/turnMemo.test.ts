@@ -31,10 +31,55 @@ const TYPED = ['Germnay CANARY-memo-41c7', 'my child is in danger CANARY-memo-41
 type Step = Omit<TurnRequest, 'token' | 'urgentCountry'> & { urgentCountry?: string }
 const to = (reply: string[]): Step => ({ action: 'answer', reply, ui: undefined })
 const PATHS: { name: string; steps: Step[] }[] = [
-  { name: 'German, clicked to results', steps: [{ action: 'start', reply: [], ui: 'de' }, to(['self']), to(['DE']), to(['de']), to(['nothing_happened']), to(['phone', 'chat']), to(['matters'])] },
-  { name: 'English, typed country and a crisis phrase, back and restart', steps: [{ action: 'start', reply: [], ui: 'en' }, to(['self']), to([TYPED[0] ?? '']), to(['germany']), to([TYPED[1] ?? '']), { action: 'back', reply: [], ui: undefined }, { action: 'restart', reply: [], ui: undefined }] },
-  { name: 'a family member in Ireland, language switched, urgent help', steps: [{ action: 'start', reply: [], ui: 'en', regionHint: 'en-IE,en;q=0.8' }, to(['family']), { action: 'language', reply: [], ui: 'pl' }, to(['IE']), to([TYPED[2] ?? '']), { action: 'urgent', reply: [], ui: undefined, urgentCountry: 'IE' }] },
-  { name: 'the widget with presets and a partner', steps: [{ action: 'start', reply: [], ui: 'en', presets: { country: 'DE', language: 'de' }, featured: { ids: ['stop-it-now-uk'], by: 'Demo helpline' } }, to(['self']), to(['DE'])] },
+  {
+    name: 'German, clicked to results',
+    steps: [
+      { action: 'start', reply: [], ui: 'de' },
+      to(['self']),
+      to(['DE']),
+      to(['de']),
+      to(['nothing_happened']),
+      to(['phone', 'chat']),
+      to(['matters']),
+    ],
+  },
+  {
+    name: 'English, typed country and a crisis phrase, back and restart',
+    steps: [
+      { action: 'start', reply: [], ui: 'en' },
+      to(['self']),
+      to([TYPED[0] ?? '']),
+      to(['germany']),
+      to([TYPED[1] ?? '']),
+      { action: 'back', reply: [], ui: undefined },
+      { action: 'restart', reply: [], ui: undefined },
+    ],
+  },
+  {
+    name: 'a family member in Ireland, language switched, urgent help',
+    steps: [
+      { action: 'start', reply: [], ui: 'en', regionHint: 'en-IE,en;q=0.8' },
+      to(['family']),
+      { action: 'language', reply: [], ui: 'pl' },
+      to(['IE']),
+      to([TYPED[2] ?? '']),
+      { action: 'urgent', reply: [], ui: undefined, urgentCountry: 'IE' },
+    ],
+  },
+  {
+    name: 'the widget with presets and a partner',
+    steps: [
+      {
+        action: 'start',
+        reply: [],
+        ui: 'en',
+        presets: { country: 'DE', language: 'de' },
+        featured: { ids: ['stop-it-now-uk'], by: 'Demo helpline' },
+      },
+      to(['self']),
+      to(['DE']),
+    ],
+  },
 ]
 
 /** A path walked through `deps`, each view with the token it returned. */
@@ -68,7 +113,9 @@ describe('remembered turns (issue 18)', () => {
     const last = (views: TurnView[]) => views.at(-1)?.state ?? ''
     expect(last(a)).not.toBe(last(b))
     expect(last(a)).not.toContain(TOKEN_SLOT)
-    const [openedA, openedB] = await Promise.all([last(a), last(b)].map((token) => openState(token, remembering.keyring, Date.now(), remembering.flow)))
+    const [openedA, openedB] = await Promise.all(
+      [last(a), last(b)].map((token) => openState(token, remembering.keyring, Date.now(), remembering.flow)),
+    )
     expect(openedA?.ok && openedB?.ok ? openedA.value : 'not opened').toEqual(openedB?.ok ? openedB.value : 'not opened B')
   })
 
@@ -80,12 +127,19 @@ describe('remembered turns (issue 18)', () => {
         const outcome = await turnOutcome(remembering, { urgentCountry: undefined, ...step, token: state })
         // The channels' renderings are kept too: render both, as the API and the web pages do.
         await renderOnce(outcome, 'json', (view) => JSON.stringify(view))
-        await renderOnce(outcome, 'html', (view, nonce) => `<form nonce="${nonce}"><input value="${view.state}"></form>`, 'per-response-nonce')
+        await renderOnce(
+          outcome,
+          'html',
+          (view, nonce) => `<form nonce="${nonce}"><input value="${view.state}"></form>`,
+          'per-response-nonce',
+        )
         tokens.push(outcome.view.state)
         state = outcome.view.state
       }
     }
-    const held = JSON.stringify([...memo.entries()].map(([key, entry]: [string, MemoEntry]) => [key, entry.state, entry.view, [...entry.rendered]]))
+    const held = JSON.stringify(
+      [...memo.entries()].map(([key, entry]: [string, MemoEntry]) => [key, entry.state, entry.view, [...entry.rendered]]),
+    )
     expect(tokens.length).toBeGreaterThan(20)
     for (const token of tokens) expect(held).not.toContain(token)
     expect(held).not.toContain('CANARY-memo')
@@ -130,7 +184,12 @@ describe('remembered turns (issue 18)', () => {
     expect(service).toBeDefined()
     expect(() => {
       if (service) Reflect.set(service, 'name', 'changed by a channel')
-      if (!Reflect.get(service ?? {}, 'name')?.toString().includes('changed')) throw new TypeError('frozen (sloppy mode)')
+      if (
+        !Reflect.get(service ?? {}, 'name')
+          ?.toString()
+          .includes('changed')
+      )
+        throw new TypeError('frozen (sloppy mode)')
     }).toThrow(TypeError)
     const next = (await walk(remembering, path)).at(-1)
     expect(next?.results?.services[0]?.name).not.toBe('changed by a channel')
@@ -139,7 +198,11 @@ describe('remembered turns (issue 18)', () => {
   it('keeps at most its limit, dropping the least recently used', () => {
     const small = createTurnMemo(2)
     const index = indexDirectory(data)
-    const entry = (name: string): MemoEntry => ({ state: { f: 'f', v: 1, ui: 'en', a: [] }, view: { ui: 'en' } as unknown as TurnView, rendered: new Map([[name, [name]]]) })
+    const entry = (name: string): MemoEntry => ({
+      state: { f: 'f', v: 1, ui: 'en', a: [] },
+      view: { ui: 'en' } as unknown as TurnView,
+      rendered: new Map([[name, [name]]]),
+    })
     small.set(index, 'a', entry('a'))
     small.set(index, 'b', entry('b'))
     expect(small.get(index, 'a')).toBeDefined()

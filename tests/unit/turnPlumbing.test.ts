@@ -24,7 +24,7 @@ describe('randomBytes', () => {
 })
 
 describe('base64url (a table, not btoa)', () => {
-  it('writes and reads what Node\'s own base64url does, for every length', () => {
+  it("writes and reads what Node's own base64url does, for every length", () => {
     for (let length = 0; length < 120; length += 1) {
       const bytes = randomBytes(length)
       const text = toBase64url(bytes)
@@ -40,10 +40,16 @@ describe('base64url (a table, not btoa)', () => {
 
 describe('readFormBody', () => {
   const app = new Hono().post('/', async (c) => c.json((await readFormBody(c.req)) ?? 'unreadable'))
-  const post = async (body: BodyInit, type?: string) => (await app.request('/', { method: 'POST', body, headers: type ? { 'content-type': type } : {} })).json()
+  const post = async (body: BodyInit, type?: string) =>
+    (await app.request('/', { method: 'POST', body, headers: type ? { 'content-type': type } : {} })).json()
 
   it('reads a URL-encoded form as parseBody({ all: true }) would: repeated fields as lists, + as a space', async () => {
-    expect(await post('state=k1.abc&answer=phone&answer=chat&answer_text=Caf%C3%A9+Z%C3%BCrich&action=answer', 'application/x-www-form-urlencoded; charset=UTF-8')).toEqual({
+    expect(
+      await post(
+        'state=k1.abc&answer=phone&answer=chat&answer_text=Caf%C3%A9+Z%C3%BCrich&action=answer',
+        'application/x-www-form-urlencoded; charset=UTF-8',
+      ),
+    ).toEqual({
       state: 'k1.abc',
       answer: ['phone', 'chat'],
       answer_text: 'Café Zürich',
@@ -86,7 +92,9 @@ describe('batchedStdoutSink', () => {
 describe('renderedParts', () => {
   it('puts the token and the nonce wherever their stand-ins were, as often as they were', () => {
     const parts = toParts(`<p nonce="${NONCE_SLOT}"><input value="${TOKEN_SLOT}"><a href="/turn?s=${TOKEN_SLOT}">x</a></p>`)
-    expect(fillParts(parts, { token: 'k1.AbC-_', nonce: 'n0nce' })).toBe('<p nonce="n0nce"><input value="k1.AbC-_"><a href="/turn?s=k1.AbC-_">x</a></p>')
+    expect(fillParts(parts, { token: 'k1.AbC-_', nonce: 'n0nce' })).toBe(
+      '<p nonce="n0nce"><input value="k1.AbC-_"><a href="/turn?s=k1.AbC-_">x</a></p>',
+    )
     expect(fillParts(toParts('no stand-ins'), { token: 't' })).toBe('no stand-ins')
   })
 })

@@ -12,8 +12,33 @@ import { telLinksOf } from '../support/pageFacts'
 // number: in the data (with a source and a date), on the web page as a tel: link, and in the JSON
 // API. A country without a sourced crisis line says so instead of inventing one.
 const EU27 = [
-  'AT', 'BE', 'BG', 'CY', 'CZ', 'DE', 'DK', 'EE', 'ES', 'FI', 'FR', 'GR', 'HR', 'HU',
-  'IE', 'IT', 'LT', 'LU', 'LV', 'MT', 'NL', 'PL', 'PT', 'RO', 'SE', 'SI', 'SK',
+  'AT',
+  'BE',
+  'BG',
+  'CY',
+  'CZ',
+  'DE',
+  'DK',
+  'EE',
+  'ES',
+  'FI',
+  'FR',
+  'GR',
+  'HR',
+  'HU',
+  'IE',
+  'IT',
+  'LT',
+  'LU',
+  'LV',
+  'MT',
+  'NL',
+  'PL',
+  'PT',
+  'RO',
+  'SE',
+  'SI',
+  'SK',
 ]
 const COUNTRIES = [...EU27, 'GB', 'NO', 'CH', 'IS', 'US', 'CA', 'AU']
 /** Countries whose data names no sourced adult crisis line. Adding a line here is a data decision. */

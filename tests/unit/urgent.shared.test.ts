@@ -14,7 +14,12 @@ import { loadBundledData } from '../../src/storage/bundledData'
 const data = loadBundledData()
 const index = indexDirectory(data)
 
-const line = (kind: UrgentLine['kind'], number: string, url = `https://example.org/${number.replace(/\s+/g, '')}`, supports = 'a fact'): UrgentLine => ({
+const line = (
+  kind: UrgentLine['kind'],
+  number: string,
+  url = `https://example.org/${number.replace(/\s+/g, '')}`,
+  supports = 'a fact',
+): UrgentLine => ({
   kind,
   name: `${kind} ${number}`,
   number,
@@ -36,7 +41,9 @@ describe('sharedUrgentLines on the data on file', () => {
       ['missing_children', '116 000'],
     ])
     for (const entry of shared) {
-      const listing = data.urgent.filter((country) => country.lines.some((each) => each.kind === entry.kind && each.number.replace(/\s+/g, '') === entry.number.replace(/\s+/g, '')))
+      const listing = data.urgent.filter((country) =>
+        country.lines.some((each) => each.kind === entry.kind && each.number.replace(/\s+/g, '') === entry.number.replace(/\s+/g, '')),
+      )
       expect(entry.countries).toEqual(listing.map((country) => country.country).sort())
       // The source is one those countries' own lines cite: nothing invented.
       const cited = listing.flatMap((country) => country.lines.flatMap((each) => each.sources.map((source) => source.url)))
@@ -52,30 +59,44 @@ describe('sharedUrgentLines on the data on file', () => {
   })
 
   it('ordered by the answer: a child in danger → 112 first; "I might hurt myself" → 116 123 first, nothing dropped', () => {
-    expect(orderUrgentLines(sharedUrgentLines(index), 'child_danger').map((entry) => entry.number)).toEqual(['112', '116 111', '116 000', '116 123'])
-    expect(orderUrgentLines(sharedUrgentLines(index), 'self_harm').map((entry) => entry.number)).toEqual(['116 123', '112', '116 111', '116 000'])
+    expect(orderUrgentLines(sharedUrgentLines(index), 'child_danger').map((entry) => entry.number)).toEqual([
+      '112',
+      '116 111',
+      '116 000',
+      '116 123',
+    ])
+    expect(orderUrgentLines(sharedUrgentLines(index), 'self_harm').map((entry) => entry.number)).toEqual([
+      '116 123',
+      '112',
+      '116 111',
+      '116 000',
+    ])
   })
 })
 
 describe('sharedUrgentLines rules', () => {
   it('a number only two countries share is not offered (999 in GB and IE, 911 in US and CA)', () => {
-    const shared = sharedUrgentLines(withUrgent([
-      { country: 'US', lines: [line('emergency', '911')] },
-      { country: 'CA', lines: [line('emergency', '911')] },
-    ]))
+    const shared = sharedUrgentLines(
+      withUrgent([
+        { country: 'US', lines: [line('emergency', '911')] },
+        { country: 'CA', lines: [line('emergency', '911')] },
+      ]),
+    )
     expect(shared).toEqual([])
   })
 
   it('per kind, the number the most countries share; spacing does not split a number', () => {
-    const shared = sharedUrgentLines(withUrgent([
-      { country: 'AA', lines: [line('emergency', '112'), line('crisis', '116 123')] },
-      { country: 'BB', lines: [line('emergency', '112'), line('crisis', '116123')] },
-      { country: 'CC', lines: [line('emergency', '112'), line('crisis', '116 123')] },
-      { country: 'DD', lines: [line('emergency', '911')] },
-      { country: 'EE', lines: [line('emergency', '911')] },
-      { country: 'FF', lines: [line('emergency', '911')] },
-      { country: 'GG', lines: [line('emergency', '911')] },
-    ]))
+    const shared = sharedUrgentLines(
+      withUrgent([
+        { country: 'AA', lines: [line('emergency', '112'), line('crisis', '116 123')] },
+        { country: 'BB', lines: [line('emergency', '112'), line('crisis', '116123')] },
+        { country: 'CC', lines: [line('emergency', '112'), line('crisis', '116 123')] },
+        { country: 'DD', lines: [line('emergency', '911')] },
+        { country: 'EE', lines: [line('emergency', '911')] },
+        { country: 'FF', lines: [line('emergency', '911')] },
+        { country: 'GG', lines: [line('emergency', '911')] },
+      ]),
+    )
     expect(shared.map(({ kind, number, countries }) => [kind, number, countries.length])).toEqual([
       ['emergency', '911', 4],
       ['crisis', '116 123', 3],
@@ -83,26 +104,37 @@ describe('sharedUrgentLines rules', () => {
   })
 
   it('the source: the one cited most; on a tie, one that names the number', () => {
-    const shared = sharedUrgentLines(withUrgent([
-      { country: 'AA', lines: [line('crisis', '116 123', 'https://a.example/', 'a crisis line')] },
-      { country: 'BB', lines: [line('crisis', '116 123', 'https://b.example/', 'call 116-123 any time')] },
-      { country: 'CC', lines: [line('crisis', '116 123', 'https://c.example/', 'free')] },
-    ]))
+    const shared = sharedUrgentLines(
+      withUrgent([
+        { country: 'AA', lines: [line('crisis', '116 123', 'https://a.example/', 'a crisis line')] },
+        { country: 'BB', lines: [line('crisis', '116 123', 'https://b.example/', 'call 116-123 any time')] },
+        { country: 'CC', lines: [line('crisis', '116 123', 'https://c.example/', 'free')] },
+      ]),
+    )
     expect(shared[0]?.source.url).toBe('https://b.example/')
   })
 
   it('the source records list first wins over one merely cited more often: 112 shows the official EC release, not a local page', () => {
     const twoSources = (country: string, first: string, second: string) => ({
       country,
-      lines: [{ ...line('emergency', '112', first, '112 works'), sources: [line('emergency', '112', first, '112 works').sources[0]!, line('emergency', '112', second, '112 works').sources[0]!] }],
+      lines: [
+        {
+          ...line('emergency', '112', first, '112 works'),
+          sources: [line('emergency', '112', first, '112 works').sources[0]!, line('emergency', '112', second, '112 works').sources[0]!],
+        },
+      ],
     })
-    const shared = sharedUrgentLines(withUrgent([
-      twoSources('AA', 'https://official.example/', 'https://local.example/'),
-      twoSources('BB', 'https://official.example/', 'https://local.example/'),
-      { country: 'CC', lines: [line('emergency', '112', 'https://local.example/', '112 works')] },
-    ]))
+    const shared = sharedUrgentLines(
+      withUrgent([
+        twoSources('AA', 'https://official.example/', 'https://local.example/'),
+        twoSources('BB', 'https://official.example/', 'https://local.example/'),
+        { country: 'CC', lines: [line('emergency', '112', 'https://local.example/', '112 works')] },
+      ]),
+    )
     expect(shared[0]?.source.url).toBe('https://official.example/')
-    expect(sharedUrgentLines(index).find((entry) => entry.number === '112')?.source.url).toBe('https://www.anacom.pt/render.jsp?contentId=779218')
+    expect(sharedUrgentLines(index).find((entry) => entry.number === '112')?.source.url).toBe(
+      'https://www.anacom.pt/render.jsp?contentId=779218',
+    )
   })
 })
 

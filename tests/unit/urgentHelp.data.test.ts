@@ -7,14 +7,45 @@ const dataPath = fileURLToPath(new URL('../../data/urgent-help.json', import.met
 const raw: unknown = JSON.parse(readFileSync(dataPath, 'utf8'))
 
 const EU = [
-  'AT', 'BE', 'BG', 'CY', 'CZ', 'DE', 'DK', 'EE', 'ES', 'FI', 'FR', 'GR', 'HR', 'HU',
-  'IE', 'IT', 'LT', 'LU', 'LV', 'MT', 'NL', 'PL', 'PT', 'RO', 'SE', 'SI', 'SK',
+  'AT',
+  'BE',
+  'BG',
+  'CY',
+  'CZ',
+  'DE',
+  'DK',
+  'EE',
+  'ES',
+  'FI',
+  'FR',
+  'GR',
+  'HR',
+  'HU',
+  'IE',
+  'IT',
+  'LT',
+  'LU',
+  'LV',
+  'MT',
+  'NL',
+  'PL',
+  'PT',
+  'RO',
+  'SE',
+  'SI',
+  'SK',
 ]
 const OTHERS = ['GB', 'NO', 'CH', 'IS', 'US', 'CA', 'AU']
 const WANTED = [...EU, ...OTHERS]
 
 // Every kind has a place (a Record over the schema's kinds fails to compile when one is added).
-const KIND_ORDER: Record<UrgentLine['kind'], number> = { emergency: 0, child_helpline: 1, child_protection: 2, crisis: 3, missing_children: 4 }
+const KIND_ORDER: Record<UrgentLine['kind'], number> = {
+  emergency: 0,
+  child_helpline: 1,
+  child_protection: 2,
+  crisis: 3,
+  missing_children: 4,
+}
 
 /** Today's date as YYYY-MM-DD in UTC, comparable as a string with ISO dates. */
 function todayIso(): string {
@@ -47,10 +78,8 @@ describe('data/urgent-help.json', () => {
     expect(country?.lines.some((l) => l.kind === 'emergency')).toBe(true)
   })
 
-  it.each(EU)("%s (EU) lists 112 among its emergency lines", (code) => {
-    const numbers = (byCountry.get(code)?.lines ?? [])
-      .filter((l) => l.kind === 'emergency')
-      .map((l) => l.number.replace(/\s/g, ''))
+  it.each(EU)('%s (EU) lists 112 among its emergency lines', (code) => {
+    const numbers = (byCountry.get(code)?.lines ?? []).filter((l) => l.kind === 'emergency').map((l) => l.number.replace(/\s/g, ''))
     expect(numbers).toContain('112')
   })
 

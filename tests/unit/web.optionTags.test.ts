@@ -7,7 +7,9 @@ describe('optionTags', () => {
       { value: 'A"B', label: 'Côte <d’Ivoire> & "friends"', selected: false },
       { value: 'DE', label: 'Deutschland', selected: true },
     ]).toString()
-    expect(markup).toBe('<option value="A&quot;B">Côte &lt;d’Ivoire&gt; &amp; &quot;friends&quot;</option><option value="DE" selected="">Deutschland</option>')
+    expect(markup).toBe(
+      '<option value="A&quot;B">Côte &lt;d’Ivoire&gt; &amp; &quot;friends&quot;</option><option value="DE" selected="">Deutschland</option>',
+    )
   })
 
   it('renders the same list the same way from its cache, and a different selection differently', () => {

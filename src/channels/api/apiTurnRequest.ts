@@ -13,7 +13,9 @@ export const ApiTurnRequestSchema = z
       .describe('Option ids, or typed text (a country or language name in any supported language).'),
     ui: z.string().max(64).optional().describe('Interface language code, e.g. "de".'),
     urgentCountry: z.string().max(64).optional().describe('Country whose urgent-help numbers to show.'),
-    urgentReason: UrgentReasonSchema.optional().describe('The answer to urgent help\'s one question: a child in danger now, a risk of self-harm, or another urgent worry. Puts the right number first.'),
+    urgentReason: UrgentReasonSchema.optional().describe(
+      "The answer to urgent help's one question: a child in danger now, a risk of self-harm, or another urgent worry. Puts the right number first.",
+    ),
   })
   .meta({ id: 'TurnRequest' })
 
@@ -29,7 +31,10 @@ export function apiTurnRequest(body: unknown, acceptLanguage: string | undefined
   if (!parsed.success) {
     const salvaged = Salvage.safeParse(body)
     const kept = salvaged.success ? salvaged.data : { state: undefined, ui: undefined }
-    return { request: { token: kept.state || undefined, action: 'show', reply: [], ui: kept.ui ?? acceptLanguage, urgentCountry: undefined }, bad: true }
+    return {
+      request: { token: kept.state || undefined, action: 'show', reply: [], ui: kept.ui ?? acceptLanguage, urgentCountry: undefined },
+      bad: true,
+    }
   }
   const { state, action, reply, ui, urgentCountry, urgentReason } = parsed.data
   return {

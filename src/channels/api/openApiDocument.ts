@@ -9,34 +9,84 @@ const service = {
   type: 'object',
   description: 'A matched service. Contacts list only channels the record really has.',
   properties: {
-    id: text, name: text, nameLocal: optionalText, organisation: optionalText,
+    id: text,
+    name: text,
+    nameLocal: optionalText,
+    organisation: optionalText,
     description: {
       type: 'object',
-      description: "What the service offers: its own words in the interface language where the record has them (ownWords true, with the page they come from), else the directory's English summary (lang 'en'). Absent when the record has neither.",
+      description:
+        "What the service offers: its own words in the interface language where the record has them (ownWords true, with the page they come from), else the directory's English summary (lang 'en'). Absent when the record has neither.",
       required: ['text', 'lang', 'dir', 'ownWords'],
       properties: {
-        text, lang: { ...text, description: 'The language of text (ISO 639-1), for a lang attribute.' }, dir: { enum: ['ltr', 'rtl'] },
+        text,
+        lang: { ...text, description: 'The language of text (ISO 639-1), for a lang attribute.' },
+        dir: { enum: ['ltr', 'rtl'] },
         sourceUrl: { ...text, format: 'uri', description: 'The page the own words are taken from; absent for the summary.' },
-        ownWords: { type: 'boolean', description: 'True: the text is the service\'s own words from sourceUrl. Say so ("In the service\'s own words").' },
+        ownWords: {
+          type: 'boolean',
+          description: 'True: the text is the service\'s own words from sourceUrl. Say so ("In the service\'s own words").',
+        },
       },
     },
     offers: { type: 'array', items: text },
-    contacts: { type: 'array', items: { type: 'object', properties: { label: text, text: optionalText, href: optionalText, hours: optionalText, notes: optionalText, countryNote: optionalText } } },
+    contacts: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          label: text,
+          text: optionalText,
+          href: optionalText,
+          hours: optionalText,
+          notes: optionalText,
+          countryNote: optionalText,
+        },
+      },
+    },
     website: optionalText,
     aboutPage: {
       type: 'object',
-      description: "A page about the service by its operator or an official body: a real way to learn more and find the service, never a number to call or a place to book. Show it with its label. Absent when the record has none.",
+      description:
+        'A page about the service by its operator or an official body: a real way to learn more and find the service, never a number to call or a place to book. Show it with its label. Absent when the record has none.',
       required: ['href', 'label'],
-      properties: { href: { ...text, format: 'uri' }, label: { ...text, description: '"The operator\'s page about this service" or "An official page about this service", in the interface language.' } },
+      properties: {
+        href: { ...text, format: 'uri' },
+        label: {
+          ...text,
+          description: '"The operator\'s page about this service" or "An official page about this service", in the interface language.',
+        },
+      },
     },
-    cost: text, costNotes: optionalText, anonymity: text, confidentiality: text,
-    confidentialityKnown: { type: 'boolean', description: 'False when confidentiality is the "not recorded" notice; directory texts are in English.' },
-    languages: optionalText, languagesLabel: text,
+    cost: text,
+    costNotes: optionalText,
+    anonymity: text,
+    confidentiality: text,
+    confidentialityKnown: {
+      type: 'boolean',
+      description: 'False when confidentiality is the "not recorded" notice; directory texts are in English.',
+    },
+    languages: optionalText,
+    languagesLabel: text,
     reasons: { type: 'array', items: text, description: 'Why this service was matched, in the interface language.' },
-    lastChecked: { type: ['string', 'null'], format: 'date', description: 'The day someone compared the record with its sources; null when no one has yet (an import is not a check).' },
+    lastChecked: {
+      type: ['string', 'null'],
+      format: 'date',
+      description: 'The day someone compared the record with its sources; null when no one has yet (an import is not a check).',
+    },
     checked: { ...text, description: '"Checked against its sources on …", or "Not yet checked by us against its sources".' },
     stale: { type: 'boolean', description: 'Checked, but more than 12 months ago. Never true for a record that was never checked.' },
-    sources: { type: 'array', items: { type: 'object', properties: { url: text, date: { ...text, description: 'The date the source carries, as recorded ("2024-09", "~2021", "undated").' }, label: { ...text, description: '"Source 1 (dated 2024-09)"' } } } },
+    sources: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          url: text,
+          date: { ...text, description: 'The date the source carries, as recorded ("2024-09", "~2021", "undated").' },
+          label: { ...text, description: '"Source 1 (dated 2024-09)"' },
+        },
+      },
+    },
     newestSource: { ...text, description: '"Newest source dated 2024-09", or that the sources give no date.' },
   },
 }
@@ -55,13 +105,30 @@ export function openApiDocument() {
       '/api/v1/turn': {
         post: {
           summary: 'Take one turn: start, answer, go back, restart, show urgent help or change language',
-          requestBody: { required: true, content: { 'application/json': { schema: z.toJSONSchema(ApiTurnRequestSchema, { target: 'draft-2020-12' }) } } },
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: z.toJSONSchema(ApiTurnRequestSchema, { target: 'draft-2020-12' }) } },
+          },
           responses: {
             '200': { description: 'The next step', content: { 'application/json': { schema: { $ref: '#/components/schemas/TurnView' } } } },
-            '400': { description: 'The body was not understood; the response still carries a usable step and urgent help', content: { 'application/json': { schema: { $ref: '#/components/schemas/TurnView' } } } },
+            '400': {
+              description: 'The body was not understood; the response still carries a usable step and urgent help',
+              content: { 'application/json': { schema: { $ref: '#/components/schemas/TurnView' } } },
+            },
             '413': {
-              description: 'The body was over 64 KiB and was not read, so its state could not be kept: send the previous state again with a shorter reply. Urgent help is still included.',
-              content: { 'application/json': { schema: { type: 'object', properties: { error: { type: 'object', properties: { status: { type: 'integer' }, message: { type: 'string' } } }, urgent: { type: 'object' } } } } },
+              description:
+                'The body was over 64 KiB and was not read, so its state could not be kept: send the previous state again with a shorter reply. Urgent help is still included.',
+              content: {
+                'application/json': {
+                  schema: {
+                    type: 'object',
+                    properties: {
+                      error: { type: 'object', properties: { status: { type: 'integer' }, message: { type: 'string' } } },
+                      urgent: { type: 'object' },
+                    },
+                  },
+                },
+              },
             },
           },
         },
@@ -73,28 +140,46 @@ export function openApiDocument() {
           type: 'object',
           required: ['ui', 'dir', 'state', 'step', 'urgent'],
           properties: {
-            ui: text, dir: { enum: ['ltr', 'rtl'] },
+            ui: text,
+            dir: { enum: ['ltr', 'rtl'] },
             state: { ...text, description: 'Sealed conversation state; opaque. Never put it in a URL.' },
-            notice: optionalText, error: optionalText,
+            notice: optionalText,
+            error: optionalText,
             step: {
               type: 'object',
               properties: {
-                nodeId: text, number: { type: 'integer' }, outcome: { enum: ['results', 'urgent', null] },
-                prompt: text, hint: optionalText, parser: { enum: ['choice', 'multi', 'country', 'language', null] },
+                nodeId: text,
+                number: { type: 'integer' },
+                outcome: { enum: ['results', 'urgent', null] },
+                prompt: text,
+                hint: optionalText,
+                parser: { enum: ['choice', 'multi', 'country', 'language', null] },
                 options: { type: 'array', items: { type: 'object', properties: { id: text, label: text, selected: { type: 'boolean' } } } },
                 canGoBack: { type: 'boolean' },
-                typed: { type: ['string', 'null'], description: 'What the person typed when it was not understood, to show it again for correcting.' },
+                typed: {
+                  type: ['string', 'null'],
+                  description: 'What the person typed when it was not understood, to show it again for correcting.',
+                },
               },
             },
             results: {
               type: ['object', 'null'],
               properties: {
-                tier: { enum: ['fit', 'online_language', 'online_english', 'helplines', 'urgent_only'] }, intro: text, languageNote: optionalText,
-                services: { type: 'array', items: service }, helplines: { type: 'array', items: service }, disclaimer: text,
+                tier: { enum: ['fit', 'online_language', 'online_english', 'helplines', 'urgent_only'] },
+                intro: text,
+                languageNote: optionalText,
+                services: { type: 'array', items: service },
+                helplines: { type: 'array', items: service },
+                disclaimer: text,
                 onFile: {
                   type: ['object', 'null'],
-                  description: 'Records on file that fit but have no confirmed way to reach them: named after the services, never with a number or link.',
-                  properties: { label: text, note: text, records: { type: 'array', items: { type: 'object', properties: { id: text, name: text } } } },
+                  description:
+                    'Records on file that fit but have no confirmed way to reach them: named after the services, never with a number or link.',
+                  properties: {
+                    label: text,
+                    note: text,
+                    records: { type: 'array', items: { type: 'object', properties: { id: text, name: text } } },
+                  },
                 },
               },
             },
@@ -102,26 +187,59 @@ export function openApiDocument() {
               type: 'object',
               description: 'Urgent-help numbers, present on every response.',
               properties: {
-                reason: { type: ['string', 'null'], enum: ['child_danger', 'self_harm', 'other', null], description: 'The answer to the one question; lines then start with the number for it.' },
-                question: { type: 'object', description: 'The one question urgent help asks, with its answers (send one back as urgentReason).', properties: { prompt: text, options: { type: 'array', items: { type: 'object', properties: { id: text, label: text } } } } },
+                reason: {
+                  type: ['string', 'null'],
+                  enum: ['child_danger', 'self_harm', 'other', null],
+                  description: 'The answer to the one question; lines then start with the number for it.',
+                },
+                question: {
+                  type: 'object',
+                  description: 'The one question urgent help asks, with its answers (send one back as urgentReason).',
+                  properties: {
+                    prompt: text,
+                    options: { type: 'array', items: { type: 'object', properties: { id: text, label: text } } },
+                  },
+                },
                 callFirst: optionalText,
-                title: text, intro: text, country: optionalText, countryName: optionalText, gap: optionalText, eu: text,
-                shared: { type: 'boolean', description: 'No country known (or none on file for it): the lines are the numbers many countries share, each saying where.' },
+                title: text,
+                intro: text,
+                country: optionalText,
+                countryName: optionalText,
+                gap: optionalText,
+                eu: text,
+                shared: {
+                  type: 'boolean',
+                  description:
+                    'No country known (or none on file for it): the lines are the numbers many countries share, each saying where.',
+                },
                 lines: {
                   type: 'array',
                   description: 'Never empty: without a country, the numbers many countries share (112 first).',
                   items: {
                     type: 'object',
                     properties: {
-                      kind: { enum: [...URGENT_LINE_KINDS] }, kindLabel: text, name: text, number: text, tel: text, hours: optionalText, source: optionalText,
-                      where: { type: ['object', 'null'], description: 'For a shared number: the countries whose records list it.', properties: { summary: text, countries: text, codes: { type: 'array', items: text } } },
+                      kind: { enum: [...URGENT_LINE_KINDS] },
+                      kindLabel: text,
+                      name: text,
+                      number: text,
+                      tel: text,
+                      hours: optionalText,
+                      source: optionalText,
+                      where: {
+                        type: ['object', 'null'],
+                        description: 'For a shared number: the countries whose records list it.',
+                        properties: { summary: text, countries: text, codes: { type: 'array', items: text } },
+                      },
                     },
                   },
                 },
               },
             },
             showUrgent: { type: 'boolean' },
-            urgentSuggested: { type: 'boolean', description: 'Typed words suggested urgent help: show the urgent panel above the step, which stays.' },
+            urgentSuggested: {
+              type: 'boolean',
+              description: 'Typed words suggested urgent help: show the urgent panel above the step, which stays.',
+            },
           },
         },
       },

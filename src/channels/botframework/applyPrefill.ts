@@ -10,7 +10,12 @@ import { prefillNames } from './prefillNames'
  * says so with the way back to change it. Whatever is still waiting rides on in the buttons.
  * @example (await applyPrefill(deps, countryQuestion, { country: 'DE' }, 'en')).view.step.parser // 'language'
  */
-export async function applyPrefill(deps: TurnDeps, first: TurnView, prefill: Prefill | undefined, locale: string | undefined): Promise<{ view: TurnView; prefill: Prefill | undefined }> {
+export async function applyPrefill(
+  deps: TurnDeps,
+  first: TurnView,
+  prefill: Prefill | undefined,
+  locale: string | undefined,
+): Promise<{ view: TurnView; prefill: Prefill | undefined }> {
   let view = first
   let waiting = prefill
   const applied: Prefill = {}
@@ -19,7 +24,14 @@ export async function applyPrefill(deps: TurnDeps, first: TurnView, prefill: Pre
     if (parser !== 'country' && parser !== 'language') break
     const code = waiting[parser]
     if (!code) break
-    const next = await runTurn(deps, { token: view.state, action: 'answer', reply: [code], ui: locale, urgentCountry: undefined, regionHint: locale })
+    const next = await runTurn(deps, {
+      token: view.state,
+      action: 'answer',
+      reply: [code],
+      ui: locale,
+      urgentCountry: undefined,
+      regionHint: locale,
+    })
     if (next.error) break
     view = { ...next, notice: next.notice ?? view.notice }
     waiting = { ...waiting, [parser]: undefined }

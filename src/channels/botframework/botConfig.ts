@@ -1,7 +1,12 @@
 import type { CloudAdapter } from 'botbuilder'
 import * as z from 'zod'
 
-const Setting = z.string().trim().max(2048).optional().transform((value) => value || undefined)
+const Setting = z
+  .string()
+  .trim()
+  .max(2048)
+  .optional()
+  .transform((value) => value || undefined)
 
 /**
  * The Azure Bot registration settings, named as Microsoft names them; all optional. Beyond the app

@@ -44,13 +44,15 @@ export function botReplies(view: TurnView, t: Translate, prefill: Prefill | unde
     // Urgent help's one question rides on its card, so the person's question stays the last message.
     const reasons = view.urgent.reason
       ? []
-      : view.urgent.question.options.map((option): CardAction => ({
-          type: 'messageBack',
-          title: option.label,
-          text: option.label,
-          displayText: option.label,
-          value: { ...botValue(view.state, 'urgent', [], prefill), urgentReason: option.id, urgentCountry: view.urgent.country },
-        }))
+      : view.urgent.question.options.map(
+          (option): CardAction => ({
+            type: 'messageBack',
+            title: option.label,
+            text: option.label,
+            displayText: option.label,
+            value: { ...botValue(view.state, 'urgent', [], prefill), urgentReason: option.id, urgentCountry: view.urgent.country },
+          }),
+        )
     replies.push(MessageFactory.attachment(plainTextCard(urgentCard(view.urgent, reasons))))
   }
   const results = view.results
@@ -65,7 +67,10 @@ export function botReplies(view: TurnView, t: Translate, prefill: Prefill | unde
   const answers = step.options.filter((option) => !typedQuestion || option.selected).slice(0, MAX_ANSWERS)
   const typeHint = step.parser === 'country' ? t('flow.country.type') : step.parser === 'language' ? t('flow.language.type') : step.hint
   const text = [view.error, step.prompt, typeHint].filter(Boolean).join('\n\n')
-  const question = MessageFactory.suggestedActions([...answers.map((option) => button(option.label, 'answer', [option.id])), ...navigation], text)
+  const question = MessageFactory.suggestedActions(
+    [...answers.map((option) => button(option.label, 'answer', [option.id])), ...navigation],
+    text,
+  )
   // A client that can attach a value to typed text (Web Chat with a store middleware, the tests) sends this back with it.
   question.value = botValue(view.state, 'answer', [], prefill)
   question.inputHint = typedQuestion ? 'expectingInput' : 'acceptingInput'

@@ -10,7 +10,9 @@ export function botStartupWarning(config: BotConfig): string | undefined {
   const mode = botMode(config)
   const unclear = config.BOT_LOCAL_TESTING !== undefined && !localTestingAsked(config) && config.BOT_LOCAL_TESTING.toLowerCase() !== 'off'
   if (mode === 'authenticated') {
-    return config.BOT_LOCAL_TESTING === undefined ? undefined : 'BOT_LOCAL_TESTING is ignored because MicrosoftAppId is set: every /api/messages request needs a valid Bot Framework token.'
+    return config.BOT_LOCAL_TESTING === undefined
+      ? undefined
+      : 'BOT_LOCAL_TESTING is ignored because MicrosoftAppId is set: every /api/messages request needs a valid Bot Framework token.'
   }
   if (mode === 'localTesting') {
     return (

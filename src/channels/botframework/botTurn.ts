@@ -33,13 +33,28 @@ export async function botTurn(deps: TurnDeps, input: BotInput): Promise<BotTurn>
   const lostState = !clicked.success && input.value !== undefined && input.value !== null
   if (!clicked.success) {
     if (typed) return startFromText(deps, typed, input.locale, lostState)
-    const view = await runTurn(deps, { token: undefined, action: 'start', reply: [], ui: input.locale, urgentCountry: undefined, regionHint: input.locale })
+    const view = await runTurn(deps, {
+      token: undefined,
+      action: 'start',
+      reply: [],
+      ui: input.locale,
+      urgentCountry: undefined,
+      regionHint: input.locale,
+    })
     return { view, prefill: undefined, welcome: lostState ? 'restarted' : 'new' }
   }
   const { state, action, reply, urgentReason, urgentCountry, prefill } = clicked.data
   // Typed words answer only an open question (a value with no reply of its own); a click's text is its label.
   const answer = reply.length > 0 ? reply : action === 'answer' && typed ? [typed] : []
-  const view = await runTurn(deps, { token: state, action, reply: answer, ui: input.locale, urgentCountry, urgentReason, regionHint: input.locale })
+  const view = await runTurn(deps, {
+    token: state,
+    action,
+    reply: answer,
+    ui: input.locale,
+    urgentCountry,
+    urgentReason,
+    regionHint: input.locale,
+  })
   // "Start again" forgets names typed earlier too.
   return { ...(await applyPrefill(deps, view, action === 'restart' ? undefined : prefill, input.locale)), welcome: undefined }
 }

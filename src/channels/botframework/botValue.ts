@@ -11,7 +11,12 @@ const Replies = z.array(z.string().max(200)).max(16)
 const ListedReply = z
   .string()
   .max(16 * 201)
-  .transform((joined) => joined.split(',').map((part) => part.trim()).filter((part) => part.length > 0))
+  .transform((joined) =>
+    joined
+      .split(',')
+      .map((part) => part.trim())
+      .filter((part) => part.length > 0),
+  )
   .pipe(Replies)
 
 /**

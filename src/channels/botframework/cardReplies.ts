@@ -25,7 +25,11 @@ export function cardReplies(view: TurnView, t: Translate, prefill: Prefill | und
   if (results) {
     replies.push(...resultsMessages(results, (service) => serviceAdaptiveCard(service, t, view.dir, channelId)))
     // No `value` here: after the results, typed words start afresh (docs/webchat/helpfinderStore.js).
-    replies.push(MessageFactory.attachment(adaptiveCardAttachment([plainTextBlock(results.disclaimer)], navigationActions(view, t, prefill), view.dir)))
+    replies.push(
+      MessageFactory.attachment(
+        adaptiveCardAttachment([plainTextBlock(results.disclaimer)], navigationActions(view, t, prefill), view.dir),
+      ),
+    )
     return replies.map(asPlainText)
   }
   const question = MessageFactory.attachment(questionCard(view, t, prefill, channelId))

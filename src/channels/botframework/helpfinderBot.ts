@@ -27,7 +27,11 @@ export function helpfinderBot(deps: TurnDeps) {
       return
     }
     if (activity.type === ActivityTypes.Message) {
-      const noState = await noStateChannelReply(deps, { channelId: activity.channelId, locale, text: typeof activity.text === 'string' ? activity.text : undefined })
+      const noState = await noStateChannelReply(deps, {
+        channelId: activity.channelId,
+        locale,
+        text: typeof activity.text === 'string' ? activity.text : undefined,
+      })
       if (noState) {
         await context.sendActivities(noState)
         return

@@ -18,7 +18,10 @@ export const InboundActivitySchema = z.looseObject({
   locale: z.string().max(64).optional(),
   text: z.string().optional(),
   value: z.unknown().optional(),
-  membersAdded: z.array(z.looseObject({ id: z.string().max(512) })).max(64).optional(),
+  membersAdded: z
+    .array(z.looseObject({ id: z.string().max(512) }))
+    .max(64)
+    .optional(),
 })
 export type InboundActivity = z.infer<typeof InboundActivitySchema>
 

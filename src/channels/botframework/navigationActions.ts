@@ -16,5 +16,9 @@ export function navigationActions(view: TurnView, t: Translate, prefill: Prefill
     data: botValue(view.state, kind, [], prefill),
     associatedInputs: 'none',
   })
-  return [...(view.step.canGoBack ? [action(t('nav.back'), 'back')] : []), action(t('nav.urgent'), 'urgent'), action(t('nav.restart'), 'restart')]
+  return [
+    ...(view.step.canGoBack ? [action(t('nav.back'), 'back')] : []),
+    action(t('nav.urgent'), 'urgent'),
+    action(t('nav.restart'), 'restart'),
+  ]
 }

@@ -7,5 +7,7 @@ import type { Prefill } from './botValue'
  */
 export function prefillNames(prefill: Prefill, ui: string): string {
   const names = displayNames(ui)
-  return [prefill.country && names.country(prefill.country), prefill.language && names.language(prefill.language)].filter(Boolean).join(', ')
+  return [prefill.country && names.country(prefill.country), prefill.language && names.language(prefill.language)]
+    .filter(Boolean)
+    .join(', ')
 }

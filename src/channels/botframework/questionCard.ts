@@ -51,19 +51,47 @@ export function questionCard(view: TurnView, t: Translate, prefill: Prefill | un
   ]
   // The answer comes from the list; "Continue" sends it (its data has no reply of its own to override it).
   const { reply: _fromList, ...continueData } = answer([])
-  const submitList: AdaptiveElement = { type: 'ActionSet', actions: [{ type: 'Action.Submit', title: t('nav.continue'), data: continueData, style: 'positive' }] }
+  const submitList: AdaptiveElement = {
+    type: 'ActionSet',
+    actions: [{ type: 'Action.Submit', title: t('nav.continue'), data: continueData, style: 'positive' }],
+  }
   const choices = (options: readonly OptionView[]) => options.map((option) => ({ title: option.label, value: option.id }))
   const preselected = step.options.filter((option) => option.selected).map((option) => option.id)
-  const listed = { type: 'Input.ChoiceSet', id: 'reply', isRequired: true, ...(preselected.length > 0 ? { value: preselected.join(',') } : {}) }
+  const listed = {
+    type: 'Input.ChoiceSet',
+    id: 'reply',
+    isRequired: true,
+    ...(preselected.length > 0 ? { value: preselected.join(',') } : {}),
+  }
   if (step.parser === 'choice') {
     body.push(...step.options.map((option) => optionBox(option, answer([option.id]))))
   } else if (step.parser === 'multi') {
-    body.push({ ...listed, isMultiSelect: true, style: 'expanded', label: step.hint ?? step.prompt, choices: choices(step.options), errorMessage: t('error.choose_some') }, submitList)
+    body.push(
+      {
+        ...listed,
+        isMultiSelect: true,
+        style: 'expanded',
+        label: step.hint ?? step.prompt,
+        choices: choices(step.options),
+        errorMessage: t('error.choose_some'),
+      },
+      submitList,
+    )
   } else if (step.parser === 'country' || step.parser === 'language') {
     const likely = step.parser === 'country' ? view.urgent.country : view.ui
     const label = t(step.parser === 'country' ? 'flow.country.choose' : 'flow.language.choose')
     const style = channelId === 'msteams' ? 'filtered' : 'compact'
-    body.push({ ...listed, style, label, placeholder: label, choices: choices(likelyFirst(step.options, likely)), errorMessage: t('error.choose_one') }, submitList)
+    body.push(
+      {
+        ...listed,
+        style,
+        label,
+        placeholder: label,
+        choices: choices(likelyFirst(step.options, likely)),
+        errorMessage: t('error.choose_one'),
+      },
+      submitList,
+    )
   }
   return adaptiveCardAttachment(body, navigationActions(view, t, prefill), view.dir)
 }

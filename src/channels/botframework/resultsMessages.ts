@@ -9,9 +9,16 @@ import type { ServiceView } from '../shared/serviceView'
  * @example resultsMessages(results, (service) => plainTextCard(serviceCard(service, t)))
  */
 export function resultsMessages(results: ResultsView, card: (service: ServiceView) => Attachment): Partial<Activity>[] {
-  const messages: Partial<Activity>[] = [MessageFactory.carousel(results.services.map(card), [results.intro, results.languageNote, results.directoryNote].filter(Boolean).join('\n\n'))]
+  const messages: Partial<Activity>[] = [
+    MessageFactory.carousel(
+      results.services.map(card),
+      [results.intro, results.languageNote, results.directoryNote].filter(Boolean).join('\n\n'),
+    ),
+  ]
   const onFile = results.onFile
-  if (onFile) messages.push(MessageFactory.text(`${onFile.label} ${onFile.records.map((record) => record.name).join(', ')}. ${onFile.note}`))
-  if (results.helplines.length > 0) messages.push(MessageFactory.carousel(results.helplines.map(card), `${results.helplinesTitle}\n\n${results.helplinesIntro}`))
+  if (onFile)
+    messages.push(MessageFactory.text(`${onFile.label} ${onFile.records.map((record) => record.name).join(', ')}. ${onFile.note}`))
+  if (results.helplines.length > 0)
+    messages.push(MessageFactory.carousel(results.helplines.map(card), `${results.helplinesTitle}\n\n${results.helplinesIntro}`))
   return messages
 }

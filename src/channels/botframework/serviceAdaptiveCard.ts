@@ -16,7 +16,9 @@ import { serviceCardContent } from './serviceCardContent'
 export function serviceAdaptiveCard(service: ServiceView, t: Translate, dir: 'ltr' | 'rtl', channelId: string): Attachment {
   const content = serviceCardContent(service, t)
   const dials = acceptsTelLinks(channelId)
-  const calls = content.buttons.flatMap((button) => (button.kind === 'call' && !dials ? [plainTextBlock(button.title, { weight: 'Bolder' })] : []))
+  const calls = content.buttons.flatMap((button) =>
+    button.kind === 'call' && !dials ? [plainTextBlock(button.title, { weight: 'Bolder' })] : [],
+  )
   const body: AdaptiveElement[] = [
     plainTextBlock(content.title, { style: 'heading' }),
     ...(content.subtitle ? [plainTextBlock(content.subtitle, { isSubtle: true })] : []),

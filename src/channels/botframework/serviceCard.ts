@@ -10,7 +10,12 @@ import { serviceCardContent } from './serviceCardContent'
  */
 export function serviceCard(service: ServiceView, t: Translate): Attachment {
   const content = serviceCardContent(service, t)
-  const buttons = content.buttons.map((button): CardAction => (button.kind === 'call' ? { type: 'call', title: button.title, value: button.tel } : { type: 'openUrl', title: button.title, value: button.url }))
+  const buttons = content.buttons.map(
+    (button): CardAction =>
+      button.kind === 'call'
+        ? { type: 'call', title: button.title, value: button.tel }
+        : { type: 'openUrl', title: button.title, value: button.url },
+  )
   const text = [...content.about, ...content.contacts, ...content.provenance].join('\n\n')
   return CardFactory.heroCard(content.title, text, undefined, buttons, { subtitle: content.subtitle })
 }

@@ -35,7 +35,8 @@ export function serviceCardContent(service: ServiceView, t: Translate): ServiceC
   for (const contact of service.contacts) {
     // A number given for other countries only has no href; its note says where it works from.
     if (contact.countryNote && !contact.href) contacts.push(`${contact.label}: ${contact.text ?? ''} (${contact.countryNote})`)
-    else if (contact.href?.startsWith('tel:')) buttons.push({ kind: 'call', title: `${contact.label}: ${contact.text ?? ''}`.trim(), tel: contact.href })
+    else if (contact.href?.startsWith('tel:'))
+      buttons.push({ kind: 'call', title: `${contact.label}: ${contact.text ?? ''}`.trim(), tel: contact.href })
     // Channels reached through the website are named in the text; the website button leads there.
     else if (contact.href && contact.href === service.website) viaWebsite.push(contact.label)
     else if (contact.href?.startsWith('https://')) buttons.push({ kind: 'link', title: contact.label, url: contact.href })
@@ -49,7 +50,12 @@ export function serviceCardContent(service: ServiceView, t: Translate): ServiceC
   return {
     title: service.name,
     subtitle: service.reasons.join(' · ') || undefined,
-    about: [...descriptionLines(service.description, t), service.cost, service.anonymity, `${t('results.confidentiality')}: ${service.confidentiality}`],
+    about: [
+      ...descriptionLines(service.description, t),
+      service.cost,
+      service.anonymity,
+      `${t('results.confidentiality')}: ${service.confidentiality}`,
+    ],
     contacts,
     provenance: [service.checked, service.newestSource, ...(service.stale ? [t('results.stale')] : [])],
     buttons: buttons.slice(0, MAX_BUTTONS),
@@ -59,5 +65,7 @@ export function serviceCardContent(service: ServiceView, t: Translate): ServiceC
 /** The description, then, for the service's own words, where they come from (as plain text: cards escape markdown). */
 function descriptionLines(description: ServiceView['description'], t: Translate): string[] {
   if (!description) return []
-  return description.ownWords && description.sourceUrl ? [description.text, `${t('results.own_words')}: ${description.sourceUrl}`] : [description.text]
+  return description.ownWords && description.sourceUrl
+    ? [description.text, `${t('results.own_words')}: ${description.sourceUrl}`]
+    : [description.text]
 }

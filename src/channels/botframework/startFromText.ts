@@ -44,5 +44,7 @@ export async function startFromText(deps: TurnDeps, text: string, locale: string
 /** Whether the text is the words of one of the flow's answers, in the person's language. */
 function isAnswerLabel(deps: TurnDeps, t: Translate, text: string): boolean {
   const typed = normaliseText(text)
-  return Object.values(deps.flow.nodes).some((node) => (node.input?.options ?? []).some((option) => normaliseText(t(option.label)) === typed))
+  return Object.values(deps.flow.nodes).some((node) =>
+    (node.input?.options ?? []).some((option) => normaliseText(t(option.label)) === typed),
+  )
 }

@@ -33,7 +33,10 @@ export function urgentAdaptiveCard(view: TurnView, t: Translate, prefill: Prefil
   })
   const question: AdaptiveElement[] = urgent.reason
     ? []
-    : [plainTextBlock(urgent.question.prompt, { weight: 'Bolder' }), ...urgent.question.options.map((option) => ({ type: 'ActionSet', actions: [reason(option)] }))]
+    : [
+        plainTextBlock(urgent.question.prompt, { weight: 'Bolder' }),
+        ...urgent.question.options.map((option) => ({ type: 'ActionSet', actions: [reason(option)] })),
+      ]
   const body: AdaptiveElement[] = [
     plainTextBlock(urgent.title, { style: 'heading' }),
     ...(urgent.countryName ? [plainTextBlock(urgent.countryName, { isSubtle: true })] : []),

@@ -11,7 +11,8 @@ export function urgentCard(urgent: UrgentView, questionButtons: CardAction[] = [
     .join('\n\n')
   // Call buttons first (the right one first once the question is answered), then the question's answers.
   // A number many countries share has no service name of its own (its name is its kind).
-  const titleOf = (line: UrgentView['lines'][number]) => (line.where ? `${line.kindLabel}: ${line.number}` : `${line.kindLabel}: ${line.name} ${line.number}`)
+  const titleOf = (line: UrgentView['lines'][number]) =>
+    line.where ? `${line.kindLabel}: ${line.number}` : `${line.kindLabel}: ${line.name} ${line.number}`
   const buttons = [...urgent.lines.map((line) => ({ type: 'call', title: titleOf(line), value: line.tel })), ...questionButtons]
   return CardFactory.heroCard(urgent.title, text, undefined, buttons, { subtitle: urgent.countryName })
 }

@@ -88,7 +88,10 @@ export function buildTurnView(input: ViewInput): TurnView {
       parser: node.input?.parser,
       options: optionViews(input, t),
       canGoBack: step.answered > 0,
-      typed: input.error && (node.input?.parser === 'country' || node.input?.parser === 'language') ? input.rejectedReply?.[0]?.slice(0, 80) : undefined,
+      typed:
+        input.error && (node.input?.parser === 'country' || node.input?.parser === 'language')
+          ? input.rejectedReply?.[0]?.slice(0, 80)
+          : undefined,
     },
     results: input.results ? resultsView(input.results, input.profile, t, ui, deps.now(), input.featured) : undefined,
     urgent: urgentView(index, input.urgentCountry, t, ui, input.urgentReason),
@@ -109,7 +112,11 @@ function optionViews(input: ViewInput, t: (key: string) => string): OptionView[]
     return namedCodes(index.countries, 'region', ui).map(({ code, name }) => ({ id: code, label: name, selected: previous.includes(code) }))
   }
   if (parser === 'language') {
-    return namedCodes(pickerLanguages(index), 'language', ui).map(({ code, name }) => ({ id: code, label: name, selected: previous.includes(code) }))
+    return namedCodes(pickerLanguages(index), 'language', ui).map(({ code, name }) => ({
+      id: code,
+      label: name,
+      selected: previous.includes(code),
+    }))
   }
   return step.options.map((option) => ({ id: option.id, label: t(option.label), selected: previous.includes(option.id) }))
 }

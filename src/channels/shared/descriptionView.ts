@@ -22,7 +22,8 @@ export interface DescriptionView {
 export function descriptionView(initiative: Initiative, t: Translate, ui: string): DescriptionView | undefined {
   const own = initiative.ownWords.find((words) => sameLanguage(words.language, ui))
   // Own words are in the interface language, so they run in the page's direction.
-  if (own) return { text: own.text, lang: own.language, dir: t('meta.dir') === 'rtl' ? 'rtl' : 'ltr', sourceUrl: own.source, ownWords: true }
+  if (own)
+    return { text: own.text, lang: own.language, dir: t('meta.dir') === 'rtl' ? 'rtl' : 'ltr', sourceUrl: own.source, ownWords: true }
   if (initiative.summary !== null) return { text: initiative.summary, lang: 'en', dir: 'ltr', ownWords: false }
   return undefined
 }

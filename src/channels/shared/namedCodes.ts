@@ -25,9 +25,7 @@ export function namedCodes(codes: readonly string[], type: 'region' | 'language'
   const nameOf = type === 'region' ? names.country : names.language
   const collator = collators.get(ui) ?? new Intl.Collator(ui)
   collators.set(ui, collator)
-  const sorted = Object.freeze(
-    codes.map((code) => ({ code, name: nameOf(code) })).sort((a, b) => collator.compare(a.name, b.name)),
-  )
+  const sorted = Object.freeze(codes.map((code) => ({ code, name: nameOf(code) })).sort((a, b) => collator.compare(a.name, b.name)))
   byUi.set(key, sorted)
   return sorted
 }

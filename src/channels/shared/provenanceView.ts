@@ -36,7 +36,10 @@ export function provenanceView(initiative: Initiative, t: Translate, nowMs: numb
       date,
       label: `${t('results.source')}${numbered ? ` ${index + 1}` : ''} (${datedText(sourceDate(date), t)})`,
     })),
-    newestSource: newest === null ? t('results.sources_undated') : t(newest.approximate ? 'results.newest_source_about' : 'results.newest_source', { date: shown(newest) }),
+    newestSource:
+      newest === null
+        ? t('results.sources_undated')
+        : t(newest.approximate ? 'results.newest_source_about' : 'results.newest_source', { date: shown(newest) }),
   }
 }
 

@@ -26,6 +26,8 @@ function parseEntry(part: string): { region: string | undefined; q: number } {
   const subtags = tag.trim().split(/[-_]/)
   const candidate = /^[a-z]{4}$/i.test(subtags[1] ?? '') ? subtags[2] : subtags[1]
   const region = /^[a-z]{2,3}$/i.test(subtags[0] ?? '') && /^[a-z]{2}$/i.test(candidate ?? '') ? candidate?.toUpperCase() : undefined
-  const weight = parameters.map((parameter) => /^\s*q\s*=\s*([01](?:\.\d{0,3})?)\s*$/i.exec(parameter)?.[1]).find((value) => value !== undefined)
+  const weight = parameters
+    .map((parameter) => /^\s*q\s*=\s*([01](?:\.\d{0,3})?)\s*$/i.exec(parameter)?.[1])
+    .find((value) => value !== undefined)
   return { region, q: weight === undefined ? 1 : Math.min(1, Number(weight)) }
 }

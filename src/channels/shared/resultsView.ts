@@ -36,7 +36,14 @@ const FALLBACK_INTROS: Record<Exclude<MatchResult['tier'], 'fit'>, string> = {
 }
 
 /** @example resultsView(match(index, profile), profile, t, 'en', Date.now()) */
-export function resultsView(result: MatchResult, profile: Profile, t: Translate, ui: string, nowMs: number, featured?: { ids: readonly string[]; by: string }): ResultsView {
+export function resultsView(
+  result: MatchResult,
+  profile: Profile,
+  t: Translate,
+  ui: string,
+  nowMs: number,
+  featured?: { ids: readonly string[]; by: string },
+): ResultsView {
   const names = displayNames(ui)
   const country = profile.country ? names.country(profile.country) : ''
   const intro =
@@ -78,5 +85,7 @@ export function resultsView(result: MatchResult, profile: Profile, t: Translate,
  */
 function directoryNote(shown: readonly ServiceView[], t: Translate, ui: string): string | undefined {
   if (ui === 'en' || shown.length === 0) return undefined
-  return shown.some((view) => view.description?.ownWords === true) ? t('results.directory_in_english_own_words') : t('results.directory_in_english')
+  return shown.some((view) => view.description?.ownWords === true)
+    ? t('results.directory_in_english_own_words')
+    : t('results.directory_in_english')
 }

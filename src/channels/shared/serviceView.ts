@@ -47,7 +47,14 @@ export interface ServiceView extends ProvenanceView {
 }
 
 /** @example serviceView(initiative, scored.reasons, t, 'en', Date.now(), 'IE') */
-export function serviceView(initiative: Initiative, reasons: Reason[], t: Translate, ui: string, nowMs: number, country?: string): ServiceView {
+export function serviceView(
+  initiative: Initiative,
+  reasons: Reason[],
+  t: Translate,
+  ui: string,
+  nowMs: number,
+  country?: string,
+): ServiceView {
   const names = displayNames(ui)
   const groups = initiative.tags.target_group ?? []
   const channels = initiative.tags.contact_channel ?? []
@@ -58,7 +65,9 @@ export function serviceView(initiative: Initiative, reasons: Reason[], t: Transl
     organisation: initiative.organisation ?? undefined,
     description: descriptionView(initiative, t, ui),
     offers: [...groups.map((group) => t(`reason.group.${group}`)), ...channels.map((channel) => t(`channel.${channel}`))],
-    contacts: contactsFor(initiative, country).flatMap(({ contact, works }) => contactView(contact, works, initiative.website, t, names.country)),
+    contacts: contactsFor(initiative, country).flatMap(({ contact, works }) =>
+      contactView(contact, works, initiative.website, t, names.country),
+    ),
     website: initiative.website ?? undefined,
     aboutPage: aboutPageView(initiative, t),
     cost: t(costKey(initiative, country)),
@@ -103,16 +112,25 @@ function costKey(initiative: Initiative, country: string | undefined): string {
   return free === true ? 'results.free' : free === false ? 'results.fee' : 'results.cost_unknown'
 }
 
-function contactView(contact: Contact, works: boolean, website: string | null, t: Translate, countryName: (code: string) => string): ContactView[] {
+function contactView(
+  contact: Contact,
+  works: boolean,
+  website: string | null,
+  t: Translate,
+  countryName: (code: string) => string,
+): ContactView[] {
   const label = t(`channel.${contact.channel}`)
-  const countryNote = contact.countries ? t('results.contact_for_countries', { countries: contact.countries.map(countryName).join(', ') }) : undefined
+  const countryNote = contact.countries
+    ? t('results.contact_for_countries', { countries: contact.countries.map(countryName).join(', ') })
+    : undefined
   const base = { hours: contact.hours ?? undefined, notes: contact.notes ?? undefined, countryNote }
   // No link where the contact does not work from the person's country: one tap must not dial a dead number.
   if (!works) return contact.value ? [{ label, text: contact.value, href: undefined, ...base }] : []
   if (contact.value && contact.channel === 'phone') {
     return [{ label, text: contact.value, href: `tel:${contact.value.replace(/[^0-9+]/g, '')}`, ...base }]
   }
-  if (contact.value) return [{ label, text: contact.value, href: contact.value.startsWith('https://') ? contact.value : undefined, ...base }]
+  if (contact.value)
+    return [{ label, text: contact.value, href: contact.value.startsWith('https://') ? contact.value : undefined, ...base }]
   // The record names the channel but no address: only offer it if the website can lead there.
   return website ? [{ label, text: t('results.channel_via_website'), href: website, ...base }] : []
 }
@@ -122,6 +140,10 @@ function reasonText(reason: Reason, t: Translate, ui: string): string {
   const params: Record<string, string> = { ...reason.params }
   if (params.country) params.country = names.country(params.country)
   if (params.language) params.language = names.language(params.language)
-  if (params.channels) params.channels = params.channels.split(',').map((channel) => t(`channel.${channel}`)).join(', ')
+  if (params.channels)
+    params.channels = params.channels
+      .split(',')
+      .map((channel) => t(`channel.${channel}`))
+      .join(', ')
   return t(reason.key, params)
 }

@@ -54,7 +54,13 @@ const KIND_LABELS: Record<UrgentLine['kind'], string> = {
 }
 
 /** @example urgentView(index, 'DE', t, 'de').lines[0].number // '112' */
-export function urgentView(index: DirectoryIndex, country: string | undefined, t: Translate, ui: string, reason?: UrgentReason): UrgentView {
+export function urgentView(
+  index: DirectoryIndex,
+  country: string | undefined,
+  t: Translate,
+  ui: string,
+  reason?: UrgentReason,
+): UrgentView {
   const names = displayNames(ui)
   const own = country ? (index.urgentByCountry.get(country) ?? []) : []
   const shared = own.length === 0
@@ -64,7 +70,11 @@ export function urgentView(index: DirectoryIndex, country: string | undefined, t
     reason,
     question: { prompt: t('urgent.ask'), options: REASONS.map((id) => ({ id, label: t(`urgent.reason_${id}`) })) },
     // A known country with nothing on file is not told to dial numbers on file for other countries.
-    callFirst: reason ? (first && !(shared && country) ? t('urgent.call_first', { number: first.number }) : t('urgent.no_country_data')) : undefined,
+    callFirst: reason
+      ? first && !(shared && country)
+        ? t('urgent.call_first', { number: first.number })
+        : t('urgent.no_country_data')
+      : undefined,
     title: t('urgent.title'),
     intro: t('urgent.intro'),
     country,

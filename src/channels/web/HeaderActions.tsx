@@ -7,10 +7,14 @@ export function HeaderActions(props: { t: Translate; ui: string; state: string |
   return (
     <>
       <TurnForm state={props.state}>
-        <button class="urgent" name="action" value="urgent">{t('nav.urgent')}</button>
+        <button class="urgent" name="action" value="urgent">
+          {t('nav.urgent')}
+        </button>
       </TurnForm>
       <TurnForm state={props.state}>
-        <label class="visually-hidden" for="ui-select">{t('nav.language')}</label>
+        <label class="visually-hidden" for="ui-select">
+          {t('nav.language')}
+        </label>
         <select id="ui-select" name="ui">
           {props.languages.map((language) => (
             <option value={language.code} lang={language.code} selected={language.code === props.ui}>
@@ -18,7 +22,9 @@ export function HeaderActions(props: { t: Translate; ui: string; state: string |
             </option>
           ))}
         </select>
-        <button name="action" value="language">{t('nav.change_language')}</button>
+        <button name="action" value="language">
+          {t('nav.change_language')}
+        </button>
       </TurnForm>
     </>
   )

@@ -16,7 +16,9 @@ export function InfoPage(props: {
   const { t } = props
   return (
     <Layout t={t} ui={props.ui} dir={props.dir} nonce={props.nonce} state={undefined} languages={props.languages}>
-      <h1 id="question" tabindex={-1}>{props.title}</h1>
+      <h1 id="question" tabindex={-1}>
+        {props.title}
+      </h1>
       {props.paragraphs.map((paragraph) => (
         <p>{paragraph}</p>
       ))}

@@ -31,18 +31,24 @@ export function Layout(props: LayoutProps) {
     <>
       {raw('<!DOCTYPE html>')}
       <html lang={props.ui} dir={props.dir}>
-      <PageHead title={t('app.title')} nonce={props.nonce} css={styles} />
-      <body>
-        <QuickExit t={t} />
-        <a class="skip" href="#main">{t('app.skip')}</a>
-        <header class="bar">
-          <a class="brand" href="/">{t('app.title')}</a>
-          <HeaderActions t={t} ui={props.ui} state={state} languages={props.languages} />
-        </header>
-        <main id="main" tabindex={-1}>{props.children}</main>
-        <PageFooter t={t} ui={props.ui} />
-        {rawElement('script', { nonce: props.nonce }, exitScript)}
-      </body>
+        <PageHead title={t('app.title')} nonce={props.nonce} css={styles} />
+        <body>
+          <QuickExit t={t} />
+          <a class="skip" href="#main">
+            {t('app.skip')}
+          </a>
+          <header class="bar">
+            <a class="brand" href="/">
+              {t('app.title')}
+            </a>
+            <HeaderActions t={t} ui={props.ui} state={state} languages={props.languages} />
+          </header>
+          <main id="main" tabindex={-1}>
+            {props.children}
+          </main>
+          <PageFooter t={t} ui={props.ui} />
+          {rawElement('script', { nonce: props.nonce }, exitScript)}
+        </body>
       </html>
     </>
   )

@@ -8,8 +8,12 @@ export function PageFooter(props: { t: Translate; ui: string; newTab?: boolean }
     <footer>
       <p class="muted">{t('app.what_it_is')}</p>
       <nav>
-        <a href={`/privacy?lang=${props.ui}`} target={target} rel="noreferrer">{t('nav.privacy')}</a>
-        <a href={`/safety?lang=${props.ui}`} target={target} rel="noreferrer">{t('nav.safety')}</a>
+        <a href={`/privacy?lang=${props.ui}`} target={target} rel="noreferrer">
+          {t('nav.privacy')}
+        </a>
+        <a href={`/safety?lang=${props.ui}`} target={target} rel="noreferrer">
+          {t('nav.safety')}
+        </a>
       </nav>
     </footer>
   )

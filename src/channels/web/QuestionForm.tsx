@@ -11,9 +11,15 @@ export function QuestionForm(props: { step: StepView; state: string; error: stri
     <TurnForm state={props.state} id="turn" novalidate step={step.nodeId}>
       <fieldset aria-describedby={[step.hint ? 'hint' : '', errorId ?? ''].join(' ').trim() || undefined}>
         <legend>
-          <h1 id="question" tabindex={-1}>{step.prompt}</h1>
+          <h1 id="question" tabindex={-1}>
+            {step.prompt}
+          </h1>
         </legend>
-        {step.hint ? <p id="hint" class="hint">{step.hint}</p> : null}
+        {step.hint ? (
+          <p id="hint" class="hint">
+            {step.hint}
+          </p>
+        ) : null}
         {props.error ? (
           <p id="answer-error" class="error" role="alert">
             {props.error}
@@ -22,9 +28,19 @@ export function QuestionForm(props: { step: StepView; state: string; error: stri
         <Inputs step={step} t={t} />
       </fieldset>
       <div class="actions">
-        <button class="primary" name="action" value="answer">{t('nav.continue')}</button>
-        {step.canGoBack ? <button name="action" value="back">{t('nav.back')}</button> : null}
-        {step.canGoBack ? <button name="action" value="restart">{t('nav.restart')}</button> : null}
+        <button class="primary" name="action" value="answer">
+          {t('nav.continue')}
+        </button>
+        {step.canGoBack ? (
+          <button name="action" value="back">
+            {t('nav.back')}
+          </button>
+        ) : null}
+        {step.canGoBack ? (
+          <button name="action" value="restart">
+            {t('nav.restart')}
+          </button>
+        ) : null}
       </div>
     </TurnForm>
   )
@@ -36,12 +52,16 @@ function Inputs(props: { step: StepView; t: Translate }) {
     const kind = step.parser
     return (
       <div>
-        <label class="field" for="answer-select">{t(`flow.${kind}.choose`)}</label>
+        <label class="field" for="answer-select">
+          {t(`flow.${kind}.choose`)}
+        </label>
         <select id="answer-select" name="answer">
           <option value="">—</option>
           {optionTags(step.options.map((option) => ({ value: option.id, label: option.label, selected: option.selected })))}
         </select>
-        <label class="field" for="answer-text">{t(`flow.${kind}.type`)}</label>
+        <label class="field" for="answer-text">
+          {t(`flow.${kind}.type`)}
+        </label>
         <input id="answer-text" type="text" name="answer_text" autocomplete="off" maxlength={80} value={step.typed} />
       </div>
     )

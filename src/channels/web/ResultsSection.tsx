@@ -8,7 +8,9 @@ export function ResultsSection(props: { results: ResultsView; prompt: string; st
   const { results, t } = props
   return (
     <section id="results" aria-labelledby="question">
-      <h1 id="question" tabindex={-1}>{props.prompt}</h1>
+      <h1 id="question" tabindex={-1}>
+        {props.prompt}
+      </h1>
       <p>{results.intro}</p>
       {results.languageNote ? <p class="notice">{results.languageNote}</p> : null}
       {results.directoryNote ? <p class="muted">{results.directoryNote}</p> : null}
@@ -21,7 +23,9 @@ export function ResultsSection(props: { results: ResultsView; prompt: string; st
           {results.onFile.records.map((record, position) => (
             <>
               {position > 0 ? ', ' : ''}
-              <span lang="en" dir="ltr">{record.name}</span>
+              <span lang="en" dir="ltr">
+                {record.name}
+              </span>
             </>
           ))}
           . {results.onFile.note}
@@ -38,8 +42,12 @@ export function ResultsSection(props: { results: ResultsView; prompt: string; st
       ) : null}
       <p class="muted">{results.disclaimer}</p>
       <TurnForm state={props.state} class="actions">
-        <button name="action" value="back">{t('nav.back')}</button>
-        <button name="action" value="restart">{t('nav.restart')}</button>
+        <button name="action" value="back">
+          {t('nav.back')}
+        </button>
+        <button name="action" value="restart">
+          {t('nav.restart')}
+        </button>
       </TurnForm>
     </section>
   )

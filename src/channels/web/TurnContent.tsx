@@ -15,18 +15,32 @@ export function TurnContent(props: { view: TurnView; t: Translate }) {
           {view.notice}
         </p>
       ) : null}
-      {view.urgentSuggested ? <UrgentPanel urgent={view.urgent} state={view.state} t={t} headingLevel={2} returnAction={undefined} /> : null}
+      {view.urgentSuggested ? (
+        <UrgentPanel urgent={view.urgent} state={view.state} t={t} headingLevel={2} returnAction={undefined} />
+      ) : null}
       {view.showUrgent ? (
-        <UrgentPanel urgent={view.urgent} state={view.state} t={t} headingLevel={1} returnAction={step.outcome === 'urgent' ? 'back' : 'show'} />
+        <UrgentPanel
+          urgent={view.urgent}
+          state={view.state}
+          t={t}
+          headingLevel={1}
+          returnAction={step.outcome === 'urgent' ? 'back' : 'show'}
+        />
       ) : view.results ? (
         <>
           <ResultsSection results={view.results} prompt={step.prompt} state={view.state} t={t} />
           {/* Already where they were: no "back to where I was" here. */}
-          {view.urgentSuggested ? null : <UrgentPanel urgent={view.urgent} state={view.state} t={t} headingLevel={2} returnAction={undefined} />}
+          {view.urgentSuggested ? null : (
+            <UrgentPanel urgent={view.urgent} state={view.state} t={t} headingLevel={2} returnAction={undefined} />
+          )}
         </>
       ) : (
         <>
-          {step.number === 1 && !view.error ? <p>{t('app.tagline')}. {t('app.stores_nothing')}</p> : null}
+          {step.number === 1 && !view.error ? (
+            <p>
+              {t('app.tagline')}. {t('app.stores_nothing')}
+            </p>
+          ) : null}
           <QuestionForm step={step} state={view.state} error={view.error} t={t} />
         </>
       )}

@@ -5,7 +5,13 @@ import { optionTags } from './optionTags'
 import { TurnForm } from './TurnForm'
 
 /** The urgent-help panel: the right number first and big, as a tel: link; honest about gaps. */
-export function UrgentPanel(props: { urgent: UrgentView; state: string | undefined; t: Translate; headingLevel: 1 | 2; returnAction: 'show' | 'back' | undefined }) {
+export function UrgentPanel(props: {
+  urgent: UrgentView
+  state: string | undefined
+  t: Translate
+  headingLevel: 1 | 2
+  returnAction: 'show' | 'back' | undefined
+}) {
   const { urgent, t } = props
   const Heading = props.headingLevel === 1 ? 'h1' : 'h2'
   return (
@@ -48,7 +54,11 @@ export function UrgentPanel(props: { urgent: UrgentView; state: string | undefin
             {line.hours ? <span class="muted"> · {line.hours}</span> : null}
             {line.source ? (
               <span class="muted">
-                {' '}· <a href={line.source} rel="noreferrer">{t('urgent.source')}</a>
+                {' '}
+                ·{' '}
+                <a href={line.source} rel="noreferrer">
+                  {t('urgent.source')}
+                </a>
               </span>
             ) : null}
             {line.where ? (
@@ -64,7 +74,9 @@ export function UrgentPanel(props: { urgent: UrgentView; state: string | undefin
       {urgent.gap ? <p>{urgent.gap}</p> : null}
       <p class="muted">{urgent.eu}</p>
       <TurnForm state={props.state}>
-        <label class="field" for="urgent-country">{t('urgent.choose_country')}</label>
+        <label class="field" for="urgent-country">
+          {t('urgent.choose_country')}
+        </label>
         {urgent.reason ? <input type="hidden" name="urgent_reason" value={urgent.reason} /> : null}
         <select id="urgent-country" name="urgent_country">
           {/* Empty until a country is known: a preselected first entry would look like an answer. */}
@@ -74,8 +86,14 @@ export function UrgentPanel(props: { urgent: UrgentView; state: string | undefin
           ])}
         </select>
         <div class="actions">
-          <button name="action" value="urgent">{t('nav.continue')}</button>
-          {props.returnAction ? <button class="primary" name="action" value={props.returnAction}>{t('nav.return')}</button> : null}
+          <button name="action" value="urgent">
+            {t('nav.continue')}
+          </button>
+          {props.returnAction ? (
+            <button class="primary" name="action" value={props.returnAction}>
+              {t('nav.return')}
+            </button>
+          ) : null}
         </div>
       </TurnForm>
     </section>

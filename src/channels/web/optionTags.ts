@@ -21,7 +21,11 @@ export function optionTags(entries: readonly SelectEntry[]) {
   const key = entries.map((entry) => `${entry.value}\u0001${entry.label}\u0001${entry.selected ? 1 : 0}`).join('\u0002')
   let markup = cache.get(key)
   if (markup === undefined) {
-    markup = entries.map((entry) => `<option value="${escapeHtml(entry.value)}"${entry.selected ? ' selected=""' : ''}>${escapeHtml(entry.label)}</option>`).join('')
+    markup = entries
+      .map(
+        (entry) => `<option value="${escapeHtml(entry.value)}"${entry.selected ? ' selected=""' : ''}>${escapeHtml(entry.label)}</option>`,
+      )
+      .join('')
     if (cache.size >= CACHE_LIMIT) cache.clear()
     cache.set(key, markup)
   }

@@ -12,7 +12,12 @@ import { raw, resolveCallbackSync, type HtmlEscapedCallback, type StringBufferWi
  * @example return c.html(renderHtml(<TurnPage view={view} nonce={nonce} t={t} />))
  */
 export function renderHtml(element: Child): string {
-  if (typeof element !== 'object' || element === null || !('toStringToBuffer' in element) || typeof element.toStringToBuffer !== 'function') {
+  if (
+    typeof element !== 'object' ||
+    element === null ||
+    !('toStringToBuffer' in element) ||
+    typeof element.toStringToBuffer !== 'function'
+  ) {
     throw new TypeError('renderHtml takes a hono/jsx element')
   }
   const callbacks: HtmlEscapedCallback[] = []

@@ -22,12 +22,21 @@ export function webRoutes(deps: TurnDeps) {
   const render = async (c: Context, request: TurnRequest, bad = false) => {
     const outcome = await turnOutcome(deps, { ...request, regionHint: c.req.header('accept-language') })
     const t = deps.translator.t(outcome.view.ui)
-    if (bad) return c.html(renderHtml(<TurnPage view={{ ...outcome.view, notice: t('error.bad_request') }} nonce={c.get('nonce')} t={t} />), 400)
-    return c.html(await renderOnce(outcome, 'html', (view, nonce) => renderHtml(<TurnPage view={view} nonce={nonce} t={t} />), c.get('nonce')))
+    if (bad)
+      return c.html(renderHtml(<TurnPage view={{ ...outcome.view, notice: t('error.bad_request') }} nonce={c.get('nonce')} t={t} />), 400)
+    return c.html(
+      await renderOnce(outcome, 'html', (view, nonce) => renderHtml(<TurnPage view={view} nonce={nonce} t={t} />), c.get('nonce')),
+    )
   }
 
   app.get('/', (c) =>
-    render(c, { token: undefined, action: 'start', reply: [], ui: c.req.query('lang') ?? c.req.header('accept-language'), urgentCountry: undefined }),
+    render(c, {
+      token: undefined,
+      action: 'start',
+      reply: [],
+      ui: c.req.query('lang') ?? c.req.header('accept-language'),
+      urgentCountry: undefined,
+    }),
   )
 
   app.post('/turn', async (c) => {

@@ -27,7 +27,13 @@ export function DemoPage(props: { nonce: string; origin: string; ui: string }) {
           title="Lindenweg Helpline (fictional) – Helpfinder widget demo"
           nonce={props.nonce}
           css={DEMO_STYLES}
-          end={String(rawElement('script', { nonce: props.nonce, src: '/widget.js', 'data-partner': 'demo-helpline', 'data-color': '#2e4a3f', async: true }, ''))}
+          end={String(
+            rawElement(
+              'script',
+              { nonce: props.nonce, src: '/widget.js', 'data-partner': 'demo-helpline', 'data-color': '#2e4a3f', async: true },
+              '',
+            ),
+          )}
         />
         <body>
           <header>
@@ -35,16 +41,28 @@ export function DemoPage(props: { nonce: string; origin: string; ui: string }) {
             <p>A fictional helpline, made up to show the Helpfinder widget.</p>
           </header>
           <main>
-            <p class="fiction">This organisation does not exist. The widget on this page is real: the button in the corner opens Helpfinder in a panel.</p>
+            <p class="fiction">
+              This organisation does not exist. The widget on this page is real: the button in the corner opens Helpfinder in a panel.
+            </p>
             <h2>Add Helpfinder to your site</h2>
-            <p>Paste one line before the end of your page. Set the country and language your visitors most likely need; they can change both. Your partner id lets Helpfinder allow your site to embed it and show your own services first when they fit.</p>
+            <p>
+              Paste one line before the end of your page. Set the country and language your visitors most likely need; they can change both.
+              Your partner id lets Helpfinder allow your site to embed it and show your own services first when they fit.
+            </p>
             <pre>{script}</pre>
-            <p>Options: <code>data-partner</code>, <code>data-country</code>, <code>data-lang</code>, <code>data-color</code> (your brand colour; darkened if it is too light to read), <code>data-position="left"</code>, <code>data-open="true"</code> (open on load, for a page of its own).</p>
+            <p>
+              Options: <code>data-partner</code>, <code>data-country</code>, <code>data-lang</code>, <code>data-color</code> (your brand
+              colour; darkened if it is too light to read), <code>data-position="left"</code>, <code>data-open="true"</code> (open on load,
+              for a page of its own).
+            </p>
             <h2>If your site does not allow other sites' scripts</h2>
             <p>Embed the panel directly. It works without JavaScript too.</p>
             <pre>{frame}</pre>
             <h2>What the widget keeps</h2>
-            <p>Nothing. The conversation runs in Helpfinder's own frame, so your page's scripts cannot read it. It sets no cookies and uses no browser storage, and closing the panel forgets everything.</p>
+            <p>
+              Nothing. The conversation runs in Helpfinder's own frame, so your page's scripts cannot read it. It sets no cookies and uses
+              no browser storage, and closing the panel forgets everything.
+            </p>
           </main>
         </body>
       </html>

@@ -28,19 +28,25 @@ export function PanelLayout(props: PanelLayoutProps) {
     <>
       {raw('<!DOCTYPE html>')}
       <html lang={props.ui} dir={props.dir}>
-      <PageHead title={t('widget.panel_title')} nonce={props.nonce} css={`${styles}${panelStyles}:root{--accent:${props.accent.accent};--accent-ink:${props.accent.onAccent}}`} />
-      <body class="panel">
-        <QuickExit t={t} target="_top" />
-        <p id="live" class="visually-hidden" aria-live="polite"></p>
-        <div id="view">
-          <header class="bar">
-            <HeaderActions t={t} ui={props.ui} state={state} languages={props.languages} />
-          </header>
-          <main id="main" tabindex={-1}>{props.children}</main>
-          <PageFooter t={t} ui={props.ui} newTab />
-        </div>
-        {rawElement('script', { nonce: props.nonce, 'data-console-note': props.consoleNote }, panelScript)}
-      </body>
+        <PageHead
+          title={t('widget.panel_title')}
+          nonce={props.nonce}
+          css={`${styles}${panelStyles}:root{--accent:${props.accent.accent};--accent-ink:${props.accent.onAccent}}`}
+        />
+        <body class="panel">
+          <QuickExit t={t} target="_top" />
+          <p id="live" class="visually-hidden" aria-live="polite"></p>
+          <div id="view">
+            <header class="bar">
+              <HeaderActions t={t} ui={props.ui} state={state} languages={props.languages} />
+            </header>
+            <main id="main" tabindex={-1}>
+              {props.children}
+            </main>
+            <PageFooter t={t} ui={props.ui} newTab />
+          </div>
+          {rawElement('script', { nonce: props.nonce, 'data-console-note': props.consoleNote }, panelScript)}
+        </body>
       </html>
     </>
   )

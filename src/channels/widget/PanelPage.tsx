@@ -16,7 +16,16 @@ export function PanelPage(props: {
   const { view, t } = props
   return (
     <FormTargetScope value={{ action: '/widget/turn', hidden: props.fields }}>
-      <PanelLayout t={t} ui={view.ui} dir={view.dir} nonce={props.nonce} state={view.state} languages={view.languages} accent={props.accent} consoleNote={props.consoleNote}>
+      <PanelLayout
+        t={t}
+        ui={view.ui}
+        dir={view.dir}
+        nonce={props.nonce}
+        state={view.state}
+        languages={view.languages}
+        accent={props.accent}
+        consoleNote={props.consoleNote}
+      >
         <TurnContent view={view} t={t} />
       </PanelLayout>
     </FormTargetScope>

@@ -5,7 +5,10 @@
  * partner in the console. No dependencies: the loader in the host page uses this too.
  * @example accessibleColours('#ffcc00') // { accent: '#7a6200', onAccent: '#ffffff', adjusted: true }
  */
-export function accessibleColours(hex: string | undefined, fallback = DEFAULT_ACCENT): { accent: string; onAccent: string; adjusted: boolean } {
+export function accessibleColours(
+  hex: string | undefined,
+  fallback = DEFAULT_ACCENT,
+): { accent: string; onAccent: string; adjusted: boolean } {
   const parsed = hex && HEX.test(hex) ? toRgb(hex) : undefined
   let rgb = parsed ?? toRgb(fallback)
   let adjusted = false

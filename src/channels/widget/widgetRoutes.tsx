@@ -37,11 +37,17 @@ export function widgetRoutes(deps: TurnDeps, options: { publicOrigin?: string } 
       // The interface language: the embed's, else the partner's default, else the browser's.
       ui: request.ui ?? partner?.defaultLanguage ?? c.req.header('accept-language'),
       regionHint: c.req.header('accept-language'),
-      presets: { country: settings.country ?? partner?.defaultCountry ?? undefined, language: settings.lang ?? partner?.defaultLanguage ?? undefined },
+      presets: {
+        country: settings.country ?? partner?.defaultCountry ?? undefined,
+        language: settings.lang ?? partner?.defaultLanguage ?? undefined,
+      },
       featured: partner && partner.featured.length > 0 ? { ids: partner.featured, by: partner.name } : undefined,
     })
     const t = deps.translator.t(view.ui)
-    c.header('Content-Security-Policy', contentSecurityPolicy(c.get('nonce'), { frameAncestors: frameAncestors(partner, deps.embedOrigins ?? PRODUCTION_ORIGINS) }))
+    c.header(
+      'Content-Security-Policy',
+      contentSecurityPolicy(c.get('nonce'), { frameAncestors: frameAncestors(partner, deps.embedOrigins ?? PRODUCTION_ORIGINS) }),
+    )
     c.header('X-Frame-Options', undefined)
     c.header('Cross-Origin-Resource-Policy', 'cross-origin')
     const consoleNote =
@@ -49,14 +55,16 @@ export function widgetRoutes(deps: TurnDeps, options: { publicOrigin?: string } 
         ? `Helpfinder widget: unknown partner id "${settings.partner}". Showing the default widget; ask Helpfinder to register your site.`
         : undefined
     return c.html(
-      renderHtml(<PanelPage
-        view={bad ? { ...view, notice: t('error.bad_request') } : view}
-        nonce={c.get('nonce')}
-        t={t}
-        fields={settingsFields(settings)}
-        accent={accessibleColours(settings.accent)}
-        consoleNote={consoleNote}
-      />),
+      renderHtml(
+        <PanelPage
+          view={bad ? { ...view, notice: t('error.bad_request') } : view}
+          nonce={c.get('nonce')}
+          t={t}
+          fields={settingsFields(settings)}
+          accent={accessibleColours(settings.accent)}
+          consoleNote={consoleNote}
+        />,
+      ),
       bad ? 400 : 200,
     )
   }

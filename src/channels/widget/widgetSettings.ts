@@ -8,9 +8,24 @@ const Lenient = <T extends z.ZodType>(schema: T) => schema.optional().catch(unde
  * and as every panel form carries them on (`w_*` fields). None is personal; all are optional.
  */
 export const WidgetSettingsSchema = z.object({
-  partner: Lenient(z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(64)),
-  country: Lenient(z.string().regex(/^[A-Za-z]{2}$/).transform((code) => code.toUpperCase())),
-  lang: Lenient(z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/).max(35)),
+  partner: Lenient(
+    z
+      .string()
+      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)
+      .max(64),
+  ),
+  country: Lenient(
+    z
+      .string()
+      .regex(/^[A-Za-z]{2}$/)
+      .transform((code) => code.toUpperCase()),
+  ),
+  lang: Lenient(
+    z
+      .string()
+      .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/)
+      .max(35),
+  ),
   accent: Lenient(z.string().regex(/^#[0-9a-fA-F]{6}$/)),
 })
 export type WidgetSettings = z.infer<typeof WidgetSettingsSchema>
@@ -27,7 +42,12 @@ export function widgetSettings(source: Record<string, unknown>, prefix = ''): Wi
     const value = Array.isArray(sent) ? sent[0] : sent
     return typeof value === 'string' && value !== '' ? value : undefined
   }
-  const parsed = WidgetSettingsSchema.safeParse({ partner: pick('partner'), country: pick('country'), lang: pick('lang'), accent: pick('accent') })
+  const parsed = WidgetSettingsSchema.safeParse({
+    partner: pick('partner'),
+    country: pick('country'),
+    lang: pick('lang'),
+    accent: pick('accent'),
+  })
   return parsed.success ? parsed.data : {}
 }
 

@@ -31,7 +31,13 @@ export function EventList(props: { events: CuratorEvent[] }) {
           <td>
             <time datetime={event.at}>{event.at.replace('T', ' ').slice(0, 19)}</time>
           </td>
-          <td>{event.curator ? `${event.curator.displayName} (${event.curator.login})` : <span class="hint">a login name that matches no account</span>}</td>
+          <td>
+            {event.curator ? (
+              `${event.curator.displayName} (${event.curator.login})`
+            ) : (
+              <span class="hint">a login name that matches no account</span>
+            )}
+          </td>
           <td>{KINDS[event.kind] ?? event.kind}</td>
         </tr>
       )}

@@ -22,29 +22,38 @@ export function accountRoutes(deps: Pick<AdminDeps, 'sessions' | 'events'>) {
     const curator = c.get('curator')
     const live = deps.sessions.countOf(curator.id)
     return c.html(
-      renderHtml(<AdminLayout title="Your account" nonce={c.get('nonce')} section="/admin/account" curator={curator} csrf={c.get('csrf')}>
-        <h1>Your account</h1>
-        <p>
-          You are logged in as <strong>{curator.displayName}</strong> (login name <code>{curator.login}</code>).
-        </p>
-        <h2>Sessions</h2>
-        <p>{live === 1 ? 'You are logged in in this browser only.' : `You are logged in in ${live} places (browsers or devices), this one included.`}</p>
-        <p class="hint">If you left the console open on another computer, or think someone else may be using your account, end all your sessions. You will need to log in again here too. An administrator can set a new password for you.</p>
-        <form method="post" action="/admin/account/end-sessions">
-          <input type="hidden" name="csrf" value={c.get('csrf')} />
-          <button type="submit" class="danger">
-            End all my sessions
-          </button>
-        </form>
-        {curator.role === 'admin' && (
-          <>
-            <h2>Logins and accounts</h2>
-            <p>
-              <a href="/admin/events">See recent logins and account changes</a>
-            </p>
-          </>
-        )}
-      </AdminLayout>),
+      renderHtml(
+        <AdminLayout title="Your account" nonce={c.get('nonce')} section="/admin/account" curator={curator} csrf={c.get('csrf')}>
+          <h1>Your account</h1>
+          <p>
+            You are logged in as <strong>{curator.displayName}</strong> (login name <code>{curator.login}</code>).
+          </p>
+          <h2>Sessions</h2>
+          <p>
+            {live === 1
+              ? 'You are logged in in this browser only.'
+              : `You are logged in in ${live} places (browsers or devices), this one included.`}
+          </p>
+          <p class="hint">
+            If you left the console open on another computer, or think someone else may be using your account, end all your sessions. You
+            will need to log in again here too. An administrator can set a new password for you.
+          </p>
+          <form method="post" action="/admin/account/end-sessions">
+            <input type="hidden" name="csrf" value={c.get('csrf')} />
+            <button type="submit" class="danger">
+              End all my sessions
+            </button>
+          </form>
+          {curator.role === 'admin' && (
+            <>
+              <h2>Logins and accounts</h2>
+              <p>
+                <a href="/admin/events">See recent logins and account changes</a>
+              </p>
+            </>
+          )}
+        </AdminLayout>,
+      ),
     )
   })
 
@@ -58,16 +67,19 @@ export function accountRoutes(deps: Pick<AdminDeps, 'sessions' | 'events'>) {
 
   app.get('/events', (c) => {
     const curator = c.get('curator')
-    if (curator.role !== 'admin') return consoleMessagePage(c, 'Admins only', 'Only an administrator can see the logins and account changes.', 403)
+    if (curator.role !== 'admin')
+      return consoleMessagePage(c, 'Admins only', 'Only an administrator can see the logins and account changes.', 403)
     return c.html(
-      renderHtml(<AdminLayout title="Logins and accounts" nonce={c.get('nonce')} section="/admin/account" curator={curator} csrf={c.get('csrf')}>
-        <h1>Logins and account changes</h1>
-        <p>
-          The latest {EVENTS_SHOWN} events, newest first. Only the time, the account and what happened are kept, for 90 days: no addresses, and never a login name that matches no account (people
-          sometimes type their password there).
-        </p>
-        <EventList events={deps.events.latest(EVENTS_SHOWN)} />
-      </AdminLayout>),
+      renderHtml(
+        <AdminLayout title="Logins and accounts" nonce={c.get('nonce')} section="/admin/account" curator={curator} csrf={c.get('csrf')}>
+          <h1>Logins and account changes</h1>
+          <p>
+            The latest {EVENTS_SHOWN} events, newest first. Only the time, the account and what happened are kept, for 90 days: no
+            addresses, and never a login name that matches no account (people sometimes type their password there).
+          </p>
+          <EventList events={deps.events.latest(EVENTS_SHOWN)} />
+        </AdminLayout>,
+      ),
     )
   })
 

@@ -10,7 +10,11 @@ import type { NewCurator } from './newCuratorSchema'
  * A login that exists is refused.
  * @example await addCurator(db, { login: 'anna', displayName: 'Anna', role: 'admin', password })
  */
-export async function addCurator(db: BetterSQLite3Database<typeof schema>, curator: NewCurator, now = new Date()): Promise<{ ok: true } | { ok: false; error: string }> {
+export async function addCurator(
+  db: BetterSQLite3Database<typeof schema>,
+  curator: NewCurator,
+  now = new Date(),
+): Promise<{ ok: true } | { ok: false; error: string }> {
   if (db.select({ id: schema.curators.id }).from(schema.curators).where(eq(schema.curators.login, curator.login)).get()) {
     return { ok: false, error: `a curator with the login "${curator.login}" already exists` }
   }

@@ -41,8 +41,15 @@ export function curatorEvents(db: BetterSQLite3Database<typeof schema>, now: () 
   const prune = () => {
     const cutoff = new Date(now().getTime() - EVENT_RETENTION.days * 24 * 60 * 60_000).toISOString()
     db.delete(table).where(lt(table.at, cutoff)).run()
-    const newest = db.select({ id: max(table.id) }).from(table).get()?.id ?? 0
-    if (newest > EVENT_RETENTION.maxRows) db.delete(table).where(lte(table.id, newest - EVENT_RETENTION.maxRows)).run()
+    const newest =
+      db
+        .select({ id: max(table.id) })
+        .from(table)
+        .get()?.id ?? 0
+    if (newest > EVENT_RETENTION.maxRows)
+      db.delete(table)
+        .where(lte(table.id, newest - EVENT_RETENTION.maxRows))
+        .run()
   }
   prune()
 
@@ -56,13 +63,23 @@ export function curatorEvents(db: BetterSQLite3Database<typeof schema>, now: () 
     /** The latest events, newest first. */
     latest(limit: number): CuratorEvent[] {
       return db
-        .select({ at: table.at, kind: table.kind, id: schema.curators.id, login: schema.curators.login, displayName: schema.curators.displayName })
+        .select({
+          at: table.at,
+          kind: table.kind,
+          id: schema.curators.id,
+          login: schema.curators.login,
+          displayName: schema.curators.displayName,
+        })
         .from(table)
         .leftJoin(schema.curators, eq(schema.curators.id, table.curatorId))
         .orderBy(desc(table.id))
         .limit(limit)
         .all()
-        .map(({ at, kind, id, login, displayName }) => ({ at, kind, curator: id !== null && login !== null && displayName !== null ? { id, login, displayName } : null }))
+        .map(({ at, kind, id, login, displayName }) => ({
+          at,
+          kind,
+          curator: id !== null && login !== null && displayName !== null ? { id, login, displayName } : null,
+        }))
     },
 
     prune,

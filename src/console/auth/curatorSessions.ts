@@ -19,7 +19,11 @@ export const SESSION_POLICY: SessionPolicy = { idleMs: 30 * 60_000, absoluteMs: 
  * logged-out cookie is worthless.
  * @example const token = sessions.start(curator.id); sessions.resume(token)?.curator.login
  */
-export function curatorSessions(db: BetterSQLite3Database<typeof schema>, policy: SessionPolicy = SESSION_POLICY, now: () => number = Date.now) {
+export function curatorSessions(
+  db: BetterSQLite3Database<typeof schema>,
+  policy: SessionPolicy = SESSION_POLICY,
+  now: () => number = Date.now,
+) {
   const table = schema.curatorSessions
   const expired = (at: number) => or(lt(table.lastSeenAt, at - policy.idleMs), lt(table.createdAt, at - policy.absoluteMs))
   return {
@@ -28,7 +32,9 @@ export function curatorSessions(db: BetterSQLite3Database<typeof schema>, policy
       const token = newSessionToken()
       const at = now()
       db.delete(table).where(expired(at)).run()
-      db.insert(table).values({ tokenHash: hashSessionToken(token), curatorId, createdAt: at, lastSeenAt: at }).run()
+      db.insert(table)
+        .values({ tokenHash: hashSessionToken(token), curatorId, createdAt: at, lastSeenAt: at })
+        .run()
       return token
     },
 
@@ -54,7 +60,9 @@ export function curatorSessions(db: BetterSQLite3Database<typeof schema>, policy
     },
 
     end(token: string): void {
-      db.delete(table).where(eq(table.tokenHash, hashSessionToken(token))).run()
+      db.delete(table)
+        .where(eq(table.tokenHash, hashSessionToken(token)))
+        .run()
     },
 
     /** Ends every session of one curator ("end all my sessions", a disabled account, a new password). */
@@ -65,7 +73,11 @@ export function curatorSessions(db: BetterSQLite3Database<typeof schema>, policy
     /** How many live sessions a curator has (the account page shows it). */
     countOf(curatorId: number): number {
       const at = now()
-      const live = and(eq(table.curatorId, curatorId), gte(table.lastSeenAt, at - policy.idleMs), gte(table.createdAt, at - policy.absoluteMs))
+      const live = and(
+        eq(table.curatorId, curatorId),
+        gte(table.lastSeenAt, at - policy.idleMs),
+        gte(table.createdAt, at - policy.absoluteMs),
+      )
       return db.select({ live: count() }).from(table).where(live).get()?.live ?? 0
     },
   }

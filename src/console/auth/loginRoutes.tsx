@@ -39,29 +39,31 @@ export function loginRoutes(deps: Pick<AdminDeps, 'db' | 'sessions' | 'throttle'
     const token = newSessionToken()
     setCookie(c, LOGIN_COOKIE, token, CONSOLE_COOKIE)
     return c.html(
-      renderHtml(<AdminLayout title="Log in" nonce={c.get('nonce')}>
-        <h1>Log in to the curator console</h1>
-        <p>For people who keep Helpfinder's directory of services true. Accounts are made by an administrator; there is no sign-up.</p>
-        {message && (
-          <p class={message.kind === 'error' ? 'error' : 'ok'} role={message.kind === 'error' ? 'alert' : 'status'}>
-            {message.text}
-          </p>
-        )}
-        <form method="post" action="/admin/login">
-          <input type="hidden" name="csrf" value={token} />
-          <div class="field">
-            <label for="login">Login name</label>
-            <input type="text" id="login" name="login" autocomplete="username" required autofocus />
-          </div>
-          <div class="field">
-            <label for="password">Password</label>
-            <input type="password" id="password" name="password" autocomplete="current-password" required />
-          </div>
-          <button type="submit" class="primary">
-            Log in
-          </button>
-        </form>
-      </AdminLayout>),
+      renderHtml(
+        <AdminLayout title="Log in" nonce={c.get('nonce')}>
+          <h1>Log in to the curator console</h1>
+          <p>For people who keep Helpfinder's directory of services true. Accounts are made by an administrator; there is no sign-up.</p>
+          {message && (
+            <p class={message.kind === 'error' ? 'error' : 'ok'} role={message.kind === 'error' ? 'alert' : 'status'}>
+              {message.text}
+            </p>
+          )}
+          <form method="post" action="/admin/login">
+            <input type="hidden" name="csrf" value={token} />
+            <div class="field">
+              <label for="login">Login name</label>
+              <input type="text" id="login" name="login" autocomplete="username" required autofocus />
+            </div>
+            <div class="field">
+              <label for="password">Password</label>
+              <input type="password" id="password" name="password" autocomplete="current-password" required />
+            </div>
+            <button type="submit" class="primary">
+              Log in
+            </button>
+          </form>
+        </AdminLayout>,
+      ),
       status,
     )
   }
@@ -107,7 +109,12 @@ export function loginRoutes(deps: Pick<AdminDeps, 'db' | 'sessions' | 'throttle'
       }
       ticket.succeeded()
       // The policy rose since this hash was made: replace it now that the password is at hand.
-      if (checked.needsRehash) deps.db.update(schema.curators).set({ passwordHash: await curatorPasswords.hash(password) }).where(eq(schema.curators.id, row.id)).run()
+      if (checked.needsRehash)
+        deps.db
+          .update(schema.curators)
+          .set({ passwordHash: await curatorPasswords.hash(password) })
+          .where(eq(schema.curators.id, row.id))
+          .run()
       setCookie(c, SESSION_COOKIE, deps.sessions.start(row.id), CONSOLE_COOKIE)
       deps.events.record('login_ok', row.id)
       deleteCookie(c, LOGIN_COOKIE, CONSOLE_COOKIE)

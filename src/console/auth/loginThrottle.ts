@@ -33,7 +33,9 @@ export interface LoginTicket {
  * `login`: the name is locked. `busy`: an attempt for this name, or the most the console checks
  * at once, is already running. `global`: the console is slowed down and the queue is full.
  */
-export type ThrottleVerdict = { allowed: true; ticket: LoginTicket } | { allowed: false; scope: 'login' | 'busy' | 'global'; retryAfterMs: number }
+export type ThrottleVerdict =
+  | { allowed: true; ticket: LoginTicket }
+  | { allowed: false; scope: 'login' | 'busy' | 'global'; retryAfterMs: number }
 
 interface NameEntry {
   failures: number[]
@@ -80,7 +82,8 @@ export function loginThrottle(policy: ThrottlePolicy = THROTTLE_POLICY, now: () 
       if (entry.inFlight || inFlight >= policy.global.maxInFlight) return { allowed: false, scope: 'busy', retryAfterMs: 1_000 }
       recent = recent.filter((attempt) => at - attempt.at < policy.global.windowMs).slice(-MAX_TRACKED)
       const start = recent.length < policy.global.freeAttempts ? at : Math.max(at, lastStart + policy.global.spacingMs)
-      if (start - at > policy.global.maxWaitMs) return { allowed: false, scope: 'global', retryAfterMs: start - at - policy.global.maxWaitMs }
+      if (start - at > policy.global.maxWaitMs)
+        return { allowed: false, scope: 'global', retryAfterMs: start - at - policy.global.maxWaitMs }
 
       lastStart = start
       const attempt = { at }

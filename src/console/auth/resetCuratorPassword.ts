@@ -9,7 +9,12 @@ import { curatorPasswords } from './curatorPasswords'
  * whoever knew the old one is logged out too, and records `password_reset`.
  * @example await resetCuratorPassword(db, 'anna', 'a new long pass phrase')
  */
-export async function resetCuratorPassword(db: BetterSQLite3Database<typeof schema>, login: string, password: string, now = new Date()): Promise<{ ok: true } | { ok: false; error: string }> {
+export async function resetCuratorPassword(
+  db: BetterSQLite3Database<typeof schema>,
+  login: string,
+  password: string,
+  now = new Date(),
+): Promise<{ ok: true } | { ok: false; error: string }> {
   const row = db.select({ id: schema.curators.id }).from(schema.curators).where(eq(schema.curators.login, login)).get()
   if (!row) return { ok: false, error: `there is no curator with the login "${login}"` }
   const passwordHash = await curatorPasswords.hash(password)

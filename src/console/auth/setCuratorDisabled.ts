@@ -8,7 +8,12 @@ import { curatorEvents } from './curatorEvents'
  * it again; records `account_disabled` or `account_enabled`. History entries keep pointing at it.
  * @example setCuratorDisabled(db, 'anna', true) // { ok: true, changed: true }
  */
-export function setCuratorDisabled(db: BetterSQLite3Database<typeof schema>, login: string, disabled: boolean, now = new Date()): { ok: true; changed: boolean } | { ok: false; error: string } {
+export function setCuratorDisabled(
+  db: BetterSQLite3Database<typeof schema>,
+  login: string,
+  disabled: boolean,
+  now = new Date(),
+): { ok: true; changed: boolean } | { ok: false; error: string } {
   const row = db.select().from(schema.curators).where(eq(schema.curators.login, login)).get()
   if (!row) return { ok: false, error: `there is no curator with the login "${login}"` }
   if ((row.disabledAt !== null) === disabled) return { ok: true, changed: false }

@@ -20,11 +20,21 @@ export function DashboardCoverageTable(props: { report: CoverageReport }) {
           class="coverage"
           caption={
             <>
-              National: the country is among the record's countries. Online-only: reachable online, not national, and in one of the country's official languages.
-              Target-group cells read national+online-only; a zero is marked. "0 (+1 unconfirmed)": none shown, one record on file whose contact is not confirmed. Languages marked "inferred" are not stated by a source.
+              National: the country is among the record's countries. Online-only: reachable online, not national, and in one of the
+              country's official languages. Target-group cells read national+online-only; a zero is marked. "0 (+1 unconfirmed)": none
+              shown, one record on file whose contact is not confirmed. Languages marked "inferred" are not stated by a source.
             </>
           }
-          headings={['Country', 'National', 'Online-only', ...report.targetGroups.map((group) => group.heading), 'Languages', 'Urgent numbers', 'Stale', 'Never checked']}
+          headings={[
+            'Country',
+            'National',
+            'Online-only',
+            ...report.targetGroups.map((group) => group.heading),
+            'Languages',
+            'Urgent numbers',
+            'Stale',
+            'Never checked',
+          ]}
           items={report.countries}
           row={(country) => (
             <tr id={`coverage-${country.code}`}>

@@ -34,7 +34,12 @@ export function DashboardGaps(props: { report: CoverageReport }) {
       <p id="no-national-count">{`${noNational.length} of ${total} countries have no active national service shown; ${heldBack.length} of them have one on file whose contact is not confirmed.`}</p>
       <ConsoleTable
         id="no-national"
-        headings={['Country', 'On file, contact not confirmed', 'Online-only services in its official languages', 'Target groups with no service shown']}
+        headings={[
+          'Country',
+          'On file, contact not confirmed',
+          'Online-only services in its official languages',
+          'Target groups with no service shown',
+        ]}
         items={noNational}
         empty={null}
         row={(country) => (
@@ -42,11 +47,13 @@ export function DashboardGaps(props: { report: CoverageReport }) {
             <th scope="row">{`${country.name} (${country.code})`}</th>
             <td>{country.nationalUnconfirmed.length === 0 ? '—' : linked(country.nationalUnconfirmed)}</td>
             <td>
-              {country.onlineOnly.length > 0
-                ? country.onlineOnly.map((service) => service.name).join(', ')
-                : country.onlineUnconfirmed.length > 0
-                  ? ['none shown; on file, contact not confirmed: ', ...linked(country.onlineUnconfirmed)]
-                  : <span class="tag stale">none</span>}
+              {country.onlineOnly.length > 0 ? (
+                country.onlineOnly.map((service) => service.name).join(', ')
+              ) : country.onlineUnconfirmed.length > 0 ? (
+                ['none shown; on file, contact not confirmed: ', ...linked(country.onlineUnconfirmed)]
+              ) : (
+                <span class="tag stale">none</span>
+              )}
             </td>
             <td>
               {report.targetGroups
@@ -61,7 +68,10 @@ export function DashboardGaps(props: { report: CoverageReport }) {
         )}
       />
       <h2 id="unconfirmed">On file, contact not confirmed</h2>
-      <p class="hint">Active prevention records with no website and no contact: a person is never shown them. Find a contact or the operator's page about the service.</p>
+      <p class="hint">
+        Active prevention records with no website and no contact: a person is never shown them. Find a contact or the operator's page about
+        the service.
+      </p>
       <ConsoleTable
         id="unconfirmed-services"
         caption={`${unconfirmed.length} of ${total} countries have records on file whose contact is not confirmed.`}
@@ -96,7 +106,12 @@ export function DashboardGaps(props: { report: CoverageReport }) {
         caption={`${missingUrgent.length} of ${total} countries miss at least one urgent-help number.`}
         headings={['Country', 'Missing']}
         items={missingUrgent}
-        empty={<p>Every country has every expected urgent-help number on file (emergency, child helpline, crisis line; 116 000 in EU member states).</p>}
+        empty={
+          <p>
+            Every country has every expected urgent-help number on file (emergency, child helpline, crisis line; 116 000 in EU member
+            states).
+          </p>
+        }
         row={(country) => (
           <tr id={`urgent-gap-${country.code}`}>
             <th scope="row">{`${country.name} (${country.code})`}</th>

@@ -17,9 +17,10 @@ export function DashboardPage(props: { report: CoverageReport; doubtful: Initiat
     <>
       <h1>Staleness and coverage</h1>
       <p>
-        The report of <code>npm run data:coverage</code>, computed now on the live directory for {report.today}. It counts active prevention services with a website or
-        contact in {report.countries.length} countries (the EU member states, GB, NO, CH, US, CA and AU), and names the active ones on file whose contact is not
-        confirmed, which a person is never shown; changes made in the console show here at once.
+        The report of <code>npm run data:coverage</code>, computed now on the live directory for {report.today}. It counts active prevention
+        services with a website or contact in {report.countries.length} countries (the EU member states, GB, NO, CH, US, CA and AU), and
+        names the active ones on file whose contact is not confirmed, which a person is never shown; changes made in the console show here
+        at once.
       </p>
       <nav aria-label="On this page">
         <ul>
@@ -59,7 +60,9 @@ export function DashboardPage(props: { report: CoverageReport; doubtful: Initiat
             <RecordCell id={record.id} name={record.name} />
             <td>{record.kind}</td>
             <td>{record.countries.join(', ') || (record.online ? 'online' : '—')}</td>
-            <td>{record.lastChecked === null ? 'never checked' : `${record.lastChecked}${record.checkedBy ? ` by ${record.checkedBy}` : ''}`}</td>
+            <td>
+              {record.lastChecked === null ? 'never checked' : `${record.lastChecked}${record.checkedBy ? ` by ${record.checkedBy}` : ''}`}
+            </td>
             <td>{record.statusNote ?? '—'}</td>
           </tr>
         )}

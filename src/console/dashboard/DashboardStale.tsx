@@ -28,8 +28,8 @@ export function DashboardStale(props: { report: CoverageReport; allStale: number
     <>
       <h2 id="stale">Not checked for 12 months</h2>
       <p class="hint">
-        The services the report counts whose last check is more than 12 months before {props.report.today}. Open one, compare it with its sources, then tick
-        "I compared this record with its sources today" and save, or confirm it as checked.
+        The services the report counts whose last check is more than 12 months before {props.report.today}. Open one, compare it with its
+        sources, then tick "I compared this record with its sources today" and save, or confirm it as checked.
       </p>
       <p>
         <a href="/admin/records?checked=stale">{`All records not checked for 12 months (${props.allStale}), including doubtful and closed ones and helplines`}</a>
@@ -123,7 +123,9 @@ function staleServices(report: CoverageReport): StaleService[] {
  */
 function staleUrgentLines(report: CoverageReport): Array<{ country: string; name: string; lastChecked: string }> {
   return report.countries.flatMap((country) => {
-    const services = [...country.national, ...country.onlineOnly].filter((service) => service.stale).map((service) => `${service.name}\n${service.lastChecked}`)
+    const services = [...country.national, ...country.onlineOnly]
+      .filter((service) => service.stale)
+      .map((service) => `${service.name}\n${service.lastChecked}`)
     return country.stale.flatMap((record) => {
       const at = services.indexOf(`${record.name}\n${record.lastChecked}`)
       if (at >= 0) {
@@ -151,5 +153,9 @@ function neverCheckedServices(report: CoverageReport): CountedRow[] {
 
 /** Each country's urgent lines no one has checked yet. */
 function neverCheckedUrgentLines(report: CoverageReport): Array<{ country: string; name: string }> {
-  return report.countries.flatMap((country) => country.neverChecked.filter((entry) => entry.urgent).map((entry) => ({ country: `${country.name} (${country.code})`, name: entry.name })))
+  return report.countries.flatMap((country) =>
+    country.neverChecked
+      .filter((entry) => entry.urgent)
+      .map((entry) => ({ country: `${country.name} (${country.code})`, name: entry.name })),
+  )
 }

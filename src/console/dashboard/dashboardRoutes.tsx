@@ -23,13 +23,31 @@ export function dashboardRoutes(deps: Pick<AdminDeps, 'directory' | 'now'>) {
     const today = deps.now()
     const report = computeCoverage({ data, officialLanguages, today })
     // The record list's own filter, so the number here is the number the linked list shows.
-    const allStale = filterRecords(data.initiatives, RecordFiltersSchema.parse({ checked: 'stale' }), c.get('curator'), today.getTime()).length
-    const allNever = filterRecords(data.initiatives, RecordFiltersSchema.parse({ checked: 'never' }), c.get('curator'), today.getTime()).length
+    const allStale = filterRecords(
+      data.initiatives,
+      RecordFiltersSchema.parse({ checked: 'stale' }),
+      c.get('curator'),
+      today.getTime(),
+    ).length
+    const allNever = filterRecords(
+      data.initiatives,
+      RecordFiltersSchema.parse({ checked: 'never' }),
+      c.get('curator'),
+      today.getTime(),
+    ).length
     const doubtful = data.initiatives.filter((record) => record.status === 'doubtful').sort((a, b) => a.name.localeCompare(b.name, 'en'))
     return c.html(
-      renderHtml(<AdminLayout title="Staleness and coverage" nonce={c.get('nonce')} section="/admin/dashboard" curator={c.get('curator')} csrf={c.get('csrf')}>
-        <DashboardPage report={report} doubtful={doubtful} allStale={allStale} allNever={allNever} />
-      </AdminLayout>),
+      renderHtml(
+        <AdminLayout
+          title="Staleness and coverage"
+          nonce={c.get('nonce')}
+          section="/admin/dashboard"
+          curator={c.get('curator')}
+          csrf={c.get('csrf')}
+        >
+          <DashboardPage report={report} doubtful={doubtful} allStale={allStale} allNever={allNever} />
+        </AdminLayout>,
+      ),
     )
   })
 

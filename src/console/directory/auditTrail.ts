@@ -32,11 +32,23 @@ export function auditTrail(db: BetterSQLite3Database<typeof schema>) {
   const withAccounts = () =>
     db
       // Only what the page shows of the account: never its password hash.
-      .select({ entry: schema.auditEntries, account: { id: schema.curators.id, login: schema.curators.login, displayName: schema.curators.displayName, disabledAt: schema.curators.disabledAt } })
+      .select({
+        entry: schema.auditEntries,
+        account: {
+          id: schema.curators.id,
+          login: schema.curators.login,
+          displayName: schema.curators.displayName,
+          disabledAt: schema.curators.disabledAt,
+        },
+      })
       .from(schema.auditEntries)
       .leftJoin(schema.curators, eq(schema.curators.id, schema.auditEntries.curatorId))
   return {
-    record(actor: Actor, change: { subject: AuditSubject; subjectId: string; action: AuditAction; before: unknown; after: unknown }, at: Date): void {
+    record(
+      actor: Actor,
+      change: { subject: AuditSubject; subjectId: string; action: AuditAction; before: unknown; after: unknown },
+      at: Date,
+    ): void {
       db.insert(schema.auditEntries)
         .values({
           at: at.toISOString(),
@@ -79,7 +91,9 @@ function toEntry({ entry, account }: EntryRow): AuditEntry {
     id: entry.id,
     at: entry.at,
     curatorName: entry.curatorName,
-    account: account ? { id: account.id, login: account.login, displayName: account.displayName, disabled: account.disabledAt !== null } : null,
+    account: account
+      ? { id: account.id, login: account.login, displayName: account.displayName, disabled: account.disabledAt !== null }
+      : null,
     subject: subjectOf(entry.subject),
     subjectId: entry.subjectId,
     action: entry.action,

@@ -9,11 +9,16 @@ import type { CuratorAccount } from '../auth/curatorAccount'
  */
 export function canEdit(curator: CuratorAccount, record: Pick<Initiative, 'organisation' | 'countries'>): boolean {
   if (curator.role === 'admin') return true
-  const ownCountryOnly = curator.country !== null && record.countries.length > 0 && record.countries.every((country) => country === curator.country)
+  const ownCountryOnly =
+    curator.country !== null && record.countries.length > 0 && record.countries.every((country) => country === curator.country)
   return ofOwnOrganisation(curator, record) || ownCountryOnly
 }
 
 /** Whether the record belongs to the curator's organisation (compared without case and outer spaces). */
 export function ofOwnOrganisation(curator: CuratorAccount, record: Pick<Initiative, 'organisation'>): boolean {
-  return curator.organisation !== null && record.organisation !== null && record.organisation.trim().toLowerCase() === curator.organisation.trim().toLowerCase()
+  return (
+    curator.organisation !== null &&
+    record.organisation !== null &&
+    record.organisation.trim().toLowerCase() === curator.organisation.trim().toLowerCase()
+  )
 }

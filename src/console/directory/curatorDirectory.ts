@@ -61,7 +61,11 @@ export function curatorDirectory(options: { db: BetterSQLite3Database<typeof sch
      * an id and an update instead (confirm, retire), the update is applied to the record as stored
      * at that moment, so it never undoes a change saved just before it.
      */
-    saveInitiative(curator: CuratorAccount, change: Initiative | { id: string; update: (stored: Initiative) => Initiative }, how: { action: AuditAction; baseVersion?: string }): Promise<Result<Initiative, ChangeRefused>> {
+    saveInitiative(
+      curator: CuratorAccount,
+      change: Initiative | { id: string; update: (stored: Initiative) => Initiative },
+      how: { action: AuditAction; baseVersion?: string },
+    ): Promise<Result<Initiative, ChangeRefused>> {
       return serially(async () => {
         const data = await repository.load()
         const before = data.initiatives.find((initiative) => initiative.id === change.id)
@@ -74,7 +78,12 @@ export function curatorDirectory(options: { db: BetterSQLite3Database<typeof sch
         const widening = scopeProblems(curator, before, record)
         if (widening.length > 0) return fail({ kind: 'widens', id: record.id, problems: widening })
         if (!canEdit(curator, record)) return fail({ kind: 'forbidden', ids: [record.id] })
-        const after = { ...data, initiatives: before ? data.initiatives.map((initiative) => (initiative.id === record.id ? record : initiative)) : [...data.initiatives, record] }
+        const after = {
+          ...data,
+          initiatives: before
+            ? data.initiatives.map((initiative) => (initiative.id === record.id ? record : initiative))
+            : [...data.initiatives, record],
+        }
         const problems = newProblems(data, after, now())
         if (problems.length > 0) return fail({ kind: 'invalid', problems })
         const saved = transaction(() => {
@@ -100,7 +109,9 @@ export function curatorDirectory(options: { db: BetterSQLite3Database<typeof sch
         const written = next.filter((record) => JSON.stringify(old.get(record.id)) !== JSON.stringify(record))
         const removed = data.initiatives.filter((record) => !fresh.has(record.id))
         const outOfScope = [
-          ...[...written, ...removed, ...written.flatMap((record) => old.get(record.id) ?? [])].filter((record) => !canEdit(curator, record)),
+          ...[...written, ...removed, ...written.flatMap((record) => old.get(record.id) ?? [])].filter(
+            (record) => !canEdit(curator, record),
+          ),
           ...written.filter((record) => scopeProblems(curator, old.get(record.id), record).length > 0),
         ]
         if (outOfScope.length > 0) return fail({ kind: 'forbidden', ids: [...new Set(outOfScope.map((record) => record.id))] })
@@ -109,10 +120,27 @@ export function curatorDirectory(options: { db: BetterSQLite3Database<typeof sch
         if (problems.length > 0) return fail({ kind: 'invalid', problems })
         const at = now()
         transaction(() => {
-          writeInitiatives(db, after, written, removed.map((record) => record.id))
+          writeInitiatives(
+            db,
+            after,
+            written,
+            removed.map((record) => record.id),
+          )
           const stored = byId(loadSqliteDirectory(db).initiatives)
-          for (const record of written) audit.record(curator, { subject: 'initiative', subjectId: record.id, action: 'import', before: old.get(record.id), after: storedOne(stored, record.id) }, at)
-          for (const record of removed) audit.record(curator, { subject: 'initiative', subjectId: record.id, action: 'remove', before: record, after: null }, at)
+          for (const record of written)
+            audit.record(
+              curator,
+              {
+                subject: 'initiative',
+                subjectId: record.id,
+                action: 'import',
+                before: old.get(record.id),
+                after: storedOne(stored, record.id),
+              },
+              at,
+            )
+          for (const record of removed)
+            audit.record(curator, { subject: 'initiative', subjectId: record.id, action: 'remove', before: record, after: null }, at)
         })
         if (written.length + removed.length > 0) await options.onChange()
         return ok({
@@ -124,7 +152,11 @@ export function curatorDirectory(options: { db: BetterSQLite3Database<typeof sch
     },
 
     /** Creates or replaces one embedding partner (admins only). */
-    savePartner(curator: CuratorAccount, partner: Partner, change: { action: 'create' | 'edit'; baseVersion?: string }): Promise<Result<Partner, ChangeRefused>> {
+    savePartner(
+      curator: CuratorAccount,
+      partner: Partner,
+      change: { action: 'create' | 'edit'; baseVersion?: string },
+    ): Promise<Result<Partner, ChangeRefused>> {
       return serially(async () => {
         if (curator.role !== 'admin') return fail({ kind: 'forbidden', ids: [partner.id] })
         const data = await repository.load()
@@ -132,7 +164,12 @@ export function curatorDirectory(options: { db: BetterSQLite3Database<typeof sch
         if (change.action === 'create' && before) return fail({ kind: 'exists' })
         if (change.action === 'edit' && !before) return fail({ kind: 'missing' })
         if (change.baseVersion !== undefined && before && recordVersion(before) !== change.baseVersion) return fail({ kind: 'conflict' })
-        const after = { ...data, partners: before ? data.partners.map((candidate) => (candidate.id === partner.id ? partner : candidate)) : [...data.partners, partner] }
+        const after = {
+          ...data,
+          partners: before
+            ? data.partners.map((candidate) => (candidate.id === partner.id ? partner : candidate))
+            : [...data.partners, partner],
+        }
         const problems = newProblems(data, after, now())
         if (problems.length > 0) return fail({ kind: 'invalid', problems })
         const saved = transaction(() => {

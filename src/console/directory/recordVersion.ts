@@ -5,5 +5,8 @@ import { createHash } from 'node:crypto'
  * record changed since the form was opened (two curators editing at once must not overwrite each other).
  */
 export function recordVersion(record: unknown): string {
-  return createHash('sha256').update(JSON.stringify(record ?? null)).digest('base64url').slice(0, 22)
+  return createHash('sha256')
+    .update(JSON.stringify(record ?? null))
+    .digest('base64url')
+    .slice(0, 22)
 }

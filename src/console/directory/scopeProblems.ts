@@ -22,12 +22,22 @@ export function scopeProblems(curator: CuratorAccount, before: Initiative | unde
   const outside = after.countries.filter((country) => !allowed.includes(country))
   if (outside.length > 0) {
     const within = allowed.length > 0 ? allowed.join(', ') : 'no country'
-    problems.push({ field: 'countries', message: `${outside.join(', ')}: outside your account's scope. Your editor account may save this record for ${within} only; an administrator can add countries.` })
+    problems.push({
+      field: 'countries',
+      message: `${outside.join(', ')}: outside your account's scope. Your editor account may save this record for ${within} only; an administrator can add countries.`,
+    })
   } else if (after.countries.length === 0 && curator.country !== null && !ofOwnOrganisation(curator, after)) {
-    problems.push({ field: 'countries', message: `Keep ${curator.country} in the countries: your editor account saves records for ${curator.country}; a record without countries is for an administrator.` })
+    problems.push({
+      field: 'countries',
+      message: `Keep ${curator.country} in the countries: your editor account saves records for ${curator.country}; a record without countries is for an administrator.`,
+    })
   }
   if (after.online && !before?.online) {
-    problems.push({ field: 'online', message: 'Only an administrator can make a record reachable online from anywhere: it would then be offered in every country. Untick it, or ask an administrator.' })
+    problems.push({
+      field: 'online',
+      message:
+        'Only an administrator can make a record reachable online from anywhere: it would then be offered in every country. Untick it, or ask an administrator.',
+    })
   }
   return problems
 }

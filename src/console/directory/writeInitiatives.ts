@@ -16,7 +16,12 @@ const CHILDREN = [schema.initiativeTags, schema.contacts, schema.sources] as con
  * transaction: the caller appends the audit entries in the same one.
  * @example writeInitiatives(db, data, [record], [])
  */
-export function writeInitiatives(db: BetterSQLite3Database<typeof schema>, data: DirectoryData, records: readonly Initiative[], remove: readonly string[]): void {
+export function writeInitiatives(
+  db: BetterSQLite3Database<typeof schema>,
+  data: DirectoryData,
+  records: readonly Initiative[],
+  remove: readonly string[],
+): void {
   const ids = [...records.map((record) => record.id), ...remove]
   for (let start = 0; start < ids.length; start += 500) {
     const part = ids.slice(start, start + 500)

@@ -14,11 +14,18 @@ import { ImportPreview } from './ImportPreview'
 import { refusalText } from '../shared/refusalText'
 import { renderHtml } from '../../channels/web/renderHtml'
 
-const OUT_OF_REACH = 'your account may not change this record (an editor changes the records of their own organisation, and those that serve their own country and no other)'
+const OUT_OF_REACH =
+  'your account may not change this record (an editor changes the records of their own organisation, and those that serve their own country and no other)'
 const Mode = z.enum(['upsert', 'replace']).catch('upsert')
 const Upload = z.object({ file: z.instanceof(File), mode: Mode })
 /** The apply form carries the previewed file back, and what the preview promised (ids per outcome). */
-const Apply = z.object({ text: z.string().min(1), format: z.enum(['csv', 'json']), fileName: z.string().max(300), mode: Mode, promised: z.string().max(2_000_000) })
+const Apply = z.object({
+  text: z.string().min(1),
+  format: z.enum(['csv', 'json']),
+  fileName: z.string().max(300),
+  mode: Mode,
+  promised: z.string().max(2_000_000),
+})
 
 /**
  * Import and export in the browser. An upload is previewed with the same importer as
@@ -29,28 +36,52 @@ export function importRoutes(deps: Pick<AdminDeps, 'directory' | 'now'>) {
   const app = new Hono<AdminEnv>()
 
   app.get('/import', (c) => {
-    const done = c.req.query('done') === '1' ? (['added', 'changed', 'removed'] as const).map((key) => `${key}: ${c.req.query(key) || 'none'}`).join('; ') : undefined
+    const done =
+      c.req.query('done') === '1'
+        ? (['added', 'changed', 'removed'] as const).map((key) => `${key}: ${c.req.query(key) || 'none'}`).join('; ')
+        : undefined
     return page(c, done ? <p class="ok" role="status">{`Imported. ${done}. The public results use it now.`}</p> : undefined)
   })
 
   app.post('/import', async (c) => {
     const upload = Upload.safeParse(await c.req.parseBody())
-    if (!upload.success || upload.data.file.size === 0) return page(c, <p class="error" role="alert">Choose a .csv or .json file to upload. Nothing was changed.</p>, 400)
+    if (!upload.success || upload.data.file.size === 0)
+      return page(
+        c,
+        <p class="error" role="alert">
+          Choose a .csv or .json file to upload. Nothing was changed.
+        </p>,
+        400,
+      )
     const { file, mode } = upload.data
     const format = formatOf(file.name)
-    if (!format) return page(c, <p class="error" role="alert">{`${file.name}: expected a .csv or .json file. Nothing was changed.`}</p>, 400)
+    if (!format)
+      return page(c, <p class="error" role="alert">{`${file.name}: expected a .csv or .json file. Nothing was changed.`}</p>, 400)
     const text = await file.text()
     return preview(c, { text, format, fileName: file.name, mode })
   })
 
   app.post('/import/apply', async (c) => {
     const form = Apply.safeParse(await c.req.parseBody())
-    if (!form.success) return page(c, <p class="error" role="alert">The preview could not be read back. Nothing was changed. Upload the file again.</p>, 400)
+    if (!form.success)
+      return page(
+        c,
+        <p class="error" role="alert">
+          The preview could not be read back. Nothing was changed. Upload the file again.
+        </p>,
+        400,
+      )
     const { text, format, mode, promised } = form.data
     const data = await deps.directory.load()
     const planned = plan(data, c.get('curator'), { text, format, mode })
-    if (!planned.plan.ok || !planned.merged) return preview(c, form.data, 'The directory changed since the preview, and the file no longer imports cleanly. Nothing was changed.')
-    if (promiseOf(planned.plan, planned.removed) !== promised) return preview(c, form.data, 'The directory changed since the preview, so the import would now do something else. Check this new preview. Nothing was changed.')
+    if (!planned.plan.ok || !planned.merged)
+      return preview(c, form.data, 'The directory changed since the preview, and the file no longer imports cleanly. Nothing was changed.')
+    if (promiseOf(planned.plan, planned.removed) !== promised)
+      return preview(
+        c,
+        form.data,
+        'The directory changed since the preview, so the import would now do something else. Check this new preview. Nothing was changed.',
+      )
     const result = await deps.directory.replaceInitiatives(c.get('curator'), planned.merged)
     if (!result.ok) return preview(c, form.data, refusalText(result.error))
     const { added, changed, removed } = result.value
@@ -67,7 +98,11 @@ export function importRoutes(deps: Pick<AdminDeps, 'directory' | 'now'>) {
     return download(c, initiativesToJson(data.initiatives, data.taxonomy), 'application/json; charset=utf-8', 'initiatives.json')
   })
 
-  async function preview(c: Context<AdminEnv>, upload: { text: string; format: 'csv' | 'json'; fileName: string; mode: 'upsert' | 'replace' }, notice?: string) {
+  async function preview(
+    c: Context<AdminEnv>,
+    upload: { text: string; format: 'csv' | 'json'; fileName: string; mode: 'upsert' | 'replace' },
+    notice?: string,
+  ) {
     const planned = plan(await deps.directory.load(), c.get('curator'), upload)
     return page(
       c,
@@ -100,53 +135,63 @@ export function importRoutes(deps: Pick<AdminDeps, 'directory' | 'now'>) {
   function page(c: Context<AdminEnv>, body: Child, status: 200 | 400 | 422 = 200) {
     const admin = c.get('curator').role === 'admin'
     return c.html(
-      renderHtml(<AdminLayout title="Import and export" nonce={c.get('nonce')} section="/admin/import" curator={c.get('curator')} csrf={c.get('csrf')}>
-        <h1>Import and export</h1>
-        {body}
-        <h2>Import a spreadsheet or a JSON file</h2>
-        <p>
-          The file has the columns of the export below (see <code>docs/data-format.md</code>). You will see a preview of every row first; nothing changes until you apply it, and then either
-          everything is imported or nothing is.
-        </p>
-        <p class="hint">
-          A row may say that its record was checked against its sources only with both <code>lastChecked</code> (the day) and <code>checkedBy</code> (who checked); leave
-          both empty when nobody compared it with its sources. A row with one and not the other is refused.
-        </p>
-        <form method="post" action="/admin/import" enctype="multipart/form-data">
-          <input type="hidden" name="csrf" value={c.get('csrf')} />
-          <div class="field">
-            <label for="file">File (.csv or .json)</label>
-            <input type="file" id="file" name="file" accept=".csv,.json,text/csv,application/json" required />
-          </div>
-          <fieldset>
-            <legend>How the file is used</legend>
-            <label>
-              <input type="radio" name="mode" value="upsert" checked /> Add its records and update those with the same id; keep all others
-            </label>
-            {admin && (
-              <>
-                <br />
-                <label>
-                  <input type="radio" name="mode" value="replace" /> Replace the whole directory with the file (records not in it are removed)
-                </label>
-              </>
-            )}
-          </fieldset>
-          <button type="submit" class="primary">
-            Preview the import
-          </button>
-        </form>
-        <h2>Export</h2>
-        <p>The whole directory as it is now, in the same formats the import reads.</p>
-        <ul>
-          <li>
-            <a href="/admin/export/initiatives.csv">initiatives.csv</a> (for spreadsheets)
-          </li>
-          <li>
-            <a href="/admin/export/initiatives.json">initiatives.json</a> (the shape of data/initiatives.json)
-          </li>
-        </ul>
-      </AdminLayout>),
+      renderHtml(
+        <AdminLayout
+          title="Import and export"
+          nonce={c.get('nonce')}
+          section="/admin/import"
+          curator={c.get('curator')}
+          csrf={c.get('csrf')}
+        >
+          <h1>Import and export</h1>
+          {body}
+          <h2>Import a spreadsheet or a JSON file</h2>
+          <p>
+            The file has the columns of the export below (see <code>docs/data-format.md</code>). You will see a preview of every row first;
+            nothing changes until you apply it, and then either everything is imported or nothing is.
+          </p>
+          <p class="hint">
+            A row may say that its record was checked against its sources only with both <code>lastChecked</code> (the day) and{' '}
+            <code>checkedBy</code> (who checked); leave both empty when nobody compared it with its sources. A row with one and not the
+            other is refused.
+          </p>
+          <form method="post" action="/admin/import" enctype="multipart/form-data">
+            <input type="hidden" name="csrf" value={c.get('csrf')} />
+            <div class="field">
+              <label for="file">File (.csv or .json)</label>
+              <input type="file" id="file" name="file" accept=".csv,.json,text/csv,application/json" required />
+            </div>
+            <fieldset>
+              <legend>How the file is used</legend>
+              <label>
+                <input type="radio" name="mode" value="upsert" checked /> Add its records and update those with the same id; keep all others
+              </label>
+              {admin && (
+                <>
+                  <br />
+                  <label>
+                    <input type="radio" name="mode" value="replace" /> Replace the whole directory with the file (records not in it are
+                    removed)
+                  </label>
+                </>
+              )}
+            </fieldset>
+            <button type="submit" class="primary">
+              Preview the import
+            </button>
+          </form>
+          <h2>Export</h2>
+          <p>The whole directory as it is now, in the same formats the import reads.</p>
+          <ul>
+            <li>
+              <a href="/admin/export/initiatives.csv">initiatives.csv</a> (for spreadsheets)
+            </li>
+            <li>
+              <a href="/admin/export/initiatives.json">initiatives.json</a> (the shape of data/initiatives.json)
+            </li>
+          </ul>
+        </AdminLayout>,
+      ),
       status,
     )
   }
@@ -155,7 +200,11 @@ export function importRoutes(deps: Pick<AdminDeps, 'directory' | 'now'>) {
    * The plan, with rows outside an editor's scope failing too, and the list to save: the current
    * records with the file's added and changed ones (so unchanged records stay exactly as stored).
    */
-  function plan(data: DirectoryData, curator: CuratorAccount, upload: { text: string; format: 'csv' | 'json'; mode: 'upsert' | 'replace' }) {
+  function plan(
+    data: DirectoryData,
+    curator: CuratorAccount,
+    upload: { text: string; format: 'csv' | 'json'; mode: 'upsert' | 'replace' },
+  ) {
     const mode = curator.role === 'admin' ? upload.mode : 'upsert'
     const found = planImport({ text: upload.text, format: upload.format, current: data, mode, today: deps.now() })
     const merged = found.merged
@@ -170,7 +219,10 @@ export function importRoutes(deps: Pick<AdminDeps, 'directory' | 'now'>) {
       const outOfReach = before !== undefined && !canEdit(curator, before)
       const widening = outOfReach ? [] : scopeProblems(curator, before, record)
       const movedAway = !outOfReach && widening.length === 0 && !canEdit(curator, record)
-      const refusals = outOfReach || movedAway ? [OUT_OF_REACH] : widening.map((problem) => `your account may not change this record like this: ${problem.field}: ${problem.message}`)
+      const refusals =
+        outOfReach || movedAway
+          ? [OUT_OF_REACH]
+          : widening.map((problem) => `your account may not change this record like this: ${problem.field}: ${problem.message}`)
       if (refusals.length > 0) {
         row.outcome = 'fails'
         row.problems.push(...refusals)
@@ -180,7 +232,12 @@ export function importRoutes(deps: Pick<AdminDeps, 'directory' | 'now'>) {
     const result: ImportPlan = { ...found, ok: found.ok && inScope }
     if (!result.ok || !merged) return { plan: { ...result, merged: undefined }, removed, merged: undefined }
     const touched = new Set([...merged.added, ...merged.changed])
-    const next = [...data.initiatives.filter((record) => !removed.includes(record.id)).map((record) => (touched.has(record.id) ? (incoming.get(record.id) ?? record) : record)), ...merged.added.flatMap((id) => incoming.get(id) ?? [])]
+    const next = [
+      ...data.initiatives
+        .filter((record) => !removed.includes(record.id))
+        .map((record) => (touched.has(record.id) ? (incoming.get(record.id) ?? record) : record)),
+      ...merged.added.flatMap((id) => incoming.get(id) ?? []),
+    ]
     return { plan: result, removed, merged: next }
   }
 

@@ -80,23 +80,25 @@ export function PartnerForm(props: {
         <input type="hidden" name="baseVersion" value={input.baseVersion} />
         <fieldset>
           <legend>Who the partner is</legend>
-          {props.isNew
-            ? field(
-                'id',
-                'Used in the embed snippet (data-partner); cannot be changed later. Lower-case letters, digits and hyphens, e.g. lindenweg-helpline.',
-                (a) => <input type="text" id="id" name="id" value={input.id} required maxlength={64} autocomplete="off" {...a} />,
-              )
-            : (
-              <p>
-                <strong>Partner id:</strong> <code>{input.id}</code>
-              </p>
-            )}
-          {field('name', undefined, (a) => <input type="text" id="name" name="name" value={input.name} required maxlength={200} {...a} />)}
+          {props.isNew ? (
+            field(
+              'id',
+              'Used in the embed snippet (data-partner); cannot be changed later. Lower-case letters, digits and hyphens, e.g. lindenweg-helpline.',
+              (a) => <input type="text" id="id" name="id" value={input.id} required maxlength={64} autocomplete="off" {...a} />,
+            )
+          ) : (
+            <p>
+              <strong>Partner id:</strong> <code>{input.id}</code>
+            </p>
+          )}
+          {field('name', undefined, (a) => (
+            <input type="text" id="name" name="name" value={input.name} required maxlength={200} {...a} />
+          ))}
           <div class="field">
             {fictional.element}
             <label>
-              <input type="checkbox" id="fictional" name="fictional" value="on" checked={input.fictional} {...fictional.aria} /> Fictional: a made-up partner
-              (such as the demo), never presented as a real organisation
+              <input type="checkbox" id="fictional" name="fictional" value="on" checked={input.fictional} {...fictional.aria} /> Fictional:
+              a made-up partner (such as the demo), never presented as a real organisation
             </label>
           </div>
         </fieldset>
@@ -105,13 +107,16 @@ export function PartnerForm(props: {
           {field(
             'origins',
             <>
-              One origin per line, exactly as the browser sends it: <code>https://host</code> or <code>https://host:port</code> (no path, no trailing slash);{' '}
-              <code>http://localhost</code> or <code>127.0.0.1</code> only on a development server (<code>PARTNER_DEV_ORIGINS=on</code>); or <code>self</code> for Helpfinder's own origin (the /demo page). With no
-              origin, the partner's widget may not be embedded anywhere.
+              One origin per line, exactly as the browser sends it: <code>https://host</code> or <code>https://host:port</code> (no path, no
+              trailing slash); <code>http://localhost</code> or <code>127.0.0.1</code> only on a development server (
+              <code>PARTNER_DEV_ORIGINS=on</code>); or <code>self</code> for Helpfinder's own origin (the /demo page). With no origin, the
+              partner's widget may not be embedded anywhere.
             </>,
-            (a) => <textarea id="origins" name="origins" rows={4} spellcheck={false} {...a}>
-              {input.origins}
-            </textarea>,
+            (a) => (
+              <textarea id="origins" name="origins" rows={4} spellcheck={false} {...a}>
+                {input.origins}
+              </textarea>
+            ),
           )}
         </fieldset>
         <fieldset>
@@ -119,12 +124,14 @@ export function PartnerForm(props: {
           {field(
             'featured',
             <>
-              One initiative id per line, in the order to show them; at most 20. They are shown first when they fit the person. Only active services with a website or
-              contact can be featured (list below).
+              One initiative id per line, in the order to show them; at most 20. They are shown first when they fit the person. Only active
+              services with a website or contact can be featured (list below).
             </>,
-            (a) => <textarea id="featured" name="featured" rows={4} spellcheck={false} {...a}>
-              {input.featured}
-            </textarea>,
+            (a) => (
+              <textarea id="featured" name="featured" rows={4} spellcheck={false} {...a}>
+                {input.featured}
+              </textarea>
+            ),
           )}
           <details>
             <summary>{`Services that can be featured (${props.services.length})`}</summary>
@@ -146,13 +153,33 @@ export function PartnerForm(props: {
           {field(
             'defaultCountry',
             'Two-letter code (e.g. DE) of a country the directory offers; empty for none. The embed snippet can override it.',
-            (a) => <input type="text" id="defaultCountry" name="defaultCountry" value={input.defaultCountry} maxlength={2} size={4} list="country-codes" autocomplete="off" {...a} />,
+            (a) => (
+              <input
+                type="text"
+                id="defaultCountry"
+                name="defaultCountry"
+                value={input.defaultCountry}
+                maxlength={2}
+                size={4}
+                list="country-codes"
+                autocomplete="off"
+                {...a}
+              />
+            ),
           )}
-          {field(
-            'defaultLanguage',
-            'Two-letter code (e.g. de); empty for none. The embed snippet can override it.',
-            (a) => <input type="text" id="defaultLanguage" name="defaultLanguage" value={input.defaultLanguage} maxlength={2} size={4} list="language-codes" autocomplete="off" {...a} />,
-          )}
+          {field('defaultLanguage', 'Two-letter code (e.g. de); empty for none. The embed snippet can override it.', (a) => (
+            <input
+              type="text"
+              id="defaultLanguage"
+              name="defaultLanguage"
+              value={input.defaultLanguage}
+              maxlength={2}
+              size={4}
+              list="language-codes"
+              autocomplete="off"
+              {...a}
+            />
+          ))}
           <datalist id="country-codes">
             {props.countries.map((code) => (
               <option value={code}></option>
@@ -166,13 +193,17 @@ export function PartnerForm(props: {
         </fieldset>
         <fieldset>
           <legend>Curation</legend>
-          {field('lastChecked', 'When someone last checked who the partner is and where it embeds the widget.', (a) => <input type="date" id="lastChecked" name="lastChecked" value={input.lastChecked} required {...a} />)}
+          {field('lastChecked', 'When someone last checked who the partner is and where it embeds the widget.', (a) => (
+            <input type="date" id="lastChecked" name="lastChecked" value={input.lastChecked} required {...a} />
+          ))}
           {field(
             'notes',
             'For curators: who the contact is, what was agreed. Never shown in the widget, but kept with the directory data (and its exports).',
-            (a) => <textarea id="notes" name="notes" rows={3} {...a}>
-              {input.notes}
-            </textarea>,
+            (a) => (
+              <textarea id="notes" name="notes" rows={3} {...a}>
+                {input.notes}
+              </textarea>
+            ),
           )}
         </fieldset>
         <div class="actions">

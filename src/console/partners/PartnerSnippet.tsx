@@ -22,13 +22,15 @@ export function PartnerSnippet(props: { partner: Partner; origin: string | undef
       )}
       {props.origin === undefined && (
         <p class="error" id="snippet-origin">
-          This server does not know its public address, so the snippets show <code>{ORIGIN_PLACEHOLDER}</code>: replace it with the address people reach Helpfinder at, or set{' '}
-          <code>PUBLIC_ORIGIN</code> (for example <code>PUBLIC_ORIGIN=https://help.example.org</code>) and restart, and the snippets will show it.
+          This server does not know its public address, so the snippets show <code>{ORIGIN_PLACEHOLDER}</code>: replace it with the address
+          people reach Helpfinder at, or set <code>PUBLIC_ORIGIN</code> (for example <code>PUBLIC_ORIGIN=https://help.example.org</code>)
+          and restart, and the snippets will show it.
         </p>
       )}
       <p class="hint">
-        The partner pastes one line before the end of its page. Without <code>data-country</code> and <code>data-lang</code> the widget starts with the defaults below;
-        other options: <code>data-country</code>, <code>data-lang</code>, <code>data-color</code>, <code>data-position="left"</code>, <code>data-open="true"</code>.
+        The partner pastes one line before the end of its page. Without <code>data-country</code> and <code>data-lang</code> the widget
+        starts with the defaults below; other options: <code>data-country</code>, <code>data-lang</code>, <code>data-color</code>,{' '}
+        <code>data-position="left"</code>, <code>data-open="true"</code>.
       </p>
       <label for="snippet-script">Script tag</label>
       <textarea id="snippet-script" class="snippet" readonly rows={2} spellcheck={false}>

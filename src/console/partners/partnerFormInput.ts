@@ -3,7 +3,17 @@ import type { EmbedOriginRules } from '../../core/directory/embedOrigin'
 import { partnerSchema, type Partner } from '../../core/directory/partnerSchema'
 
 /** The partner form's fields, in page order (the error summary follows it). */
-export const PARTNER_FIELDS = ['id', 'name', 'fictional', 'origins', 'featured', 'defaultCountry', 'defaultLanguage', 'lastChecked', 'notes'] as const
+export const PARTNER_FIELDS = [
+  'id',
+  'name',
+  'fictional',
+  'origins',
+  'featured',
+  'defaultCountry',
+  'defaultLanguage',
+  'lastChecked',
+  'notes',
+] as const
 export type PartnerField = (typeof PARTNER_FIELDS)[number]
 
 /** What the curator typed, kept as typed so a refused form comes back unchanged. */
@@ -95,7 +105,10 @@ const lines = (text: string) =>
  * rules; each problem is put beside its field.
  * @example partnerFromInput(input, PRODUCTION_ORIGINS) // { ok: true, partner } or { ok: false, errors: { fields: { origins: ['…'] }, general: [] } }
  */
-export function partnerFromInput(input: PartnerInput, rules: EmbedOriginRules): { ok: true; partner: Partner } | { ok: false; errors: PartnerErrors } {
+export function partnerFromInput(
+  input: PartnerInput,
+  rules: EmbedOriginRules,
+): { ok: true; partner: Partner } | { ok: false; errors: PartnerErrors } {
   const origins = lines(input.origins)
   const featured = lines(input.featured)
   const candidate = {
@@ -132,8 +145,13 @@ export function partnerFromInput(input: PartnerInput, rules: EmbedOriginRules): 
     }
   }
   if (badOrigins.length > 0) {
-    const loopback = rules.devOrigins ? 'http://localhost, 127.0.0.1 or [::1] (this is a development server)' : 'http://localhost only on a development server (PARTNER_DEV_ORIGINS=on)'
-    add('origins', `Not an origin the widget can allow: ${badOrigins.join(', ')}. Use self, https://host or https://host:port: a host name with a dot, a port from 1 to 65535, no path, no trailing slash; ${loopback}.`)
+    const loopback = rules.devOrigins
+      ? 'http://localhost, 127.0.0.1 or [::1] (this is a development server)'
+      : 'http://localhost only on a development server (PARTNER_DEV_ORIGINS=on)'
+    add(
+      'origins',
+      `Not an origin the widget can allow: ${badOrigins.join(', ')}. Use self, https://host or https://host:port: a host name with a dot, a port from 1 to 65535, no path, no trailing slash; ${loopback}.`,
+    )
   }
   const repeated = featured.filter((id, at) => featured.indexOf(id) !== at)
   if (repeated.length > 0) add('featured', `List each service once: ${[...new Set(repeated)].join(', ')} is listed more than once.`)

@@ -30,7 +30,12 @@ export function partnerRoutes(deps: Pick<AdminDeps, 'directory' | 'now' | 'publi
   // Which sites may frame the widget is a security decision: editors neither see nor change it.
   app.use(async (c, next) => {
     if (c.get('curator').role !== 'admin') {
-      return consoleMessagePage(c, 'Administrators only', 'Only an administrator may see or change the partners that embed the widget. Nothing was changed.', 403)
+      return consoleMessagePage(
+        c,
+        'Administrators only',
+        'Only an administrator may see or change the partners that embed the widget. Nothing was changed.',
+        403,
+      )
     }
     await next()
   })
@@ -38,27 +43,44 @@ export function partnerRoutes(deps: Pick<AdminDeps, 'directory' | 'now' | 'publi
   app.get('/', async (c) => {
     const data = await deps.directory.load()
     return c.html(
-      renderHtml(<AdminLayout title="Partners" nonce={c.get('nonce')} section={SECTION} curator={c.get('curator')} csrf={c.get('csrf')}>
-        <h1>Partners</h1>
-        <p>Sites that embed the Helpfinder widget with their partner id. The widget may only be framed by a partner's listed origins, and shows its featured services first when they fit the person.</p>
-        <p>
-          <a class="button" href="/admin/partners/new">
-            New partner
-          </a>
-        </p>
-        <PartnerList partners={[...data.partners].sort((a, b) => a.name.localeCompare(b.name, 'en'))} />
-      </AdminLayout>),
+      renderHtml(
+        <AdminLayout title="Partners" nonce={c.get('nonce')} section={SECTION} curator={c.get('curator')} csrf={c.get('csrf')}>
+          <h1>Partners</h1>
+          <p>
+            Sites that embed the Helpfinder widget with their partner id. The widget may only be framed by a partner's listed origins, and
+            shows its featured services first when they fit the person.
+          </p>
+          <p>
+            <a class="button" href="/admin/partners/new">
+              New partner
+            </a>
+          </p>
+          <PartnerList partners={[...data.partners].sort((a, b) => a.name.localeCompare(b.name, 'en'))} />
+        </AdminLayout>,
+      ),
     )
   })
 
   app.get('/new', async (c) => {
-    const blank: PartnerInput = { id: '', name: '', fictional: false, origins: '', featured: '', defaultCountry: '', defaultLanguage: '', lastChecked: deps.now().toISOString().slice(0, 10), notes: '', baseVersion: '' }
+    const blank: PartnerInput = {
+      id: '',
+      name: '',
+      fictional: false,
+      origins: '',
+      featured: '',
+      defaultCountry: '',
+      defaultLanguage: '',
+      lastChecked: deps.now().toISOString().slice(0, 10),
+      notes: '',
+      baseVersion: '',
+    }
     return c.html(renderHtml(formPage(c, await deps.directory.load(), blank, undefined)))
   })
 
   app.post('/new', async (c) => {
     const input = partnerInput(await c.req.parseBody())
-    if (!input) return consoleMessagePage(c, 'Form not understood', 'That was not the partner form. Nothing was changed. Go back and try again.', 400)
+    if (!input)
+      return consoleMessagePage(c, 'Form not understood', 'That was not the partner form. Nothing was changed. Go back and try again.', 400)
     return save(c, input, undefined)
   })
 
@@ -73,21 +95,31 @@ export function partnerRoutes(deps: Pick<AdminDeps, 'directory' | 'now' | 'publi
     const before = (await deps.directory.load()).partners.find((candidate) => candidate.id === c.req.param('id'))
     if (!before) return c.notFound()
     const input = partnerInput(await c.req.parseBody())
-    if (!input) return consoleMessagePage(c, 'Form not understood', 'That was not the partner form. Nothing was changed. Go back and try again.', 400)
+    if (!input)
+      return consoleMessagePage(c, 'Form not understood', 'That was not the partner form. Nothing was changed. Go back and try again.', 400)
     return save(c, { ...input, id: before.id }, before)
   })
 
   app.get('/:id/history', async (c) => {
     const id = c.req.param('id')
     const partner = (await deps.directory.load()).partners.find((candidate) => candidate.id === id)
-    return historyPage(c, { id, subject: partner, entries: deps.directory.audit.of('partner', id), section: SECTION, back: 'Back to the partner' })
+    return historyPage(c, {
+      id,
+      subject: partner,
+      entries: deps.directory.audit.of('partner', id),
+      section: SECTION,
+      back: 'Back to the partner',
+    })
   })
 
   /** Validates and saves; on any problem the same form comes back (422) with what was typed. */
   async function save(c: Context<AdminEnv>, input: PartnerInput, before: Partner | undefined) {
     const parsed = partnerFromInput(input, deps.embedOrigins)
     if (!parsed.ok) return c.html(renderHtml(formPage(c, await deps.directory.load(), input, parsed.errors, before)), 422)
-    const result = await deps.directory.savePartner(c.get('curator'), parsed.partner, { action: before ? 'edit' : 'create', baseVersion: before ? input.baseVersion : undefined })
+    const result = await deps.directory.savePartner(c.get('curator'), parsed.partner, {
+      action: before ? 'edit' : 'create',
+      baseVersion: before ? input.baseVersion : undefined,
+    })
     if (result.ok) return c.redirect(`/admin/partners/${parsed.partner.id}?done=${before ? 'saved' : 'created'}`, 303)
     const refusal = result.error
     if (refusal.kind === 'missing') return c.notFound()
@@ -98,7 +130,14 @@ export function partnerRoutes(deps: Pick<AdminDeps, 'directory' | 'now' | 'publi
   }
 
   /** The new or edit page: the form, and for an existing partner its snippet and history link. */
-  function formPage(c: Context<AdminEnv>, data: DirectoryData, input: PartnerInput, errors: PartnerErrors | undefined, partner?: Partner, refusal?: string) {
+  function formPage(
+    c: Context<AdminEnv>,
+    data: DirectoryData,
+    input: PartnerInput,
+    errors: PartnerErrors | undefined,
+    partner?: Partner,
+    refusal?: string,
+  ) {
     const done = DONE[c.req.query('done') ?? '']
     const index = indexDirectory(data)
     const services = data.initiatives
@@ -107,7 +146,13 @@ export function partnerRoutes(deps: Pick<AdminDeps, 'directory' | 'now' | 'publi
       .sort((a, b) => a.name.localeCompare(b.name, 'en'))
     const title = partner ? partner.name : 'New partner'
     return (
-      <AdminLayout title={errors ? `Not saved: ${title}` : title} nonce={c.get('nonce')} section={SECTION} curator={c.get('curator')} csrf={c.get('csrf')}>
+      <AdminLayout
+        title={errors ? `Not saved: ${title}` : title}
+        nonce={c.get('nonce')}
+        section={SECTION}
+        curator={c.get('curator')}
+        csrf={c.get('csrf')}
+      >
         <h1>{title}</h1>
         {done && partner && !errors && (
           <p class="ok" role="status">

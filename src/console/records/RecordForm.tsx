@@ -7,14 +7,50 @@ import { RecordFormField, type FieldProps } from './recordFormField'
 import { RecordFormOwnWords } from './recordFormOwnWords'
 import type { FormProblem } from './recordFormIssues'
 import { RecordFormSources } from './recordFormSources'
-import { BLANK_CONTACTS, BLANK_OWN_WORDS, BLANK_SOURCES, blankContact, blankOwnWords, blankSource, isBlankContact, isBlankOwnWords, isBlankSource, type RecordFormValues } from './recordFormValues'
+import {
+  BLANK_CONTACTS,
+  BLANK_OWN_WORDS,
+  BLANK_SOURCES,
+  blankContact,
+  blankOwnWords,
+  blankSource,
+  isBlankContact,
+  isBlankOwnWords,
+  isBlankSource,
+  type RecordFormValues,
+} from './recordFormValues'
 
-const KINDS = [['prevention', 'prevention programme'], ['child_helpline', 'child helpline (urgent help, young people)'], ['general_line', 'general line (urgent help)']] as const
-const STATUSES = [['active', 'active (shown to people)'], ['doubtful', 'doubtful (not shown until checked)'], ['closed', 'closed (never shown)']] as const
-const CONFIDENCES = [['high', 'high'], ['medium', 'medium'], ['low', 'low']] as const
-const FREE = [{ value: 'yes', label: 'yes, free' }, { value: 'no', label: 'no, it costs money' }, { value: 'unknown', label: 'unknown' }]
-const ABOUT_PAGE_BY = [['', 'no page about the service'], ['operator', 'the operator (the organisation that runs the service)'], ['official', 'an official body (e.g. the ministry that funds it)']] as const
-const ANONYMOUS = [{ value: 'yes', label: 'yes' }, { value: 'partial', label: 'partly (e.g. only the first contact)' }, { value: 'no', label: 'no' }, { value: 'unknown', label: 'unknown' }]
+const KINDS = [
+  ['prevention', 'prevention programme'],
+  ['child_helpline', 'child helpline (urgent help, young people)'],
+  ['general_line', 'general line (urgent help)'],
+] as const
+const STATUSES = [
+  ['active', 'active (shown to people)'],
+  ['doubtful', 'doubtful (not shown until checked)'],
+  ['closed', 'closed (never shown)'],
+] as const
+const CONFIDENCES = [
+  ['high', 'high'],
+  ['medium', 'medium'],
+  ['low', 'low'],
+] as const
+const FREE = [
+  { value: 'yes', label: 'yes, free' },
+  { value: 'no', label: 'no, it costs money' },
+  { value: 'unknown', label: 'unknown' },
+]
+const ABOUT_PAGE_BY = [
+  ['', 'no page about the service'],
+  ['operator', 'the operator (the organisation that runs the service)'],
+  ['official', 'an official body (e.g. the ministry that funds it)'],
+] as const
+const ANONYMOUS = [
+  { value: 'yes', label: 'yes' },
+  { value: 'partial', label: 'partly (e.g. only the first contact)' },
+  { value: 'no', label: 'no' },
+  { value: 'unknown', label: 'unknown' },
+]
 
 /**
  * The record editor: every field of InitiativeSchema and one group per taxonomy tag criterion.
@@ -22,26 +58,50 @@ const ANONYMOUS = [{ value: 'yes', label: 'yes' }, { value: 'partial', label: 'p
  * `stored` is the record as saved: its check is shown, never edited (only the "compared today" tick changes it).
  * @example <RecordForm values={values} taxonomy={data.taxonomy} problems={[]} action="/admin/records/new" csrf={csrf} isNew readOnly={false} />
  */
-export function RecordForm(props: { values: RecordFormValues; taxonomy: Taxonomy; problems: FormProblem[]; action: string; csrf: string; isNew: boolean; readOnly: boolean; stored?: Pick<Initiative, 'lastChecked' | 'checkedBy'> }) {
+export function RecordForm(props: {
+  values: RecordFormValues
+  taxonomy: Taxonomy
+  problems: FormProblem[]
+  action: string
+  csrf: string
+  isNew: boolean
+  readOnly: boolean
+  stored?: Pick<Initiative, 'lastChecked' | 'checkedBy'>
+}) {
   const { values, problems } = props
   const field = (id: keyof RecordFormValues & string, extra: Omit<FieldProps, 'id' | 'value' | 'problems'> = {}) => {
     const value = values[id]
     return <RecordFormField id={id} value={typeof value === 'string' ? value : ''} problems={problems} {...extra} />
   }
   const tagCriteria = props.taxonomy.criteria.filter((criterion) => criterion.valueSet === 'tags')
-  const online = fieldNotes('online', 'Self-help, chat or similar that people outside the countries above can use too. Only an administrator can turn it on.', problems)
-  const checkedToday = fieldNotes('checkedToday', 'Tick only when you have compared the facts above with the sources listed today. Saving then records today and your name as its check; without the tick the check shown here stays as it was.', problems)
+  const online = fieldNotes(
+    'online',
+    'Self-help, chat or similar that people outside the countries above can use too. Only an administrator can turn it on.',
+    problems,
+  )
+  const checkedToday = fieldNotes(
+    'checkedToday',
+    'Tick only when you have compared the facts above with the sources listed today. Saving then records today and your name as its check; without the tick the check shown here stays as it was.',
+    problems,
+  )
   const stored = props.stored
   const fields = (
     <>
       {props.isNew ? (
-        field('id', { required: true, hint: 'Lower-case letters a–z and digits, words joined by single hyphens, e.g. stop-it-now-nl. It cannot be changed later.' })
+        field('id', {
+          required: true,
+          hint: 'Lower-case letters a–z and digits, words joined by single hyphens, e.g. stop-it-now-nl. It cannot be changed later.',
+        })
       ) : (
         <p>
           Id: <code>{values.id}</code> (fixed)
         </p>
       )}
-      {field('kind', { control: 'select', options: KINDS, hint: 'Child helplines and general lines are urgent help; they are never shown as prevention for adults.' })}
+      {field('kind', {
+        control: 'select',
+        options: KINDS,
+        hint: 'Child helplines and general lines are urgent help; they are never shown as prevention for adults.',
+      })}
       {field('name', { required: true })}
       {field('nameLocal', { hint: 'The name in the service’s own language, when it differs.' })}
       {field('organisation')}
@@ -51,7 +111,8 @@ export function RecordForm(props: { values: RecordFormValues; taxonomy: Taxonomy
       {field('countries', { hint: 'ISO 3166-1 alpha-2 codes separated by commas, e.g. DE, AT. Empty for a service that is only online.' })}
       {field('subnational', { hint: 'Only when the service is for part of a country, e.g. Bavaria.' })}
       <div class="field">
-        <input type="checkbox" id="online" name="online" value="1" checked={values.online} {...online.aria} /> <label for="online">Reachable online from anywhere</label>
+        <input type="checkbox" id="online" name="online" value="1" checked={values.online} {...online.aria} />{' '}
+        <label for="online">Reachable online from anywhere</label>
         {online.element}
       </div>
       {field('languages', { hint: 'ISO 639-1 codes separated by commas, e.g. de, en.' })}
@@ -75,32 +136,59 @@ export function RecordForm(props: { values: RecordFormValues; taxonomy: Taxonomy
         legend="Inferred values"
         hint="Criteria with values inferred rather than stated by a source (matching weighs them less). Only kept for criteria that have values."
         type="checkbox"
-        choices={props.taxonomy.criteria.map((criterion) => ({ value: criterion.id, label: criterion.field ?? criterion.id.replace(/_/g, ' ') }))}
+        choices={props.taxonomy.criteria.map((criterion) => ({
+          value: criterion.id,
+          label: criterion.field ?? criterion.id.replace(/_/g, ' '),
+        }))}
         chosen={values.inferred}
         problems={problems}
       />
       <RecordFormChoices id="free" legend="Free of charge" type="radio" choices={FREE} chosen={[values.free]} problems={problems} />
       {field('costNotes', { control: 'textarea', hint: 'What the service says about fees, if anything.' })}
-      <RecordFormChoices id="anonymous" legend="Anonymous use" hint="Can a person use it without giving their identity?" type="radio" choices={ANONYMOUS} chosen={[values.anonymous]} problems={problems} />
-      {field('confidentiality', { control: 'textarea', hint: 'What the service says about confidentiality and when it passes information on.' })}
+      <RecordFormChoices
+        id="anonymous"
+        legend="Anonymous use"
+        hint="Can a person use it without giving their identity?"
+        type="radio"
+        choices={ANONYMOUS}
+        chosen={[values.anonymous]}
+        problems={problems}
+      />
+      {field('confidentiality', {
+        control: 'textarea',
+        hint: 'What the service says about confidentiality and when it passes information on.',
+      })}
       {field('website', { control: 'url', hint: 'Starting with https://.' })}
-      {field('aboutPage', { control: 'url', list: 'source-urls', hint: 'A page about this service by its operator or an official body, one of the sources below. Shown to people as such (“The operator’s page about this service”), never as a number to call or a place to book; a record with only this page is still shown.' })}
+      {field('aboutPage', {
+        control: 'url',
+        list: 'source-urls',
+        hint: 'A page about this service by its operator or an official body, one of the sources below. Shown to people as such (“The operator’s page about this service”), never as a number to call or a place to book; a record with only this page is still shown.',
+      })}
       {field('aboutPageBy', { control: 'select', options: ABOUT_PAGE_BY, hint: 'Who published the page above.' })}
       <RecordFormContacts rows={withBlankRows(values.contacts, isBlankContact, blankContact, BLANK_CONTACTS)} problems={problems} />
       <RecordFormSources rows={withBlankRows(values.sources, isBlankSource, blankSource, BLANK_SOURCES)} problems={problems} />
       {/* Suggestions for the fields that must name one of the sources (a hint, not a rule: validation checks it). */}
       <datalist id="source-urls">
-        {values.sources.filter((row) => !row.remove && row.url.trim() !== '').map((row) => <option value={row.url.trim()} />)}
+        {values.sources
+          .filter((row) => !row.remove && row.url.trim() !== '')
+          .map((row) => (
+            <option value={row.url.trim()} />
+          ))}
       </datalist>
       <RecordFormOwnWords
         rows={withBlankRows(values.ownWords, isBlankOwnWords, blankOwnWords, BLANK_OWN_WORDS)}
-        recordLanguages={values.languages.split(/[\s,;]+/).map((code) => code.toLowerCase()).filter((code) => code !== '')}
+        recordLanguages={values.languages
+          .split(/[\s,;]+/)
+          .map((code) => code.toLowerCase())
+          .filter((code) => code !== '')}
         sourcesList="source-urls"
         problems={problems}
       />
       <div class="field" id="lastChecked">
         <p>
-          {stored?.lastChecked && stored.checkedBy ? `Last checked: ${stored.lastChecked} by ${stored.checkedBy}` : 'Never checked against its sources'}
+          {stored?.lastChecked && stored.checkedBy
+            ? `Last checked: ${stored.lastChecked} by ${stored.checkedBy}`
+            : 'Never checked against its sources'}
         </p>
         <input type="checkbox" id="checkedToday" name="checkedToday" value="1" checked={values.checkedToday} {...checkedToday.aria} />{' '}
         <label for="checkedToday">I compared this record with its sources today</label>

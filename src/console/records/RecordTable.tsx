@@ -5,7 +5,14 @@ import { canEdit } from '../directory/canEdit'
 import { ConsoleTable } from '../shared/ConsoleTable'
 
 /** The record list: each row links to the record and offers "confirm checked today" when the curator may. */
-export function RecordTable(props: { records: Initiative[]; curator: CuratorAccount; csrf: string; nowMs: number; today: string; back: string }) {
+export function RecordTable(props: {
+  records: Initiative[]
+  curator: CuratorAccount
+  csrf: string
+  nowMs: number
+  today: string
+  back: string
+}) {
   return (
     <ConsoleTable
       caption={`${props.records.length} record(s)`}
@@ -32,7 +39,8 @@ export function RecordTable(props: { records: Initiative[]; curator: CuratorAcco
               ) : (
                 <>
                   {record.lastChecked}
-                  {record.checkedBy && <div class="hint">{`by ${record.checkedBy}`}</div>} {check === 'stale' && <span class="tag stale">over 12 months</span>}
+                  {record.checkedBy && <div class="hint">{`by ${record.checkedBy}`}</div>}{' '}
+                  {check === 'stale' && <span class="tag stale">over 12 months</span>}
                 </>
               )}
             </td>

@@ -59,7 +59,11 @@ export function parseRecordForm(body: Record<string, unknown>, taxonomy: Taxonom
 }
 
 /** A repeated group's rows (`contacts-3-value`), in order: each named text field of the row, and its "remove" tick. */
-function rows<Field extends string>(body: Record<string, unknown>, group: 'contacts' | 'sources' | 'ownWords', fields: readonly Field[]): Array<Record<Field, string> & { remove: boolean }> {
+function rows<Field extends string>(
+  body: Record<string, unknown>,
+  group: 'contacts' | 'sources' | 'ownWords',
+  fields: readonly Field[],
+): Array<Record<Field, string> & { remove: boolean }> {
   return rowIndexes(body, group).map((index) => ({
     ...(Object.fromEntries(fields.map((field) => [field, Text.parse(body[`${group}-${index}-${field}`])])) as Record<Field, string>),
     remove: Ticked.parse(body[`${group}-${index}-remove`]),

@@ -22,7 +22,12 @@ const ANONYMOUS: Record<string, boolean | 'partial' | null> = { yes: true, parti
  * `check` (today, by this curator) when "compared with its sources today" is ticked, else the stored one.
  * @example recordFormCandidate(values, 'stop-it-now-nl', { today: '2026-11-23', curator: 'Ana' }, before).candidate.countries // ['NL']
  */
-export function recordFormCandidate(values: RecordFormValues, id: string, check: { today: string; curator: string }, before?: Initiative): RecordCandidate {
+export function recordFormCandidate(
+  values: RecordFormValues,
+  id: string,
+  check: { today: string; curator: string },
+  before?: Initiative,
+): RecordCandidate {
   const contactRows = values.contacts.flatMap((row, index) => (row.remove || isBlankContact(row) ? [] : [index]))
   const sourceRows = values.sources.flatMap((row, index) => (row.remove || isBlankSource(row) ? [] : [index]))
   const ownWordsRows = values.ownWords.flatMap((row, index) => (row.remove || isBlankOwnWords(row) ? [] : [index]))
@@ -90,7 +95,12 @@ function orNull(text: string): string | null {
 
 /** Codes typed as "de, AT;ch", each cased and listed once (upper-cased: ['DE', 'AT', 'CH']). */
 function codes(text: string, cased: (code: string) => string): string[] {
-  return unique(text.split(/[\s,;]+/).filter((code) => code !== '').map(cased))
+  return unique(
+    text
+      .split(/[\s,;]+/)
+      .filter((code) => code !== '')
+      .map(cased),
+  )
 }
 
 function unique(list: string[]): string[] {

@@ -12,12 +12,24 @@ export interface Choice {
  * and error. Option ids are `<id>-<value>` (`<id>-none` for the empty "unknown / none" value).
  * @example <RecordFormChoices id="free" legend="Free of charge" type="radio" choices={YES_NO_UNKNOWN} chosen={[values.free]} problems={problems} />
  */
-export function RecordFormChoices(props: { id: string; name?: string; legend: string; hint?: string; type: 'radio' | 'checkbox'; choices: Choice[]; chosen: string[]; problems: FormProblem[] }) {
+export function RecordFormChoices(props: {
+  id: string
+  name?: string
+  legend: string
+  hint?: string
+  type: 'radio' | 'checkbox'
+  choices: Choice[]
+  chosen: string[]
+  problems: FormProblem[]
+}) {
   const { id } = props
   const notes = fieldNotes(id, props.hint, props.problems)
   // Values the form does not offer (an old record, a tampered form) stay visible and chosen.
   const offered = new Set(props.choices.map((choice) => choice.value))
-  const choices: Choice[] = [...props.choices, ...props.chosen.filter((value) => value !== '' && !offered.has(value)).map((value) => ({ value, label: value }))]
+  const choices: Choice[] = [
+    ...props.choices,
+    ...props.chosen.filter((value) => value !== '' && !offered.has(value)).map((value) => ({ value, label: value })),
+  ]
   return (
     <fieldset id={id} aria-describedby={notes.describedBy}>
       <legend>{props.legend}</legend>

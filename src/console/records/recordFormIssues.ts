@@ -33,8 +33,9 @@ const MESSAGES: Record<string, (value: string) => string> = {
 
 /** The rules between a record's fields (InitiativeSchema's superRefine), by the schema's message, in the curator's terms. */
 const RULES: Record<string, string> = {
-  'must be one of the record\'s sources': NOT_A_SOURCE,
-  'aboutPage and aboutPageBy go together': 'The page about the service and who published it go together: fill in both, or leave both empty.',
+  "must be one of the record's sources": NOT_A_SOURCE,
+  'aboutPage and aboutPageBy go together':
+    'The page about the service and who published it go together: fill in both, or leave both empty.',
   'one description per language': 'There is already a description in this language: one per language.',
 }
 
@@ -59,7 +60,10 @@ export function recordFormIssues(issues: readonly z.core.$ZodIssue[], built: Rec
       field = `tags-${index}`
     }
     const rule = issue.code === 'custom' && Object.hasOwn(RULES, issue.message) ? RULES[issue.message] : undefined
-    const message = rule ?? MESSAGES[kind]?.(value) ?? (issue.code === 'invalid_value' || issue.code === 'invalid_type' || issue.code === 'invalid_union' ? CHOOSE : issue.message)
+    const message =
+      rule ??
+      MESSAGES[kind]?.(value) ??
+      (issue.code === 'invalid_value' || issue.code === 'invalid_type' || issue.code === 'invalid_union' ? CHOOSE : issue.message)
     return { field, label: recordFormLabel(field), message }
   })
 }

@@ -12,10 +12,20 @@ const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback
  * these words instead of the English summary.
  * @example <RecordFormOwnWords rows={rows} recordLanguages={['sv']} sourcesList="source-urls" problems={problems} />
  */
-export function RecordFormOwnWords(props: { rows: OwnWordsValues[]; recordLanguages: string[]; sourcesList: string; problems: FormProblem[] }) {
+export function RecordFormOwnWords(props: {
+  rows: OwnWordsValues[]
+  recordLanguages: string[]
+  sourcesList: string
+  problems: FormProblem[]
+}) {
   // The interface languages (the only ones a description is shown in), the record's own, and any already chosen.
-  const codes = [...new Set([...uiLanguages, ...props.recordLanguages, ...props.rows.map((row) => row.language.trim())])].filter((code) => /^[a-z]{2}$/.test(code))
-  const options = [['', 'choose a language'], ...codes.map((code) => [code, `${languageNames.of(code) ?? code} (${code})`] as const).sort((a, b) => a[1].localeCompare(b[1]))] as const
+  const codes = [...new Set([...uiLanguages, ...props.recordLanguages, ...props.rows.map((row) => row.language.trim())])].filter((code) =>
+    /^[a-z]{2}$/.test(code),
+  )
+  const options = [
+    ['', 'choose a language'],
+    ...codes.map((code) => [code, `${languageNames.of(code) ?? code} (${code})`] as const).sort((a, b) => a[1].localeCompare(b[1])),
+  ] as const
   return (
     <RecordFormRows
       group="ownWords"
@@ -23,13 +33,37 @@ export function RecordFormOwnWords(props: { rows: OwnWordsValues[]; recordLangua
       hint="A short description in the service's own language, quoted from one of the sources above (at most 600 characters, one per language). People who use Helpfinder in that language see it, marked as the service's own words with a link to the source, instead of the English summary. A box left entirely empty is ignored."
       rows={props.rows}
       isBlank={isBlankOwnWords}
-      legend={(row, number, blank) => (blank ? `Own words ${number} (new, optional)` : `Own words ${number}${row.language ? ` (${row.language})` : ''}`)}
+      legend={(row, number, blank) =>
+        blank ? `Own words ${number} (new, optional)` : `Own words ${number}${row.language ? ` (${row.language})` : ''}`
+      }
       removeLabel="Remove this description"
       fields={(row, id) => (
         <>
-          <RecordFormField id={id('language')} label="Language" value={row.language} problems={props.problems} control="select" options={options} />
-          <RecordFormField id={id('text')} label="Description in that language" value={row.text} problems={props.problems} control="textarea" hint="As the source words it; shorten only by leaving sentences out." />
-          <RecordFormField id={id('source')} label="Taken from (source URL)" value={row.source} problems={props.problems} control="url" list={props.sourcesList} hint="The address of the source above that these words come from." />
+          <RecordFormField
+            id={id('language')}
+            label="Language"
+            value={row.language}
+            problems={props.problems}
+            control="select"
+            options={options}
+          />
+          <RecordFormField
+            id={id('text')}
+            label="Description in that language"
+            value={row.text}
+            problems={props.problems}
+            control="textarea"
+            hint="As the source words it; shorten only by leaving sentences out."
+          />
+          <RecordFormField
+            id={id('source')}
+            label="Taken from (source URL)"
+            value={row.source}
+            problems={props.problems}
+            control="url"
+            list={props.sourcesList}
+            hint="The address of the source above that these words come from."
+          />
         </>
       )}
     />

@@ -13,7 +13,12 @@ const STATUS = { invalid: 422, exists: 422, conflict: 409, forbidden: 403, widen
  * source with that date, lastChecked, a tag group), in the summary otherwise.
  * @example recordFormRefusal({ kind: 'invalid', problems: ['x: lastChecked 2099-01-01 is in the future'] }, 'x', values, built).problems[0].field // 'lastChecked'
  */
-export function recordFormRefusal(refusal: ChangeRefused, id: string, values: RecordFormValues, built: RecordCandidate): { status: 403 | 404 | 409 | 422; problems: FormProblem[] } {
+export function recordFormRefusal(
+  refusal: ChangeRefused,
+  id: string,
+  values: RecordFormValues,
+  built: RecordCandidate,
+): { status: 403 | 404 | 409 | 422; problems: FormProblem[] } {
   const status = STATUS[refusal.kind]
   if (refusal.kind === 'exists') return { status, problems: [problem('id', 'A record with this id already exists. Choose another id.')] }
   if (refusal.kind === 'widens') return { status, problems: refusal.problems.map((scope) => problem(scope.field, scope.message)) }
@@ -27,7 +32,9 @@ function placed(line: string, id: string, values: RecordFormValues, built: Recor
   const text = line.slice(prefix.length)
   const fields = fieldsOf(text, values, built)
   if (fields.length === 0) return [{ field: undefined, label: 'Directory rules', message: text }]
-  const advice = /^(phone number|short code) /.test(text) ? ' Check the number against the source, and the record’s countries (a number from elsewhere needs its +country code).' : ''
+  const advice = /^(phone number|short code) /.test(text)
+    ? ' Check the number against the source, and the record’s countries (a number from elsewhere needs its +country code).'
+    : ''
   return fields.map((field) => problem(field, `${text}.${advice}`))
 }
 

@@ -52,7 +52,8 @@ export function recordFormRoutes(deps: Pick<AdminDeps, 'directory' | 'now'>) {
     const data = await deps.directory.load()
     const before = id === undefined ? undefined : data.initiatives.find((candidate) => candidate.id === id)
     if (id !== undefined && !before) return c.notFound()
-    if (before && !canEdit(curator, before)) return consoleMessagePage(c, 'Not saved', refusalText({ kind: 'forbidden', ids: [before.id] }), 403)
+    if (before && !canEdit(curator, before))
+      return consoleMessagePage(c, 'Not saved', refusalText({ kind: 'forbidden', ids: [before.id] }), 403)
     const typed = parseRecordForm(await c.req.parseBody({ all: true }), data.taxonomy)
     const values = before ? { ...typed, id: before.id } : typed
     const recordId = values.id.trim()
@@ -60,7 +61,9 @@ export function recordFormRoutes(deps: Pick<AdminDeps, 'directory' | 'now'>) {
     const built = recordFormCandidate(values, recordId, { today: today(), curator: curator.displayName }, before)
     const parsed = InitiativeSchema.safeParse(built.candidate)
     const problems = [
-      ...(before || recordId !== 'new' ? [] : [{ field: 'id', label: 'Id', message: '"new" is the address of this form; choose another id.' }]),
+      ...(before || recordId !== 'new'
+        ? []
+        : [{ field: 'id', label: 'Id', message: '"new" is the address of this form; choose another id.' }]),
       ...recordFormIssues(parsed.error?.issues ?? [], built),
     ]
     if (!parsed.success || problems.length > 0) return recordFormPage(c, { ...view, problems }, 422)
@@ -68,10 +71,18 @@ export function recordFormRoutes(deps: Pick<AdminDeps, 'directory' | 'now'>) {
     if (before && values.baseVersion === recordVersion(before) && JSON.stringify(parsed.data) === JSON.stringify(before)) {
       return c.redirect(`/admin/records/${recordId}?done=unchanged`, 303)
     }
-    const result = await deps.directory.saveInitiative(curator, parsed.data, before ? { action: 'edit', baseVersion: values.baseVersion } : { action: 'create' })
+    const result = await deps.directory.saveInitiative(
+      curator,
+      parsed.data,
+      before ? { action: 'edit', baseVersion: values.baseVersion } : { action: 'create' },
+    )
     if (!result.ok) {
       const refusal = recordFormRefusal(result.error, recordId, values, built)
-      return recordFormPage(c, { ...view, problems: refusal.problems, refused: refusalText(result.error), conflict: result.error.kind === 'conflict' }, refusal.status)
+      return recordFormPage(
+        c,
+        { ...view, problems: refusal.problems, refused: refusalText(result.error), conflict: result.error.kind === 'conflict' },
+        refusal.status,
+      )
     }
     return c.redirect(`/admin/records/${recordId}?done=${before ? 'saved' : 'created'}`, 303)
   }

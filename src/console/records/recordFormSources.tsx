@@ -19,9 +19,28 @@ export function RecordFormSources(props: { rows: SourceValues[]; problems: FormP
       removeLabel="Remove this source"
       fields={(row, id) => (
         <>
-          <RecordFormField id={id('url')} label="Address (URL)" value={row.url} problems={props.problems} control="url" hint="Starting with https://." />
-          <RecordFormField id={id('date')} label="Date the page shows" value={row.date} problems={props.problems} hint='e.g. 2026-03-01, 2024-05, ~2020, or "undated".' />
-          <RecordFormField id={id('supports')} label="What it supports" value={row.supports} problems={props.problems} hint="The facts this page supports, e.g. hours, phone number, target groups." />
+          <RecordFormField
+            id={id('url')}
+            label="Address (URL)"
+            value={row.url}
+            problems={props.problems}
+            control="url"
+            hint="Starting with https://."
+          />
+          <RecordFormField
+            id={id('date')}
+            label="Date the page shows"
+            value={row.date}
+            problems={props.problems}
+            hint='e.g. 2026-03-01, 2024-05, ~2020, or "undated".'
+          />
+          <RecordFormField
+            id={id('supports')}
+            label="What it supports"
+            value={row.supports}
+            problems={props.problems}
+            hint="The facts this page supports, e.g. hours, phone number, target groups."
+          />
         </>
       )}
     />

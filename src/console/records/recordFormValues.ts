@@ -76,12 +76,21 @@ export const BLANK_CONTACTS = 2
 export const BLANK_SOURCES = 1
 export const BLANK_OWN_WORDS = 1
 
-export const blankContact = (): ContactValues => ({ channel: '', value: '', hours: '', languages: '', notes: '', countries: '', remove: false })
+export const blankContact = (): ContactValues => ({
+  channel: '',
+  value: '',
+  hours: '',
+  languages: '',
+  notes: '',
+  countries: '',
+  remove: false,
+})
 export const blankSource = (): SourceValues => ({ url: '', date: '', supports: '', remove: false })
 export const blankOwnWords = (): OwnWordsValues => ({ language: '', text: '', source: '', remove: false })
 
 /** A row the curator left empty: ignored when saving. */
-export const isBlankContact = (row: ContactValues) => [row.channel, row.value, row.hours, row.languages, row.notes, row.countries].every((text) => text.trim() === '')
+export const isBlankContact = (row: ContactValues) =>
+  [row.channel, row.value, row.hours, row.languages, row.notes, row.countries].every((text) => text.trim() === '')
 export const isBlankSource = (row: SourceValues) => [row.url, row.date, row.supports].every((text) => text.trim() === '')
 export const isBlankOwnWords = (row: OwnWordsValues) => [row.language, row.text, row.source].every((text) => text.trim() === '')
 
@@ -94,9 +103,32 @@ export const isBlankOwnWords = (row: OwnWordsValues) => [row.language, row.text,
 export function recordFormValues(record: Initiative | undefined, baseVersion: string): RecordFormValues {
   if (!record) {
     return {
-      id: '', kind: 'prevention', name: '', nameLocal: '', organisation: '', summary: '', status: 'active', statusNote: '',
-      countries: '', subnational: '', online: false, languages: '', tags: {}, inferred: [], free: 'unknown', costNotes: '',
-      anonymous: 'unknown', confidentiality: '', website: '', aboutPage: '', aboutPageBy: '', contacts: [], sources: [], ownWords: [], checkedToday: false, confidence: 'medium',
+      id: '',
+      kind: 'prevention',
+      name: '',
+      nameLocal: '',
+      organisation: '',
+      summary: '',
+      status: 'active',
+      statusNote: '',
+      countries: '',
+      subnational: '',
+      online: false,
+      languages: '',
+      tags: {},
+      inferred: [],
+      free: 'unknown',
+      costNotes: '',
+      anonymous: 'unknown',
+      confidentiality: '',
+      website: '',
+      aboutPage: '',
+      aboutPageBy: '',
+      contacts: [],
+      sources: [],
+      ownWords: [],
+      checkedToday: false,
+      confidence: 'medium',
       baseVersion: '',
     }
   }

@@ -18,7 +18,10 @@ const DONE: Record<string, string> = {
 }
 
 /** Only a path back into the record list may be a redirect target (no open redirect). */
-const BackSchema = z.string().regex(/^\/admin\/records(\/[a-z0-9-]+)?(\?[^\s#]*)?$/).catch('/admin/records')
+const BackSchema = z
+  .string()
+  .regex(/^\/admin\/records(\/[a-z0-9-]+)?(\?[^\s#]*)?$/)
+  .catch('/admin/records')
 const RetireForm = z.object({ note: z.string().trim().min(3).max(500) })
 
 /**
@@ -39,47 +42,66 @@ export function recordListRoutes(deps: Pick<AdminDeps, 'directory' | 'now'>) {
     const doneId = c.req.query('id')
     const back = `/admin/records${new URL(c.req.url).search}`
     return c.html(
-      renderHtml(<AdminLayout title="Records" nonce={c.get('nonce')} section="/admin/records" curator={c.get('curator')} csrf={c.get('csrf')}>
-        <h1>Records</h1>
-        {done && doneId && (
-          <p class="ok" role="status">
-            {`${doneId}: ${done}.`}
+      renderHtml(
+        <AdminLayout title="Records" nonce={c.get('nonce')} section="/admin/records" curator={c.get('curator')} csrf={c.get('csrf')}>
+          <h1>Records</h1>
+          {done && doneId && (
+            <p class="ok" role="status">
+              {`${doneId}: ${done}.`}
+            </p>
+          )}
+          <p>
+            <a class="button" href="/admin/records/new">
+              New record
+            </a>
           </p>
-        )}
-        <p>
-          <a class="button" href="/admin/records/new">
-            New record
-          </a>
-        </p>
-        {/* biome-ignore lint/a11y/useSemanticElements: <search> is too new for some curators' browsers; the role says the same */}
-        <form method="get" action="/admin/records" class="filters" role="search">
-          <label>
-            Search
-            <input type="search" name="q" value={filters.q} placeholder="name, id or organisation" />
-          </label>
-          <FilterSelect label="Country" name="country" value={filters.country} choices={countries.map((code) => [code, code])} />
-          <FilterSelect label="Category" name="category" value={filters.category} choices={categories.map((tag) => [tag.id, tag.label])} />
-          <FilterSelect label="Status" name="status" value={filters.status} choices={['active', 'doubtful', 'closed'].map((status) => [status, status])} />
-          <FilterSelect
-            label="Last checked"
-            name="checked"
-            any="any time"
-            value={filters.checked}
-            choices={[
-              ['never', 'never checked'],
-              ['stale', 'over 12 months ago'],
-              ['fresh', 'within 12 months'],
-            ]}
+          {/* biome-ignore lint/a11y/useSemanticElements: <search> is too new for some curators' browsers; the role says the same */}
+          <form method="get" action="/admin/records" class="filters" role="search">
+            <label>
+              Search
+              <input type="search" name="q" value={filters.q} placeholder="name, id or organisation" />
+            </label>
+            <FilterSelect label="Country" name="country" value={filters.country} choices={countries.map((code) => [code, code])} />
+            <FilterSelect
+              label="Category"
+              name="category"
+              value={filters.category}
+              choices={categories.map((tag) => [tag.id, tag.label])}
+            />
+            <FilterSelect
+              label="Status"
+              name="status"
+              value={filters.status}
+              choices={['active', 'doubtful', 'closed'].map((status) => [status, status])}
+            />
+            <FilterSelect
+              label="Last checked"
+              name="checked"
+              any="any time"
+              value={filters.checked}
+              choices={[
+                ['never', 'never checked'],
+                ['stale', 'over 12 months ago'],
+                ['fresh', 'within 12 months'],
+              ]}
+            />
+            <label>
+              <span>
+                <input type="checkbox" name="mine" value="1" checked={filters.mine === '1'} /> Only records I may edit
+              </span>
+            </label>
+            <button type="submit">Filter</button>
+          </form>
+          <RecordTable
+            records={records}
+            curator={c.get('curator')}
+            csrf={c.get('csrf')}
+            nowMs={now.getTime()}
+            today={now.toISOString().slice(0, 10)}
+            back={back}
           />
-          <label>
-            <span>
-              <input type="checkbox" name="mine" value="1" checked={filters.mine === '1'} /> Only records I may edit
-            </span>
-          </label>
-          <button type="submit">Filter</button>
-        </form>
-        <RecordTable records={records} curator={c.get('curator')} csrf={c.get('csrf')} nowMs={now.getTime()} today={now.toISOString().slice(0, 10)} back={back} />
-      </AdminLayout>),
+        </AdminLayout>,
+      ),
     )
   })
 
@@ -91,8 +113,19 @@ export function recordListRoutes(deps: Pick<AdminDeps, 'directory' | 'now'>) {
     // A check is a day and a checker: the curator who clicked, by the name the history shows.
     const curator = c.get('curator')
     const check = { lastChecked: deps.now().toISOString().slice(0, 10), checkedBy: curator.displayName }
-    const result = await deps.directory.saveInitiative(curator, { id, update: (stored) => ({ ...stored, ...check }) }, { action: 'confirm' })
-    if (!result.ok) return consoleMessagePage(c, `${record.name}: not saved`, refusalText(result.error), 422, result.error.kind === 'invalid' ? result.error.problems : [])
+    const result = await deps.directory.saveInitiative(
+      curator,
+      { id, update: (stored) => ({ ...stored, ...check }) },
+      { action: 'confirm' },
+    )
+    if (!result.ok)
+      return consoleMessagePage(
+        c,
+        `${record.name}: not saved`,
+        refusalText(result.error),
+        422,
+        result.error.kind === 'invalid' ? result.error.problems : [],
+      )
     return c.redirect(`${back}${back.includes('?') ? '&' : '?'}done=confirmed&id=${encodeURIComponent(id)}#record-${id}`, 303)
   })
 
@@ -106,25 +139,53 @@ export function recordListRoutes(deps: Pick<AdminDeps, 'directory' | 'now'>) {
     const record = (await deps.directory.load()).initiatives.find((candidate) => candidate.id === c.req.param('id'))
     if (!record) return c.notFound()
     const form = RetireForm.safeParse(await c.req.parseBody())
-    if (!form.success) return c.html(renderHtml(retirePage(c, record.id, record.name, 'Say in a few words why the service is retired (at least 3 characters).')), 400)
-    const result = await deps.directory.saveInitiative(c.get('curator'), { id: record.id, update: (stored) => ({ ...stored, status: 'closed', statusNote: form.data.note }) }, { action: 'retire' })
-    if (!result.ok) return consoleMessagePage(c, `${record.name}: not saved`, refusalText(result.error), 422, result.error.kind === 'invalid' ? result.error.problems : [])
+    if (!form.success)
+      return c.html(
+        renderHtml(retirePage(c, record.id, record.name, 'Say in a few words why the service is retired (at least 3 characters).')),
+        400,
+      )
+    const result = await deps.directory.saveInitiative(
+      c.get('curator'),
+      { id: record.id, update: (stored) => ({ ...stored, status: 'closed', statusNote: form.data.note }) },
+      { action: 'retire' },
+    )
+    if (!result.ok)
+      return consoleMessagePage(
+        c,
+        `${record.name}: not saved`,
+        refusalText(result.error),
+        422,
+        result.error.kind === 'invalid' ? result.error.problems : [],
+      )
     return c.redirect(`/admin/records?done=retired&id=${encodeURIComponent(record.id)}`, 303)
   })
 
   app.get('/:id/history', async (c) => {
     const id = c.req.param('id')
     const record = (await deps.directory.load()).initiatives.find((candidate) => candidate.id === id)
-    return historyPage(c, { id, subject: record, entries: deps.directory.audit.of('initiative', id), section: '/admin/records', back: 'Back to the record' })
+    return historyPage(c, {
+      id,
+      subject: record,
+      entries: deps.directory.audit.of('initiative', id),
+      section: '/admin/records',
+      back: 'Back to the record',
+    })
   })
 
   /** The retire form: asks why, because the reason is what the next curator needs to know. */
   function retirePage(c: Context<AdminEnv>, id: string, name: string, error?: string) {
-    const notes = fieldNotes('note', 'For example: "The service closed in October 2026 (phone call to the organisation)."', error ? [{ field: 'note', message: error }] : [])
+    const notes = fieldNotes(
+      'note',
+      'For example: "The service closed in October 2026 (phone call to the organisation)."',
+      error ? [{ field: 'note', message: error }] : [],
+    )
     return (
       <AdminLayout title={`Retire ${name}`} nonce={c.get('nonce')} section="/admin/records" curator={c.get('curator')} csrf={c.get('csrf')}>
         <h1>Retire {name}</h1>
-        <p>A retired record stays in the directory with its history, marked closed: it is never shown to a person as a service. It can be made active again by editing it.</p>
+        <p>
+          A retired record stays in the directory with its history, marked closed: it is never shown to a person as a service. It can be
+          made active again by editing it.
+        </p>
         <form method="post" action={`/admin/records/${id}/retire`}>
           <input type="hidden" name="csrf" value={c.get('csrf')} />
           <div class="field">
@@ -144,7 +205,13 @@ export function recordListRoutes(deps: Pick<AdminDeps, 'directory' | 'now'>) {
 }
 
 /** One filter of the record list: a drop-down of its choices after "any", the current one selected. */
-function FilterSelect(props: { label: string; name: string; any?: string; value: string | undefined; choices: readonly (readonly [value: string, label: string])[] }) {
+function FilterSelect(props: {
+  label: string
+  name: string
+  any?: string
+  value: string | undefined
+  choices: readonly (readonly [value: string, label: string])[]
+}) {
   return (
     <label>
       {props.label}

@@ -17,7 +17,14 @@ const SECTIONS = [
  * Every console page: a bar with the sections, who is logged in and a logout button (a POST with
  * the CSRF token, so another site cannot log a curator out either). English only: curators are staff.
  */
-export function AdminLayout(props: { title: string; nonce: string; section?: string; curator?: CuratorAccount; csrf?: string; children: Child }) {
+export function AdminLayout(props: {
+  title: string
+  nonce: string
+  section?: string
+  curator?: CuratorAccount
+  csrf?: string
+  children: Child
+}) {
   const { curator, csrf } = props
   // Without a doctype browsers render in quirks mode; every console page starts with it.
   return (
@@ -36,9 +43,13 @@ export function AdminLayout(props: { title: string; nonce: string; section?: str
           ].join(''),
         )}
         <body>
-          <a class="skip" href="#main">Skip to content</a>
+          <a class="skip" href="#main">
+            Skip to content
+          </a>
           <header class="bar">
-            <a class="brand" href="/admin/records">Helpfinder · curators</a>
+            <a class="brand" href="/admin/records">
+              Helpfinder · curators
+            </a>
             {curator && (
               <nav aria-label="Console">
                 {SECTIONS.filter((section) => !('admin' in section) || curator.role === 'admin').map((section) => (
@@ -51,7 +62,8 @@ export function AdminLayout(props: { title: string; nonce: string; section?: str
             {curator && csrf && (
               <div class="who">
                 <span>
-                  {curator.displayName} ({curator.role === 'admin' ? 'admin' : `editor: ${[curator.organisation, curator.country].filter(Boolean).join(', ')}`})
+                  {curator.displayName} (
+                  {curator.role === 'admin' ? 'admin' : `editor: ${[curator.organisation, curator.country].filter(Boolean).join(', ')}`})
                 </span>
                 <form method="post" action="/admin/logout" class="inline">
                   <input type="hidden" name="csrf" value={csrf} />

@@ -17,7 +17,8 @@ const ACTIONS: Record<string, string> = {
 
 /** A record's audit trail: who, when, what, and every changed field before → after. */
 export function HistoryList(props: { entries: AuditEntry[] }) {
-  if (props.entries.length === 0) return <p class="notice">No changes have been made to this record in the console yet (it comes from the seed data).</p>
+  if (props.entries.length === 0)
+    return <p class="notice">No changes have been made to this record in the console yet (it comes from the seed data).</p>
   return (
     <ol class="history">
       {props.entries.map((entry) => {
@@ -25,7 +26,8 @@ export function HistoryList(props: { entries: AuditEntry[] }) {
         return (
           <li>
             <h2>
-              <time datetime={entry.at}>{entry.at.replace('T', ' ').slice(0, 19)} UTC</time> · {entry.curatorName} · {ACTIONS[entry.action] ?? entry.action}
+              <time datetime={entry.at}>{entry.at.replace('T', ' ').slice(0, 19)} UTC</time> · {entry.curatorName} ·{' '}
+              {ACTIONS[entry.action] ?? entry.action}
             </h2>
             <p class="hint">{madeBy(entry)}</p>
             <ConsoleTable
@@ -60,17 +62,22 @@ export function HistoryList(props: { entries: AuditEntry[] }) {
  * only when there is neither the subject nor any history of it (a removed one keeps its history).
  * @example return historyPage(c, { id, subject: record, entries: deps.directory.audit.of('initiative', id), section: '/admin/records', back: 'Back to the record' })
  */
-export function historyPage(c: Context<AdminEnv>, page: { id: string; subject: { name: string } | undefined; entries: AuditEntry[]; section: string; back: string }) {
+export function historyPage(
+  c: Context<AdminEnv>,
+  page: { id: string; subject: { name: string } | undefined; entries: AuditEntry[]; section: string; back: string },
+) {
   const { id, subject, entries, section } = page
   if (!subject && entries.length === 0) return c.notFound()
   return c.html(
-    renderHtml(<AdminLayout title={`History of ${id}`} nonce={c.get('nonce')} section={section} curator={c.get('curator')} csrf={c.get('csrf')}>
-      <h1>History of {subject?.name ?? id}</h1>
-      <p>
-        <a href={`${section}/${id}`}>{page.back}</a>
-      </p>
-      <HistoryList entries={entries} />
-    </AdminLayout>),
+    renderHtml(
+      <AdminLayout title={`History of ${id}`} nonce={c.get('nonce')} section={section} curator={c.get('curator')} csrf={c.get('csrf')}>
+        <h1>History of {subject?.name ?? id}</h1>
+        <p>
+          <a href={`${section}/${id}`}>{page.back}</a>
+        </p>
+        <HistoryList entries={entries} />
+      </AdminLayout>,
+    ),
   )
 }
 

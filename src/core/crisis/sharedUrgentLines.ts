@@ -51,7 +51,12 @@ export function sharedUrgentLines(index: DirectoryIndex): readonly SharedUrgentL
         const seen = tally.sources.get(source.url)
         const namesNumber = source.supports.replace(/[\s-]+/g, '').includes(digits)
         const first = (seen?.first ?? 0) + (position === 0 ? 1 : 0)
-        tally.sources.set(source.url, { source, first, count: (seen?.count ?? 0) + 1, namesNumber: namesNumber || (seen?.namesNumber ?? false) })
+        tally.sources.set(source.url, {
+          source,
+          first,
+          count: (seen?.count ?? 0) + 1,
+          namesNumber: namesNumber || (seen?.namesNumber ?? false),
+        })
       })
     }
   }
@@ -61,11 +66,12 @@ export function sharedUrgentLines(index: DirectoryIndex): readonly SharedUrgentL
       .sort((a, b) => b.countries.size - a.countries.size || a.digits.localeCompare(b.digits))[0]
     if (!widest) return []
     // The source records most often list first (curators put the primary one first), then the most cited, then one naming the number.
-    const source = [...widest.sources.values()].sort((a, b) => b.first - a.first || b.count - a.count || Number(b.namesNumber) - Number(a.namesNumber))[0]?.source
+    const source = [...widest.sources.values()].sort(
+      (a, b) => b.first - a.first || b.count - a.count || Number(b.namesNumber) - Number(a.namesNumber),
+    )[0]?.source
     const number = [...widest.spellings].sort((a, b) => b[1] - a[1])[0]?.[0]
     return source && number ? [{ kind, number, countries: [...widest.countries].sort(), source }] : []
   })
   cache.set(index, shared)
   return shared
 }
-

@@ -28,7 +28,9 @@ export interface DirectoryIndex {
 export function indexDirectory(data: DirectoryData): DirectoryIndex {
   // Only active records a person can act on are ever offered as a service.
   const active = data.initiatives.filter((initiative) => initiative.status === 'active' && isContactable(initiative))
-  const unconfirmed = data.initiatives.filter((initiative) => initiative.status === 'active' && initiative.kind === 'prevention' && !isContactable(initiative))
+  const unconfirmed = data.initiatives.filter(
+    (initiative) => initiative.status === 'active' && initiative.kind === 'prevention' && !isContactable(initiative),
+  )
   const prevention = active.filter((initiative) => initiative.kind === 'prevention')
   const helplines = active.filter((initiative) => initiative.kind !== 'prevention')
   const countries = new Set<string>(data.urgent.map((entry) => entry.country))

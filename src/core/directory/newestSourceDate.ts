@@ -9,7 +9,8 @@ export function newestSourceDate(texts: readonly string[]): SourceDate | null {
   let newest: SourceDate | null = null
   for (const text of texts) {
     const dated = sourceDate(text)
-    if (dated && (newest === null || dated.date > newest.date || (dated.date === newest.date && newest.approximate && !dated.approximate))) newest = dated
+    if (dated && (newest === null || dated.date > newest.date || (dated.date === newest.date && newest.approximate && !dated.approximate)))
+      newest = dated
   }
   return newest
 }

@@ -23,7 +23,10 @@ export function embedOriginSchema(rules: EmbedOriginRules) {
  */
 export function partnerSchema(rules: EmbedOriginRules = PRODUCTION_ORIGINS) {
   return z.object({
-    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(64),
+    id: z
+      .string()
+      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)
+      .max(64),
     name: z.string().min(1).max(200),
     /** A made-up partner (the demo): never presented as a real organisation. */
     fictional: z.boolean(),

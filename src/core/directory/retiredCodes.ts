@@ -4,7 +4,29 @@
  * pseudo-locales ("Pseudo-Accents", "Pseudo-Bidi"), not places.
  */
 export const RETIRED_REGION_CODES: ReadonlySet<string> = new Set([
-  'AC', 'AN', 'BU', 'CP', 'CS', 'DD', 'DG', 'EA', 'EU', 'EZ', 'FX', 'IC', 'NT', 'QO', 'SU', 'TA', 'TP', 'UN', 'XA', 'XB', 'YU', 'ZR', 'ZZ',
+  'AC',
+  'AN',
+  'BU',
+  'CP',
+  'CS',
+  'DD',
+  'DG',
+  'EA',
+  'EU',
+  'EZ',
+  'FX',
+  'IC',
+  'NT',
+  'QO',
+  'SU',
+  'TA',
+  'TP',
+  'UN',
+  'XA',
+  'XB',
+  'YU',
+  'ZR',
+  'ZZ',
 ])
 
 /** Retired ISO 639-1 codes (replaced by id, he, yi, jv, ro, and the separate hr/bs/sr). */

@@ -40,4 +40,3 @@ export function sourceDate(text: string): SourceDate | null {
   if (end !== undefined && end > start) return { date: end, from: start, approximate: true }
   return { date: start, approximate }
 }
-

@@ -11,21 +11,23 @@ import { SourceSchema } from './initiativeSchema'
 export const URGENT_LINE_KINDS = ['emergency', 'child_helpline', 'child_protection', 'missing_children', 'crisis'] as const
 
 /** One urgent-help line of one of the URGENT_LINE_KINDS. */
-export const UrgentLineSchema = z.object({
-  kind: z.enum(URGENT_LINE_KINDS),
-  name: z.string().min(1),
-  number: z.string().regex(/^[0-9 +]+$/),
-  hours: z.string().min(1).nullable(),
-  languages: z.array(LanguageCode).nullable(),
-  sources: z.array(SourceSchema).min(1),
-  /** The day someone compared the line with its sources; null until a real check happens. */
-  lastChecked: z.iso.date().nullable(),
-  checkedBy: z.string().min(1).max(200).nullable(),
-}).superRefine((line, context) => {
-  if ((line.lastChecked === null) !== (line.checkedBy === null)) {
-    context.addIssue({ code: 'custom', path: [line.lastChecked === null ? 'lastChecked' : 'checkedBy'], message: checkPairMessage(line) })
-  }
-})
+export const UrgentLineSchema = z
+  .object({
+    kind: z.enum(URGENT_LINE_KINDS),
+    name: z.string().min(1),
+    number: z.string().regex(/^[0-9 +]+$/),
+    hours: z.string().min(1).nullable(),
+    languages: z.array(LanguageCode).nullable(),
+    sources: z.array(SourceSchema).min(1),
+    /** The day someone compared the line with its sources; null until a real check happens. */
+    lastChecked: z.iso.date().nullable(),
+    checkedBy: z.string().min(1).max(200).nullable(),
+  })
+  .superRefine((line, context) => {
+    if ((line.lastChecked === null) !== (line.checkedBy === null)) {
+      context.addIssue({ code: 'custom', path: [line.lastChecked === null ? 'lastChecked' : 'checkedBy'], message: checkPairMessage(line) })
+    }
+  })
 export type UrgentLine = z.infer<typeof UrgentLineSchema>
 
 /** The urgent-help lines of one country; a country without a sourced crisis line says so by omission. */

@@ -9,11 +9,7 @@ import type { Step } from './step'
 import { visibleOptions } from './visibleOptions'
 
 /** What a person did this turn. `show` re-renders where they are (after a language change, say). */
-export type TurnInput =
-  | { type: 'answer'; reply: readonly string[] }
-  | { type: 'back' }
-  | { type: 'restart' }
-  | { type: 'show' }
+export type TurnInput = { type: 'answer'; reply: readonly string[] } | { type: 'back' } | { type: 'restart' } | { type: 'show' }
 
 /** The new state, the step to show, and (for a reply not understood) why — on the same question. */
 export interface TurnOutcome {

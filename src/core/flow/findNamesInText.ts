@@ -19,7 +19,11 @@ const MAX_WORDS = 6
  * better than guessing. Codes ("de", "no", "is") are never names.
  * @example findNamesInText('I am in Sweden and speak Swedish', { countries, languages }, ['en']) // { country: 'SE', language: 'sv', onlyNames: false }
  */
-export function findNamesInText(text: string, matchers: { countries: NameMatcher; languages: NameMatcher }, languages: readonly string[]): NamesInText {
+export function findNamesInText(
+  text: string,
+  matchers: { countries: NameMatcher; languages: NameMatcher },
+  languages: readonly string[],
+): NamesInText {
   const words = normaliseText(text).split(' ').filter(Boolean)
   const whole = words.join(' ')
   const wholeCountry = matchers.countries.findByName(whole)
@@ -47,7 +51,12 @@ export function findNamesInText(text: string, matchers: { countries: NameMatcher
   }
 }
 
-function longestName(words: readonly string[], start: number, matchers: { countries: NameMatcher; languages: NameMatcher }, inText: { languages: readonly string[] }) {
+function longestName(
+  words: readonly string[],
+  start: number,
+  matchers: { countries: NameMatcher; languages: NameMatcher },
+  inText: { languages: readonly string[] },
+) {
   for (let length = Math.min(MAX_WORDS, words.length - start); length > 0; length--) {
     const span = words.slice(start, start + length).join(' ')
     const country = matchers.countries.findByName(span, inText)

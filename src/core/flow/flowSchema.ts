@@ -5,10 +5,7 @@ export const ConditionSchema = z.record(z.string(), z.array(z.string()).min(1))
 export type Condition = z.infer<typeof ConditionSchema>
 
 /** A transition: the first rule whose `when` holds (or that has none) names the next node. */
-export const TransitionSchema = z.union([
-  z.string(),
-  z.array(z.object({ when: ConditionSchema.optional(), to: z.string() })).min(1),
-])
+export const TransitionSchema = z.union([z.string(), z.array(z.object({ when: ConditionSchema.optional(), to: z.string() })).min(1)])
 export type Transition = z.infer<typeof TransitionSchema>
 
 /** An answer a person can pick. `tags` are the taxonomy tags the answer stands for. */

@@ -53,13 +53,18 @@ export function match(index: DirectoryIndex, profile: Profile): MatchResult {
   }
   const unconfirmed = unconfirmedFitting(index, profile, fits)
   const fitting = reachable.filter(fits)
-  const helplines = (profile.country ? (index.helplinesByCountry.get(profile.country) ?? []) : []).filter((line) => helplineFits(line, profile))
+  const helplines = (profile.country ? (index.helplinesByCountry.get(profile.country) ?? []) : []).filter((line) =>
+    helplineFits(line, profile),
+  )
   const urgent = profile.country ? (index.urgentByCountry.get(profile.country) ?? []) : []
   const ranked = rank(fitting)
   const nationalFound = ranked.some((scored) => scored.national)
   if (ranked.length > 0) return { tier: 'fit', services: ranked, nationalFound, helplines, urgent, unconfirmed }
 
-  for (const [tier, language] of [['online_language', profile.language], ['online_english', 'en']] as const) {
+  for (const [tier, language] of [
+    ['online_language', profile.language],
+    ['online_english', 'en'],
+  ] as const) {
     // Any online service may still help an adult; a worry about a young person gets no course built around adults.
     const online = index.onlinePrevention.filter((initiative) => speaks(initiative, language) && (!aboutYoungPerson || fits(initiative)))
     const fallback = rank(online)
@@ -90,7 +95,11 @@ function reachableServices(index: DirectoryIndex, profile: Profile): Initiative[
 /** The same hard filters as reachable services (country or online in the person's language; their situation). */
 function unconfirmedFitting(index: DirectoryIndex, profile: Profile, fits: (initiative: Initiative) => boolean): OnFileRecord[] {
   return index.unconfirmedPrevention
-    .filter((initiative) => (profile.country !== undefined && initiative.countries.includes(profile.country)) || (initiative.online && speaks(initiative, profile.language)))
+    .filter(
+      (initiative) =>
+        (profile.country !== undefined && initiative.countries.includes(profile.country)) ||
+        (initiative.online && speaks(initiative, profile.language)),
+    )
     .filter(fits)
     .map((initiative) => ({ id: initiative.id, name: initiative.name }))
 }

@@ -9,5 +9,7 @@ import type { Scored } from './scoreInitiative'
 export function youngPeopleFirst(ranked: readonly Scored[]): Scored[] {
   const worksWithYoungPeople = (scored: Scored) => Number(scored.initiative.tags.target_group?.includes('minors_hsb') ?? false)
   // A stable sort keeps rankScored's order among equals.
-  return [...ranked].sort((a, b) => Number(b.speaksLanguage) - Number(a.speaksLanguage) || worksWithYoungPeople(b) - worksWithYoungPeople(a))
+  return [...ranked].sort(
+    (a, b) => Number(b.speaksLanguage) - Number(a.speaksLanguage) || worksWithYoungPeople(b) - worksWithYoungPeople(a),
+  )
 }

@@ -12,7 +12,11 @@ export function toBase64url(bytes: Uint8Array): string {
   let i = 0
   for (; i + 2 < bytes.length; i += 3) {
     const chunk = ((bytes[i] ?? 0) << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0)
-    text += ALPHABET.charAt(chunk >>> 18) + ALPHABET.charAt((chunk >>> 12) & 63) + ALPHABET.charAt((chunk >>> 6) & 63) + ALPHABET.charAt(chunk & 63)
+    text +=
+      ALPHABET.charAt(chunk >>> 18) +
+      ALPHABET.charAt((chunk >>> 12) & 63) +
+      ALPHABET.charAt((chunk >>> 6) & 63) +
+      ALPHABET.charAt(chunk & 63)
   }
   const left = bytes.length - i
   if (left === 1) {

@@ -26,7 +26,10 @@ export const KEY_ID_PATTERN = /^[A-Za-z0-9_-]{1,16}$/
  * @example await importKeyring('k2:AbC…,k1:XyZ…')
  */
 export async function importKeyring(spec: string, makeCipher: StateCipherFactory = webCryptoCipher): Promise<Result<Keyring, string>> {
-  const entries = spec.split(',').map((entry) => entry.trim()).filter(Boolean)
+  const entries = spec
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean)
   const keys: StateKey[] = []
   for (const [position, entry] of entries.entries()) {
     const which = entries.length > 1 ? `key ${position + 1} of ${entries.length}` : 'the key'
@@ -36,7 +39,8 @@ export async function importKeyring(spec: string, makeCipher: StateCipherFactory
     if (!id || !KEY_ID_PATTERN.test(id) || !bytes || bytes.length !== 32 || rest.length > 0) {
       return fail(`${which} must look like "id:<32 bytes, base64url>" (id: 1 to 16 letters, digits, _ or -)`)
     }
-    if (keys.some((key) => key.id === id)) return fail(`the key id "${id}" is used twice: each key needs its own id (npm run keys:new makes one)`)
+    if (keys.some((key) => key.id === id))
+      return fail(`the key id "${id}" is used twice: each key needs its own id (npm run keys:new makes one)`)
     keys.push({ id, cipher: await makeCipher(bytes) })
   }
   const [current, ...previous] = keys

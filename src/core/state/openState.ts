@@ -21,7 +21,12 @@ const encoder = new TextEncoder()
  * sealed before it. Pass the flow the state was sealed with (the numbers in it are that flow's).
  * @example const opened = await openState(token, keyring, Date.now(), flow); if (opened.ok) use(opened.value)
  */
-export async function openState(token: string, keyring: Keyring, nowMs: number, flow?: Flow): Promise<Result<ConversationState, OpenError>> {
+export async function openState(
+  token: string,
+  keyring: Keyring,
+  nowMs: number,
+  flow?: Flow,
+): Promise<Result<ConversationState, OpenError>> {
   if (token.length > MAX_TOKEN_LENGTH) return fail('malformed')
   const [id, bodyText, extra] = token.split('.')
   const body = bodyText === undefined ? undefined : fromBase64url(bodyText)

@@ -9,7 +9,11 @@ export interface StateCipher {
   /** The ciphertext of `plain` then its 16-byte tag; `additionalData` (the key id) is authenticated, not encrypted. */
   seal(iv: Uint8Array<ArrayBuffer>, plain: Uint8Array<ArrayBuffer>, additionalData: Uint8Array<ArrayBuffer>): Promise<Uint8Array>
   /** The plain bytes, or undefined when the tag does not verify (tampered, another key, another key id). */
-  open(iv: Uint8Array<ArrayBuffer>, sealed: Uint8Array<ArrayBuffer>, additionalData: Uint8Array<ArrayBuffer>): Promise<Uint8Array | undefined>
+  open(
+    iv: Uint8Array<ArrayBuffer>,
+    sealed: Uint8Array<ArrayBuffer>,
+    additionalData: Uint8Array<ArrayBuffer>,
+  ): Promise<Uint8Array | undefined>
 }
 
 /**

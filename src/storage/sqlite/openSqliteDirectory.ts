@@ -39,7 +39,12 @@ export interface SqliteDirectory {
  * process's lock while opening (a server must not stall its start on it).
  * @example const directory = openSqliteDirectory('.data/helpfinder.sqlite', loadBundledData(), 'migrations')
  */
-export function openSqliteDirectory(file: string, seed: DirectoryData, migrationsFolder: string, options: { busyTimeoutMs?: number } = {}): SqliteDirectory {
+export function openSqliteDirectory(
+  file: string,
+  seed: DirectoryData,
+  migrationsFolder: string,
+  options: { busyTimeoutMs?: number } = {},
+): SqliteDirectory {
   if (file !== ':memory:') {
     inspectDatabasePath(file)
     mkdirSync(dirname(file), { recursive: true })
@@ -62,7 +67,8 @@ export function openSqliteDirectory(file: string, seed: DirectoryData, migration
     sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`)
     const opened = file === ':memory:' ? undefined : fileIdentity(file)
     const check = (busyTimeoutMs = BUSY_TIMEOUT_MS) => {
-      if (file !== ':memory:' && fileIdentity(file) !== opened) throw new SqliteFault('was replaced or removed while the server was running', true)
+      if (file !== ':memory:' && fileIdentity(file) !== opened)
+        throw new SqliteFault('was replaced or removed while the server was running', true)
       sqlite.pragma(`busy_timeout = ${busyTimeoutMs}`)
       try {
         checkSqliteFile(sqlite, { pages: true, tables: true })

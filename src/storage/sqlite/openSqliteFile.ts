@@ -17,7 +17,14 @@ export interface SqliteFile {
  * server; `mustExist` for commands that work on a file the server made (a typo must not create one).
  * @example const { sqlite, db } = openSqliteFile('.data/helpfinder.sqlite', { readonly: true, mustExist: true })
  */
-export function openSqliteFile(file: string, options: { readonly?: boolean; mustExist?: boolean; busyTimeoutMs?: number } = {}): SqliteFile {
-  const sqlite = new Database(file, { readonly: options.readonly ?? false, fileMustExist: options.mustExist ?? false, timeout: options.busyTimeoutMs ?? BUSY_TIMEOUT_MS })
+export function openSqliteFile(
+  file: string,
+  options: { readonly?: boolean; mustExist?: boolean; busyTimeoutMs?: number } = {},
+): SqliteFile {
+  const sqlite = new Database(file, {
+    readonly: options.readonly ?? false,
+    fileMustExist: options.mustExist ?? false,
+    timeout: options.busyTimeoutMs ?? BUSY_TIMEOUT_MS,
+  })
   return { sqlite, db: drizzle(sqlite, { schema }) }
 }

@@ -24,23 +24,31 @@ export interface ReplaceOptions {
  * stays byte-for-byte the same). 'refused': `proceedIf` said no and nothing was written.
  * @example replaceSqliteDirectory('.data/helpfinder.sqlite', data, 'migrations') // 'replaced'
  */
-export function replaceSqliteDirectory(file: string, data: DirectoryData, migrationsFolder: string, options: ReplaceOptions = {}): 'replaced' | 'unchanged' | 'refused' {
+export function replaceSqliteDirectory(
+  file: string,
+  data: DirectoryData,
+  migrationsFolder: string,
+  options: ReplaceOptions = {},
+): 'replaced' | 'unchanged' | 'refused' {
   const { sqlite, db } = openSqliteFile(file, { mustExist: true })
   try {
     migrateSqlite(sqlite, db, migrationsFolder)
     const rows = directoryToRows(data)
     const statements = insertStatements(db, rows, 30_000)
     // IMMEDIATE: the check and the write see the same database, even with the app (the console) writing beside us.
-    return db.transaction(() => {
-      const held = db.select({ n: count() }).from(schema.initiatives).all()[0]?.n ?? 0
-      if (options.proceedIf && held > 0 && !options.proceedIf(loadSqliteDirectory(db))) return 'refused'
-      if (holdsExactly(db, rows)) return 'unchanged'
-      for (const table of DIRECTORY_DELETE_ORDER) db.delete(table).run()
-      db.run(sql`DELETE FROM sqlite_sequence WHERE name IN ('contacts', 'sources', 'urgent_lines')`)
-      for (const statement of statements) statement.run()
-      options.beforeCommit?.()
-      return 'replaced'
-    }, { behavior: 'immediate' })
+    return db.transaction(
+      () => {
+        const held = db.select({ n: count() }).from(schema.initiatives).all()[0]?.n ?? 0
+        if (options.proceedIf && held > 0 && !options.proceedIf(loadSqliteDirectory(db))) return 'refused'
+        if (holdsExactly(db, rows)) return 'unchanged'
+        for (const table of DIRECTORY_DELETE_ORDER) db.delete(table).run()
+        db.run(sql`DELETE FROM sqlite_sequence WHERE name IN ('contacts', 'sources', 'urgent_lines')`)
+        for (const statement of statements) statement.run()
+        options.beforeCommit?.()
+        return 'replaced'
+      },
+      { behavior: 'immediate' },
+    )
   } finally {
     sqlite.close()
   }

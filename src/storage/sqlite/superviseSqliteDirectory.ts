@@ -10,7 +10,9 @@ import { sqliteFaultReason } from './sqliteFaultReason'
  * it before), or a fault's reason changes; `healthy` when it reads cleanly again, or `replaced`
  * when another file (or a new one, `seeded`) at the path was opened instead of the one that left.
  */
-export type DatabaseChange = { kind: 'fault'; reason: string; during: 'start' | 'run' } | { kind: 'healthy'; seeded: boolean; replaced: boolean }
+export type DatabaseChange =
+  | { kind: 'fault'; reason: string; during: 'start' | 'run' }
+  | { kind: 'healthy'; seeded: boolean; replaced: boolean }
 
 /** How often the file is checked while healthy and tried again while not, and how long a lock may stall either. */
 export interface SupervisionTiming {
