@@ -1,8 +1,9 @@
 import type { Initiative } from '../core/directory/initiativeSchema'
+import { TEXT_FACTS, type TextFact } from '../core/directory/recordTextFacts'
 import type { Taxonomy } from '../core/directory/taxonomySchema'
 
-/** One column each, in this order; an empty cell is null. */
-export const SCALAR_COLUMNS = [
+/** The columns of the first CSV files, in their order. */
+const FIRST_SCALAR_COLUMNS = [
   'id',
   'kind',
   'name',
@@ -24,6 +25,12 @@ export const SCALAR_COLUMNS = [
   'checkedBy',
   'confidence',
 ] as const satisfies readonly (keyof Initiative)[]
+
+/** Text facts added to RECORD_TEXT_FACTS since: a file written before one of them may lack its column (read as empty). */
+export const LATER_COLUMNS: readonly TextFact[] = TEXT_FACTS.filter((fact) => !FIRST_SCALAR_COLUMNS.some((column) => column === fact))
+
+/** One column each, in this order (the later text facts after the first ones); an empty cell is null. */
+export const SCALAR_COLUMNS: readonly ((typeof FIRST_SCALAR_COLUMNS)[number] | TextFact)[] = [...FIRST_SCALAR_COLUMNS, ...LATER_COLUMNS]
 
 /** Lists of codes, joined with LIST_SEPARATOR; an empty cell is an empty list. */
 export const LIST_COLUMNS = ['countries', 'languages', 'inferred'] as const satisfies readonly (keyof Initiative)[]

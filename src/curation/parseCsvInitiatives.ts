@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync'
 import * as z from 'zod'
-import { BOOLEAN_COLUMNS, csvHeader, JSON_COLUMNS, LIST_COLUMNS, SCALAR_COLUMNS, TAG_PREFIX } from './csvColumns'
+import { BOOLEAN_COLUMNS, csvHeader, JSON_COLUMNS, LATER_COLUMNS, LIST_COLUMNS, SCALAR_COLUMNS, TAG_PREFIX } from './csvColumns'
 import { unguardFormula } from './formulaGuard'
 import { validateCandidate, type CellProblem, type ParsedFile } from './validateCandidate'
 
@@ -54,11 +54,12 @@ export function parseCsvInitiatives(text: string): ParsedFile {
 }
 
 function headerProblems(header: readonly string[]): string[] {
-  const required = csvHeader([])
+  const required = csvHeader([]).filter((name) => !LATER_COLUMNS.some((column) => column === name))
   const problems: string[] = []
   const missing = required.filter((name) => !header.includes(name))
   if (missing.length > 0) problems.push(`header: missing column(s) ${missing.join(', ')}`)
-  const unknown = header.filter((name) => !required.includes(name) && !(name.startsWith(TAG_PREFIX) && name.length > TAG_PREFIX.length))
+  const known = csvHeader([])
+  const unknown = header.filter((name) => !known.includes(name) && !(name.startsWith(TAG_PREFIX) && name.length > TAG_PREFIX.length))
   if (unknown.length > 0) problems.push(`header: unknown column(s) ${unknown.join(', ')} (they would be lost)`)
   const twice = header.filter((name, index) => header.indexOf(name) !== index)
   if (twice.length > 0) problems.push(`header: column(s) ${[...new Set(twice)].join(', ')} appear more than once`)

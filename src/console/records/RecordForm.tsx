@@ -1,4 +1,5 @@
 import type { Initiative } from '../../core/directory/initiativeSchema'
+import { RECORD_TEXT_FACTS, TEXT_FACTS, type TextFact, type TextFactSpec } from '../../core/directory/recordTextFacts'
 import type { Taxonomy } from '../../core/directory/taxonomySchema'
 import { fieldNotes } from '../shared/FieldNotes'
 import { RecordFormChoices } from './recordFormChoices'
@@ -73,6 +74,13 @@ export function RecordForm(props: {
     const value = values[id]
     return <RecordFormField id={id} value={typeof value === 'string' ? value : ''} problems={problems} {...extra} />
   }
+  // A text fact's control and hint come from RECORD_TEXT_FACTS; the layout only places it.
+  const placedFacts = new Set<TextFact>()
+  const fact = (name: TextFact) => {
+    placedFacts.add(name)
+    const spec: TextFactSpec = RECORD_TEXT_FACTS[name]
+    return field(name, { control: spec.control === 'text' ? undefined : spec.control, hint: spec.hint, list: spec.list })
+  }
   const tagCriteria = props.taxonomy.criteria.filter((criterion) => criterion.valueSet === 'tags')
   const online = fieldNotes(
     'online',
@@ -103,13 +111,13 @@ export function RecordForm(props: {
         hint: 'Child helplines and general lines are urgent help; they are never shown as prevention for adults.',
       })}
       {field('name', { required: true })}
-      {field('nameLocal', { hint: 'The name in the service’s own language, when it differs.' })}
-      {field('organisation')}
-      {field('summary', { control: 'textarea', hint: 'What the service offers and to whom, in English.' })}
+      {fact('nameLocal')}
+      {fact('organisation')}
+      {fact('summary')}
       {field('status', { control: 'select', options: STATUSES, hint: 'Only active records are shown to a person as a service.' })}
-      {field('statusNote', { control: 'textarea', hint: 'Why it is doubtful or closed, and how that is known.' })}
+      {fact('statusNote')}
       {field('countries', { hint: 'ISO 3166-1 alpha-2 codes separated by commas, e.g. DE, AT. Empty for a service that is only online.' })}
-      {field('subnational', { hint: 'Only when the service is for part of a country, e.g. Bavaria.' })}
+      {fact('subnational')}
       <div class="field">
         <input type="checkbox" id="online" name="online" value="1" checked={values.online} {...online.aria} />{' '}
         <label for="online">Reachable online from anywhere</label>
@@ -144,7 +152,7 @@ export function RecordForm(props: {
         problems={problems}
       />
       <RecordFormChoices id="free" legend="Free of charge" type="radio" choices={FREE} chosen={[values.free]} problems={problems} />
-      {field('costNotes', { control: 'textarea', hint: 'What the service says about fees, if anything.' })}
+      {fact('costNotes')}
       <RecordFormChoices
         id="anonymous"
         legend="Anonymous use"
@@ -154,17 +162,12 @@ export function RecordForm(props: {
         chosen={[values.anonymous]}
         problems={problems}
       />
-      {field('confidentiality', {
-        control: 'textarea',
-        hint: 'What the service says about confidentiality and when it passes information on.',
-      })}
-      {field('website', { control: 'url', hint: 'Starting with https://.' })}
-      {field('aboutPage', {
-        control: 'url',
-        list: 'source-urls',
-        hint: 'A page about this service by its operator or an official body, one of the sources below. Shown to people as such (“The operator’s page about this service”), never as a number to call or a place to book; a record with only this page is still shown.',
-      })}
+      {fact('confidentiality')}
+      {fact('website')}
+      {fact('aboutPage')}
       {field('aboutPageBy', { control: 'select', options: ABOUT_PAGE_BY, hint: 'Who published the page above.' })}
+      {/* Text facts added to RECORD_TEXT_FACTS since this layout was written: here, in the list's order. */}
+      {TEXT_FACTS.filter((name) => !placedFacts.has(name)).map(fact)}
       <RecordFormContacts rows={withBlankRows(values.contacts, isBlankContact, blankContact, BLANK_CONTACTS)} problems={problems} />
       <RecordFormSources rows={withBlankRows(values.sources, isBlankSource, blankSource, BLANK_SOURCES)} problems={problems} />
       {/* Suggestions for the fields that must name one of the sources (a hint, not a rule: validation checks it). */}

@@ -1,4 +1,5 @@
 import * as z from 'zod'
+import { TEXT_FACTS, type TextFact } from '../../core/directory/recordTextFacts'
 import type { Taxonomy } from '../../core/directory/taxonomySchema'
 import type { RecordFormValues } from './recordFormValues'
 
@@ -26,27 +27,22 @@ export function parseRecordForm(body: Record<string, unknown>, taxonomy: Taxonom
   for (const criterion of taxonomy.criteria.filter((candidate) => candidate.valueSet === 'tags')) {
     tags[criterion.id] = List.parse(body[`tags-${criterion.id}`]).filter((tag) => tag !== '')
   }
+  const facts: Partial<Record<TextFact, string>> = {}
+  for (const fact of TEXT_FACTS) facts[fact] = text(fact)
   return {
+    // Every text fact was read just above.
+    ...(facts as Record<TextFact, string>),
     id: text('id'),
     kind: text('kind'),
     name: text('name'),
-    nameLocal: text('nameLocal'),
-    organisation: text('organisation'),
-    summary: text('summary'),
     status: text('status'),
-    statusNote: text('statusNote'),
     countries: text('countries'),
-    subnational: text('subnational'),
     online: Ticked.parse(body.online),
     languages: text('languages'),
     tags,
     inferred: List.parse(body.inferred),
     free: text('free'),
-    costNotes: text('costNotes'),
     anonymous: text('anonymous'),
-    confidentiality: text('confidentiality'),
-    website: text('website'),
-    aboutPage: text('aboutPage'),
     aboutPageBy: text('aboutPageBy'),
     contacts: rows(body, 'contacts', ['channel', 'value', 'hours', 'languages', 'notes', 'countries']),
     sources: rows(body, 'sources', ['url', 'date', 'supports']),

@@ -1,4 +1,5 @@
 import type { Initiative } from '../../core/directory/initiativeSchema'
+import { TEXT_FACTS } from '../../core/directory/recordTextFacts'
 import { isBlankContact, isBlankOwnWords, isBlankSource, type RecordFormValues } from './recordFormValues'
 
 /** A record built from the form, not yet validated, and which form row each contact and source came from. */
@@ -37,26 +38,19 @@ export function recordFormCandidate(
   tagEntries.sort(([a], [b]) => rank(stored, a) - rank(stored, b))
   for (const [criterion, list] of tagEntries) tags[criterion] = sameOrder(before?.tags[criterion], unique(list))
   const candidate: Record<string, unknown> = {
+    // Text facts: trimmed, and empty is null (unknown stays unknown).
+    ...Object.fromEntries(TEXT_FACTS.map((fact) => [fact, orNull(values[fact])])),
     id: id.trim(),
     kind: values.kind,
     name: values.name.trim(),
-    nameLocal: orNull(values.nameLocal),
-    organisation: orNull(values.organisation),
-    summary: orNull(values.summary),
     status: values.status,
-    statusNote: orNull(values.statusNote),
     countries: codes(values.countries, (code) => code.toUpperCase()),
-    subnational: orNull(values.subnational),
     online: values.online,
     languages: codes(values.languages, (code) => code.toLowerCase()),
     tags,
     inferred: sameOrder(before?.inferred, unique(values.inferred.filter((criterion) => criterion !== ''))),
     free: Object.hasOwn(FREE, values.free) ? FREE[values.free] : values.free,
-    costNotes: orNull(values.costNotes),
     anonymous: Object.hasOwn(ANONYMOUS, values.anonymous) ? ANONYMOUS[values.anonymous] : values.anonymous,
-    confidentiality: orNull(values.confidentiality),
-    website: orNull(values.website),
-    aboutPage: orNull(values.aboutPage),
     // Unknown choices are passed on as typed, so that validation names them.
     aboutPageBy: orNull(values.aboutPageBy),
     contacts: contactRows.map((index) => {

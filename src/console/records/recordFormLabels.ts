@@ -1,24 +1,18 @@
+import { RECORD_TEXT_FACTS, TEXT_FACTS } from '../../core/directory/recordTextFacts'
+
 /** The visible label of each record form field, shared by the form and its error summary. */
 export const RECORD_FORM_LABELS: Record<string, string> = {
+  ...Object.fromEntries(TEXT_FACTS.map((fact) => [fact, RECORD_TEXT_FACTS[fact].label])),
   id: 'Id',
   kind: 'Kind of service',
   name: 'Name',
-  nameLocal: 'Name in the local language',
-  organisation: 'Organisation',
-  summary: 'Summary',
   status: 'Status',
-  statusNote: 'Note on the status',
   countries: 'Countries',
-  subnational: 'Region within the country',
   online: 'Reachable online from anywhere',
   languages: 'Languages',
   inferred: 'Inferred values',
   free: 'Free of charge',
-  costNotes: 'Notes on cost',
   anonymous: 'Anonymous use',
-  confidentiality: 'Confidentiality',
-  website: 'Website',
-  aboutPage: 'Page about the service',
   aboutPageBy: 'Who published that page',
   lastChecked: 'Last checked',
   checkedBy: 'Checked by',

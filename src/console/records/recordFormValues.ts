@@ -1,4 +1,5 @@
 import type { Initiative } from '../../core/directory/initiativeSchema'
+import { TEXT_FACTS, type TextFact } from '../../core/directory/recordTextFacts'
 
 /** One contact row of the form, as typed (every field text; an empty row is ignored). */
 export interface ContactValues {
@@ -32,17 +33,12 @@ export interface OwnWordsValues {
  * The record form as the curator sees it: text as typed, choices as their option values. Kept
  * whole on every error, so nothing the curator typed is lost.
  */
-export interface RecordFormValues {
+export interface RecordFormValues extends Record<TextFact, string> {
   id: string
   kind: string
   name: string
-  nameLocal: string
-  organisation: string
-  summary: string
   status: string
-  statusNote: string
   countries: string
-  subnational: string
   online: boolean
   languages: string
   /** Tag ids per tag criterion id ([] = none or unknown). */
@@ -50,13 +46,9 @@ export interface RecordFormValues {
   inferred: string[]
   /** yes | no | unknown */
   free: string
-  costNotes: string
   /** yes | partial | no | unknown */
   anonymous: string
-  confidentiality: string
-  website: string
-  /** A page about the service (one of the sources); aboutPageBy: operator | official | '' */
-  aboutPage: string
+  /** Who published the page about the service (aboutPage, one of the sources): operator | official | '' */
   aboutPageBy: string
   contacts: ContactValues[]
   sources: SourceValues[]
@@ -103,26 +95,18 @@ export const isBlankOwnWords = (row: OwnWordsValues) => [row.language, row.text,
 export function recordFormValues(record: Initiative | undefined, baseVersion: string): RecordFormValues {
   if (!record) {
     return {
+      ...textFacts(() => ''),
       id: '',
       kind: 'prevention',
       name: '',
-      nameLocal: '',
-      organisation: '',
-      summary: '',
       status: 'active',
-      statusNote: '',
       countries: '',
-      subnational: '',
       online: false,
       languages: '',
       tags: {},
       inferred: [],
       free: 'unknown',
-      costNotes: '',
       anonymous: 'unknown',
-      confidentiality: '',
-      website: '',
-      aboutPage: '',
       aboutPageBy: '',
       contacts: [],
       sources: [],
@@ -133,26 +117,18 @@ export function recordFormValues(record: Initiative | undefined, baseVersion: st
     }
   }
   return {
+    ...textFacts((fact) => record[fact] ?? ''),
     id: record.id,
     kind: record.kind,
     name: record.name,
-    nameLocal: record.nameLocal ?? '',
-    organisation: record.organisation ?? '',
-    summary: record.summary ?? '',
     status: record.status,
-    statusNote: record.statusNote ?? '',
     countries: record.countries.join(', '),
-    subnational: record.subnational ?? '',
     online: record.online,
     languages: record.languages.join(', '),
     tags: { ...record.tags },
     inferred: [...record.inferred],
     free: record.free === null ? 'unknown' : record.free ? 'yes' : 'no',
-    costNotes: record.costNotes ?? '',
     anonymous: record.anonymous === null ? 'unknown' : record.anonymous === 'partial' ? 'partial' : record.anonymous ? 'yes' : 'no',
-    confidentiality: record.confidentiality ?? '',
-    website: record.website ?? '',
-    aboutPage: record.aboutPage ?? '',
     aboutPageBy: record.aboutPageBy ?? '',
     contacts: record.contacts.map((contact) => ({
       channel: contact.channel,
@@ -169,4 +145,12 @@ export function recordFormValues(record: Initiative | undefined, baseVersion: st
     confidence: record.confidence,
     baseVersion,
   }
+}
+
+/** Every text fact, each with `value(fact)`. */
+function textFacts(value: (fact: TextFact) => string): Record<TextFact, string> {
+  const values: Partial<Record<TextFact, string>> = {}
+  for (const fact of TEXT_FACTS) values[fact] = value(fact)
+  // Every fact was set just above.
+  return values as Record<TextFact, string>
 }

@@ -1,6 +1,7 @@
 import * as z from 'zod'
 import { CountryCode, LanguageCode } from './isoCodes'
 import { checkPairMessage } from './checkPairMessage'
+import { RECORD_TEXT_FACTS as FACTS, textFactsBeyond } from './recordTextFacts'
 
 const HttpsUrl = z.url({ protocol: /^https$/, error: 'must be an https:// URL' })
 const IsoDate = z.iso.date()
@@ -34,76 +35,77 @@ export const OwnWordsSchema = z.object({
 })
 export type OwnWords = z.infer<typeof OwnWordsSchema>
 
+/** The record's fields in the order they are written; text facts not placed here follow them (textFactsBeyond). */
+const PLACED = {
+  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+  /** prevention: a prevention programme; child_helpline / general_line: urgent help and young people, never shown as prevention for adults. */
+  kind: z.enum(['prevention', 'child_helpline', 'general_line']),
+  name: z.string().min(1),
+  nameLocal: FACTS.nameLocal.schema,
+  organisation: FACTS.organisation.schema,
+  summary: FACTS.summary.schema,
+  /** Only `active` records are shown to a person as a service they can use. */
+  status: z.enum(['active', 'doubtful', 'closed']),
+  statusNote: FACTS.statusNote.schema,
+  countries: z.array(CountryCode),
+  subnational: FACTS.subnational.schema,
+  /** Reachable from anywhere online (self-help, chat), not only in `countries`. */
+  online: z.boolean(),
+  languages: z.array(LanguageCode),
+  /** Tags per taxonomy criterion id, e.g. { target_group: ['fear_may_offend'] }. */
+  tags: z.record(z.string(), z.array(z.string())),
+  /** Criterion ids (e.g. "language", "jrc_category") whose values were inferred, not stated by a source. */
+  inferred: z.array(z.string()),
+  free: z.boolean().nullable(),
+  costNotes: FACTS.costNotes.schema,
+  anonymous: z.union([z.boolean(), z.literal('partial')]).nullable(),
+  /** What the service says about confidentiality and when it passes information on. */
+  confidentiality: FACTS.confidentiality.schema,
+  website: FACTS.website.schema,
+  /**
+   * A page about this service by its operator (or by the public body that set it up), taken from
+   * `sources`: a real way to learn more and find the service, shown as such, never as a booking line.
+   */
+  aboutPage: FACTS.aboutPage.schema,
+  aboutPageBy: z.enum(['operator', 'official']).nullable(),
+  contacts: z.array(ContactSchema),
+  sources: z.array(SourceSchema).min(1, 'needs at least one source'),
+  /** Short descriptions in the service's own language(s); English `summary` stays the fallback. */
+  ownWords: z.array(OwnWordsSchema),
+  /** The day someone compared the record with its sources; null until a real check happens. */
+  lastChecked: IsoDate.nullable(),
+  /** Who made that check (a curator's name, or the research named by an import file). */
+  checkedBy: z.string().min(1).max(200).nullable(),
+  confidence: z.enum(['high', 'medium', 'low']),
+}
+
 /**
  * One service in the directory. Unknown facts stay null; facts inferred rather than sourced
  * are listed in `inferred` (criterion ids, or "languages") so matching can weigh them less.
  */
-export const InitiativeSchema = z
-  .object({
-    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
-    /** prevention: a prevention programme; child_helpline / general_line: urgent help and young people, never shown as prevention for adults. */
-    kind: z.enum(['prevention', 'child_helpline', 'general_line']),
-    name: z.string().min(1),
-    nameLocal: z.string().min(1).nullable(),
-    organisation: z.string().min(1).nullable(),
-    summary: z.string().min(1).nullable(),
-    /** Only `active` records are shown to a person as a service they can use. */
-    status: z.enum(['active', 'doubtful', 'closed']),
-    statusNote: z.string().min(1).nullable(),
-    countries: z.array(CountryCode),
-    subnational: z.string().min(1).nullable(),
-    /** Reachable from anywhere online (self-help, chat), not only in `countries`. */
-    online: z.boolean(),
-    languages: z.array(LanguageCode),
-    /** Tags per taxonomy criterion id, e.g. { target_group: ['fear_may_offend'] }. */
-    tags: z.record(z.string(), z.array(z.string())),
-    /** Criterion ids (e.g. "language", "jrc_category") whose values were inferred, not stated by a source. */
-    inferred: z.array(z.string()),
-    free: z.boolean().nullable(),
-    costNotes: z.string().min(1).nullable(),
-    anonymous: z.union([z.boolean(), z.literal('partial')]).nullable(),
-    /** What the service says about confidentiality and when it passes information on. */
-    confidentiality: z.string().min(1).nullable(),
-    website: HttpsUrl.nullable(),
-    /**
-     * A page about this service by its operator (or by the public body that set it up), taken from
-     * `sources`: a real way to learn more and find the service, shown as such, never as a booking line.
-     */
-    aboutPage: HttpsUrl.nullable(),
-    aboutPageBy: z.enum(['operator', 'official']).nullable(),
-    contacts: z.array(ContactSchema),
-    sources: z.array(SourceSchema).min(1, 'needs at least one source'),
-    /** Short descriptions in the service's own language(s); English `summary` stays the fallback. */
-    ownWords: z.array(OwnWordsSchema),
-    /** The day someone compared the record with its sources; null until a real check happens. */
-    lastChecked: IsoDate.nullable(),
-    /** Who made that check (a curator's name, or the research named by an import file). */
-    checkedBy: z.string().min(1).max(200).nullable(),
-    confidence: z.enum(['high', 'medium', 'low']),
-  })
-  .superRefine((record, context) => {
-    if ((record.lastChecked === null) !== (record.checkedBy === null)) {
-      context.addIssue({
-        code: 'custom',
-        path: [record.lastChecked === null ? 'lastChecked' : 'checkedBy'],
-        message: checkPairMessage(record),
-      })
-    }
-    if ((record.aboutPage === null) !== (record.aboutPageBy === null)) {
-      context.addIssue({ code: 'custom', path: ['aboutPageBy'], message: 'aboutPage and aboutPageBy go together' })
-    }
-    const sourceUrls = new Set(record.sources.map((source) => source.url))
-    if (record.aboutPage !== null && !sourceUrls.has(record.aboutPage)) {
-      context.addIssue({ code: 'custom', path: ['aboutPage'], message: "must be one of the record's sources" })
-    }
-    record.ownWords.forEach((words, index) => {
-      if (!sourceUrls.has(words.source))
-        context.addIssue({ code: 'custom', path: ['ownWords', index, 'source'], message: "must be one of the record's sources" })
-      if (record.ownWords.findIndex((other) => other.language === words.language) !== index) {
-        context.addIssue({ code: 'custom', path: ['ownWords', index, 'language'], message: 'one description per language' })
-      }
+export const InitiativeSchema = z.object({ ...PLACED, ...textFactsBeyond(PLACED) }).superRefine((record, context) => {
+  if ((record.lastChecked === null) !== (record.checkedBy === null)) {
+    context.addIssue({
+      code: 'custom',
+      path: [record.lastChecked === null ? 'lastChecked' : 'checkedBy'],
+      message: checkPairMessage(record),
     })
+  }
+  if ((record.aboutPage === null) !== (record.aboutPageBy === null)) {
+    context.addIssue({ code: 'custom', path: ['aboutPageBy'], message: 'aboutPage and aboutPageBy go together' })
+  }
+  const sourceUrls = new Set(record.sources.map((source) => source.url))
+  if (record.aboutPage !== null && !sourceUrls.has(record.aboutPage)) {
+    context.addIssue({ code: 'custom', path: ['aboutPage'], message: "must be one of the record's sources" })
+  }
+  record.ownWords.forEach((words, index) => {
+    if (!sourceUrls.has(words.source))
+      context.addIssue({ code: 'custom', path: ['ownWords', index, 'source'], message: "must be one of the record's sources" })
+    if (record.ownWords.findIndex((other) => other.language === words.language) !== index) {
+      context.addIssue({ code: 'custom', path: ['ownWords', index, 'language'], message: 'one description per language' })
+    }
   })
+})
 export type Initiative = z.infer<typeof InitiativeSchema>
 
 /** The file `data/initiatives.json`. */
