@@ -1,9 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 
-// The layering rules of ARCHITECTURE.md ("Rooms and their one-way rules"), checked on the import statements themselves.
+// The layering rules of ARCHITECTURE.md ("Rooms and their one-way rules"), checked on the import statements
+// themselves; and the map itself, checked against the tree.
 const root = fileURLToPath(new URL('../..', import.meta.url))
 const src = join(root, 'src')
 
@@ -159,6 +160,37 @@ describe('architecture', () => {
         /['"`(\s](\/tmp|\/home\/\w|\/Users\/\w|\/work\/|\/root\/|C:\\\\Users)/,
       )
     }
+  })
+
+  it('ARCHITECTURE.md is true: every room of src/ (and of the console) is on the map, and every path it names exists', () => {
+    const map = readFileSync(join(root, 'ARCHITECTURE.md'), 'utf8')
+    const roomsOnMap = [...map.matchAll(/^src\/([\w-]+)\/ /gm)].map((match) => match[1])
+    const rooms = readdirSync(src, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name)
+    expect(
+      rooms.filter((room) => !roomsOnMap.includes(room)),
+      'folders of src/ missing from the map',
+    ).toEqual([])
+    const consoleOnMap = [...map.matchAll(/^ {2}([\w-]+)\/ {2,}/gm)].map((match) => match[1])
+    const consoleRooms = readdirSync(join(src, 'console'), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name)
+    expect(
+      consoleRooms.filter((room) => !consoleOnMap.includes(room)),
+      'folders of src/console/ missing from the map',
+    ).toEqual([])
+    // Paths in backticks: under src/ (as the map writes them, without src/), or from the project's root.
+    const named = [...map.matchAll(/`([\w./-]+\.(?:tsx?|mjs|json|md|sql))`/g)].map((match) => match[1] ?? '')
+    // A bare file name (written beside its folder's path) names a file of that name anywhere in src/.
+    const baseNames = new Set(files.map(({ file }) => file.split('/').at(-1)))
+    const exists = (path: string) =>
+      path.includes('/')
+        ? [join(src, path), join(root, path)].some((candidate) => existsSync(candidate))
+        : baseNames.has(path) || existsSync(join(root, path))
+    const missing = named.filter((path) => !path.includes('<') && !exists(path))
+    expect(named.length).toBeGreaterThan(40)
+    expect(missing, 'paths on the map that do not exist').toEqual([])
   })
 
   it('every SQLite file is opened one way: only storage/sqlite/ imports the driver, in src/ and scripts/ alike', () => {
