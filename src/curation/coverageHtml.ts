@@ -1,4 +1,5 @@
 import type { CountedService, CountryCoverage, CoverageReport } from './computeCoverage'
+import { coverageColumns } from './coverageColumns'
 import { countCell, groupCell, languagesCell, neverCheckedLines, unconfirmedLines, urgentCell } from './coverageText'
 
 const STYLE = `
@@ -22,16 +23,7 @@ ul.gaps { columns: 2 28rem; }
  * @example writeFileSync('coverage/coverage.html', coverageHtml(report))
  */
 export function coverageHtml(report: CoverageReport): string {
-  const columns = [
-    'Country',
-    'National services',
-    'Online-only in its languages',
-    ...report.targetGroups.map((group) => group.heading),
-    'Languages',
-    'Urgent numbers',
-    'Stale records',
-    'Never checked',
-  ]
+  const columns = coverageColumns(report).map((column) => column.title)
   const stale = report.countries.flatMap((country) =>
     country.stale.map((record) => `${country.name}: ${record.name}, last checked ${record.lastChecked}`),
   )

@@ -1,4 +1,5 @@
 import type { CountedService, CountryCoverage, CoverageReport } from './computeCoverage'
+import { coverageColumns } from './coverageColumns'
 import { urgentKindWords } from './expectedUrgentKinds'
 
 /**
@@ -6,16 +7,7 @@ import { urgentKindWords } from './expectedUrgentKinds'
  * @example process.stdout.write(coverageText(computeCoverage({ data, officialLanguages, today })))
  */
 export function coverageText(report: CoverageReport): string {
-  const header = [
-    'Country',
-    'National',
-    'Online',
-    ...report.targetGroups.map((group) => group.column),
-    'Languages',
-    'Urgent',
-    'Stale',
-    'Never',
-  ]
+  const header = coverageColumns(report).map((column) => column.short)
   const rows = report.countries.map((country) => [
     `${country.name} (${country.code})`,
     countCell(country.national, country.nationalUnconfirmed),

@@ -1,5 +1,6 @@
 import * as z from 'zod'
 import { UrgentReasonSchema } from '../../core/crisis/urgentReason'
+import { parseTurnBody } from '../shared/parseTurnBody'
 import { TurnActionSchema, type TurnRequest } from '../shared/turnRequest'
 
 /** The JSON body of `POST /api/v1/turn`. */
@@ -27,25 +28,12 @@ const Salvage = z.object({ state: z.string().max(8192).optional().catch(undefine
  * @example apiTurnRequest(await c.req.json(), c.req.header('accept-language'))
  */
 export function apiTurnRequest(body: unknown, acceptLanguage: string | undefined): { request: TurnRequest; bad: boolean } {
-  const parsed = ApiTurnRequestSchema.safeParse(body)
-  if (!parsed.success) {
-    const salvaged = Salvage.safeParse(body)
-    const kept = salvaged.success ? salvaged.data : { state: undefined, ui: undefined }
-    return {
-      request: { token: kept.state || undefined, action: 'show', reply: [], ui: kept.ui ?? acceptLanguage, urgentCountry: undefined },
-      bad: true,
-    }
-  }
-  const { state, action, reply, ui, urgentCountry, urgentReason } = parsed.data
-  return {
-    request: {
-      token: state || undefined,
-      action: action ?? (state ? 'answer' : 'start'),
-      reply: reply === undefined ? [] : Array.isArray(reply) ? reply : [reply],
-      ui: ui ?? acceptLanguage,
-      urgentCountry,
-      urgentReason,
-    },
-    bad: false,
-  }
+  return parseTurnBody(body, { schema: ApiTurnRequestSchema, salvage: Salvage }, acceptLanguage, (input) => ({
+    token: input.state || undefined,
+    action: input.action ?? (input.state ? 'answer' : 'start'),
+    reply: input.reply === undefined ? [] : Array.isArray(input.reply) ? input.reply : [input.reply],
+    ui: input.ui ?? acceptLanguage,
+    urgentCountry: input.urgentCountry,
+    urgentReason: input.urgentReason,
+  }))
 }

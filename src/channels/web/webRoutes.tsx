@@ -29,15 +29,11 @@ export function webRoutes(deps: TurnDeps) {
     )
   }
 
-  app.get('/', (c) =>
-    render(c, {
-      token: undefined,
-      action: 'start',
-      reply: [],
-      ui: c.req.query('lang') ?? c.req.header('accept-language'),
-      urgentCountry: undefined,
-    }),
-  )
+  /** A page opened by its address, without a state token: in the language of ?lang= or else the browser's. */
+  const openPage = (c: Context, action: 'start' | 'urgent', urgentCountry: string | undefined) =>
+    render(c, { token: undefined, action, reply: [], ui: c.req.query('lang') ?? c.req.header('accept-language'), urgentCountry })
+
+  app.get('/', (c) => openPage(c, 'start', undefined))
 
   app.post('/turn', async (c) => {
     const body = await readFormBody(c.req)
@@ -48,15 +44,7 @@ export function webRoutes(deps: TurnDeps) {
   // A reload of /turn (the address bar after a POST) must not be a dead end.
   app.get('/turn', (c) => c.redirect('/', 303))
 
-  app.get('/urgent', (c) =>
-    render(c, {
-      token: undefined,
-      action: 'urgent',
-      reply: [],
-      ui: c.req.query('lang') ?? c.req.header('accept-language'),
-      urgentCountry: c.req.query('country'),
-    }),
-  )
+  app.get('/urgent', (c) => openPage(c, 'urgent', c.req.query('country')))
 
   // The information pages never change while the process runs: rendered once per language, with
   // the nonce put in per response.

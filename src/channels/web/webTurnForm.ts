@@ -1,5 +1,6 @@
 import * as z from 'zod'
 import { UrgentReasonSchema } from '../../core/crisis/urgentReason'
+import { parseTurnBody } from '../shared/parseTurnBody'
 import { TurnActionSchema, type TurnRequest } from '../shared/turnRequest'
 
 const Text = (max: number) => z.string().max(max)
@@ -32,20 +33,10 @@ const Salvage = z.object({ state: Single(Text(8192)).catch(undefined), ui: Singl
  * @example webTurnRequest(await c.req.parseBody({ all: true }), c.req.header('accept-language'))
  */
 export function webTurnRequest(body: unknown, acceptLanguage: string | undefined): { request: TurnRequest; bad: boolean } {
-  const parsed = WebTurnFormSchema.safeParse(body)
-  if (!parsed.success) {
-    const salvaged = Salvage.safeParse(body)
-    const kept = salvaged.success ? salvaged.data : { state: undefined, ui: undefined }
+  return parseTurnBody(body, { schema: WebTurnFormSchema, salvage: Salvage }, acceptLanguage, (form) => {
+    const chosen = form.answer === undefined ? [] : Array.isArray(form.answer) ? form.answer : [form.answer]
+    const typed = form.answer_text?.trim() ? [form.answer_text.trim()] : []
     return {
-      request: { token: kept.state || undefined, action: 'show', reply: [], ui: kept.ui ?? acceptLanguage, urgentCountry: undefined },
-      bad: true,
-    }
-  }
-  const form = parsed.data
-  const chosen = form.answer === undefined ? [] : Array.isArray(form.answer) ? form.answer : [form.answer]
-  const typed = form.answer_text?.trim() ? [form.answer_text.trim()] : []
-  return {
-    request: {
       token: form.state || undefined,
       action: form.action ?? (form.state ? 'answer' : 'start'),
       // Typed text wins over the list: it is what the person did last.
@@ -53,7 +44,6 @@ export function webTurnRequest(body: unknown, acceptLanguage: string | undefined
       ui: form.ui ?? acceptLanguage,
       urgentCountry: form.urgent_country || undefined,
       urgentReason: form.urgent_reason,
-    },
-    bad: false,
-  }
+    }
+  })
 }

@@ -1,10 +1,9 @@
 import { Hono } from 'hono'
 import { deleteCookie } from 'hono/cookie'
-import { AdminLayout } from '../shared/AdminLayout'
+import { consolePage } from '../shared/consolePage'
 import { CONSOLE_COOKIE, SESSION_COOKIE, type AdminDeps, type AdminEnv } from '../shared/adminEnv'
 import { consoleMessagePage } from '../shared/ConsoleMessagePage'
 import { EventList } from './EventList'
-import { renderHtml } from '../../channels/web/renderHtml'
 
 /** Events shown on the events page: enough to see a pattern, small enough to read. */
 const EVENTS_SHOWN = 200
@@ -21,39 +20,39 @@ export function accountRoutes(deps: Pick<AdminDeps, 'sessions' | 'events'>) {
   app.get('/account', (c) => {
     const curator = c.get('curator')
     const live = deps.sessions.countOf(curator.id)
-    return c.html(
-      renderHtml(
-        <AdminLayout title="Your account" nonce={c.get('nonce')} section="/admin/account" curator={curator} csrf={c.get('csrf')}>
-          <h1>Your account</h1>
-          <p>
-            You are logged in as <strong>{curator.displayName}</strong> (login name <code>{curator.login}</code>).
-          </p>
-          <h2>Sessions</h2>
-          <p>
-            {live === 1
-              ? 'You are logged in in this browser only.'
-              : `You are logged in in ${live} places (browsers or devices), this one included.`}
-          </p>
-          <p class="hint">
-            If you left the console open on another computer, or think someone else may be using your account, end all your sessions. You
-            will need to log in again here too. An administrator can set a new password for you.
-          </p>
-          <form method="post" action="/admin/account/end-sessions">
-            <input type="hidden" name="csrf" value={c.get('csrf')} />
-            <button type="submit" class="danger">
-              End all my sessions
-            </button>
-          </form>
-          {curator.role === 'admin' && (
-            <>
-              <h2>Logins and accounts</h2>
-              <p>
-                <a href="/admin/events">See recent logins and account changes</a>
-              </p>
-            </>
-          )}
-        </AdminLayout>,
-      ),
+    return consolePage(
+      c,
+      { title: 'Your account', section: '/admin/account' },
+      <>
+        <h1>Your account</h1>
+        <p>
+          You are logged in as <strong>{curator.displayName}</strong> (login name <code>{curator.login}</code>).
+        </p>
+        <h2>Sessions</h2>
+        <p>
+          {live === 1
+            ? 'You are logged in in this browser only.'
+            : `You are logged in in ${live} places (browsers or devices), this one included.`}
+        </p>
+        <p class="hint">
+          If you left the console open on another computer, or think someone else may be using your account, end all your sessions. You will
+          need to log in again here too. An administrator can set a new password for you.
+        </p>
+        <form method="post" action="/admin/account/end-sessions">
+          <input type="hidden" name="csrf" value={c.get('csrf')} />
+          <button type="submit" class="danger">
+            End all my sessions
+          </button>
+        </form>
+        {curator.role === 'admin' && (
+          <>
+            <h2>Logins and accounts</h2>
+            <p>
+              <a href="/admin/events">See recent logins and account changes</a>
+            </p>
+          </>
+        )}
+      </>,
     )
   })
 
@@ -69,17 +68,17 @@ export function accountRoutes(deps: Pick<AdminDeps, 'sessions' | 'events'>) {
     const curator = c.get('curator')
     if (curator.role !== 'admin')
       return consoleMessagePage(c, 'Admins only', 'Only an administrator can see the logins and account changes.', 403)
-    return c.html(
-      renderHtml(
-        <AdminLayout title="Logins and accounts" nonce={c.get('nonce')} section="/admin/account" curator={curator} csrf={c.get('csrf')}>
-          <h1>Logins and account changes</h1>
-          <p>
-            The latest {EVENTS_SHOWN} events, newest first. Only the time, the account and what happened are kept, for 90 days: no
-            addresses, and never a login name that matches no account (people sometimes type their password there).
-          </p>
-          <EventList events={deps.events.latest(EVENTS_SHOWN)} />
-        </AdminLayout>,
-      ),
+    return consolePage(
+      c,
+      { title: 'Logins and accounts', section: '/admin/account' },
+      <>
+        <h1>Logins and account changes</h1>
+        <p>
+          The latest {EVENTS_SHOWN} events, newest first. Only the time, the account and what happened are kept, for 90 days: no addresses,
+          and never a login name that matches no account (people sometimes type their password there).
+        </p>
+        <EventList events={deps.events.latest(EVENTS_SHOWN)} />
+      </>,
     )
   })
 

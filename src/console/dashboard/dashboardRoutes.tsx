@@ -2,10 +2,9 @@ import { Hono } from 'hono'
 import officialLanguagesFile from '../../../data/official-languages.json'
 import { computeCoverage, OfficialLanguagesFileSchema } from '../../curation/computeCoverage'
 import type { AdminDeps, AdminEnv } from '../shared/adminEnv'
-import { AdminLayout } from '../shared/AdminLayout'
+import { consolePage } from '../shared/consolePage'
 import { DashboardPage } from './DashboardPage'
 import { RecordFiltersSchema, filterRecords } from '../records/recordFilters'
-import { renderHtml } from '../../channels/web/renderHtml'
 
 /** The same official languages `npm run data:coverage` reads, validated once. */
 const officialLanguages = OfficialLanguagesFileSchema.parse(officialLanguagesFile).countries
@@ -23,31 +22,15 @@ export function dashboardRoutes(deps: Pick<AdminDeps, 'directory' | 'now'>) {
     const today = deps.now()
     const report = computeCoverage({ data, officialLanguages, today })
     // The record list's own filter, so the number here is the number the linked list shows.
-    const allStale = filterRecords(
-      data.initiatives,
-      RecordFiltersSchema.parse({ checked: 'stale' }),
-      c.get('curator'),
-      today.getTime(),
-    ).length
-    const allNever = filterRecords(
-      data.initiatives,
-      RecordFiltersSchema.parse({ checked: 'never' }),
-      c.get('curator'),
-      today.getTime(),
-    ).length
+    const countChecked = (checked: 'stale' | 'never') =>
+      filterRecords(data.initiatives, RecordFiltersSchema.parse({ checked }), c.get('curator'), today.getTime()).length
+    const allStale = countChecked('stale')
+    const allNever = countChecked('never')
     const doubtful = data.initiatives.filter((record) => record.status === 'doubtful').sort((a, b) => a.name.localeCompare(b.name, 'en'))
-    return c.html(
-      renderHtml(
-        <AdminLayout
-          title="Staleness and coverage"
-          nonce={c.get('nonce')}
-          section="/admin/dashboard"
-          curator={c.get('curator')}
-          csrf={c.get('csrf')}
-        >
-          <DashboardPage report={report} doubtful={doubtful} allStale={allStale} allNever={allNever} />
-        </AdminLayout>,
-      ),
+    return consolePage(
+      c,
+      { title: 'Staleness and coverage', section: '/admin/dashboard' },
+      <DashboardPage report={report} doubtful={doubtful} allStale={allStale} allNever={allNever} />,
     )
   })
 

@@ -78,12 +78,7 @@ export function curatorDirectory(options: { db: BetterSQLite3Database<typeof sch
         const widening = scopeProblems(curator, before, record)
         if (widening.length > 0) return fail({ kind: 'widens', id: record.id, problems: widening })
         if (!canEdit(curator, record)) return fail({ kind: 'forbidden', ids: [record.id] })
-        const after = {
-          ...data,
-          initiatives: before
-            ? data.initiatives.map((initiative) => (initiative.id === record.id ? record : initiative))
-            : [...data.initiatives, record],
-        }
+        const after = { ...data, initiatives: before ? replaceById(data.initiatives, record) : [...data.initiatives, record] }
         const problems = newProblems(data, after, now())
         if (problems.length > 0) return fail({ kind: 'invalid', problems })
         const saved = transaction(() => {
@@ -164,12 +159,7 @@ export function curatorDirectory(options: { db: BetterSQLite3Database<typeof sch
         if (change.action === 'create' && before) return fail({ kind: 'exists' })
         if (change.action === 'edit' && !before) return fail({ kind: 'missing' })
         if (change.baseVersion !== undefined && before && recordVersion(before) !== change.baseVersion) return fail({ kind: 'conflict' })
-        const after = {
-          ...data,
-          partners: before
-            ? data.partners.map((candidate) => (candidate.id === partner.id ? partner : candidate))
-            : [...data.partners, partner],
-        }
+        const after = { ...data, partners: before ? replaceById(data.partners, partner) : [...data.partners, partner] }
         const problems = newProblems(data, after, now())
         if (problems.length > 0) return fail({ kind: 'invalid', problems })
         const saved = transaction(() => {
@@ -191,6 +181,11 @@ function storedOne<T>(stored: ReadonlyMap<string, T>, id: string): T {
   const found = stored.get(id)
   if (!found) throw new Error(`${id} was not found after writing it`)
   return found
+}
+
+/** The list with `item` in the place of the one with its id. */
+function replaceById<T extends { id: string }>(list: readonly T[], item: T): T[] {
+  return list.map((old) => (old.id === item.id ? item : old))
 }
 
 function byId<T extends { id: string }>(list: readonly T[]): Map<string, T> {

@@ -8,11 +8,10 @@ import { planImport, type ImportPlan } from '../../curation/planImport'
 import type { CuratorAccount } from '../auth/curatorAccount'
 import { canEdit } from '../directory/canEdit'
 import { scopeProblems } from '../directory/scopeProblems'
-import { AdminLayout } from '../shared/AdminLayout'
+import { consolePage } from '../shared/consolePage'
 import type { AdminDeps, AdminEnv } from '../shared/adminEnv'
 import { ImportPreview } from './ImportPreview'
 import { refusalText } from '../shared/refusalText'
-import { renderHtml } from '../../channels/web/renderHtml'
 
 const OUT_OF_REACH =
   'your account may not change this record (an editor changes the records of their own organisation, and those that serve their own country and no other)'
@@ -134,64 +133,58 @@ export function importRoutes(deps: Pick<AdminDeps, 'directory' | 'now'>) {
 
   function page(c: Context<AdminEnv>, body: Child, status: 200 | 400 | 422 = 200) {
     const admin = c.get('curator').role === 'admin'
-    return c.html(
-      renderHtml(
-        <AdminLayout
-          title="Import and export"
-          nonce={c.get('nonce')}
-          section="/admin/import"
-          curator={c.get('curator')}
-          csrf={c.get('csrf')}
-        >
-          <h1>Import and export</h1>
-          {body}
-          <h2>Import a spreadsheet or a JSON file</h2>
-          <p>
-            The file has the columns of the export below (see <code>docs/data-format.md</code>). You will see a preview of every row first;
-            nothing changes until you apply it, and then either everything is imported or nothing is.
-          </p>
-          <p class="hint">
-            A row may say that its record was checked against its sources only with both <code>lastChecked</code> (the day) and{' '}
-            <code>checkedBy</code> (who checked); leave both empty when nobody compared it with its sources. A row with one and not the
-            other is refused.
-          </p>
-          <form method="post" action="/admin/import" enctype="multipart/form-data">
-            <input type="hidden" name="csrf" value={c.get('csrf')} />
-            <div class="field">
-              <label for="file">File (.csv or .json)</label>
-              <input type="file" id="file" name="file" accept=".csv,.json,text/csv,application/json" required />
-            </div>
-            <fieldset>
-              <legend>How the file is used</legend>
-              <label>
-                <input type="radio" name="mode" value="upsert" checked /> Add its records and update those with the same id; keep all others
-              </label>
-              {admin && (
-                <>
-                  <br />
-                  <label>
-                    <input type="radio" name="mode" value="replace" /> Replace the whole directory with the file (records not in it are
-                    removed)
-                  </label>
-                </>
-              )}
-            </fieldset>
-            <button type="submit" class="primary">
-              Preview the import
-            </button>
-          </form>
-          <h2>Export</h2>
-          <p>The whole directory as it is now, in the same formats the import reads.</p>
-          <ul>
-            <li>
-              <a href="/admin/export/initiatives.csv">initiatives.csv</a> (for spreadsheets)
-            </li>
-            <li>
-              <a href="/admin/export/initiatives.json">initiatives.json</a> (the shape of data/initiatives.json)
-            </li>
-          </ul>
-        </AdminLayout>,
-      ),
+    return consolePage(
+      c,
+      { title: 'Import and export', section: '/admin/import' },
+      <>
+        <h1>Import and export</h1>
+        {body}
+        <h2>Import a spreadsheet or a JSON file</h2>
+        <p>
+          The file has the columns of the export below (see <code>docs/data-format.md</code>). You will see a preview of every row first;
+          nothing changes until you apply it, and then either everything is imported or nothing is.
+        </p>
+        <p class="hint">
+          A row may say that its record was checked against its sources only with both <code>lastChecked</code> (the day) and{' '}
+          <code>checkedBy</code> (who checked); leave both empty when nobody compared it with its sources. A row with one and not the other
+          is refused.
+        </p>
+        <form method="post" action="/admin/import" enctype="multipart/form-data">
+          <input type="hidden" name="csrf" value={c.get('csrf')} />
+          <div class="field">
+            <label for="file">File (.csv or .json)</label>
+            <input type="file" id="file" name="file" accept=".csv,.json,text/csv,application/json" required />
+          </div>
+          <fieldset>
+            <legend>How the file is used</legend>
+            <label>
+              <input type="radio" name="mode" value="upsert" checked /> Add its records and update those with the same id; keep all others
+            </label>
+            {admin && (
+              <>
+                <br />
+                <label>
+                  <input type="radio" name="mode" value="replace" /> Replace the whole directory with the file (records not in it are
+                  removed)
+                </label>
+              </>
+            )}
+          </fieldset>
+          <button type="submit" class="primary">
+            Preview the import
+          </button>
+        </form>
+        <h2>Export</h2>
+        <p>The whole directory as it is now, in the same formats the import reads.</p>
+        <ul>
+          <li>
+            <a href="/admin/export/initiatives.csv">initiatives.csv</a> (for spreadsheets)
+          </li>
+          <li>
+            <a href="/admin/export/initiatives.json">initiatives.json</a> (the shape of data/initiatives.json)
+          </li>
+        </ul>
+      </>,
       status,
     )
   }

@@ -55,6 +55,11 @@ export function PartnerForm(props: {
       </div>
     )
   }
+  /** A default the embed snippet can override: a two-letter code, suggested from those the directory offers. */
+  const codeField = (name: 'defaultCountry' | 'defaultLanguage', hint: string, list: string) =>
+    field(name, hint, (a) => (
+      <input type="text" id={name} name={name} value={input[name]} maxlength={2} size={4} list={list} autocomplete="off" {...a} />
+    ))
   const fictional = fieldNotes('fictional', undefined, problems)
   return (
     <>
@@ -150,36 +155,12 @@ export function PartnerForm(props: {
               )}
             />
           </details>
-          {field(
+          {codeField(
             'defaultCountry',
             'Two-letter code (e.g. DE) of a country the directory offers; empty for none. The embed snippet can override it.',
-            (a) => (
-              <input
-                type="text"
-                id="defaultCountry"
-                name="defaultCountry"
-                value={input.defaultCountry}
-                maxlength={2}
-                size={4}
-                list="country-codes"
-                autocomplete="off"
-                {...a}
-              />
-            ),
+            'country-codes',
           )}
-          {field('defaultLanguage', 'Two-letter code (e.g. de); empty for none. The embed snippet can override it.', (a) => (
-            <input
-              type="text"
-              id="defaultLanguage"
-              name="defaultLanguage"
-              value={input.defaultLanguage}
-              maxlength={2}
-              size={4}
-              list="language-codes"
-              autocomplete="off"
-              {...a}
-            />
-          ))}
+          {codeField('defaultLanguage', 'Two-letter code (e.g. de); empty for none. The embed snippet can override it.', 'language-codes')}
           <datalist id="country-codes">
             {props.countries.map((code) => (
               <option value={code}></option>

@@ -4,7 +4,7 @@ import { indexDirectory } from '../../core/directory/indexDirectory'
 import { isContactable } from '../../core/directory/isContactable'
 import type { Partner } from '../../core/directory/partnerSchema'
 import { recordVersion } from '../directory/recordVersion'
-import { AdminLayout } from '../shared/AdminLayout'
+import { consolePage } from '../shared/consolePage'
 import type { AdminDeps, AdminEnv } from '../shared/adminEnv'
 import { consoleMessagePage } from '../shared/ConsoleMessagePage'
 import { historyPage } from '../shared/HistoryList'
@@ -13,7 +13,6 @@ import { inputOfPartner, partnerFromInput, partnerInput, placeProblem, type Part
 import { PartnerList } from './PartnerList'
 import { PartnerSnippet } from './PartnerSnippet'
 import { refusalText } from '../shared/refusalText'
-import { renderHtml } from '../../channels/web/renderHtml'
 
 const SECTION = '/admin/partners'
 const DONE: Record<string, string> = { created: 'added', saved: 'saved' }
@@ -42,22 +41,22 @@ export function partnerRoutes(deps: Pick<AdminDeps, 'directory' | 'now' | 'publi
 
   app.get('/', async (c) => {
     const data = await deps.directory.load()
-    return c.html(
-      renderHtml(
-        <AdminLayout title="Partners" nonce={c.get('nonce')} section={SECTION} curator={c.get('curator')} csrf={c.get('csrf')}>
-          <h1>Partners</h1>
-          <p>
-            Sites that embed the Helpfinder widget with their partner id. The widget may only be framed by a partner's listed origins, and
-            shows its featured services first when they fit the person.
-          </p>
-          <p>
-            <a class="button" href="/admin/partners/new">
-              New partner
-            </a>
-          </p>
-          <PartnerList partners={[...data.partners].sort((a, b) => a.name.localeCompare(b.name, 'en'))} />
-        </AdminLayout>,
-      ),
+    return consolePage(
+      c,
+      { title: 'Partners', section: SECTION },
+      <>
+        <h1>Partners</h1>
+        <p>
+          Sites that embed the Helpfinder widget with their partner id. The widget may only be framed by a partner's listed origins, and
+          shows its featured services first when they fit the person.
+        </p>
+        <p>
+          <a class="button" href="/admin/partners/new">
+            New partner
+          </a>
+        </p>
+        <PartnerList partners={[...data.partners].sort((a, b) => a.name.localeCompare(b.name, 'en'))} />
+      </>,
     )
   })
 
@@ -74,7 +73,7 @@ export function partnerRoutes(deps: Pick<AdminDeps, 'directory' | 'now' | 'publi
       notes: '',
       baseVersion: '',
     }
-    return c.html(renderHtml(formPage(c, await deps.directory.load(), blank, undefined)))
+    return formPage(c, await deps.directory.load(), blank, undefined)
   })
 
   app.post('/new', async (c) => {
@@ -88,7 +87,7 @@ export function partnerRoutes(deps: Pick<AdminDeps, 'directory' | 'now' | 'publi
     const data = await deps.directory.load()
     const partner = data.partners.find((candidate) => candidate.id === c.req.param('id'))
     if (!partner) return c.notFound()
-    return c.html(renderHtml(formPage(c, data, inputOfPartner(partner, recordVersion(partner)), undefined, partner)))
+    return formPage(c, data, inputOfPartner(partner, recordVersion(partner)), undefined, partner)
   })
 
   app.post('/:id', async (c) => {
@@ -100,22 +99,14 @@ export function partnerRoutes(deps: Pick<AdminDeps, 'directory' | 'now' | 'publi
     return save(c, { ...input, id: before.id }, before)
   })
 
-  app.get('/:id/history', async (c) => {
-    const id = c.req.param('id')
-    const partner = (await deps.directory.load()).partners.find((candidate) => candidate.id === id)
-    return historyPage(c, {
-      id,
-      subject: partner,
-      entries: deps.directory.audit.of('partner', id),
-      section: SECTION,
-      back: 'Back to the partner',
-    })
-  })
+  app.get('/:id/history', (c) =>
+    historyPage(c, deps.directory, { subject: 'partner', id: c.req.param('id'), section: SECTION, back: 'Back to the partner' }),
+  )
 
   /** Validates and saves; on any problem the same form comes back (422) with what was typed. */
   async function save(c: Context<AdminEnv>, input: PartnerInput, before: Partner | undefined) {
     const parsed = partnerFromInput(input, deps.embedOrigins)
-    if (!parsed.ok) return c.html(renderHtml(formPage(c, await deps.directory.load(), input, parsed.errors, before)), 422)
+    if (!parsed.ok) return formPage(c, await deps.directory.load(), input, parsed.errors, before)
     const result = await deps.directory.savePartner(c.get('curator'), parsed.partner, {
       action: before ? 'edit' : 'create',
       baseVersion: before ? input.baseVersion : undefined,
@@ -126,10 +117,10 @@ export function partnerRoutes(deps: Pick<AdminDeps, 'directory' | 'now' | 'publi
     const errors: PartnerErrors = { fields: {}, general: [] }
     if (refusal.kind === 'exists') errors.fields.id = ['A partner with this id already exists. Choose another id.']
     if (refusal.kind === 'invalid') for (const problem of refusal.problems) placeProblem(errors, parsed.partner.id, problem)
-    return c.html(renderHtml(formPage(c, await deps.directory.load(), input, errors, before, refusalText(refusal))), 422)
+    return formPage(c, await deps.directory.load(), input, errors, before, refusalText(refusal))
   }
 
-  /** The new or edit page: the form, and for an existing partner its snippet and history link. */
+  /** The new or edit page: the form, and for an existing partner its snippet and history link; with `errors`, refused (422). */
   function formPage(
     c: Context<AdminEnv>,
     data: DirectoryData,
@@ -145,14 +136,10 @@ export function partnerRoutes(deps: Pick<AdminDeps, 'directory' | 'now' | 'publi
       .map((record) => ({ id: record.id, name: record.name, countries: record.countries }))
       .sort((a, b) => a.name.localeCompare(b.name, 'en'))
     const title = partner ? partner.name : 'New partner'
-    return (
-      <AdminLayout
-        title={errors ? `Not saved: ${title}` : title}
-        nonce={c.get('nonce')}
-        section={SECTION}
-        curator={c.get('curator')}
-        csrf={c.get('csrf')}
-      >
+    return consolePage(
+      c,
+      { title: errors ? `Not saved: ${title}` : title, section: SECTION },
+      <>
         <h1>{title}</h1>
         {done && partner && !errors && (
           <p class="ok" role="status">
@@ -181,7 +168,8 @@ export function partnerRoutes(deps: Pick<AdminDeps, 'directory' | 'now' | 'publi
           countries={index.countries}
           languages={index.languages}
         />
-      </AdminLayout>
+      </>,
+      errors ? 422 : 200,
     )
   }
 

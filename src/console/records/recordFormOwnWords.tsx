@@ -1,5 +1,4 @@
 import { uiLanguages } from '../../i18n/resources'
-import { RecordFormField } from './recordFormField'
 import type { FormProblem } from './recordFormIssues'
 import { RecordFormRows } from './recordFormRows'
 import { isBlankOwnWords, type OwnWordsValues } from './recordFormValues'
@@ -32,40 +31,17 @@ export function RecordFormOwnWords(props: {
       heading="In the service's own words"
       hint="A short description in the service's own language, quoted from one of the sources above (at most 600 characters, one per language). People who use Helpfinder in that language see it, marked as the service's own words with a link to the source, instead of the English summary. A box left entirely empty is ignored."
       rows={props.rows}
+      problems={props.problems}
       isBlank={isBlankOwnWords}
       legend={(row, number, blank) =>
         blank ? `Own words ${number} (new, optional)` : `Own words ${number}${row.language ? ` (${row.language})` : ''}`
       }
       removeLabel="Remove this description"
-      fields={(row, id) => (
-        <>
-          <RecordFormField
-            id={id('language')}
-            label="Language"
-            value={row.language}
-            problems={props.problems}
-            control="select"
-            options={options}
-          />
-          <RecordFormField
-            id={id('text')}
-            label="Description in that language"
-            value={row.text}
-            problems={props.problems}
-            control="textarea"
-            hint="As the source words it; shorten only by leaving sentences out."
-          />
-          <RecordFormField
-            id={id('source')}
-            label="Taken from (source URL)"
-            value={row.source}
-            problems={props.problems}
-            control="url"
-            list={props.sourcesList}
-            hint="The address of the source above that these words come from."
-          />
-        </>
-      )}
+      fields={[
+        { name: 'language', control: 'select', options },
+        { name: 'text', control: 'textarea', hint: 'As the source words it; shorten only by leaving sentences out.' },
+        { name: 'source', control: 'url', list: props.sourcesList, hint: 'The address of the source above that these words come from.' },
+      ]}
     />
   )
 }

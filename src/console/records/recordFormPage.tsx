@@ -3,12 +3,11 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { Initiative } from '../../core/directory/initiativeSchema'
 import type { Taxonomy } from '../../core/directory/taxonomySchema'
 import type { CuratorAccount } from '../auth/curatorAccount'
-import { AdminLayout } from '../shared/AdminLayout'
+import { consolePage } from '../shared/consolePage'
 import type { AdminEnv } from '../shared/adminEnv'
 import { RecordForm } from './RecordForm'
 import type { FormProblem } from './recordFormIssues'
 import type { RecordFormValues } from './recordFormValues'
-import { renderHtml } from '../../channels/web/renderHtml'
 
 /** What one record page shows: a new record, an editable one, or one this curator may only read. */
 export interface RecordPageView {
@@ -46,67 +45,67 @@ export function recordFormPage(c: Context<AdminEnv>, view: RecordPageView, statu
     view.mode === 'new' ? 'New record' : view.mode === 'edit' ? `Edit ${record?.name ?? view.values.id}` : (record?.name ?? view.values.id)
   const done = view.done ? DONE[view.done] : undefined
   const action = view.mode === 'new' ? '/admin/records/new' : `/admin/records/${view.values.id}`
-  return c.html(
-    renderHtml(
-      <AdminLayout title={title} nonce={c.get('nonce')} section="/admin/records" curator={curator} csrf={csrf}>
-        <h1>{title}</h1>
-        {done && record && (
-          <p class="ok" role="status">
-            {`${record.name}: ${done}.`}
+  return consolePage(
+    c,
+    { title, section: '/admin/records' },
+    <>
+      <h1>{title}</h1>
+      {done && record && (
+        <p class="ok" role="status">
+          {`${record.name}: ${done}.`}
+        </p>
+      )}
+      {view.mode === 'view' && <p class="notice">{readOnlyReason(curator)}</p>}
+      {record && (
+        <div class="actions">
+          <a href="/admin/records">All records</a>
+          <a href={`/admin/records/${record.id}/history`}>History</a>
+          {view.mode === 'edit' && <a href={`/admin/records/${record.id}/retire`}>Retire</a>}
+          {view.mode === 'edit' && (
+            <form method="post" action={`/admin/records/${record.id}/confirm`} class="inline">
+              <input type="hidden" name="csrf" value={csrf} />
+              <input type="hidden" name="back" value={`/admin/records/${record.id}`} />
+              <button type="submit">Confirm checked today</button>
+            </form>
+          )}
+        </div>
+      )}
+      {(view.refused || problems.length > 0) && (
+        <div class="error summary" role="alert" id="problems">
+          <p>
+            <strong>{view.refused ?? 'Nothing was saved: correct the problems below. Everything you typed is still in the form.'}</strong>
           </p>
-        )}
-        {view.mode === 'view' && <p class="notice">{readOnlyReason(curator)}</p>}
-        {record && (
-          <div class="actions">
-            <a href="/admin/records">All records</a>
-            <a href={`/admin/records/${record.id}/history`}>History</a>
-            {view.mode === 'edit' && <a href={`/admin/records/${record.id}/retire`}>Retire</a>}
-            {view.mode === 'edit' && (
-              <form method="post" action={`/admin/records/${record.id}/confirm`} class="inline">
-                <input type="hidden" name="csrf" value={csrf} />
-                <input type="hidden" name="back" value={`/admin/records/${record.id}`} />
-                <button type="submit">Confirm checked today</button>
-              </form>
-            )}
-          </div>
-        )}
-        {(view.refused || problems.length > 0) && (
-          <div class="error summary" role="alert" id="problems">
+          {view.conflict && (
             <p>
-              <strong>{view.refused ?? 'Nothing was saved: correct the problems below. Everything you typed is still in the form.'}</strong>
+              <a href={action}>Open the current version</a> (your changes below are not carried over: copy what you need first).
             </p>
-            {view.conflict && (
-              <p>
-                <a href={action}>Open the current version</a> (your changes below are not carried over: copy what you need first).
-              </p>
-            )}
-            {problems.length > 0 && (
-              <ul>
-                {problems.map((problem) => (
-                  <li>
-                    {problem.field ? (
-                      <a href={`#${problem.field}`}>{`${problem.label}: ${problem.message}`}</a>
-                    ) : (
-                      `${problem.label}: ${problem.message}`
-                    )}
-                  </li>
-                ))}
-              </ul>
-            )}
-          </div>
-        )}
-        <RecordForm
-          values={view.values}
-          taxonomy={view.taxonomy}
-          problems={problems}
-          action={action}
-          csrf={csrf}
-          isNew={view.mode === 'new'}
-          readOnly={view.mode === 'view'}
-          stored={record}
-        />
-      </AdminLayout>,
-    ),
+          )}
+          {problems.length > 0 && (
+            <ul>
+              {problems.map((problem) => (
+                <li>
+                  {problem.field ? (
+                    <a href={`#${problem.field}`}>{`${problem.label}: ${problem.message}`}</a>
+                  ) : (
+                    `${problem.label}: ${problem.message}`
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+      <RecordForm
+        values={view.values}
+        taxonomy={view.taxonomy}
+        problems={problems}
+        action={action}
+        csrf={csrf}
+        isNew={view.mode === 'new'}
+        readOnly={view.mode === 'view'}
+        stored={record}
+      />
+    </>,
     status,
   )
 }

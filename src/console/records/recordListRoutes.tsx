@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono'
 import * as z from 'zod'
-import { AdminLayout } from '../shared/AdminLayout'
+import type { ChangeRefused } from '../directory/curatorDirectory'
+import { consolePage } from '../shared/consolePage'
 import { consoleMessagePage } from '../shared/ConsoleMessagePage'
 import { fieldNotes } from '../shared/FieldNotes'
 import type { AdminDeps, AdminEnv } from '../shared/adminEnv'
@@ -8,7 +9,6 @@ import { historyPage } from '../shared/HistoryList'
 import { RecordFiltersSchema, filterRecords } from './recordFilters'
 import { RecordTable } from './RecordTable'
 import { refusalText } from '../shared/refusalText'
-import { renderHtml } from '../../channels/web/renderHtml'
 
 const DONE: Record<string, string> = {
   confirmed: 'confirmed as checked today',
@@ -22,6 +22,7 @@ const BackSchema = z
   .string()
   .regex(/^\/admin\/records(\/[a-z0-9-]+)?(\?[^\s#]*)?$/)
   .catch('/admin/records')
+const SECTION = '/admin/records'
 const RetireForm = z.object({ note: z.string().trim().min(3).max(500) })
 
 /**
@@ -41,67 +42,62 @@ export function recordListRoutes(deps: Pick<AdminDeps, 'directory' | 'now'>) {
     const done = DONE[c.req.query('done') ?? '']
     const doneId = c.req.query('id')
     const back = `/admin/records${new URL(c.req.url).search}`
-    return c.html(
-      renderHtml(
-        <AdminLayout title="Records" nonce={c.get('nonce')} section="/admin/records" curator={c.get('curator')} csrf={c.get('csrf')}>
-          <h1>Records</h1>
-          {done && doneId && (
-            <p class="ok" role="status">
-              {`${doneId}: ${done}.`}
-            </p>
-          )}
-          <p>
-            <a class="button" href="/admin/records/new">
-              New record
-            </a>
+    return consolePage(
+      c,
+      { title: 'Records', section: SECTION },
+      <>
+        <h1>Records</h1>
+        {done && doneId && (
+          <p class="ok" role="status">
+            {`${doneId}: ${done}.`}
           </p>
-          {/* biome-ignore lint/a11y/useSemanticElements: <search> is too new for some curators' browsers; the role says the same */}
-          <form method="get" action="/admin/records" class="filters" role="search">
-            <label>
-              Search
-              <input type="search" name="q" value={filters.q} placeholder="name, id or organisation" />
-            </label>
-            <FilterSelect label="Country" name="country" value={filters.country} choices={countries.map((code) => [code, code])} />
-            <FilterSelect
-              label="Category"
-              name="category"
-              value={filters.category}
-              choices={categories.map((tag) => [tag.id, tag.label])}
-            />
-            <FilterSelect
-              label="Status"
-              name="status"
-              value={filters.status}
-              choices={['active', 'doubtful', 'closed'].map((status) => [status, status])}
-            />
-            <FilterSelect
-              label="Last checked"
-              name="checked"
-              any="any time"
-              value={filters.checked}
-              choices={[
-                ['never', 'never checked'],
-                ['stale', 'over 12 months ago'],
-                ['fresh', 'within 12 months'],
-              ]}
-            />
-            <label>
-              <span>
-                <input type="checkbox" name="mine" value="1" checked={filters.mine === '1'} /> Only records I may edit
-              </span>
-            </label>
-            <button type="submit">Filter</button>
-          </form>
-          <RecordTable
-            records={records}
-            curator={c.get('curator')}
-            csrf={c.get('csrf')}
-            nowMs={now.getTime()}
-            today={now.toISOString().slice(0, 10)}
-            back={back}
+        )}
+        <p>
+          <a class="button" href="/admin/records/new">
+            New record
+          </a>
+        </p>
+        {/* biome-ignore lint/a11y/useSemanticElements: <search> is too new for some curators' browsers; the role says the same */}
+        <form method="get" action="/admin/records" class="filters" role="search">
+          <label>
+            Search
+            <input type="search" name="q" value={filters.q} placeholder="name, id or organisation" />
+          </label>
+          <FilterSelect label="Country" name="country" value={filters.country} choices={countries.map((code) => [code, code])} />
+          <FilterSelect label="Category" name="category" value={filters.category} choices={categories.map((tag) => [tag.id, tag.label])} />
+          <FilterSelect
+            label="Status"
+            name="status"
+            value={filters.status}
+            choices={['active', 'doubtful', 'closed'].map((status) => [status, status])}
           />
-        </AdminLayout>,
-      ),
+          <FilterSelect
+            label="Last checked"
+            name="checked"
+            any="any time"
+            value={filters.checked}
+            choices={[
+              ['never', 'never checked'],
+              ['stale', 'over 12 months ago'],
+              ['fresh', 'within 12 months'],
+            ]}
+          />
+          <label>
+            <span>
+              <input type="checkbox" name="mine" value="1" checked={filters.mine === '1'} /> Only records I may edit
+            </span>
+          </label>
+          <button type="submit">Filter</button>
+        </form>
+        <RecordTable
+          records={records}
+          curator={c.get('curator')}
+          csrf={c.get('csrf')}
+          nowMs={now.getTime()}
+          today={now.toISOString().slice(0, 10)}
+          back={back}
+        />
+      </>,
     )
   })
 
@@ -118,21 +114,14 @@ export function recordListRoutes(deps: Pick<AdminDeps, 'directory' | 'now'>) {
       { id, update: (stored) => ({ ...stored, ...check }) },
       { action: 'confirm' },
     )
-    if (!result.ok)
-      return consoleMessagePage(
-        c,
-        `${record.name}: not saved`,
-        refusalText(result.error),
-        422,
-        result.error.kind === 'invalid' ? result.error.problems : [],
-      )
+    if (!result.ok) return notSavedPage(c, record.name, result.error)
     return c.redirect(`${back}${back.includes('?') ? '&' : '?'}done=confirmed&id=${encodeURIComponent(id)}#record-${id}`, 303)
   })
 
   app.get('/:id/retire', async (c) => {
     const record = (await deps.directory.load()).initiatives.find((candidate) => candidate.id === c.req.param('id'))
     if (!record) return c.notFound()
-    return c.html(renderHtml(retirePage(c, record.id, record.name)))
+    return retirePage(c, record.id, record.name)
   })
 
   app.post('/:id/retire', async (c) => {
@@ -140,47 +129,31 @@ export function recordListRoutes(deps: Pick<AdminDeps, 'directory' | 'now'>) {
     if (!record) return c.notFound()
     const form = RetireForm.safeParse(await c.req.parseBody())
     if (!form.success)
-      return c.html(
-        renderHtml(retirePage(c, record.id, record.name, 'Say in a few words why the service is retired (at least 3 characters).')),
-        400,
-      )
+      return retirePage(c, record.id, record.name, 'Say in a few words why the service is retired (at least 3 characters).')
     const result = await deps.directory.saveInitiative(
       c.get('curator'),
       { id: record.id, update: (stored) => ({ ...stored, status: 'closed', statusNote: form.data.note }) },
       { action: 'retire' },
     )
-    if (!result.ok)
-      return consoleMessagePage(
-        c,
-        `${record.name}: not saved`,
-        refusalText(result.error),
-        422,
-        result.error.kind === 'invalid' ? result.error.problems : [],
-      )
+    if (!result.ok) return notSavedPage(c, record.name, result.error)
     return c.redirect(`/admin/records?done=retired&id=${encodeURIComponent(record.id)}`, 303)
   })
 
-  app.get('/:id/history', async (c) => {
-    const id = c.req.param('id')
-    const record = (await deps.directory.load()).initiatives.find((candidate) => candidate.id === id)
-    return historyPage(c, {
-      id,
-      subject: record,
-      entries: deps.directory.audit.of('initiative', id),
-      section: '/admin/records',
-      back: 'Back to the record',
-    })
-  })
+  app.get('/:id/history', (c) =>
+    historyPage(c, deps.directory, { subject: 'initiative', id: c.req.param('id'), section: SECTION, back: 'Back to the record' }),
+  )
 
-  /** The retire form: asks why, because the reason is what the next curator needs to know. */
+  /** The retire form: asks why, because the reason is what the next curator needs to know. Shown again (400) with `error`. */
   function retirePage(c: Context<AdminEnv>, id: string, name: string, error?: string) {
     const notes = fieldNotes(
       'note',
       'For example: "The service closed in October 2026 (phone call to the organisation)."',
       error ? [{ field: 'note', message: error }] : [],
     )
-    return (
-      <AdminLayout title={`Retire ${name}`} nonce={c.get('nonce')} section="/admin/records" curator={c.get('curator')} csrf={c.get('csrf')}>
+    return consolePage(
+      c,
+      { title: `Retire ${name}`, section: SECTION },
+      <>
         <h1>Retire {name}</h1>
         <p>
           A retired record stays in the directory with its history, marked closed: it is never shown to a person as a service. It can be
@@ -197,8 +170,14 @@ export function recordListRoutes(deps: Pick<AdminDeps, 'directory' | 'now'>) {
             Retire this record
           </button>
         </form>
-      </AdminLayout>
+      </>,
+      error ? 400 : 200,
     )
+  }
+
+  /** A change the directory refused: why, with the rules it would break if any. */
+  function notSavedPage(c: Context<AdminEnv>, name: string, refusal: ChangeRefused) {
+    return consoleMessagePage(c, `${name}: not saved`, refusalText(refusal), 422, refusal.kind === 'invalid' ? refusal.problems : [])
   }
 
   return app

@@ -1,7 +1,7 @@
 import type { Context } from 'hono'
-import { renderHtml } from '../../channels/web/renderHtml'
 import type { AuditEntry } from '../directory/auditTrail'
-import { AdminLayout } from './AdminLayout'
+import type { CuratorDirectory } from '../directory/curatorDirectory'
+import { consolePage } from './consolePage'
 import type { AdminEnv } from './adminEnv'
 import { ConsoleTable } from './ConsoleTable'
 import { fieldChanges } from './fieldChanges'
@@ -60,24 +60,28 @@ export function HistoryList(props: { entries: AuditEntry[] }) {
 /**
  * The history page of a record or a partner: its audit trail, with a link back to it. Not found
  * only when there is neither the subject nor any history of it (a removed one keeps its history).
- * @example return historyPage(c, { id, subject: record, entries: deps.directory.audit.of('initiative', id), section: '/admin/records', back: 'Back to the record' })
+ * @example return historyPage(c, deps.directory, { subject: 'initiative', id, section: '/admin/records', back: 'Back to the record' })
  */
-export function historyPage(
+export async function historyPage(
   c: Context<AdminEnv>,
-  page: { id: string; subject: { name: string } | undefined; entries: AuditEntry[]; section: string; back: string },
+  directory: Pick<CuratorDirectory, 'load' | 'audit'>,
+  page: { subject: 'initiative' | 'partner'; id: string; section: string; back: string },
 ) {
-  const { id, subject, entries, section } = page
+  const { id, section } = page
+  const data = await directory.load()
+  const subject = (page.subject === 'partner' ? data.partners : data.initiatives).find((candidate) => candidate.id === id)
+  const entries = directory.audit.of(page.subject, id)
   if (!subject && entries.length === 0) return c.notFound()
-  return c.html(
-    renderHtml(
-      <AdminLayout title={`History of ${id}`} nonce={c.get('nonce')} section={section} curator={c.get('curator')} csrf={c.get('csrf')}>
-        <h1>History of {subject?.name ?? id}</h1>
-        <p>
-          <a href={`${section}/${id}`}>{page.back}</a>
-        </p>
-        <HistoryList entries={entries} />
-      </AdminLayout>,
-    ),
+  return consolePage(
+    c,
+    { title: `History of ${id}`, section },
+    <>
+      <h1>History of {subject?.name ?? id}</h1>
+      <p>
+        <a href={`${section}/${id}`}>{page.back}</a>
+      </p>
+      <HistoryList entries={entries} />
+    </>,
   )
 }
 
