@@ -50,8 +50,8 @@ export function directoryToRows(data: DirectoryData): DirectoryRows {
         initiativeId: initiative.id,
         position,
         ...contact,
-        languages: contact.languages ? JSON.stringify(contact.languages) : null,
-        countries: contact.countries ? JSON.stringify(contact.countries) : null,
+        languages: jsonOrNull(contact.languages),
+        countries: jsonOrNull(contact.countries),
       })),
     ),
     sources: data.initiatives.flatMap((initiative) =>
@@ -62,7 +62,7 @@ export function directoryToRows(data: DirectoryData): DirectoryRows {
         country: entry.country,
         position,
         ...line,
-        languages: line.languages ? JSON.stringify(line.languages) : null,
+        languages: jsonOrNull(line.languages),
         sources: JSON.stringify(line.sources),
       })),
     ),
@@ -110,4 +110,9 @@ function initiativeTagRows(initiative: Initiative): (typeof initiativeTags.$infe
       inferred: initiative.inferred.includes(criterionId),
     })),
   )
+}
+
+/** A list as the JSON text its column holds; null (unknown) stays null. */
+function jsonOrNull(list: readonly string[] | null | undefined): string | null {
+  return list ? JSON.stringify(list) : null
 }

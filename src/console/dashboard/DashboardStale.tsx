@@ -1,6 +1,7 @@
 import type { CoverageReport } from '../../curation/computeCoverage'
 import { ConsoleTable } from '../shared/ConsoleTable'
 import { RecordCell } from './RecordCell'
+import { UrgentLinesTable } from './UrgentLinesTable'
 
 interface CountedRow {
   id: string
@@ -51,19 +52,11 @@ export function DashboardStale(props: { report: CoverageReport; allStale: number
         )}
       />
       <h3>Urgent-help lines not checked for 12 months</h3>
-      <ConsoleTable
+      <UrgentLinesTable
         id="stale-urgent"
         caption="Urgent-help numbers are kept in data/urgent-help.json, not edited in the console."
-        headings={['Country', 'Line', 'Last checked']}
-        items={lines}
-        empty={<p>None.</p>}
-        row={(line) => (
-          <tr>
-            <td>{line.country}</td>
-            <td>{line.name}</td>
-            <td>{line.lastChecked}</td>
-          </tr>
-        )}
+        lines={lines}
+        withLastChecked
       />
       <h2 id="never">Never checked against their sources</h2>
       <p class="hint">
@@ -86,18 +79,10 @@ export function DashboardStale(props: { report: CoverageReport; allStale: number
         )}
       />
       <h3>Urgent-help lines never checked</h3>
-      <ConsoleTable
+      <UrgentLinesTable
         id="never-urgent"
         caption={`${neverLines.length} urgent-help line(s) never checked. They are kept in data/urgent-help.json, not edited in the console.`}
-        headings={['Country', 'Line']}
-        items={neverLines}
-        empty={<p>None.</p>}
-        row={(line) => (
-          <tr>
-            <td>{line.country}</td>
-            <td>{line.name}</td>
-          </tr>
-        )}
+        lines={neverLines}
       />
     </>
   )
