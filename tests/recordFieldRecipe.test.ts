@@ -5,14 +5,16 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-// ARCHITECTURE.md's recipe "add a record field", done for real on a copy of the project: a new text
-// fact (waiting time) in RECORD_TEXT_FACTS, its column in storage/schema.ts, and the migration
-// `npm run db:generate` writes. Nothing else is edited; then the copy's own code must carry the fact
-// through the schema, the CSV and JSON files, the console's form and SQLite.
+// ARCHITECTURE.md's recipe "add a record field", done for real on a copy of the project, twice: a
+// text fact (waiting time) in RECORD_TEXT_FACTS and a choice (who refers) in RECORD_CHOICE_FACTS,
+// their columns in storage/schema.ts, and the migration `npm run db:generate` writes. Nothing else is
+// edited; then the copy's own code must carry both through the schema, the CSV and JSON files, the
+// console's form and SQLite.
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const ENTRY = `  waitingTime: { schema: Text, label: 'Waiting time', control: 'text', hint: 'How long people wait for a first appointment, as the service says.' },\n`
-const COLUMN = `  waitingTime: text('waiting_time'),\n`
+const CHOICE = `  referral: { schema: z.enum(['self', 'professional']).nullable(), options: [['', 'not known'], ['self', 'people refer themselves'], ['professional', 'a professional refers them']], label: 'Who refers', initial: '' },\n`
+const COLUMNS = `  waitingTime: text('waiting_time'),\n  referral: text('referral'),\n`
 
 let copy = ''
 const handEdited: string[] = []
@@ -41,10 +43,11 @@ beforeAll(() => {
   }
   symlinkSync(join(root, 'node_modules'), join(copy, 'node_modules'), 'dir')
   const migrationsBefore = new Set(filesUnder(join(copy, 'migrations')))
-  // 1. The fact, once.
+  // 1. Each fact, once.
   insertBefore('src/core/directory/recordTextFacts.ts', '} as const satisfies Record<string, TextFactSpec>', ENTRY)
-  // 2. Its column.
-  insertBefore('src/storage/schema.ts', "  confidence: text('confidence').notNull(),\n", COLUMN)
+  insertBefore('src/core/directory/recordChoiceFacts.ts', '} as const satisfies Record<string, ChoiceFactSpec>', CHOICE)
+  // 2. Their columns.
+  insertBefore('src/storage/schema.ts', "  confidence: text('confidence').notNull(),\n", COLUMNS)
   // 3. The migration, written by drizzle-kit (`npm run db:generate`).
   execFileSync(process.execPath, [join(root, 'node_modules/drizzle-kit/bin.cjs'), 'generate'], { cwd: copy, stdio: 'pipe' })
   generated = filesUnder(join(copy, 'migrations')).filter((file) => !migrationsBefore.has(file) || file.endsWith('_journal.json'))
@@ -55,11 +58,17 @@ afterAll(() => {
 })
 
 describe('adding a record field (ARCHITECTURE.md, "a record field")', () => {
-  it('takes two files by hand and one generated migration', () => {
-    expect(handEdited).toEqual(['src/core/directory/recordTextFacts.ts', 'src/storage/schema.ts'])
+  it('takes, for each fact, its entry and its column by hand, and one generated migration', () => {
+    expect(handEdited).toEqual([
+      'src/core/directory/recordTextFacts.ts',
+      'src/core/directory/recordChoiceFacts.ts',
+      'src/storage/schema.ts',
+    ])
     const sql = generated.filter((file) => file.endsWith('.sql'))
     expect(sql).toHaveLength(1)
-    expect(readFileSync(join(copy, 'migrations', sql[0] ?? ''), 'utf8')).toMatch(/ALTER TABLE `initiatives` ADD `waiting_time` text/)
+    expect(readFileSync(join(copy, 'migrations', sql[0] ?? ''), 'utf8')).toMatch(
+      /ALTER TABLE `initiatives` ADD `waiting_time` text[\s\S]*ALTER TABLE `initiatives` ADD `referral` text/,
+    )
   })
 
   it('is then carried by the schema, the CSV and JSON files, the console form and SQLite', () => {
@@ -78,6 +87,14 @@ describe('adding a record field (ARCHITECTURE.md, "a record field")', () => {
       formValue: true,
       formSaved: 'One month',
       sqlite: 'About two weeks',
+      choiceParsed: 'professional',
+      choiceOlder: null,
+      choiceRefused: false,
+      choiceCsvBack: 'professional',
+      choiceForm: true,
+      choiceSavedNone: null,
+      choiceSavedSelf: 'self',
+      choiceSqlite: 'professional',
     })
   })
 })
@@ -101,8 +118,8 @@ import { join } from 'node:path'
 
 const data = loadBundledData()
 const first = data.initiatives[0]
-const parsed = InitiativeSchema.parse({ ...first, waitingTime: 'About two weeks' })
-const { waitingTime: _dropped, ...older } = parsed
+const parsed = InitiativeSchema.parse({ ...first, waitingTime: 'About two weeks', referral: 'professional' })
+const { waitingTime: _dropped, referral: _alsoDropped, ...older } = parsed
 const csv = initiativesToCsv([parsed], data.taxonomy)
 const header = csv.split('\\r\\n')[0].split(',')
 const olderCsv = csv.split('\\r\\n').map((line) => line.split(',').filter((_, index) => index !== header.indexOf('waitingTime')).join(',')).join('\\r\\n')
@@ -124,5 +141,13 @@ process.stdout.write(JSON.stringify({
   formValue: html.includes('value="About two weeks"'),
   formSaved: recordFormCandidate(form, first.id, { today: '2026-12-03', curator: 'Ana' }).candidate.waitingTime,
   sqlite: loaded.initiatives.find((record) => record.id === first.id)?.waitingTime,
+  choiceParsed: parsed.referral,
+  choiceOlder: InitiativeSchema.parse(older).referral,
+  choiceRefused: InitiativeSchema.safeParse({ ...first, referral: 'a friend' }).success,
+  choiceCsvBack: parseCsvInitiatives(csv).rows[0]?.record?.referral,
+  choiceForm: html.includes('<label for="referral">Who refers</label>') && html.includes('<option value="professional" selected="">a professional refers them</option>'),
+  choiceSavedNone: recordFormCandidate({ ...form, referral: '' }, first.id, { today: '2026-12-03', curator: 'Ana' }).candidate.referral,
+  choiceSavedSelf: recordFormCandidate({ ...form, referral: 'self' }, first.id, { today: '2026-12-03', curator: 'Ana' }).candidate.referral,
+  choiceSqlite: loaded.initiatives.find((record) => record.id === first.id)?.referral,
 }))
 `

@@ -1,4 +1,5 @@
 import type { Initiative } from '../core/directory/initiativeSchema'
+import { CHOICE_FACTS, type ChoiceFact } from '../core/directory/recordChoiceFacts'
 import { TEXT_FACTS, type TextFact } from '../core/directory/recordTextFacts'
 import type { Taxonomy } from '../core/directory/taxonomySchema'
 
@@ -26,11 +27,16 @@ const FIRST_SCALAR_COLUMNS = [
   'confidence',
 ] as const satisfies readonly (keyof Initiative)[]
 
-/** Text facts added to RECORD_TEXT_FACTS since: a file written before one of them may lack its column (read as empty). */
-export const LATER_COLUMNS: readonly TextFact[] = TEXT_FACTS.filter((fact) => !FIRST_SCALAR_COLUMNS.some((column) => column === fact))
+/** Facts added to RECORD_TEXT_FACTS or RECORD_CHOICE_FACTS since: a file written before one of them may lack its column (read as empty). */
+export const LATER_COLUMNS: readonly (TextFact | ChoiceFact)[] = [...TEXT_FACTS, ...CHOICE_FACTS].filter(
+  (fact) => !FIRST_SCALAR_COLUMNS.some((column) => column === fact),
+)
 
-/** One column each, in this order (the later text facts after the first ones); an empty cell is null. */
-export const SCALAR_COLUMNS: readonly ((typeof FIRST_SCALAR_COLUMNS)[number] | TextFact)[] = [...FIRST_SCALAR_COLUMNS, ...LATER_COLUMNS]
+/** One column each, in this order (the later facts after the first ones); an empty cell is null. */
+export const SCALAR_COLUMNS: readonly ((typeof FIRST_SCALAR_COLUMNS)[number] | TextFact | ChoiceFact)[] = [
+  ...FIRST_SCALAR_COLUMNS,
+  ...LATER_COLUMNS,
+]
 
 /** Lists of codes, joined with LIST_SEPARATOR; an empty cell is an empty list. */
 export const LIST_COLUMNS = ['countries', 'languages', 'inferred'] as const satisfies readonly (keyof Initiative)[]

@@ -1,5 +1,6 @@
-import type { Initiative } from '../../core/directory/initiativeSchema'
-import { RECORD_TEXT_FACTS, TEXT_FACTS, type TextFact, type TextFactSpec } from '../../core/directory/recordTextFacts'
+import { type Initiative, LATER_CHOICE_FACTS, LATER_TEXT_FACTS } from '../../core/directory/initiativeSchema'
+import { type ChoiceFact, type ChoiceFactSpec, RECORD_CHOICE_FACTS } from '../../core/directory/recordChoiceFacts'
+import { RECORD_TEXT_FACTS, type TextFact, type TextFactSpec } from '../../core/directory/recordTextFacts'
 import type { Taxonomy } from '../../core/directory/taxonomySchema'
 import { fieldNotes } from '../shared/FieldNotes'
 import { RecordFormChoices } from './recordFormChoices'
@@ -21,31 +22,11 @@ import {
   type RecordFormValues,
 } from './recordFormValues'
 
-const KINDS = [
-  ['prevention', 'prevention programme'],
-  ['child_helpline', 'child helpline (urgent help, young people)'],
-  ['general_line', 'general line (urgent help)'],
-] as const
-const STATUSES = [
-  ['active', 'active (shown to people)'],
-  ['doubtful', 'doubtful (not shown until checked)'],
-  ['closed', 'closed (never shown)'],
-] as const
-const CONFIDENCES = [
-  ['high', 'high'],
-  ['medium', 'medium'],
-  ['low', 'low'],
-] as const
 const FREE = [
   { value: 'yes', label: 'yes, free' },
   { value: 'no', label: 'no, it costs money' },
   { value: 'unknown', label: 'unknown' },
 ]
-const ABOUT_PAGE_BY = [
-  ['', 'no page about the service'],
-  ['operator', 'the operator (the organisation that runs the service)'],
-  ['official', 'an official body (e.g. the ministry that funds it)'],
-] as const
 const ANONYMOUS = [
   { value: 'yes', label: 'yes' },
   { value: 'partial', label: 'partly (e.g. only the first contact)' },
@@ -75,11 +56,14 @@ export function RecordForm(props: {
     return <RecordFormField id={id} value={typeof value === 'string' ? value : ''} problems={problems} {...extra} />
   }
   // A text fact's control and hint come from RECORD_TEXT_FACTS; the layout only places it.
-  const placedFacts = new Set<TextFact>()
   const fact = (name: TextFact) => {
-    placedFacts.add(name)
     const spec: TextFactSpec = RECORD_TEXT_FACTS[name]
     return field(name, { control: spec.control === 'text' ? undefined : spec.control, hint: spec.hint, list: spec.list })
+  }
+  // A choice's options and hint come from RECORD_CHOICE_FACTS.
+  const choice = (name: ChoiceFact) => {
+    const spec: ChoiceFactSpec = RECORD_CHOICE_FACTS[name]
+    return field(name, { control: 'select', options: spec.options, hint: spec.hint })
   }
   const tagCriteria = props.taxonomy.criteria.filter((criterion) => criterion.valueSet === 'tags')
   const online = fieldNotes(
@@ -105,16 +89,12 @@ export function RecordForm(props: {
           Id: <code>{values.id}</code> (fixed)
         </p>
       )}
-      {field('kind', {
-        control: 'select',
-        options: KINDS,
-        hint: 'Child helplines and general lines are urgent help; they are never shown as prevention for adults.',
-      })}
+      {choice('kind')}
       {field('name', { required: true })}
       {fact('nameLocal')}
       {fact('organisation')}
       {fact('summary')}
-      {field('status', { control: 'select', options: STATUSES, hint: 'Only active records are shown to a person as a service.' })}
+      {choice('status')}
       {fact('statusNote')}
       {field('countries', { hint: 'ISO 3166-1 alpha-2 codes separated by commas, e.g. DE, AT. Empty for a service that is only online.' })}
       {fact('subnational')}
@@ -165,9 +145,10 @@ export function RecordForm(props: {
       {fact('confidentiality')}
       {fact('website')}
       {fact('aboutPage')}
-      {field('aboutPageBy', { control: 'select', options: ABOUT_PAGE_BY, hint: 'Who published the page above.' })}
-      {/* Text facts added to RECORD_TEXT_FACTS since this layout was written: here, in the list's order. */}
-      {TEXT_FACTS.filter((name) => !placedFacts.has(name)).map(fact)}
+      {choice('aboutPageBy')}
+      {/* Facts added to RECORD_TEXT_FACTS and RECORD_CHOICE_FACTS since this layout was written: here, in the lists' order. */}
+      {LATER_TEXT_FACTS.map(fact)}
+      {LATER_CHOICE_FACTS.map(choice)}
       <RecordFormContacts rows={withBlankRows(values.contacts, isBlankContact, blankContact, BLANK_CONTACTS)} problems={problems} />
       <RecordFormSources rows={withBlankRows(values.sources, isBlankSource, blankSource, BLANK_SOURCES)} problems={problems} />
       {/* Suggestions for the fields that must name one of the sources (a hint, not a rule: validation checks it). */}
@@ -197,7 +178,7 @@ export function RecordForm(props: {
         <label for="checkedToday">I compared this record with its sources today</label>
         {checkedToday.element}
       </div>
-      {field('confidence', { control: 'select', options: CONFIDENCES, hint: 'How sure the directory is of this record as a whole.' })}
+      {choice('confidence')}
     </>
   )
   if (props.readOnly) {

@@ -1,4 +1,5 @@
 import * as z from 'zod'
+import { CHOICE_FACTS, type ChoiceFact } from '../../core/directory/recordChoiceFacts'
 import { TEXT_FACTS, type TextFact } from '../../core/directory/recordTextFacts'
 import type { Taxonomy } from '../../core/directory/taxonomySchema'
 import type { RecordFormValues } from './recordFormValues'
@@ -29,13 +30,14 @@ export function parseRecordForm(body: Record<string, unknown>, taxonomy: Taxonom
   }
   const facts: Partial<Record<TextFact, string>> = {}
   for (const fact of TEXT_FACTS) facts[fact] = text(fact)
+  const choices: Partial<Record<ChoiceFact, string>> = {}
+  for (const fact of CHOICE_FACTS) choices[fact] = text(fact)
   return {
-    // Every text fact was read just above.
+    // Every text and choice fact was read just above.
     ...(facts as Record<TextFact, string>),
+    ...(choices as Record<ChoiceFact, string>),
     id: text('id'),
-    kind: text('kind'),
     name: text('name'),
-    status: text('status'),
     countries: text('countries'),
     online: Ticked.parse(body.online),
     languages: text('languages'),
@@ -43,13 +45,11 @@ export function parseRecordForm(body: Record<string, unknown>, taxonomy: Taxonom
     inferred: List.parse(body.inferred),
     free: text('free'),
     anonymous: text('anonymous'),
-    aboutPageBy: text('aboutPageBy'),
     contacts: rows(body, 'contacts', ['channel', 'value', 'hours', 'languages', 'notes', 'countries']),
     sources: rows(body, 'sources', ['url', 'date', 'supports']),
     ownWords: rows(body, 'ownWords', ['language', 'text', 'source']),
     // A typed lastChecked is ignored: the stored check changes only through this tick.
     checkedToday: Ticked.parse(body.checkedToday),
-    confidence: text('confidence'),
     baseVersion: text('baseVersion'),
   }
 }

@@ -1,4 +1,5 @@
 import type { Initiative } from '../../core/directory/initiativeSchema'
+import { CHOICE_FACTS, isNullableChoice } from '../../core/directory/recordChoiceFacts'
 import { TEXT_FACTS } from '../../core/directory/recordTextFacts'
 import { isBlankContact, isBlankOwnWords, isBlankSource, type RecordFormValues } from './recordFormValues'
 
@@ -40,10 +41,10 @@ export function recordFormCandidate(
   const candidate: Record<string, unknown> = {
     // Text facts: trimmed, and empty is null (unknown stays unknown).
     ...Object.fromEntries(TEXT_FACTS.map((fact) => [fact, orNull(values[fact])])),
+    // Choices are passed on as chosen (unknown ones as typed, so that validation names them); a nullable one's '' is null.
+    ...Object.fromEntries(CHOICE_FACTS.map((fact) => [fact, isNullableChoice(fact) ? orNull(values[fact]) : values[fact]])),
     id: id.trim(),
-    kind: values.kind,
     name: values.name.trim(),
-    status: values.status,
     countries: codes(values.countries, (code) => code.toUpperCase()),
     online: values.online,
     languages: codes(values.languages, (code) => code.toLowerCase()),
@@ -51,8 +52,6 @@ export function recordFormCandidate(
     inferred: sameOrder(before?.inferred, unique(values.inferred.filter((criterion) => criterion !== ''))),
     free: Object.hasOwn(FREE, values.free) ? FREE[values.free] : values.free,
     anonymous: Object.hasOwn(ANONYMOUS, values.anonymous) ? ANONYMOUS[values.anonymous] : values.anonymous,
-    // Unknown choices are passed on as typed, so that validation names them.
-    aboutPageBy: orNull(values.aboutPageBy),
     contacts: contactRows.map((index) => {
       const row = values.contacts[index]
       const languages = codes(row?.languages ?? '', (code) => code.toLowerCase())
@@ -77,7 +76,6 @@ export function recordFormCandidate(
     }),
     lastChecked: values.checkedToday ? check.today : (before?.lastChecked ?? null),
     checkedBy: values.checkedToday ? check.curator : (before?.checkedBy ?? null),
-    confidence: values.confidence,
   }
   return { candidate, contactRows, sourceRows, ownWordsRows }
 }

@@ -1,23 +1,21 @@
+import { CHOICE_FACTS, RECORD_CHOICE_FACTS } from '../../core/directory/recordChoiceFacts'
 import { RECORD_TEXT_FACTS, TEXT_FACTS } from '../../core/directory/recordTextFacts'
 
 /** The visible label of each record form field, shared by the form and its error summary. */
 export const RECORD_FORM_LABELS: Record<string, string> = {
   ...Object.fromEntries(TEXT_FACTS.map((fact) => [fact, RECORD_TEXT_FACTS[fact].label])),
+  ...Object.fromEntries(CHOICE_FACTS.map((fact) => [fact, RECORD_CHOICE_FACTS[fact].label])),
   id: 'Id',
-  kind: 'Kind of service',
   name: 'Name',
-  status: 'Status',
   countries: 'Countries',
   online: 'Reachable online from anywhere',
   languages: 'Languages',
   inferred: 'Inferred values',
   free: 'Free of charge',
   anonymous: 'Anonymous use',
-  aboutPageBy: 'Who published that page',
   lastChecked: 'Last checked',
   checkedBy: 'Checked by',
   checkedToday: 'I compared this record with its sources today',
-  confidence: 'Confidence',
   channel: 'Channel',
   value: 'Number or address',
   hours: 'Hours',

@@ -1,4 +1,5 @@
 import type { Initiative } from '../../core/directory/initiativeSchema'
+import { CHOICE_FACTS, type ChoiceFact, RECORD_CHOICE_FACTS } from '../../core/directory/recordChoiceFacts'
 import { TEXT_FACTS, type TextFact } from '../../core/directory/recordTextFacts'
 
 /** One contact row of the form, as typed (every field text; an empty row is ignored). */
@@ -33,11 +34,9 @@ export interface OwnWordsValues {
  * The record form as the curator sees it: text as typed, choices as their option values. Kept
  * whole on every error, so nothing the curator typed is lost.
  */
-export interface RecordFormValues extends Record<TextFact, string> {
+export interface RecordFormValues extends Record<TextFact | ChoiceFact, string> {
   id: string
-  kind: string
   name: string
-  status: string
   countries: string
   online: boolean
   languages: string
@@ -48,8 +47,6 @@ export interface RecordFormValues extends Record<TextFact, string> {
   free: string
   /** yes | partial | no | unknown */
   anonymous: string
-  /** Who published the page about the service (aboutPage, one of the sources): operator | official | '' */
-  aboutPageBy: string
   contacts: ContactValues[]
   sources: SourceValues[]
   ownWords: OwnWordsValues[]
@@ -58,7 +55,6 @@ export interface RecordFormValues extends Record<TextFact, string> {
    * its check. The stored check itself is never a form field, so it cannot be typed.
    */
   checkedToday: boolean
-  confidence: string
   /** recordVersion of the record when the form was opened (edit only). */
   baseVersion: string
 }
@@ -96,10 +92,9 @@ export function recordFormValues(record: Initiative | undefined, baseVersion: st
   if (!record) {
     return {
       ...textFacts(() => ''),
+      ...choiceFacts((fact) => RECORD_CHOICE_FACTS[fact].initial),
       id: '',
-      kind: 'prevention',
       name: '',
-      status: 'active',
       countries: '',
       online: false,
       languages: '',
@@ -107,21 +102,18 @@ export function recordFormValues(record: Initiative | undefined, baseVersion: st
       inferred: [],
       free: 'unknown',
       anonymous: 'unknown',
-      aboutPageBy: '',
       contacts: [],
       sources: [],
       ownWords: [],
       checkedToday: false,
-      confidence: 'medium',
       baseVersion: '',
     }
   }
   return {
     ...textFacts((fact) => record[fact] ?? ''),
+    ...choiceFacts((fact) => record[fact] ?? ''),
     id: record.id,
-    kind: record.kind,
     name: record.name,
-    status: record.status,
     countries: record.countries.join(', '),
     online: record.online,
     languages: record.languages.join(', '),
@@ -129,7 +121,6 @@ export function recordFormValues(record: Initiative | undefined, baseVersion: st
     inferred: [...record.inferred],
     free: record.free === null ? 'unknown' : record.free ? 'yes' : 'no',
     anonymous: record.anonymous === null ? 'unknown' : record.anonymous === 'partial' ? 'partial' : record.anonymous ? 'yes' : 'no',
-    aboutPageBy: record.aboutPageBy ?? '',
     contacts: record.contacts.map((contact) => ({
       channel: contact.channel,
       value: contact.value ?? '',
@@ -142,7 +133,6 @@ export function recordFormValues(record: Initiative | undefined, baseVersion: st
     sources: record.sources.map((source) => ({ ...source, remove: false })),
     ownWords: record.ownWords.map((words) => ({ ...words, remove: false })),
     checkedToday: false,
-    confidence: record.confidence,
     baseVersion,
   }
 }
@@ -153,4 +143,12 @@ function textFacts(value: (fact: TextFact) => string): Record<TextFact, string> 
   for (const fact of TEXT_FACTS) values[fact] = value(fact)
   // Every fact was set just above.
   return values as Record<TextFact, string>
+}
+
+/** Every choice fact, each with `value(fact)`. */
+function choiceFacts(value: (fact: ChoiceFact) => string): Record<ChoiceFact, string> {
+  const values: Partial<Record<ChoiceFact, string>> = {}
+  for (const fact of CHOICE_FACTS) values[fact] = value(fact)
+  // Every fact was set just above.
+  return values as Record<ChoiceFact, string>
 }

@@ -1,7 +1,8 @@
 import * as z from 'zod'
 import { CountryCode, LanguageCode } from './isoCodes'
 import { checkPairMessage } from './checkPairMessage'
-import { RECORD_TEXT_FACTS as FACTS, textFactsBeyond } from './recordTextFacts'
+import { CHOICE_FACTS, type ChoiceFact, RECORD_CHOICE_FACTS as CHOICES, choiceFactsBeyond } from './recordChoiceFacts'
+import { RECORD_TEXT_FACTS as FACTS, TEXT_FACTS, type TextFact, textFactsBeyond } from './recordTextFacts'
 
 const HttpsUrl = z.url({ protocol: /^https$/, error: 'must be an https:// URL' })
 const IsoDate = z.iso.date()
@@ -35,17 +36,17 @@ export const OwnWordsSchema = z.object({
 })
 export type OwnWords = z.infer<typeof OwnWordsSchema>
 
-/** The record's fields in the order they are written; text facts not placed here follow them (textFactsBeyond). */
+/** The record's fields in the order they are written; text and choice facts not placed here follow them. */
 const PLACED = {
   id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
   /** prevention: a prevention programme; child_helpline / general_line: urgent help and young people, never shown as prevention for adults. */
-  kind: z.enum(['prevention', 'child_helpline', 'general_line']),
+  kind: CHOICES.kind.schema,
   name: z.string().min(1),
   nameLocal: FACTS.nameLocal.schema,
   organisation: FACTS.organisation.schema,
   summary: FACTS.summary.schema,
   /** Only `active` records are shown to a person as a service they can use. */
-  status: z.enum(['active', 'doubtful', 'closed']),
+  status: CHOICES.status.schema,
   statusNote: FACTS.statusNote.schema,
   countries: z.array(CountryCode),
   subnational: FACTS.subnational.schema,
@@ -67,7 +68,7 @@ const PLACED = {
    * `sources`: a real way to learn more and find the service, shown as such, never as a booking line.
    */
   aboutPage: FACTS.aboutPage.schema,
-  aboutPageBy: z.enum(['operator', 'official']).nullable(),
+  aboutPageBy: CHOICES.aboutPageBy.schema,
   contacts: z.array(ContactSchema),
   sources: z.array(SourceSchema).min(1, 'needs at least one source'),
   /** Short descriptions in the service's own language(s); English `summary` stays the fallback. */
@@ -76,37 +77,44 @@ const PLACED = {
   lastChecked: IsoDate.nullable(),
   /** Who made that check (a curator's name, or the research named by an import file). */
   checkedBy: z.string().min(1).max(200).nullable(),
-  confidence: z.enum(['high', 'medium', 'low']),
+  confidence: CHOICES.confidence.schema,
 }
 
 /**
  * One service in the directory. Unknown facts stay null; facts inferred rather than sourced
  * are listed in `inferred` (criterion ids, or "languages") so matching can weigh them less.
  */
-export const InitiativeSchema = z.object({ ...PLACED, ...textFactsBeyond(PLACED) }).superRefine((record, context) => {
-  if ((record.lastChecked === null) !== (record.checkedBy === null)) {
-    context.addIssue({
-      code: 'custom',
-      path: [record.lastChecked === null ? 'lastChecked' : 'checkedBy'],
-      message: checkPairMessage(record),
-    })
-  }
-  if ((record.aboutPage === null) !== (record.aboutPageBy === null)) {
-    context.addIssue({ code: 'custom', path: ['aboutPageBy'], message: 'aboutPage and aboutPageBy go together' })
-  }
-  const sourceUrls = new Set(record.sources.map((source) => source.url))
-  if (record.aboutPage !== null && !sourceUrls.has(record.aboutPage)) {
-    context.addIssue({ code: 'custom', path: ['aboutPage'], message: "must be one of the record's sources" })
-  }
-  record.ownWords.forEach((words, index) => {
-    if (!sourceUrls.has(words.source))
-      context.addIssue({ code: 'custom', path: ['ownWords', index, 'source'], message: "must be one of the record's sources" })
-    if (record.ownWords.findIndex((other) => other.language === words.language) !== index) {
-      context.addIssue({ code: 'custom', path: ['ownWords', index, 'language'], message: 'one description per language' })
+export const InitiativeSchema = z
+  .object({ ...PLACED, ...textFactsBeyond(PLACED), ...choiceFactsBeyond(PLACED) })
+  .superRefine((record, context) => {
+    if ((record.lastChecked === null) !== (record.checkedBy === null)) {
+      context.addIssue({
+        code: 'custom',
+        path: [record.lastChecked === null ? 'lastChecked' : 'checkedBy'],
+        message: checkPairMessage(record),
+      })
     }
+    if ((record.aboutPage === null) !== (record.aboutPageBy === null)) {
+      context.addIssue({ code: 'custom', path: ['aboutPageBy'], message: 'aboutPage and aboutPageBy go together' })
+    }
+    const sourceUrls = new Set(record.sources.map((source) => source.url))
+    if (record.aboutPage !== null && !sourceUrls.has(record.aboutPage)) {
+      context.addIssue({ code: 'custom', path: ['aboutPage'], message: "must be one of the record's sources" })
+    }
+    record.ownWords.forEach((words, index) => {
+      if (!sourceUrls.has(words.source))
+        context.addIssue({ code: 'custom', path: ['ownWords', index, 'source'], message: "must be one of the record's sources" })
+      if (record.ownWords.findIndex((other) => other.language === words.language) !== index) {
+        context.addIssue({ code: 'custom', path: ['ownWords', index, 'language'], message: 'one description per language' })
+      }
+    })
   })
-})
 export type Initiative = z.infer<typeof InitiativeSchema>
+
+/** Text facts added since PLACED was written: every part that lays the record out puts them after its own fields. */
+export const LATER_TEXT_FACTS: readonly TextFact[] = TEXT_FACTS.filter((name) => !Object.hasOwn(PLACED, name))
+/** Choice facts added since PLACED was written. */
+export const LATER_CHOICE_FACTS: readonly ChoiceFact[] = CHOICE_FACTS.filter((name) => !Object.hasOwn(PLACED, name))
 
 /** The file `data/initiatives.json`. */
 export const InitiativesFileSchema = z.object({
