@@ -1,6 +1,8 @@
 import type { Initiative } from '../core/directory/initiativeSchema'
-import { CHOICE_FACTS, type ChoiceFact } from '../core/directory/recordChoiceFacts'
-import { TEXT_FACTS, type TextFact } from '../core/directory/recordTextFacts'
+import type { ChoiceFact } from '../core/directory/recordChoiceFacts'
+import { CHOICE_FACTS } from '../core/directory/recordFactNames'
+import type { TextFact } from '../core/directory/recordTextFacts'
+import { TEXT_FACTS } from '../core/directory/recordFactNames'
 import type { Taxonomy } from '../core/directory/taxonomySchema'
 
 /** The columns of the first CSV files, in their order. */

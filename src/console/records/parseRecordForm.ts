@@ -1,6 +1,8 @@
 import * as z from 'zod'
-import { CHOICE_FACTS, type ChoiceFact } from '../../core/directory/recordChoiceFacts'
-import { TEXT_FACTS, type TextFact } from '../../core/directory/recordTextFacts'
+import type { ChoiceFact } from '../../core/directory/recordChoiceFacts'
+import { CHOICE_FACTS } from '../../core/directory/recordFactNames'
+import type { TextFact } from '../../core/directory/recordTextFacts'
+import { TEXT_FACTS } from '../../core/directory/recordFactNames'
 import type { Taxonomy } from '../../core/directory/taxonomySchema'
 import type { RecordFormValues } from './recordFormValues'
 

@@ -1,6 +1,7 @@
 import type { Initiative } from '../../core/directory/initiativeSchema'
-import { CHOICE_FACTS, isNullableChoice } from '../../core/directory/recordChoiceFacts'
-import { TEXT_FACTS } from '../../core/directory/recordTextFacts'
+import { isNullableChoice } from '../../core/directory/recordChoiceFacts'
+import { CHOICE_FACTS } from '../../core/directory/recordFactNames'
+import { TEXT_FACTS } from '../../core/directory/recordFactNames'
 import { isBlankContact, isBlankOwnWords, isBlankSource, type RecordFormValues } from './recordFormValues'
 
 /** A record built from the form, not yet validated, and which form row each contact and source came from. */

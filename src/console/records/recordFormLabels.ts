@@ -1,5 +1,7 @@
-import { CHOICE_FACTS, RECORD_CHOICE_FACTS } from '../../core/directory/recordChoiceFacts'
-import { RECORD_TEXT_FACTS, TEXT_FACTS } from '../../core/directory/recordTextFacts'
+import { RECORD_CHOICE_FACTS } from '../../core/directory/recordChoiceFacts'
+import { CHOICE_FACTS } from '../../core/directory/recordFactNames'
+import { RECORD_TEXT_FACTS } from '../../core/directory/recordTextFacts'
+import { TEXT_FACTS } from '../../core/directory/recordFactNames'
 
 /** The visible label of each record form field, shared by the form and its error summary. */
 export const RECORD_FORM_LABELS: Record<string, string> = {

@@ -1,6 +1,8 @@
 import type { Initiative } from '../../core/directory/initiativeSchema'
-import { CHOICE_FACTS, type ChoiceFact, RECORD_CHOICE_FACTS } from '../../core/directory/recordChoiceFacts'
-import { TEXT_FACTS, type TextFact } from '../../core/directory/recordTextFacts'
+import { type ChoiceFact, RECORD_CHOICE_FACTS } from '../../core/directory/recordChoiceFacts'
+import { CHOICE_FACTS } from '../../core/directory/recordFactNames'
+import type { TextFact } from '../../core/directory/recordTextFacts'
+import { TEXT_FACTS } from '../../core/directory/recordFactNames'
 
 /** One contact row of the form, as typed (every field text; an empty row is ignored). */
 export interface ContactValues {

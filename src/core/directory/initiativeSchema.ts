@@ -1,8 +1,11 @@
 import * as z from 'zod'
 import { CountryCode, LanguageCode } from './isoCodes'
 import { checkPairMessage } from './checkPairMessage'
-import { CHOICE_FACTS, type ChoiceFact, RECORD_CHOICE_FACTS as CHOICES, choiceFactsBeyond } from './recordChoiceFacts'
-import { RECORD_TEXT_FACTS as FACTS, TEXT_FACTS, type TextFact, textFactsBeyond } from './recordTextFacts'
+import { factsBeyond } from './factsBeyond'
+import { type ChoiceFact, RECORD_CHOICE_FACTS as CHOICES } from './recordChoiceFacts'
+import { CHOICE_FACTS } from './recordFactNames'
+import { RECORD_TEXT_FACTS as FACTS, type TextFact } from './recordTextFacts'
+import { TEXT_FACTS } from './recordFactNames'
 
 const HttpsUrl = z.url({ protocol: /^https$/, error: 'must be an https:// URL' })
 const IsoDate = z.iso.date()
@@ -85,7 +88,7 @@ const PLACED = {
  * are listed in `inferred` (criterion ids, or "languages") so matching can weigh them less.
  */
 export const InitiativeSchema = z
-  .object({ ...PLACED, ...textFactsBeyond(PLACED), ...choiceFactsBeyond(PLACED) })
+  .object({ ...PLACED, ...factsBeyond(FACTS, PLACED), ...factsBeyond(CHOICES, PLACED) })
   .superRefine((record, context) => {
     if ((record.lastChecked === null) !== (record.checkedBy === null)) {
       context.addIssue({

@@ -72,29 +72,7 @@ export const RECORD_CHOICE_FACTS = {
 
 export type ChoiceFact = keyof typeof RECORD_CHOICE_FACTS
 
-/** The facts' names, in the list's order. */
-export const CHOICE_FACTS: readonly ChoiceFact[] = Object.keys(RECORD_CHOICE_FACTS).filter((name): name is ChoiceFact =>
-  Object.hasOwn(RECORD_CHOICE_FACTS, name),
-)
-
 /** Whether a fact may be unknown: its form value '' is then saved as null. */
 export function isNullableChoice(name: ChoiceFact): boolean {
   return RECORD_CHOICE_FACTS[name].schema.safeParse(null).success
-}
-
-type LaterChoices<Placed> = { [K in Exclude<ChoiceFact, keyof Placed>]: z.ZodDefault<(typeof RECORD_CHOICE_FACTS)[K]['schema']> }
-
-/**
- * The choice facts a shape does not place itself, appended after it (see textFactsBeyond): read as
- * unknown (null) where a file written before them lacks them.
- * @example z.object({ ...placed, ...choiceFactsBeyond(placed) })
- */
-export function choiceFactsBeyond<Placed extends object>(placed: Placed): LaterChoices<Placed> {
-  const beyond: Record<string, z.ZodType> = {}
-  for (const name of CHOICE_FACTS) {
-    const schema: z.ZodType<string | null> = RECORD_CHOICE_FACTS[name].schema
-    if (!Object.hasOwn(placed, name)) beyond[name] = schema.default(null)
-  }
-  // Built from the same list the type names: the keys are exactly the facts not in `placed`.
-  return beyond as LaterChoices<Placed>
 }

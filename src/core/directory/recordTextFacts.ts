@@ -63,23 +63,3 @@ export const RECORD_TEXT_FACTS = {
 } as const satisfies Record<string, TextFactSpec>
 
 export type TextFact = keyof typeof RECORD_TEXT_FACTS
-
-/** The facts' names, in the list's order. */
-export const TEXT_FACTS: readonly TextFact[] = Object.keys(RECORD_TEXT_FACTS).filter((name): name is TextFact =>
-  Object.hasOwn(RECORD_TEXT_FACTS, name),
-)
-
-type LaterFacts<Placed> = { [K in Exclude<TextFact, keyof Placed>]: z.ZodDefault<(typeof RECORD_TEXT_FACTS)[K]['schema']> }
-
-/**
- * The facts a shape does not place itself, with their schemas: appended after it, so a new fact
- * needs no edit where the record's order is written out. A fact added later may be missing from
- * files written before it: read as unknown (null).
- * @example z.object({ ...placed, ...textFactsBeyond(placed) })
- */
-export function textFactsBeyond<Placed extends object>(placed: Placed): LaterFacts<Placed> {
-  const beyond: Record<string, z.ZodType> = {}
-  for (const name of TEXT_FACTS) if (!Object.hasOwn(placed, name)) beyond[name] = RECORD_TEXT_FACTS[name].schema.default(null)
-  // Built from the same list the type names: the keys are exactly the facts not in `placed`.
-  return beyond as LaterFacts<Placed>
-}
