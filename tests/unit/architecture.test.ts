@@ -193,6 +193,12 @@ describe('architecture', () => {
     expect(missing, 'paths on the map that do not exist').toEqual([])
   })
 
+  it('no two paths in src/ differ only by letter case (they collide on case-insensitive file systems and break bundling)', () => {
+    const byLowerCase = new Map<string, string[]>()
+    for (const { file } of files) byLowerCase.set(file.toLowerCase(), [...(byLowerCase.get(file.toLowerCase()) ?? []), file])
+    expect([...byLowerCase.values()].filter((paths) => paths.length > 1)).toEqual([])
+  })
+
   it('every SQLite file is opened one way: only storage/sqlite/ imports the driver, in src/ and scripts/ alike', () => {
     const scripts = sourceFiles(join(root, 'scripts')).map((file) => ({
       file: relative(root, file).replace(/\\/g, '/'),
