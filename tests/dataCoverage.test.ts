@@ -16,37 +16,10 @@ import { TaxonomySchema } from '../src/core/directory/taxonomySchema'
 import { UrgentCountrySchema, type UrgentLine } from '../src/core/directory/urgentHelpSchema'
 import { loadBundledData } from '../src/storage/bundledData'
 import { findBannedTerms, formatHit, loadTerminology, termsForLanguage } from './support/terminologyLint'
+import { EU_27 } from './support/euMemberStates'
 
 const officialLanguages = OfficialLanguagesFileSchema.parse(officialLanguagesFile).countries
-const EU = [
-  'AT',
-  'BE',
-  'BG',
-  'CY',
-  'CZ',
-  'DE',
-  'DK',
-  'EE',
-  'ES',
-  'FI',
-  'FR',
-  'GR',
-  'HR',
-  'HU',
-  'IE',
-  'IT',
-  'LT',
-  'LU',
-  'LV',
-  'MT',
-  'NL',
-  'PL',
-  'PT',
-  'RO',
-  'SE',
-  'SI',
-  'SK',
-]
+const EU = EU_27
 const REPORT_COUNTRIES = [...EU, 'GB', 'NO', 'CH', 'US', 'CA', 'AU']
 
 function country(report: CoverageReport, code: string): CountryCoverage {

@@ -7,39 +7,12 @@ import { UrgentHelpFileSchema, type UrgentLine } from '../../src/core/directory/
 import { generateKeyring } from '../../src/core/state/keyring'
 import { createNodeApp } from '../../src/runtime/createNodeApp'
 import { telLinksOf } from '../support/pageFacts'
+import { EU_27 } from '../support/euMemberStates'
 
 // For every country the issue lists, the urgent-help answer gives that country's emergency
 // number: in the data (with a source and a date), on the web page as a tel: link, and in the JSON
 // API. A country without a sourced crisis line says so instead of inventing one.
-const EU27 = [
-  'AT',
-  'BE',
-  'BG',
-  'CY',
-  'CZ',
-  'DE',
-  'DK',
-  'EE',
-  'ES',
-  'FI',
-  'FR',
-  'GR',
-  'HR',
-  'HU',
-  'IE',
-  'IT',
-  'LT',
-  'LU',
-  'LV',
-  'MT',
-  'NL',
-  'PL',
-  'PT',
-  'RO',
-  'SE',
-  'SI',
-  'SK',
-]
+const EU27 = EU_27
 const COUNTRIES = [...EU27, 'GB', 'NO', 'CH', 'IS', 'US', 'CA', 'AU']
 /** Countries whose data names no sourced adult crisis line. Adding a line here is a data decision. */
 const WITHOUT_CRISIS_LINE = ['BG', 'HR']

@@ -2,39 +2,12 @@ import { describe, it, expect } from 'vitest'
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { UrgentHelpFileSchema, type UrgentLine } from '../../src/core/directory/urgentHelpSchema'
+import { EU_27 } from '../support/euMemberStates'
 
 const dataPath = fileURLToPath(new URL('../../data/urgent-help.json', import.meta.url))
 const raw: unknown = JSON.parse(readFileSync(dataPath, 'utf8'))
 
-const EU = [
-  'AT',
-  'BE',
-  'BG',
-  'CY',
-  'CZ',
-  'DE',
-  'DK',
-  'EE',
-  'ES',
-  'FI',
-  'FR',
-  'GR',
-  'HR',
-  'HU',
-  'IE',
-  'IT',
-  'LT',
-  'LU',
-  'LV',
-  'MT',
-  'NL',
-  'PL',
-  'PT',
-  'RO',
-  'SE',
-  'SI',
-  'SK',
-]
+const EU = EU_27
 const OTHERS = ['GB', 'NO', 'CH', 'IS', 'US', 'CA', 'AU']
 const WANTED = [...EU, ...OTHERS]
 
