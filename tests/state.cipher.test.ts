@@ -18,6 +18,7 @@ import { nodeStateCipher } from '../src/runtime/nodeStateCipher'
 import de from '../locales/de/translation.json'
 import { sealLegacyState } from './support/sealLegacyState'
 import { startWorker } from './support/startWorker'
+import { SELF_IN_GERMANY, stateAnswers } from './support/answerPaths'
 
 // Sealing on Node goes through node:crypto (synchronous), on Workers through WebCrypto; both write
 // one token format, so a token sealed by either opens with the other, in Node and in workerd.
@@ -28,13 +29,7 @@ const state: ConversationState = {
   f: flow.id,
   v: flow.version,
   ui: 'de',
-  a: [
-    ['asker', ['self']],
-    ['country', ['DE']],
-    ['language', ['de']],
-    ['stage', ['nothing_happened']],
-    ['channels', ['phone', 'chat']],
-  ],
+  a: stateAnswers(SELF_IN_GERMANY, 5),
 }
 const ciphers = { 'node:crypto': nodeStateCipher, WebCrypto: webCryptoCipher } satisfies Record<string, StateCipherFactory>
 const encoder = new TextEncoder()
@@ -200,10 +195,7 @@ describe('tokens cross between Node and the real workerd runtime', () => {
     f: flow.id,
     v: flow.version,
     ui: 'de',
-    a: [
-      ['asker', ['self']],
-      ['country', ['DE']],
-    ],
+    a: stateAnswers(SELF_IN_GERMANY, 2),
   }
 
   async function workerTurn(body: object) {

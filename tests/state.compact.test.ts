@@ -25,7 +25,7 @@ import { createNodeApp } from '../src/runtime/createNodeApp'
 import { nodeStateCipher } from '../src/runtime/nodeStateCipher'
 import de from '../locales/de/translation.json'
 import { sealLegacyState } from './support/sealLegacyState'
-import { jsonReplies, SELF_IN_GERMANY } from './support/answerPaths'
+import { jsonReplies, SELF_IN_GERMANY, stateAnswers } from './support/answerPaths'
 
 // The sealed state's payload: answers as small numbers against the flow's node and option order,
 // anything else as text, behind a version byte. Tokens sealed before it (JSON text) still open.
@@ -112,14 +112,7 @@ describe('the compact encoding', () => {
       f: flow.id,
       v: flow.version,
       ui: 'de',
-      a: [
-        ['asker', ['self']],
-        ['country', ['DE']],
-        ['language', ['de']],
-        ['stage', ['nothing_happened']],
-        ['channels', ['phone', 'chat']],
-        ['anonymity', ['matters']],
-      ],
+      a: stateAnswers(SELF_IN_GERMANY),
     }
     const bytes = encodeState(whole, 1_795_449_600, codebook)
     expect(bytes.length).toBeLessThanOrEqual(44)
@@ -381,10 +374,7 @@ describe('on a real Node server', () => {
       f: flow.id,
       v: flow.version,
       ui: 'de',
-      a: [
-        ['asker', ['self']],
-        ['country', ['DE']],
-      ],
+      a: stateAnswers(SELF_IN_GERMANY, 2),
     }
     const legacy = await sealLegacyState(halfway, spec, Date.now())
     expect((await payloadOf(legacy, spec))[0]).toBe('{'.charCodeAt(0))
@@ -409,11 +399,7 @@ describe('on a real Node server', () => {
         f: flow.id,
         v: flow.version,
         ui: 'de',
-        a: [
-          ['asker', ['self']],
-          ['country', ['DE']],
-          ['language', ['de']],
-        ],
+        a: stateAnswers(SELF_IN_GERMANY, 3),
       },
     })
   })

@@ -36,3 +36,13 @@ export function formAnswers(path: AnswerPath): (string | string[])[] {
 export function jsonReplies(path: AnswerPath): string[][] {
   return formAnswers(path).map((answer) => (Array.isArray(answer) ? answer : [answer]))
 }
+
+/** The flow's question ids, in the order AnswerPath lists the answers. */
+const QUESTIONS = ['asker', 'country', 'language', 'stage', 'channels', 'anonymity'] as const
+
+/** As a conversation state holds them (`state.a`): each answered question's id and replies, the first `count` of them. */
+export function stateAnswers(path: AnswerPath, count: number = QUESTIONS.length): [string, string[]][] {
+  return jsonReplies(path)
+    .slice(0, count)
+    .map((replies, at) => [QUESTIONS[at] ?? '', replies])
+}

@@ -4,6 +4,7 @@ import type { ConversationState } from '../../src/core/flow/conversationState'
 import { FlowSchema, type Flow } from '../../src/core/flow/flowSchema'
 import { loadFlow } from '../../src/app/loadFlow'
 import { engineContext } from '../support/engineContext'
+import { SELF_IN_GERMANY, stateAnswers } from '../support/answerPaths'
 
 const flow = loadFlow()
 const fresh: ConversationState = { f: flow.id, v: flow.version, ui: 'en', a: [] }
@@ -36,14 +37,7 @@ describe('advance', () => {
       answer('matters'),
     ])
     expect(outcome.step.node.outcome).toBe('results')
-    expect(outcome.state.a).toEqual([
-      ['asker', ['self']],
-      ['country', ['DE']],
-      ['language', ['de']],
-      ['stage', ['nothing_happened']],
-      ['channels', ['phone', 'chat']],
-      ['anonymity', ['matters']],
-    ])
+    expect(outcome.state.a).toEqual(stateAnswers(SELF_IN_GERMANY))
   })
 
   it('understands country and language names typed in any supported language', () => {

@@ -4,15 +4,13 @@ import { fromBase64url, toBase64url } from '../../src/core/state/base64url'
 import { generateKeyring, importKeyring, newKeySpec } from '../../src/core/state/keyring'
 import { openState } from '../../src/core/state/openState'
 import { STATE_TTL_SECONDS, sealState } from '../../src/core/state/sealState'
+import { SELF_IN_GERMANY, stateAnswers } from '../support/answerPaths'
 
 const state: ConversationState = {
   f: 'help-seeker',
   v: 1,
   ui: 'de',
-  a: [
-    ['asker', ['self']],
-    ['country', ['DE']],
-  ],
+  a: stateAnswers(SELF_IN_GERMANY, 2),
 }
 const now = Date.parse('2026-11-23T12:00:00Z')
 
