@@ -1,8 +1,6 @@
-import type { Initiative } from '../core/directory/initiativeSchema'
+import { type Initiative, LATER_CHOICE_FACTS, LATER_TEXT_FACTS } from '../core/directory/initiativeSchema'
 import type { ChoiceFact } from '../core/directory/recordChoiceFacts'
-import { CHOICE_FACTS } from '../core/directory/recordFactNames'
 import type { TextFact } from '../core/directory/recordTextFacts'
-import { TEXT_FACTS } from '../core/directory/recordFactNames'
 import type { Taxonomy } from '../core/directory/taxonomySchema'
 
 /** The columns of the first CSV files, in their order. */
@@ -30,9 +28,7 @@ const FIRST_SCALAR_COLUMNS = [
 ] as const satisfies readonly (keyof Initiative)[]
 
 /** Facts added to RECORD_TEXT_FACTS or RECORD_CHOICE_FACTS since: a file written before one of them may lack its column (read as empty). */
-export const LATER_COLUMNS: readonly (TextFact | ChoiceFact)[] = [...TEXT_FACTS, ...CHOICE_FACTS].filter(
-  (fact) => !FIRST_SCALAR_COLUMNS.some((column) => column === fact),
-)
+export const LATER_COLUMNS: readonly (TextFact | ChoiceFact)[] = [...LATER_TEXT_FACTS, ...LATER_CHOICE_FACTS]
 
 /** One column each, in this order (the later facts after the first ones); an empty cell is null. */
 export const SCALAR_COLUMNS: readonly ((typeof FIRST_SCALAR_COLUMNS)[number] | TextFact | ChoiceFact)[] = [

@@ -54,11 +54,11 @@ export function parseCsvInitiatives(text: string): ParsedFile {
 }
 
 function headerProblems(header: readonly string[]): string[] {
-  const required = csvHeader([]).filter((name) => !LATER_COLUMNS.some((column) => column === name))
+  const known = csvHeader([])
+  const required = known.filter((name) => !LATER_COLUMNS.some((column) => column === name))
   const problems: string[] = []
   const missing = required.filter((name) => !header.includes(name))
   if (missing.length > 0) problems.push(`header: missing column(s) ${missing.join(', ')}`)
-  const known = csvHeader([])
   const unknown = header.filter((name) => !known.includes(name) && !(name.startsWith(TAG_PREFIX) && name.length > TAG_PREFIX.length))
   if (unknown.length > 0) problems.push(`header: unknown column(s) ${unknown.join(', ')} (they would be lost)`)
   const twice = header.filter((name, index) => header.indexOf(name) !== index)

@@ -1,8 +1,5 @@
 import * as z from 'zod'
-import type { ChoiceFact } from '../../core/directory/recordChoiceFacts'
-import { CHOICE_FACTS } from '../../core/directory/recordFactNames'
-import type { TextFact } from '../../core/directory/recordTextFacts'
-import { TEXT_FACTS } from '../../core/directory/recordFactNames'
+import { CHOICE_FACTS, factValues, TEXT_FACTS } from '../../core/directory/recordFactNames'
 import type { Taxonomy } from '../../core/directory/taxonomySchema'
 import type { RecordFormValues } from './recordFormValues'
 
@@ -30,14 +27,9 @@ export function parseRecordForm(body: Record<string, unknown>, taxonomy: Taxonom
   for (const criterion of taxonomy.criteria.filter((candidate) => candidate.valueSet === 'tags')) {
     tags[criterion.id] = List.parse(body[`tags-${criterion.id}`]).filter((tag) => tag !== '')
   }
-  const facts: Partial<Record<TextFact, string>> = {}
-  for (const fact of TEXT_FACTS) facts[fact] = text(fact)
-  const choices: Partial<Record<ChoiceFact, string>> = {}
-  for (const fact of CHOICE_FACTS) choices[fact] = text(fact)
   return {
-    // Every text and choice fact was read just above.
-    ...(facts as Record<TextFact, string>),
-    ...(choices as Record<ChoiceFact, string>),
+    ...factValues(TEXT_FACTS, text),
+    ...factValues(CHOICE_FACTS, text),
     id: text('id'),
     name: text('name'),
     countries: text('countries'),

@@ -1,7 +1,6 @@
 import type { Initiative } from '../../core/directory/initiativeSchema'
 import { isNullableChoice } from '../../core/directory/recordChoiceFacts'
-import { CHOICE_FACTS } from '../../core/directory/recordFactNames'
-import { TEXT_FACTS } from '../../core/directory/recordFactNames'
+import { CHOICE_FACTS, factValues, TEXT_FACTS } from '../../core/directory/recordFactNames'
 import { isBlankContact, isBlankOwnWords, isBlankSource, type RecordFormValues } from './recordFormValues'
 
 /** A record built from the form, not yet validated, and which form row each contact and source came from. */
@@ -41,9 +40,9 @@ export function recordFormCandidate(
   for (const [criterion, list] of tagEntries) tags[criterion] = sameOrder(before?.tags[criterion], unique(list))
   const candidate: Record<string, unknown> = {
     // Text facts: trimmed, and empty is null (unknown stays unknown).
-    ...Object.fromEntries(TEXT_FACTS.map((fact) => [fact, orNull(values[fact])])),
+    ...factValues(TEXT_FACTS, (fact) => orNull(values[fact])),
     // Choices are passed on as chosen (unknown ones as typed, so that validation names them); a nullable one's '' is null.
-    ...Object.fromEntries(CHOICE_FACTS.map((fact) => [fact, isNullableChoice(fact) ? orNull(values[fact]) : values[fact]])),
+    ...factValues(CHOICE_FACTS, (fact) => (isNullableChoice(fact) ? orNull(values[fact]) : values[fact])),
     id: id.trim(),
     name: values.name.trim(),
     countries: codes(values.countries, (code) => code.toUpperCase()),

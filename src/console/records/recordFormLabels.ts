@@ -1,12 +1,11 @@
 import { RECORD_CHOICE_FACTS } from '../../core/directory/recordChoiceFacts'
-import { CHOICE_FACTS } from '../../core/directory/recordFactNames'
 import { RECORD_TEXT_FACTS } from '../../core/directory/recordTextFacts'
-import { TEXT_FACTS } from '../../core/directory/recordFactNames'
+import { CHOICE_FACTS, factValues, TEXT_FACTS } from '../../core/directory/recordFactNames'
 
 /** The visible label of each record form field, shared by the form and its error summary. */
 export const RECORD_FORM_LABELS: Record<string, string> = {
-  ...Object.fromEntries(TEXT_FACTS.map((fact) => [fact, RECORD_TEXT_FACTS[fact].label])),
-  ...Object.fromEntries(CHOICE_FACTS.map((fact) => [fact, RECORD_CHOICE_FACTS[fact].label])),
+  ...factValues(TEXT_FACTS, (fact) => RECORD_TEXT_FACTS[fact].label),
+  ...factValues(CHOICE_FACTS, (fact) => RECORD_CHOICE_FACTS[fact].label),
   id: 'Id',
   name: 'Name',
   countries: 'Countries',

@@ -1,8 +1,7 @@
 import type { Initiative } from '../../core/directory/initiativeSchema'
 import { type ChoiceFact, RECORD_CHOICE_FACTS } from '../../core/directory/recordChoiceFacts'
-import { CHOICE_FACTS } from '../../core/directory/recordFactNames'
 import type { TextFact } from '../../core/directory/recordTextFacts'
-import { TEXT_FACTS } from '../../core/directory/recordFactNames'
+import { CHOICE_FACTS, factValues, TEXT_FACTS } from '../../core/directory/recordFactNames'
 
 /** One contact row of the form, as typed (every field text; an empty row is ignored). */
 export interface ContactValues {
@@ -93,8 +92,8 @@ export const isBlankOwnWords = (row: OwnWordsValues) => [row.language, row.text,
 export function recordFormValues(record: Initiative | undefined, baseVersion: string): RecordFormValues {
   if (!record) {
     return {
-      ...textFacts(() => ''),
-      ...choiceFacts((fact) => RECORD_CHOICE_FACTS[fact].initial),
+      ...factValues(TEXT_FACTS, () => ''),
+      ...factValues(CHOICE_FACTS, (fact) => RECORD_CHOICE_FACTS[fact].initial),
       id: '',
       name: '',
       countries: '',
@@ -112,8 +111,8 @@ export function recordFormValues(record: Initiative | undefined, baseVersion: st
     }
   }
   return {
-    ...textFacts((fact) => record[fact] ?? ''),
-    ...choiceFacts((fact) => record[fact] ?? ''),
+    ...factValues(TEXT_FACTS, (fact) => record[fact] ?? ''),
+    ...factValues(CHOICE_FACTS, (fact) => record[fact] ?? ''),
     id: record.id,
     name: record.name,
     countries: record.countries.join(', '),
@@ -137,20 +136,4 @@ export function recordFormValues(record: Initiative | undefined, baseVersion: st
     checkedToday: false,
     baseVersion,
   }
-}
-
-/** Every text fact, each with `value(fact)`. */
-function textFacts(value: (fact: TextFact) => string): Record<TextFact, string> {
-  const values: Partial<Record<TextFact, string>> = {}
-  for (const fact of TEXT_FACTS) values[fact] = value(fact)
-  // Every fact was set just above.
-  return values as Record<TextFact, string>
-}
-
-/** Every choice fact, each with `value(fact)`. */
-function choiceFacts(value: (fact: ChoiceFact) => string): Record<ChoiceFact, string> {
-  const values: Partial<Record<ChoiceFact, string>> = {}
-  for (const fact of CHOICE_FACTS) values[fact] = value(fact)
-  // Every fact was set just above.
-  return values as Record<ChoiceFact, string>
 }

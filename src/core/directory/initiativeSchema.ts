@@ -2,12 +2,11 @@ import * as z from 'zod'
 import { CountryCode, LanguageCode } from './isoCodes'
 import { checkPairMessage } from './checkPairMessage'
 import { factsBeyond } from './factsBeyond'
+import { HttpsUrl } from './httpsUrl'
 import { type ChoiceFact, RECORD_CHOICE_FACTS as CHOICES } from './recordChoiceFacts'
-import { CHOICE_FACTS } from './recordFactNames'
 import { RECORD_TEXT_FACTS as FACTS, type TextFact } from './recordTextFacts'
-import { TEXT_FACTS } from './recordFactNames'
+import { CHOICE_FACTS, TEXT_FACTS } from './recordFactNames'
 
-const HttpsUrl = z.url({ protocol: /^https$/, error: 'must be an https:// URL' })
 const IsoDate = z.iso.date()
 
 /** A way to reach a service. `value` is empty when the record names the channel but no address for it. */

@@ -1,7 +1,8 @@
 import * as z from 'zod'
+import { HttpsUrl } from './httpsUrl'
 
 const Text = z.string().min(1).nullable()
-const HttpsUrl = z.url({ protocol: /^https$/, error: 'must be an https:// URL' }).nullable()
+const Url = HttpsUrl.nullable()
 
 /** One optional text fact of a record: how it is checked, and how the console asks for it. */
 export interface TextFactSpec {
@@ -52,9 +53,9 @@ export const RECORD_TEXT_FACTS = {
     control: 'textarea',
     hint: 'What the service says about confidentiality and when it passes information on.',
   },
-  website: { schema: HttpsUrl, label: 'Website', control: 'url', hint: 'Starting with https://.' },
+  website: { schema: Url, label: 'Website', control: 'url', hint: 'Starting with https://.' },
   aboutPage: {
-    schema: HttpsUrl,
+    schema: Url,
     label: 'Page about the service',
     control: 'url',
     list: 'source-urls',
