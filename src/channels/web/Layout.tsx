@@ -2,10 +2,13 @@ import type { Translate } from '../../i18n/translate'
 import type { Child } from 'hono/jsx'
 import { raw } from 'hono/html'
 import { rawElement } from './rawElement'
+import { copyScript } from './copyScript'
 import { exitScript } from './exitScript'
+import { historyScript } from './historyScript'
 import { HeaderActions } from './HeaderActions'
 import { PageFooter } from './PageFooter'
 import { PageHead } from './PageHead'
+import { printStyles } from './printStyles'
 import { QuickExit } from './QuickExit'
 import { styles } from './styles'
 
@@ -31,7 +34,7 @@ export function Layout(props: LayoutProps) {
     <>
       {raw('<!DOCTYPE html>')}
       <html lang={props.ui} dir={props.dir}>
-        <PageHead title={t('app.title')} nonce={props.nonce} css={styles} />
+        <PageHead title={t('app.title')} nonce={props.nonce} css={styles + printStyles} />
         <body>
           <QuickExit t={t} />
           <a class="skip" href="#main">
@@ -47,7 +50,7 @@ export function Layout(props: LayoutProps) {
             {props.children}
           </main>
           <PageFooter t={t} ui={props.ui} />
-          {rawElement('script', { nonce: props.nonce }, exitScript)}
+          {rawElement('script', { nonce: props.nonce }, exitScript + historyScript + copyScript)}
         </body>
       </html>
     </>

@@ -2,6 +2,7 @@ import { raw } from 'hono/html'
 import { rawElement } from '../web/rawElement'
 import type { LayoutProps } from '../web/Layout'
 import { QuickExit } from '../web/QuickExit'
+import { printStyles } from '../web/printStyles'
 import { styles } from '../web/styles'
 import { HeaderActions } from '../web/HeaderActions'
 import { PageFooter } from '../web/PageFooter'
@@ -31,7 +32,7 @@ export function PanelLayout(props: PanelLayoutProps) {
         <PageHead
           title={t('widget.panel_title')}
           nonce={props.nonce}
-          css={`${styles}${panelStyles}:root{--accent:${props.accent.accent};--accent-ink:${props.accent.onAccent}}`}
+          css={`${styles}${printStyles}${panelStyles}:root{--accent:${props.accent.accent};--accent-ink:${props.accent.onAccent}}`}
         />
         <body class="panel">
           <QuickExit t={t} target="_top" />

@@ -1,0 +1,2 @@
+/** What a printed page keeps: only the results (filled in by issue 20's results work). */
+export const printStyles = ''
