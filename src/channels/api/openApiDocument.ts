@@ -150,6 +150,11 @@ export function openApiDocument() {
               properties: {
                 nodeId: text,
                 number: { type: 'integer' },
+                total: {
+                  type: 'integer',
+                  description:
+                    'Questions on the path the answers so far lead to ("Question 3 of 6"); it can grow by one when an answer opens a question.',
+                },
                 outcome: { enum: ['results', 'urgent', null] },
                 prompt: text,
                 hint: optionalText,

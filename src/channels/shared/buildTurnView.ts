@@ -19,7 +19,9 @@ export interface OptionView {
 /** The question (or end) a person is at, in words. */
 export interface StepView {
   nodeId: string
+  /** This question's place and the questions on the path so far: "Question 3 of 6". */
   number: number
+  total: number
   outcome: 'results' | 'urgent' | undefined
   prompt: string
   hint: string | undefined
@@ -82,6 +84,7 @@ export function buildTurnView(input: ViewInput): TurnView {
     step: {
       nodeId: step.nodeId,
       number: step.answered + 1,
+      total: step.total,
       outcome: node.outcome,
       prompt: t(node.prompt, node.contextFrom ? { context: step.answers[node.contextFrom]?.[0] } : {}),
       hint: node.hint ? t(node.hint) : undefined,

@@ -2,6 +2,7 @@ import { answersByCriterion } from './answersByCriterion'
 import type { ConversationState } from './conversationState'
 import type { Flow } from './flowSchema'
 import { nextNodeId } from './nextNodeId'
+import { questionsAhead } from './questionsAhead'
 import { replayAnswers } from './replayAnswers'
 import { replyParsers } from './parsers/replyParsers'
 import type { ParseContext, ReplyError } from './parsers/replyParser'
@@ -58,5 +59,13 @@ function toStep(flow: Flow, nodeId: string, answers: ConversationState['a'], pre
   const node = flow.nodes[nodeId] ?? flow.nodes[flow.start]
   if (!node) throw new Error('flow has no start node') // unreachable: FlowSchema checks the start node
   const byCriterion = answersByCriterion(flow, answers)
-  return { nodeId, node, options: visibleOptions(node, byCriterion), answers: byCriterion, answered: answers.length, previous }
+  return {
+    nodeId,
+    node,
+    options: visibleOptions(node, byCriterion),
+    answers: byCriterion,
+    answered: answers.length,
+    total: answers.length + questionsAhead(flow, nodeId, byCriterion),
+    previous,
+  }
 }

@@ -10,6 +10,8 @@ export interface Step {
   answers: Record<string, string[]>
   /** How many questions have been answered, so channels can offer "back". */
   answered: number
+  /** Questions on the whole path as the answers so far lead: "Question 3 of 6". */
+  total: number
   /** After "back": the answer just taken back, so channels can show it preselected. */
   previous: readonly string[] | undefined
 }
