@@ -6,7 +6,7 @@ export interface PathStep {
 }
 
 /**
- * A whole conversation in German to results, as the JSON channel sees it: asker self, country DE,
+ * A whole conversation in German to results, as the JSON channel sees it: asker self, age adult, country DE,
  * language de, stage nothing_happened, channels phone and chat, then the last question (anonymity).
  * The benchmarks walk it; the form channel posts the same replies as `answer` fields.
  * @example for (const step of CONVERSATION_PATH) await postJson(base, { ...step, state })
@@ -14,6 +14,7 @@ export interface PathStep {
 export const CONVERSATION_PATH: readonly PathStep[] = [
   { action: 'start', ui: 'de' },
   { action: 'answer', reply: ['self'] },
+  { action: 'answer', reply: ['adult'] },
   { action: 'answer', reply: ['DE'] },
   { action: 'answer', reply: ['de'] },
   { action: 'answer', reply: ['nothing_happened'] },

@@ -4,7 +4,7 @@ import { oddToken } from './oddToken'
 import type { SeededRandom } from './seededRandom'
 
 const ACTIONS = ['start', 'answer', 'back', 'restart', 'show', 'urgent']
-const ANSWERS = ['self', 'DE', 'de', 'nothing_happened', 'phone', 'chat', 'matters']
+const ANSWERS = ['self', 'adult', 'DE', 'de', 'nothing_happened', 'phone', 'chat', 'matters']
 const FIELDS = ['state', 'action', 'answer', 'answer_text', 'ui', 'urgent_country', 'urgent_reason']
 const WIDGET_FIELDS = ['w_partner', 'w_country', 'w_lang', 'w_accent']
 

@@ -115,7 +115,9 @@ async function main() {
 
     print('Helpfinder turn benchmark')
     print(`node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown'})`)
-    print(`full turn: state at the last question (asker self, country DE, language de, stage nothing_happened, channels phone+chat, UI de)`)
+    print(
+      `full turn: state at the last question (asker self, age adult, country DE, language de, stage nothing_happened, channels phone+chat, UI de)`,
+    )
     print(
       `  → answer "matters": ${jsonView.results.services.length} services, ${jsonView.results.helplines.length} helplines, tier ${jsonView.results.tier}; token ${state.length} chars; JSON ${Buffer.byteLength(jsonText)} B, HTML ${Buffer.byteLength(html)} B`,
     )

@@ -24,9 +24,11 @@ afterAll(async () => {
 describe("result cards with a page about the service and the service's own words", () => {
   it.each(['sv', 'en', 'ar'])('axe finds nothing on the %s results page, and the words carry their language', async (language) => {
     const html =
-      (await answerAll(server.base, ['self', 'SE', 'sv', 'nothing_happened', ['phone'], 'not_needed'], { 'accept-language': language })).at(
-        -1,
-      )?.html ?? ''
+      (
+        await answerAll(server.base, ['self', 'adult', 'SE', 'sv', 'nothing_happened', ['phone'], 'not_needed'], {
+          'accept-language': language,
+        })
+      ).at(-1)?.html ?? ''
     const context = await browser.newContext({ locale: language, bypassCSP: true })
     const page = await context.newPage()
     // On the server's own origin (so the page's links resolve there), the results page the form conversation returned.

@@ -16,7 +16,7 @@ beforeAll(async () => {
 })
 afterAll(async () => server.stop())
 
-const SWEDEN = ['self', 'SE', 'sv', 'nothing_happened', ['phone'], 'not_needed']
+const SWEDEN = ['self', 'adult', 'SE', 'sv', 'nothing_happened', ['phone'], 'not_needed']
 const OPERATOR_EN = "The operator's page about this service"
 const OFFICIAL_EN = 'An official page about this service'
 
@@ -43,16 +43,20 @@ function cardOf(html: string, id: string): string {
   return html.slice(start, html.indexOf('</article>', start))
 }
 
-/** The "How to make contact" block of a card. */
+/** The ways to reach a service, first in its card. */
 function contactBlockOf(card: string): string {
-  return /<dd>([\s\S]*?)<\/dd>/.exec(card)?.[1] ?? ''
+  return /<ul class="reach">([\s\S]*?)<\/ul>/.exec(card)?.[1] ?? ''
 }
 
 describe("web: a record whose only way in is the operator's page about it", () => {
   it('is shown, with that page as its one labelled contact line, and no number, booking or "through their website" wording', async () => {
     const card = cardOf(await resultsPage('en'), ABOUT_ONLY.id)
     const contact = contactBlockOf(card)
-    expect(decode(contact)).toContain(`${OPERATOR_EN}: <a href="${ABOUT_ONLY.aboutPage}" rel="noreferrer" dir="ltr">operator.example</a>`)
+    expect(decode(contact)).toContain(
+      `${OPERATOR_EN}: <a class="addr" href="${ABOUT_ONLY.aboutPage}" rel="noreferrer"><bdi dir="ltr">operator.example</bdi></a>`,
+    )
+    // Printed, the page's whole address is written out after its host.
+    expect(decode(contact)).toContain(`<span class="print-only" dir="ltr"> (${ABOUT_ONLY.aboutPage})</span>`)
     expect(contact.match(/class="contact"/g)).toHaveLength(1)
     expect(contact).toContain('data-contact="about-page"')
     expect(card).not.toContain('tel:')
@@ -61,7 +65,9 @@ describe("web: a record whose only way in is the operator's page about it", () =
 
   it('in Swedish, the label is Swedish and the English summary is marked lang="en"', async () => {
     const card = decode(cardOf(await resultsPage('sv'), ABOUT_ONLY.id))
-    expect(card).toContain('Den ansvariga organisationens sida om tjänsten: <a href="https://operator.example/programmes/test-line"')
+    expect(card).toContain(
+      'Den ansvariga organisationens sida om tjänsten: <a class="addr" href="https://operator.example/programmes/test-line"',
+    )
     expect(card).toContain(`<div data-description="summary"><p lang="en" dir="ltr">${ABOUT_ONLY.summary}</p></div>`)
     expect(card).not.toContain('Med tjänstens egna ord')
   })
@@ -72,12 +78,13 @@ describe('web: a record with its own words in Swedish', () => {
     const card = decode(cardOf(await resultsPage('sv'), OWN_WORDS.id))
     expect(card).toContain(`<p lang="sv" dir="ltr">${SWEDISH_WORDS}</p>`)
     expect(card).toContain(
-      'Med tjänstens egna ord · <a href="https://own-words.example/om-oss" rel="noreferrer" dir="ltr">own-words.example</a>',
+      'Med tjänstens egna ord · <a href="https://own-words.example/om-oss" rel="noreferrer"><bdi dir="ltr">own-words.example</bdi></a>',
     )
     expect(card).not.toContain(OWN_WORDS.summary ?? 'no summary')
-    // The description comes before the reasons and the contact block: near the top of the card.
-    expect(card.indexOf(SWEDISH_WORDS)).toBeLessThan(card.indexOf('<dl>'))
-    expect(card).toContain('En officiell sida om tjänsten: <a href="https://ministry.example/press/test-line"')
+    // The ways in come first; the description follows them, before the facts and the reasons.
+    expect(card.indexOf('<ul class="reach">')).toBeLessThan(card.indexOf(SWEDISH_WORDS))
+    expect(card.indexOf(SWEDISH_WORDS)).toBeLessThan(card.indexOf('<dl class="facts">'))
+    expect(card).toContain('En officiell sida om tjänsten: <a class="addr" href="https://ministry.example/press/test-line"')
   })
 
   it('shows the English summary with lang="en" to a person who chose English, and no Swedish words', async () => {
@@ -85,9 +92,9 @@ describe('web: a record with its own words in Swedish', () => {
     expect(card).toContain(`<div data-description="summary"><p lang="en" dir="ltr">${OWN_WORDS.summary}</p></div>`)
     expect(card).not.toContain(SWEDISH_WORDS)
     expect(card).not.toContain("In the service's own words")
-    expect(card).toContain(`${OFFICIAL_EN}: <a href="https://ministry.example/press/test-line"`)
+    expect(card).toContain(`${OFFICIAL_EN}: <a class="addr" href="https://ministry.example/press/test-line"`)
     // The website stays its own line, before the page about the service.
-    expect(card.indexOf('Website: <a href="https://own-words.example/"')).toBeLessThan(card.indexOf(OFFICIAL_EN))
+    expect(card.indexOf('Website: <a class="addr" href="https://own-words.example/"')).toBeLessThan(card.indexOf(OFFICIAL_EN))
   })
 
   it('shows own words in a right-to-left language with dir="rtl" on an Arabic page', async () => {
@@ -112,7 +119,9 @@ describe('the widget panel (the web card inside the embed)', () => {
     const own = decode(cardOf(page.html, OWN_WORDS.id))
     expect(own).toContain(`<p lang="sv" dir="ltr">${SWEDISH_WORDS}</p>`)
     const only = decode(cardOf(page.html, ABOUT_ONLY.id))
-    expect(only).toContain('Den ansvariga organisationens sida om tjänsten: <a href="https://operator.example/programmes/test-line"')
+    expect(only).toContain(
+      'Den ansvariga organisationens sida om tjänsten: <a class="addr" href="https://operator.example/programmes/test-line"',
+    )
     expect(only).not.toContain('tel:')
   })
 })
@@ -196,6 +205,7 @@ describe('the bot', () => {
     let replies = await send({ type: 'conversationUpdate', membersAdded: [{ id: 'helpfinder-bot' }, { id: 'person-1' }] })
     const moves: ({ click: string } | { type: string })[] = [
       { click: 'self' },
+      { click: 'adult' },
       { type: country },
       { type: language },
       { click: 'nothing_happened' },

@@ -113,6 +113,7 @@ function differences(sent: unknown, written: unknown, path: string): string[] {
 
 const FULL: Move[] = [
   { click: 'self' },
+  { click: 'adult' },
   { list: ['DE'] },
   { list: ['de'] },
   { click: 'nothing_happened' },
@@ -132,6 +133,7 @@ describe('Adaptive Cards on card channels', () => {
         `${channelId} ar`,
         await converse(channelId, 'ar', [
           { click: 'self' },
+          { click: 'adult' },
           { list: ['DE'] },
           { list: ['ar'] },
           { click: 'nothing_happened' },
@@ -158,6 +160,7 @@ describe('Adaptive Cards on card channels', () => {
       'msteams de-CH',
       await converse('msteams', 'de-CH', [
         { click: 'self' },
+        { click: 'adult' },
         { list: ['CH'] },
         { list: ['en'] },
         { click: 'nothing_happened' },
@@ -192,9 +195,10 @@ describe('Adaptive Cards on card channels', () => {
   it('reaches the results and urgent help on Teams and Web Chat by clicking and choosing only', () => {
     for (const channelId of ['msteams', 'webchat']) {
       const steps = conversations.get(`${channelId} en`) ?? []
-      const [join, asker, country, language, stage, channels, anonymity, urgent, answered] = steps
+      const [join, asker, age, country, language, stage, channels, anonymity, urgent, answered] = steps
       expect(textOf(join?.replies ?? [])).toContain(en.flow.asker.prompt)
-      expect(textOf(asker?.replies ?? [])).toContain(en.flow.country.prompt)
+      expect(textOf(asker?.replies ?? [])).toContain(en.flow.age.prompt)
+      expect(textOf(age?.replies ?? [])).toContain(en.flow.country.prompt)
       expect(textOf(country?.replies ?? [])).toContain(en.flow.language.prompt)
       expect(textOf(language?.replies ?? [])).toContain(en.flow.stage.prompt_self)
       expect(textOf(stage?.replies ?? [])).toContain(en.flow.channels.prompt)
@@ -305,7 +309,7 @@ describe('Adaptive Cards on card channels', () => {
   })
 
   it('asks for contact channels with checkboxes, and a submitted "phone,chat" counts as two answers', async () => {
-    const [, , , , stage] = conversations.get('msteams en') ?? []
+    const [, , , , , stage] = conversations.get('msteams en') ?? []
     const list = cardNodes(adaptiveCardsOf(stage?.replies.at(-1) ?? {})[0] ?? {}).find((node) => node.type === 'Input.ChoiceSet')
     expect(list).toMatchObject({ id: 'reply', isMultiSelect: true, style: 'expanded' })
     expect(BotValueSchema.parse({ hf: 1, state: 's', action: 'answer', reply: ' phone, chat,,' }).reply).toEqual(['phone', 'chat'])

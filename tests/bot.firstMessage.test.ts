@@ -155,7 +155,7 @@ describe('a first message without state, as Teams sends it', () => {
     expect(shown(replies[0] ?? ({} as Activity))).toContain(words.app.tagline)
     expect(shown(replies.at(-1) ?? ({} as Activity))).toContain(words.flow.asker.prompt)
     // Nothing was kept for later: the country question is asked, not skipped as Norway, Iceland, Italy, Germany or Sweden.
-    const next = await send({ value: answerClick(replies, 'self'), locale })
+    const next = await send({ value: answerClick(replies, 'someone'), locale })
     expect(shownAll(next)).toContain(words.flow.country.prompt)
     expect(shownAll(next)).not.toContain(usedPrefix(words))
   })
@@ -217,7 +217,11 @@ describe('country and language names are kept for their questions', () => {
     expect(all).toContain('Noted: Germany. First, one question:')
     // Only a name: most likely an answer typed to a question whose state Teams did not send back.
     expect(shown(replies[0] ?? ({} as Activity))).toContain(en.bot.lost_place)
-    const next = await send({ value: answerClick(replies, 'self'), locale: 'en-US' })
+    // "Me" is asked the age first; the kept name waits through it for the country question.
+    const age = await send({ value: answerClick(replies, 'self'), locale: 'en-US' })
+    expect(shownAll(age)).toContain(en.flow.age.prompt)
+    expect(shownAll(age)).not.toContain(usedPrefix(en))
+    const next = await send({ value: answerClick(age, 'under_18'), locale: 'en-US' })
     const text = shownAll(next)
     expect(text).not.toContain(en.flow.country.prompt)
     expect(text).toContain(en.flow.language.prompt)
@@ -252,7 +256,9 @@ describe('country and language names are kept for their questions', () => {
     const replies = await send({ text: 'Norwegian', locale: 'en-US' })
     welcomed(replies, en)
     expect(shownAll(replies)).toContain('Noted: Norwegian. First, one question:')
-    const country = await send({ value: answerClick(replies, 'self'), locale: 'en-US' })
+    const age = await send({ value: answerClick(replies, 'self'), locale: 'en-US' })
+    expect(shownAll(age)).toContain(en.flow.age.prompt)
+    const country = await send({ value: answerClick(age, 'adult'), locale: 'en-US' })
     expect(shownAll(country)).toContain(en.flow.country.prompt)
     const after = await send({ value: listPick(country, 'NO'), locale: 'en-US' })
     const text = shownAll(after)
@@ -266,7 +272,9 @@ describe('country and language names are kept for their questions', () => {
     welcomed(replies, en)
     expect(shownAll(replies)).toContain('Noted: Sweden, Swedish. First, one question:')
     expect(shownAll(replies)).not.toContain(en.bot.lost_place)
-    const next = await send({ value: answerClick(replies, 'self'), locale: 'en-US' })
+    const age = await send({ value: answerClick(replies, 'self'), locale: 'en-US' })
+    expect(shownAll(age)).toContain(en.flow.age.prompt)
+    const next = await send({ value: answerClick(age, 'adult'), locale: 'en-US' })
     const text = shownAll(next)
     expect(text).not.toContain(en.flow.country.prompt)
     expect(text).not.toContain(en.flow.language.prompt)
@@ -278,7 +286,7 @@ describe('country and language names are kept for their questions', () => {
     const replies = await send({ text: 'Germany', locale: 'en-US' })
     const restart = clickValues(replies).find((value) => value.action === 'restart')
     const again = await send({ value: restart, locale: 'en-US' })
-    const next = await send({ value: answerClick(again, 'self'), locale: 'en-US' })
+    const next = await send({ value: answerClick(again, 'someone'), locale: 'en-US' })
     expect(shownAll(next)).toContain(en.flow.country.prompt)
   })
 
@@ -311,7 +319,7 @@ describe('typed words in the middle of a conversation', () => {
 
   it("typed text with the question's state still answers that question, codes included", async () => {
     const first = await send({ text: 'hi', locale: 'en-US' })
-    const country = await send({ value: answerClick(first, 'self'), locale: 'en-US' })
+    const country = await send({ value: answerClick(first, 'someone'), locale: 'en-US' })
     // A client that returns the question's value with typed text (docs/webchat/helpfinderStore.js).
     const questionValue = country.at(-1)?.value
     expect(questionValue).toMatchObject({ hf: 1, action: 'answer' })

@@ -1,6 +1,7 @@
 import type { Activity } from 'botbuilder'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { activity, button, buttonsOf, heroCards, LOCAL_TESTING, postActivity, textOf } from './support/botClient'
+import de from '../locales/de/translation.json'
 import { startNodeServer } from './support/startNodeServer'
 
 // The Bot Framework channel over real HTTP with deliveryMode "expectReplies" and no credentials
@@ -50,7 +51,7 @@ describe('Bot Framework channel, expectReplies', () => {
     expect(buttons.map((action) => action.title)).toEqual([
       'Me, about my own thoughts or behaviour',
       'Someone I know or care about',
-      "A young person's behaviour",
+      'I am under 18 and worried about my own thoughts or behaviour',
       'I work with people who need this help',
       'Urgent help',
       'Start again',
@@ -71,6 +72,7 @@ describe('Bot Framework channel, expectReplies', () => {
   it('someone in Germany worried about themselves ends at Kein Täter werden', async () => {
     const all = await converse(undefined, [
       { click: 'self' },
+      { click: 'adult' },
       { type: 'Deutschland' },
       { type: 'Deutsch' },
       { click: 'nothing_happened' },
@@ -85,7 +87,7 @@ describe('Bot Framework channel, expectReplies', () => {
     expect(kein?.subtitle).toBeTruthy()
     // No one has compared this record with its sources yet: the card says so calmly, and how recent its sources are.
     expect(kein?.text).toContain('Not yet checked by us against its sources')
-    expect(kein?.text).toMatch(/Newest source dated|Its sources give no date/)
+    expect(kein?.text).toMatch(/Information from (about )?(\w+ )?\d{4}|Its sources give no date/)
     expect(kein?.buttons?.some((action) => action.type === 'openUrl' && action.value === 'https://www.kein-taeter-werden.de')).toBe(true)
     expect(kein?.text).toContain('through their website')
   })
@@ -103,7 +105,7 @@ describe('Bot Framework channel, expectReplies', () => {
     expect(stopItNow?.buttons?.some((action) => action.type === 'call' && /^tel:\+?\d+$/.test(String(action.value)))).toBe(true)
   })
 
-  it('a German-speaking person worried about a young person gets the youth programme, in German', async () => {
+  it('a young person in Germany worried about their own behaviour ("I am under 18 …") gets the youth programme, in German', async () => {
     const all = await converse('de-DE', [
       { click: 'young' },
       { type: 'Deutschland' },
@@ -116,6 +118,31 @@ describe('Bot Framework channel, expectReplies', () => {
     expect(heroCards(all.at(-1) ?? []).map((card) => card.title)).toContain(
       'PPJ – Primäre Prävention von sexuellem Kindesmissbrauch durch Jugendliche („Du träumst von ihnen“)',
     )
+  })
+
+  it('a 15-year-old in Germany: "Me", then the age question as buttons, "Under 18": the youth programme and the child helpline, no adult programme', async () => {
+    const all = await converse('de-DE', [
+      { click: 'self' },
+      { click: 'under_18' },
+      { type: 'Deutschland' },
+      { click: 'Deutsch' },
+      { click: 'nothing_happened' },
+      { click: 'any' },
+      { click: 'not_needed' },
+    ])
+    const ageQuestion = all[1] ?? []
+    expect(textOf(ageQuestion)).toContain(de.flow.age.prompt)
+    expect(textOf(ageQuestion)).toContain(de.flow.age.hint)
+    expect(buttonsOf(ageQuestion).map((action) => action.title)).toEqual(expect.arrayContaining([de.flow.age.under_18, de.flow.age.adult]))
+    expect(textOf(all[2] ?? [])).toContain(de.flow.country.prompt)
+    const titles = heroCards(all.at(-1) ?? []).map((card) => card.title)
+    expect(titles).toContain('PPJ – Primäre Prävention von sexuellem Kindesmissbrauch durch Jugendliche („Du träumst von ihnen“)')
+    expect(titles.some((title) => title.startsWith('Nummer gegen Kummer'))).toBe(true)
+    for (const adult of ['Kein Täter werden', 'Troubled Desire'])
+      expect(
+        titles.some((title) => title.includes(adult)),
+        adult,
+      ).toBe(false)
   })
 
   it('a professional in the Netherlands gets Stop it Now! Nederland', async () => {
@@ -131,7 +158,7 @@ describe('Bot Framework channel, expectReplies', () => {
   })
 
   it('urgent help shows the German numbers as call buttons, and the question stays', async () => {
-    const all = await converse(undefined, [{ click: 'self' }, { type: 'Deutschland' }, { click: 'Urgent help' }])
+    const all = await converse(undefined, [{ click: 'self' }, { click: 'adult' }, { type: 'Deutschland' }, { click: 'Urgent help' }])
     const replies = all.at(-1) ?? []
     const urgent = heroCards(replies).find((card) => card.title === 'Urgent help')
     expect(urgent?.buttons?.map((action) => [action.type, action.value])).toContainEqual(['call', 'tel:112'])
@@ -147,7 +174,7 @@ describe('Bot Framework channel, expectReplies', () => {
   })
 
   it('"Back" returns to the previous question and "Start again" to the first', async () => {
-    const all = await converse(undefined, [{ click: 'self' }, { type: 'Deutschland' }, { click: 'Back' }])
+    const all = await converse(undefined, [{ click: 'self' }, { click: 'adult' }, { type: 'Deutschland' }, { click: 'Back' }])
     expect(textOf(all.at(-1) ?? [])).toContain('Which country are you in?')
     const restarted = await send({ value: button(all.at(-1) ?? [], 'Start again').value })
     expect(textOf(restarted)).toContain('Who are you looking for help for?')
@@ -159,7 +186,9 @@ describe('Bot Framework channel, expectReplies', () => {
     expect(textOf(first)).not.toContain('Please choose')
     expect(textOf(first)).toContain('Noted: Germany. First, one question:')
     const next = await send({ value: button(first, 'self').value })
-    expect(textOf(next)).toContain('In which language would you like help?')
+    expect(textOf(next)).toContain('How old are you?')
+    const language = await send({ value: button(next, 'adult').value })
+    expect(textOf(language)).toContain('In which language would you like help?')
   })
 
   it('a typed answer to the first question with no state is understood', async () => {

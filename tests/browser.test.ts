@@ -110,10 +110,13 @@ const focused = (page: Page) =>
     return [element.tagName.toLowerCase(), attribute('type'), attribute('value'), element.id, attribute('href'), where, text].join('|')
   })
 
+/** The tab names the kind of page ("Question 2 of 7", "Urgent help") and the site, never the question's or an answer's words. */
 async function expectNeutralTitle(page: Page) {
   const title = await page.title()
-  expect(title).toBe('Helpfinder')
+  expect(title).toMatch(/^[^–]+ – Helpfinder$/)
   expect(title).not.toMatch(GIVEAWAY)
+  const heading = await headingOf(page)
+  if (heading) expect(title).not.toContain(heading)
 }
 
 // ---- driving the page with a mouse -----------------------------------------------------------
@@ -136,16 +139,17 @@ async function answer(page: Page, words: Words, labels: string[], next: string) 
   await expectNeutralTitle(page)
 }
 
-/** The whole conversation in English by mouse: self, "Deutschland" typed, German, thoughts, phone+chat, anonymous. */
+/** The whole conversation in English by mouse: self, 18 or over, "Deutschland" typed, German, thoughts, phone+chat, anonymous. */
 async function converse(page: Page) {
   const { flow } = en
   await page.goto(`${server.base}/`)
   await waitForStep(page, 'asker')
   await expectNeutralTitle(page)
-  await answer(page, en, [flow.asker.self], 'country')
-  await page.getByLabel(flow.country.type).fill('Deutschland')
+  await answer(page, en, [flow.asker.self], 'age')
+  await answer(page, en, [flow.age.adult], 'country')
+  await page.getByLabel(flow.country.choose).fill('Deutschland')
   await answer(page, en, [], 'language')
-  await page.getByLabel(flow.language.choose).selectOption({ label: 'German' })
+  await page.getByLabel(flow.language.choose).fill('German')
   await answer(page, en, [], 'stage')
   expect(await headingOf(page)).toBe(flow.stage.prompt_self)
   await answer(page, en, [flow.stage.nothing_happened], 'channels')
@@ -158,7 +162,8 @@ async function expectGermanNetwork(page: Page) {
   expect(await headingOf(page)).toBe(en.flow.results.prompt)
   const card = page.locator('article.card[data-service="kein-taeter-werden"]')
   expect(await card.count()).toBe(1)
-  expect(await card.locator('h3').textContent()).toContain('Kein Täter werden')
+  // Results h1, each card's name an h2 (the helplines' cards h3, under their own h2).
+  expect(await card.locator('h2').textContent()).toContain('Kein Täter werden')
   expect(await card.getByText(en.results.why, { exact: true }).isVisible()).toBe(true)
   const reasons = await card.locator('.reasons li').allTextContents()
   expect(reasons).toContain('Works in Germany')
@@ -194,9 +199,9 @@ describe('with JavaScript off (Tor Browser "Safest")', () => {
     await back('stage')
     expect(await page.getByLabel(en.flow.stage.nothing_happened).isChecked()).toBe(true)
     await back('language')
-    expect(await page.getByLabel(en.flow.language.choose).inputValue()).toBe('de')
+    expect(await page.getByLabel(en.flow.language.choose).inputValue()).toBe('German')
     await back('country')
-    expect(await page.getByLabel(en.flow.country.choose).inputValue()).toBe('DE')
+    expect(await page.getByLabel(en.flow.country.choose).inputValue()).toBe('Germany')
     // Continuing without touching anything keeps going with the kept answers.
     await answer(page, en, [], 'language')
   })
@@ -204,12 +209,15 @@ describe('with JavaScript off (Tor Browser "Safest")', () => {
   it('changing the interface language mid-conversation keeps the place: same question, now in German, then Dutch', async () => {
     const { page } = await sandbox({ javaScriptEnabled: false })
     await page.goto(`${server.base}/`)
-    await answer(page, en, [en.flow.asker.self], 'country')
-    await page.getByLabel(en.flow.country.choose).selectOption('DE')
+    await answer(page, en, [en.flow.asker.self], 'age')
+    await answer(page, en, [en.flow.age.adult], 'country')
+    await page.getByLabel(en.flow.country.choose).fill('Germany')
     await answer(page, en, [], 'language')
     await answer(page, en, [], 'stage')
     expect(await page.locator('html').getAttribute('lang')).toBe('en')
 
+    // The switch is folded under the current language's name; opening it shows the list and the button.
+    await page.locator('details.language summary').click()
     await page.locator('#ui-select').selectOption('de')
     await page.getByRole('button', { name: en.nav.change_language, exact: true }).click()
     await page.locator('html[lang="de"]').waitFor()
@@ -220,6 +228,7 @@ describe('with JavaScript off (Tor Browser "Safest")', () => {
     // The conversation carries on in German, then switches to Dutch on the next question.
     await answer(page, de, [de.flow.stage.nothing_happened], 'channels')
     expect(await headingOf(page)).toBe(de.flow.channels.prompt)
+    await page.locator('details.language summary').click()
     await page.locator('#ui-select').selectOption('nl')
     await page.getByRole('button', { name: de.nav.change_language, exact: true }).click()
     await page.locator('html[lang="nl"]').waitFor()
@@ -234,8 +243,9 @@ describe('with JavaScript off (Tor Browser "Safest")', () => {
   it('the urgent-help entry shows 112 for Germany and offers a way back to the same question', async () => {
     const { page } = await sandbox({ javaScriptEnabled: false })
     await page.goto(`${server.base}/`)
-    await answer(page, en, [en.flow.asker.self], 'country')
-    await page.getByLabel(en.flow.country.type).fill('Deutschland')
+    await answer(page, en, [en.flow.asker.self], 'age')
+    await answer(page, en, [en.flow.age.adult], 'country')
+    await page.getByLabel(en.flow.country.choose).fill('Deutschland')
     await answer(page, en, [], 'language')
 
     await page.getByRole('button', { name: en.nav.urgent, exact: true }).click()
@@ -253,16 +263,19 @@ describe('with JavaScript off (Tor Browser "Safest")', () => {
     expect(await headingOf(page)).toBe(en.flow.language.prompt)
   })
 
-  it('the quick exit is the first thing Tab reaches, goes to the neutral site and sends no referrer', async () => {
+  it('the quick exit is the first thing Tab reaches after the skip link, goes to the neutral site and sends no referrer', async () => {
     const { page, exits, blocked } = await sandbox({ javaScriptEnabled: false })
     await page.goto(`${server.base}/`)
     await expectNeutralTitle(page)
     await page.keyboard.press('Tab')
-    expect(await focused(page)).toMatch(/^a\|\|\|exit\|/)
+    expect(await focused(page)).toMatch(/^a\|\|\|\|#main\|/)
+    await page.keyboard.press('Tab')
+    expect(await focused(page)).toMatch(/^a\|\|\|exit\|[^|]*\|header\|/)
     const exit = page.locator('#exit')
     expect(await exit.getAttribute('href')).toBe(NEUTRAL_SITE)
     expect((await exit.getAttribute('rel'))?.split(' ')).toEqual(expect.arrayContaining(['noreferrer', 'nofollow']))
-    expect(await page.locator('a, button, input, select, textarea').first().getAttribute('id')).toBe('exit')
+    // The first control on the page after the skip link, in the header's landmark.
+    expect(await page.locator('a:not(.skip), button, input, select, textarea').first().getAttribute('id')).toBe('exit')
 
     await page.keyboard.press('Enter')
     await page.waitForURL(NEUTRAL_SITE)
@@ -327,7 +340,10 @@ describe('with JavaScript on', () => {
     await expect.poll(() => box.exits.length).toBe(1)
     await expect.poll(() => snapshots.length).toBe(3)
     // Still there after two presses; after the third only the (visually hidden) announcement is left.
-    expect(snapshots[1]).toMatchObject({ title: 'Helpfinder', status: '' })
+    expect(snapshots[1]).toMatchObject({
+      title: `${en.nav.step_count.replace('{{number}}', '1').replace('{{total}}', '6')} – Helpfinder`,
+      status: '',
+    })
     expect(snapshots[2]).toEqual({
       title: '',
       text: en.nav.exit_announce,
@@ -380,8 +396,9 @@ describe('with JavaScript on', () => {
   it('Shift used with other keys (capitals typed, Shift+Tab) does not trigger the exit', async () => {
     const { page, exits } = await sandbox({ javaScriptEnabled: true })
     await page.goto(`${server.base}/`)
-    await answer(page, en, [en.flow.asker.self], 'country')
-    const field = page.getByLabel(en.flow.country.type)
+    await answer(page, en, [en.flow.asker.self], 'age')
+    await answer(page, en, [en.flow.age.adult], 'country')
+    const field = page.getByLabel(en.flow.country.choose)
     await field.click()
     // "USA" typed the way people type capitals: Shift held for each letter.
     for (const letter of ['U', 'S', 'A']) await page.keyboard.press(`Shift+${letter}`)
@@ -392,7 +409,8 @@ describe('with JavaScript on', () => {
     for (let press = 0; press < 3; press++) await page.keyboard.press('Shift+Tab')
     await page.waitForTimeout(300)
     expect(exits).toEqual([])
-    expect(await focused(page)).toMatch(/^select\|\|\|ui-select\|/)
+    // Back past urgent help and the (folded) language switch to the site's name.
+    expect(await focused(page)).toMatch(/^a\|\|\|\|\/\|header\|/)
     // Still on the same question with everything in place ("USA" itself is not a recognised name).
     await field.fill('United States')
     await answer(page, en, [], 'language')
@@ -411,7 +429,7 @@ describe('keyboard only', () => {
     }
     throw new Error(`Tab never reached ${target}; focus went ${seen.join(' → ')}`)
   }
-  /** Tab to an option and press Space on it; the first Tab on every page lands on the quick exit. */
+  /** Tab to an option and press Space on it; the first Tab on every page lands on the skip link, the second on the quick exit. */
   async function spaceOn(page: Page, value: string) {
     const seen = await tabTo(page, new RegExp(`^input\\|(radio|checkbox)\\|${value}\\|`))
     expect(await page.locator(`input[name="answer"][value="${value}"]`).isChecked()).toBe(false)
@@ -431,17 +449,23 @@ describe('keyboard only', () => {
   it('the whole form can be completed with Tab, Space, typing and Enter', async () => {
     const { page } = await sandbox({ javaScriptEnabled: false })
     await page.goto(`${server.base}/`)
-    // Skip link: Tab, Tab, Enter jumps past the header to the question.
-    expect(await tabTo(page, /^a\|\|\|\|#main\|/)).toHaveLength(2)
+    // Skip link: the first Tab, then Enter, jumps past the header to the question.
+    expect(await tabTo(page, /^a\|\|\|\|#main\|/)).toHaveLength(1)
     await page.keyboard.press('Enter')
     await page.keyboard.press('Tab')
     expect(await focused(page)).toMatch(/^input\|radio\|self\|/)
     await page.keyboard.press('Space')
+    await enterOnContinue(page, 'age')
+    // The age: Tab reaches the first answer of the group, an arrow key picks "18 or over".
+    await tabTo(page, /^input\|radio\|under_18\|/)
+    await page.keyboard.press('ArrowDown')
+    expect(await page.locator('input[name="answer"][value="adult"]').isChecked()).toBe(true)
     await enterOnContinue(page, 'country')
 
     const typeAndEnter = async (text: string, next: string) => {
-      const seen = await tabTo(page, /^input\|text\|\|answer-text\|/)
-      expect(seen[0]).toMatch(/^a\|\|\|exit\|/)
+      // The language question's box starts with the interface language's name; Tab selects it, typing replaces it.
+      const seen = await tabTo(page, /^input\|text\|[^|]*\|answer-text\|/)
+      expect(seen.slice(0, 2)).toEqual([expect.stringMatching(/^a\|\|\|\|#main\|/), expect.stringMatching(/^a\|\|\|exit\|/)])
       await page.keyboard.type(text)
       await page.keyboard.press('Enter') // implicit submission uses the first button: Continue
       await waitForStep(page, next)
@@ -449,7 +473,7 @@ describe('keyboard only', () => {
     await typeAndEnter('Deutschland', 'language')
     await typeAndEnter('Deutsch', 'stage')
 
-    expect((await spaceOn(page, 'nothing_happened'))[0]).toMatch(/^a\|\|\|exit\|/)
+    expect((await spaceOn(page, 'nothing_happened'))[1]).toMatch(/^a\|\|\|exit\|/)
     await enterOnContinue(page, 'channels')
     await spaceOn(page, 'phone')
     await spaceOn(page, 'chat')
@@ -489,7 +513,8 @@ describe('Arabic, right to left', () => {
     try {
       await page.goto(`${server.base}/?lang=ar`)
       const steps: [string, string][] = [
-        [ar.flow.asker.self, ar.flow.country.prompt],
+        [ar.flow.asker.self, ar.flow.age.prompt],
+        [ar.flow.age.adult, ar.flow.country.prompt],
         ['', ar.flow.language.prompt],
         ['', ar.flow.stage.prompt_self],
         [ar.flow.stage.nothing_happened, ar.flow.channels.prompt],
@@ -512,8 +537,8 @@ describe('Arabic, right to left', () => {
         ).toEqual(['ar', 'rtl', 'rtl'])
         expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true)
         if (choice) await page.getByLabel(choice, { exact: true }).check()
-        if (next === ar.flow.language.prompt) await page.locator('#answer-select').selectOption('DE')
-        if (next === ar.flow.stage.prompt_self) await page.locator('#answer-select').selectOption('ar')
+        if (next === ar.flow.language.prompt) await page.locator('#answer-text').fill('ألمانيا')
+        if (next === ar.flow.stage.prompt_self) expect(await page.locator('#answer-text').inputValue()).toBe('العربية')
         await page.locator('form#turn button[value="answer"]').click()
         if (next) await page.locator('h1', { hasText: next }).waitFor()
       }

@@ -166,7 +166,7 @@ describe('import and export in the curator console', () => {
     expect(done).toContain('Imported.')
 
     for (const country of ['MT', 'CY', 'LU']) {
-      const pages = await answerAll(server.base, ['self', country, 'en', 'nothing_happened', ['any'], 'not_needed'])
+      const pages = await answerAll(server.base, ['self', 'adult', country, 'en', 'nothing_happened', ['any'], 'not_needed'])
       const results = pages.at(-1)?.html ?? ''
       expect(servicesOf(results), country).toContain(`test-${country.toLowerCase()}-service`)
       expect(results).toContain('Mon–Fri 9–17')

@@ -96,7 +96,7 @@ describe('the record form', () => {
         .nullish(),
     })
     let view: z.infer<typeof View> | undefined
-    for (const reply of [undefined, ['self'], ['SE'], ['sv'], ['nothing_happened'], ['phone'], ['not_needed']]) {
+    for (const reply of [undefined, ['self'], ['adult'], ['SE'], ['sv'], ['nothing_happened'], ['phone'], ['not_needed']]) {
       const request = reply ? { state: view?.state, action: 'answer', reply } : { action: 'start', ui: 'de' }
       view = View.parse(
         await (
@@ -195,7 +195,7 @@ describe('the record form', () => {
     })
     const View = z.object({ state: z.string(), results: z.object({ services: z.array(z.object({ id: z.string() })) }).nullish() })
     let view: z.infer<typeof View> | undefined
-    for (const reply of [undefined, ['self'], ['SE'], ['sv'], ['nothing_happened'], ['phone'], ['not_needed']]) {
+    for (const reply of [undefined, ['self'], ['adult'], ['SE'], ['sv'], ['nothing_happened'], ['phone'], ['not_needed']]) {
       const request = reply ? { state: view?.state, action: 'answer', reply } : { action: 'start', ui: 'en' }
       view = View.parse(
         await (

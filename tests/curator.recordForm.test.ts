@@ -102,7 +102,7 @@ async function publicResults(replies: string[][]) {
   return view?.results?.services ?? []
 }
 
-const LUXEMBOURG = [['self'], ['LU'], ['fr'], ['nothing_happened'], ['any'], ['not_needed']]
+const LUXEMBOURG = [['self'], ['adult'], ['LU'], ['fr'], ['nothing_happened'], ['any'], ['not_needed']]
 const YOUNG_IN_GERMANY = [['young'], ['DE'], ['de'], ['young_behaviour'], ['any'], ['not_needed']]
 
 describe('creating a record', () => {

@@ -27,12 +27,14 @@ describe.each(uiLanguages)('the conversation in %s', (language) => {
     expect(start.status).toBe(200)
     expect(langOf(start.html)).toBe(language)
     expect(dirOf(start.html)).toBe(resources[language].translation.meta.dir)
-    const asked = await postForm(server.base, { state: start.state, action: 'answer', answer: ['self'] })
+    const age = await postForm(server.base, { state: start.state, action: 'answer', answer: ['self'] })
+    expect(stepOf(age.html)).toBe('age')
+    const asked = await postForm(server.base, { state: age.state, action: 'answer', answer: ['adult'] })
     expect(stepOf(asked.html)).toBe('country')
     const germany = new Intl.DisplayNames([language], { type: 'region' }).of('DE') ?? 'DE'
     const typed = await postForm(server.base, { state: asked.state, action: 'answer', answer_text: germany })
     expect(stepOf(typed.html), `typed "${germany}"`).toBe('language')
-    for (const page of [start, asked, typed]) {
+    for (const page of [start, age, asked, typed]) {
       const text = page.html.replace(/<[^>]+>/g, ' ')
       expect(KEYS.filter((key) => text.includes(key))).toEqual([])
     }
@@ -49,7 +51,7 @@ describe('other names people type', () => {
     ['nowhere-land', 'country'],
   ])('"%s" moves on to the %s question', async (typed, next) => {
     const start = await openStart(server.base, {}, '/?lang=en')
-    const asked = await postForm(server.base, { state: start.state, action: 'answer', answer: ['self'] })
+    const asked = await postForm(server.base, { state: start.state, action: 'answer', answer: ['someone'] })
     const page = await postForm(server.base, { state: asked.state, action: 'answer', answer_text: typed })
     expect(stepOf(page.html)).toBe(next)
   })

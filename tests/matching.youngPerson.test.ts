@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import * as z from 'zod'
 import { loadFlow } from '../src/app/loadFlow'
 import { advance, type TurnInput } from '../src/core/flow/advance'
 import type { Answer, ConversationState } from '../src/core/flow/conversationState'
@@ -12,6 +13,7 @@ import { loadBundledData } from '../src/storage/bundledData'
 import en from '../locales/en/translation.json'
 import { engineContext } from './support/engineContext'
 import { answerAll } from './support/formConversation'
+import { jsonConversation } from './support/jsonConversation'
 import { servicesOf, stepOf } from './support/pageFacts'
 import { startNodeServer } from './support/startNodeServer'
 
@@ -29,10 +31,11 @@ const record = (id: string): Initiative => {
   return found
 }
 
-/** The profile the real flow builds from a whole conversation. */
-const profileOf = (asker: string, country: string, language: string, stage: string) => {
+/** The profile the real flow builds from a whole conversation ("Me" is also asked the age). */
+const profileOf = (asker: string, country: string, language: string, stage: string, age?: 'under_18' | 'adult') => {
   const answers: Answer[] = [
     ['asker', [asker]],
+    ...(age ? [['age', [age]] satisfies Answer] : []),
     ['country', [country]],
     ['language', [language]],
     ['stage', [stage]],
@@ -65,7 +68,8 @@ describe('the flow lets a parent or professional name a young person’s behavio
   const stageOptions = (asker: string) => {
     let state = fresh
     let outcome = advance(flow, state, { type: 'show' }, engineContext)
-    for (const input of [asker, 'IE', 'en'].map((reply): TurnInput => ({ type: 'answer', reply: [reply] }))) {
+    const replies = asker === 'self' ? [asker, 'adult', 'IE', 'en'] : [asker, 'IE', 'en']
+    for (const input of replies.map((reply): TurnInput => ({ type: 'answer', reply: [reply] }))) {
       outcome = advance(flow, state, input, engineContext)
       state = outcome.state
     }
@@ -278,5 +282,210 @@ describe('over HTTP, JavaScript off: a parent in Ireland worried about a teenage
     for (const id of Object.keys(ADULT_PROGRAMMES)) expect(shown, id).not.toContain(id)
     expect(results).toContain(en.results.intro)
     expect(results).toContain(en.reason.concern.minors_hsb.replace("'", '&#39;'))
+  })
+})
+
+// Issue 20: "Me" is asked the age, and "I am under 18 and worried about my own thoughts or behaviour"
+// says it. A young person asking about themselves gets services that work with young people
+// (minors_hsb) and child helplines, never a programme built around adults; 18 or over, as before.
+// The rule is decided from the data: no record outside minors_hsb lists minors among its target
+// groups, so none of them is for a 15-year-old.
+const STAGES_SELF = ['nothing_happened', 'viewed_images', 'proceedings', 'convicted']
+const isChildHelpline = (id: string) => record(id).kind === 'child_helpline'
+
+/** Programmes and lines built around adults' own situations, offered to adults in DE, GB and SE today. */
+const ADULTS_ONLY: Record<string, string> = {
+  'kein-taeter-werden': 'Germany: therapy for adults worried about their sexual thoughts (Charité network)',
+  'troubled-desire': 'online self-help for adults with a sexual interest in children',
+  stopso: 'UK: therapists for adults at risk of offending, charged or convicted, and their families',
+  'circles-uk': 'UK: circles of support for adults after a conviction',
+  'lff-inform-plus-engage-plus': 'UK: courses for adults who viewed images or talked online with children',
+  'redirection-self-help': 'online self-help for people who view sexual images of children',
+  'help-wanted': 'online course for adults attracted to younger children (its source: target adult men)',
+  preventell: 'Sweden: a helpline built around adults with sexual risk behaviour',
+}
+
+describe('a young person asking about themselves, on the real directory', () => {
+  const teen = (country: string, language: string, stage = 'nothing_happened') => profileOf('self', country, language, stage, 'under_18')
+
+  it('"under 18" makes "Me" a young person worried about their own behaviour; "18 or over" changes nothing', () => {
+    expect(teen('DE', 'de').tags.target_group).toEqual(['minors_hsb', 'fear_may_offend'])
+    expect(isAboutYoungPerson(teen('DE', 'de'))).toBe(true)
+    expect(profileOf('self', 'DE', 'de', 'nothing_happened', 'adult')).toEqual(profileOf('self', 'DE', 'de', 'nothing_happened'))
+    expect(isAboutYoungPerson(profileOf('self', 'DE', 'de', 'nothing_happened', 'adult'))).toBe(false)
+    expect(en.flow.asker.young).toBe('I am under 18 and worried about my own thoughts or behaviour')
+  })
+
+  it('Germany, German: the Charité youth programme (PPJ) and Nummer gegen Kummer; no Kein Täter werden, no Troubled Desire', () => {
+    for (const stage of STAGES_SELF) {
+      const result = match(index, teen('DE', 'de', stage))
+      expect([result.tier, ids(result)], stage).toEqual(['fit', ['ppj-du-traeumst-von-ihnen']])
+      expect(result.helplines.map((line) => line.id)).toEqual(['nummer-gegen-kummer'])
+      expect(result.unconfirmed).toEqual([])
+    }
+    // The same person at 18 or over gets the adult services, as before.
+    expect(ids(match(index, profileOf('self', 'DE', 'de', 'nothing_happened', 'adult')))).toEqual(['troubled-desire', 'kein-taeter-werden'])
+  })
+
+  it('United Kingdom, English: the three services that work with young people, Childline, and Shore named as on file', () => {
+    for (const stage of STAGES_SELF) {
+      const result = match(index, teen('GB', 'en', stage))
+      expect([...ids(result)].sort(), stage).toEqual(['lff-inform-young-people', 'stop-it-now-scotland', 'stop-it-now-uk-ireland'])
+      expect(result.helplines.map((line) => line.id)).toEqual(['childline-uk'])
+      expect(result.unconfirmed.map((onFile) => onFile.id)).toEqual(['shore'])
+    }
+    expect(ids(match(index, teen('GB', 'en')))[0]).toBe('stop-it-now-uk-ireland')
+  })
+
+  it('Sweden, Swedish: no service on file works with young people, so Bris and the urgent numbers, not PrevenTell', () => {
+    for (const stage of STAGES_SELF) {
+      const result = match(index, teen('SE', 'sv', stage))
+      expect([result.tier, ids(result)], stage).toEqual(['helplines', []])
+      expect(result.helplines.map((line) => line.id)).toEqual(['bris-se'])
+      expect(result.urgent.length).toBeGreaterThan(0)
+    }
+    expect(ids(match(index, profileOf('self', 'SE', 'sv', 'nothing_happened', 'adult')))).toEqual(['preventell'])
+  })
+
+  it('each card says why in words: "For young people and their families", then the situation where the service also covers it', () => {
+    for (const { initiative, reasons } of match(index, teen('GB', 'en', 'viewed_images')).services) {
+      const keys = reasons.map((reason) => reason.key)
+      expect(keys, initiative.id).toContain('reason.group.minors_hsb')
+      expect(keys.includes('reason.group.csam_users'), initiative.id).toBe(initiative.tags.target_group?.includes('csam_users'))
+    }
+    expect(en.reason.group.minors_hsb).toBe('For young people and their families')
+  })
+
+  it('the rule: under 18, a helpline built around adults with the same situation does not fit; tagged for young people, it does', () => {
+    const line = { ...record('kein-taeter-werden'), tags: { ...record('kein-taeter-werden').tags, contact_channel: ['phone'] } }
+    expect(fitsYoungPersonConcern(line, teen('DE', 'de'))).toBe(false)
+    const tagged = { ...line, tags: { ...line.tags, target_group: ['fear_may_offend', 'minors_hsb'] } }
+    expect(fitsYoungPersonConcern(tagged, teen('DE', 'de'))).toBe(true)
+    // A parent may still call an adults' line that takes relatives (the rule for relatives is unchanged).
+    const forRelatives = { ...line, tags: { ...line.tags, target_group: ['fear_may_offend', 'family_friends'] } }
+    expect(fitsYoungPersonConcern(forRelatives, parent('DE', 'de'))).toBe(true)
+    expect(fitsYoungPersonConcern(forRelatives, teen('DE', 'de'))).toBe(false)
+  })
+
+  it('every country, language and situation: only services that work with young people, child helplines before general lines, never an empty page', () => {
+    let checked = 0
+    for (const country of index.countries) {
+      for (const language of index.languages) {
+        for (const stage of STAGES_SELF) {
+          for (const profile of [teen(country, language, stage), profileOf('young', country, language, 'young_behaviour')]) {
+            const result = match(index, profile)
+            const where = `${country} ${language} ${stage}`
+            expect(result.services.length + result.helplines.length + result.urgent.length, where).toBeGreaterThan(0)
+            for (const { initiative, reasons } of result.services) {
+              expect(worksWithYoungPeople(initiative), `${where}: ${initiative.id}`).toBe(true)
+              expect(
+                reasons.map((reason) => reason.key),
+                `${where}: ${initiative.id}`,
+              ).toContain('reason.group.minors_hsb')
+            }
+            for (const onFile of result.unconfirmed) expect(worksWithYoungPeople(record(onFile.id)), `${where}: ${onFile.id}`).toBe(true)
+            const kinds = result.helplines.map((line) => line.kind === 'child_helpline')
+            expect(kinds, where).toEqual([...kinds].sort((a, b) => Number(b) - Number(a)))
+            checked++
+          }
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(1000)
+  })
+
+  it('18 or over: every country, language and situation matches exactly as it did before the age question', () => {
+    for (const country of index.countries) {
+      for (const stage of STAGES_SELF) {
+        for (const language of ['en', 'de', 'sv', 'fr']) {
+          expect(match(index, profileOf('self', country, language, stage, 'adult')), `${country} ${language} ${stage}`).toEqual(
+            match(index, profileOf('self', country, language, stage)),
+          )
+        }
+      }
+    }
+  })
+})
+
+describe('over HTTP: a 15-year-old asking about themselves', () => {
+  let server: Awaited<ReturnType<typeof startNodeServer>>
+  beforeAll(async () => {
+    server = await startNodeServer()
+  })
+  afterAll(async () => {
+    await server.stop()
+  })
+
+  /** Every card is for young people (tagged minors_hsb) or a child helpline; no adults-only programme. */
+  const expectForYoungPeople = (shown: readonly string[], where: string) => {
+    for (const id of shown) expect(worksWithYoungPeople(record(id)) || isChildHelpline(id), `${where}: ${id}`).toBe(true)
+    for (const id of Object.keys(ADULTS_ONLY)) expect(shown, `${where}: ${id} (${ADULTS_ONLY[id]})`).not.toContain(id)
+  }
+
+  it('web form, JavaScript off: "Me", "Under 18", Germany, the UK and Sweden: services for young people and the child helpline', async () => {
+    const expected: Record<string, { language: string; shown: string[] }> = {
+      DE: { language: 'de', shown: ['ppj-du-traeumst-von-ihnen', 'nummer-gegen-kummer'] },
+      GB: { language: 'en', shown: ['stop-it-now-uk-ireland', 'stop-it-now-scotland', 'lff-inform-young-people', 'childline-uk'] },
+      SE: { language: 'sv', shown: ['bris-se'] },
+    }
+    for (const [country, { language, shown }] of Object.entries(expected)) {
+      const pages = await answerAll(server.base, ['self', 'under_18', country, language, 'nothing_happened', ['any'], 'not_needed'])
+      expect(pages.map((page) => page.status)).toEqual(pages.map(() => 200))
+      expect(pages.slice(0, -1).map((page) => stepOf(page.html))).toEqual([
+        'asker',
+        'age',
+        'country',
+        'language',
+        'stage',
+        'channels',
+        'anonymity',
+      ])
+      const agePage = pages[1]?.html ?? ''
+      expect(agePage).toContain(en.flow.age.prompt)
+      expect(agePage).toContain('<p id="hint" class="hint">')
+      for (const option of ['under_18', 'adult']) expect(agePage).toContain(`<input type="radio" name="answer" value="${option}"`)
+      const results = pages.at(-1)?.html ?? ''
+      expect(stepOf(results)).toBeUndefined()
+      expect(servicesOf(results), country).toEqual(shown)
+      expectForYoungPeople(servicesOf(results), country)
+      if (country !== 'SE') expect(results).toContain(en.reason.group.minors_hsb)
+    }
+  })
+
+  it('the first page names the young person plainly, and an adult who says "18 or over" gets what adults got before', async () => {
+    const first = (await answerAll(server.base, []))[0]?.html ?? ''
+    expect(first).toContain(en.flow.asker.young)
+    for (const old of ["A young person's behaviour", 'A young person&#39;s behaviour']) expect(first).not.toContain(old)
+    const adult = await answerAll(server.base, ['self', 'adult', 'DE', 'de', 'nothing_happened', ['any'], 'not_needed'])
+    expect(servicesOf(adult.at(-1)?.html ?? '')).toEqual(['troubled-desire', 'kein-taeter-werden'])
+  })
+
+  it('JSON API: the same walk gives the same services, with "Question 2 of 7" at the age question', async () => {
+    for (const [country, language] of [
+      ['DE', 'de'],
+      ['GB', 'en'],
+      ['SE', 'sv'],
+    ] as const) {
+      const replies = [['self'], ['under_18'], [country], [language], ['viewed_images'], ['phone', 'chat'], ['matters']]
+      const { statuses, last } = await jsonConversation(server.base, replies, 'en')
+      expect(statuses).toEqual(statuses.map(() => 200))
+      expect(last.step.outcome).toBe('results')
+      const shown = (last.results?.services ?? []).map((service) => service.id)
+      expectForYoungPeople(shown, `API ${country}`)
+      if (country === 'SE') expect(shown).toEqual([])
+      else expect(shown.length).toBeGreaterThan(0)
+    }
+    const atAge = await fetch(`${server.base}/api/v1/turn`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ action: 'answer', reply: ['self'] }),
+    })
+    const view = z
+      .object({
+        step: z.object({ nodeId: z.string(), number: z.number(), total: z.number(), options: z.array(z.object({ id: z.string() })) }),
+      })
+      .parse(await atAge.json())
+    expect([view.step.nodeId, view.step.number, view.step.total]).toEqual(['age', 2, 7])
+    expect(view.step.options.map((option) => option.id)).toEqual(['under_18', 'adult'])
   })
 })

@@ -58,7 +58,8 @@ describe('a person in Austria worried about their own thoughts, nothing happened
     const line = onFileOf(html)
     expect(line).toBeDefined()
     expect(line).toContain('Also on file for')
-    expect(line).toContain(`<span lang="en" dir="ltr">${FTZ}</span>`)
+    // The stored name isolated (bdi), so a right-to-left page keeps its punctuation in place.
+    expect(line).toContain(`<bdi lang="en" dir="ltr">${FTZ}</bdi>`)
     expect(line).not.toMatch(/href=|tel:|https?:/)
     expect(html).not.toContain('data-service="ftz-wien"')
   })
@@ -97,6 +98,7 @@ describe('a person in Austria worried about their own thoughts, nothing happened
     let replies: Activity[] = await send({ type: 'conversationUpdate', membersAdded: [{ id: 'helpfinder-bot' }, { id: 'person-1' }] })
     const moves: ({ click: string } | { type: string })[] = [
       { click: 'self' },
+      { click: 'adult' },
       { type: 'Austria' },
       { type: 'German' },
       { click: 'nothing_happened' },
@@ -131,7 +133,7 @@ describe('a person in Germany, with reachable services', () => {
     const line = onFileOf(html)
     if (line === undefined) return
     expect(line).not.toContain(FTZ)
-    const names = [...line.matchAll(/<span lang="en" dir="ltr">([^<]+)<\/span>/g)].map((match) => match[1])
+    const names = [...line.matchAll(/<bdi lang="en" dir="ltr">([^<]+)<\/bdi>/g)].map((match) => match[1])
     expect(names.length).toBeGreaterThan(0)
     for (const name of names) {
       const record = records.find((entry) => entry.name === name)

@@ -8,6 +8,7 @@ import { fromBase64url } from '../src/core/state/base64url'
 import { openStart, postForm, type FormPage } from './support/formConversation'
 import { stepOf } from './support/pageFacts'
 import { startNodeServer } from './support/startNodeServer'
+import { loaderScript } from '../src/channels/widget/widgetAssets.generated'
 
 // Nothing about the person is written anywhere, and nothing they type or send travels further
 // than the response to them: proved through a real server, a real SQLite file and real logs.
@@ -125,10 +126,17 @@ function record(label: string, status: number, headers: Headers, body: string) {
   expectPrivateHeaders(label, headers)
 }
 
+/** The one response browsers may keep: the loader, the same bytes for everyone (docs/widget.md). */
+const SHARED = 'GET /widget.js'
+
 function expectPrivateHeaders(label: string, headers: Headers) {
   expect(headers.getSetCookie(), label).toEqual([])
   expect(headers.has('set-cookie'), label).toBe(false)
   expect(headers.get('referrer-policy'), label).toBe('no-referrer')
+  if (label === SHARED) {
+    expect(headers.get('cache-control'), label).toBe('public, max-age=300')
+    return
+  }
   expect(
     headers
       .get('cache-control')
@@ -142,6 +150,8 @@ async function get(path: string, headers: Record<string, string> = {}) {
   const response = await fetch(`${server.base}${path}`, { headers: { ...HOSTILE_HEADERS, ...headers }, redirect: 'manual' })
   const body = await response.text()
   record(`GET ${path}`, response.status, response.headers, body)
+  // Kept by browsers only because nothing in it is anyone's: the loader itself, whoever asks.
+  if (`GET ${path}` === SHARED) expect(body).toBe(loaderScript)
   return { status: response.status, headers: response.headers, body }
 }
 
@@ -352,12 +362,17 @@ async function conversation(seed: number): Promise<'results' | 'urgent'> {
   if (r.chance(0.25)) page = await client.language(r.chance(0.2) ? CANARY : r.pick(UI))
 
   page = await client.answer([asker])
-  expect(page.nodeId).toBe('country')
   if (r.chance(0.2)) {
     page = await client.act('back')
     expect(page.nodeId).toBe('asker')
     page = await client.answer([asker])
   }
+  // "Me" is asked the age; no one else is.
+  if (asker === 'self') {
+    expect(page.nodeId).toBe('age')
+    page = await client.answer([r.pick(['under_18', 'adult'] as const)])
+  }
+  expect(page.nodeId).toBe('country')
 
   // The canary typed where a country goes: not understood, the place kept.
   page = await client.answer({ text: CANARY })

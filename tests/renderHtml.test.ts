@@ -38,7 +38,7 @@ const form = (body: Record<string, string>, path = '/turn') =>
 
 describe('pages rendered without AsyncLocalStorage', () => {
   it('every public page, the widget panel, the demo, errors and the console login', async () => {
-    const { last } = await jsonConversation(server.base, [['self'], ['DE'], ['de'], ['nothing_happened'], ['phone', 'chat']])
+    const { last } = await jsonConversation(server.base, [['self'], ['adult'], ['DE'], ['de'], ['nothing_happened'], ['phone', 'chat']])
     const responses = [
       await fetch(`${server.base}/?lang=ar`),
       await fetch(`${server.base}/urgent?country=DE`),
@@ -61,7 +61,7 @@ describe('pages rendered without AsyncLocalStorage', () => {
     expect(pages[8]).not.toContain('action="/widget/turn"')
     // The demo's own widget script is in its head, as hono/jsx placed it.
     expect(pages[4]).toMatch(
-      /<script nonce="[^"]+" src="\/widget.js" data-partner="demo-helpline" data-color="#2e4a3f" async=""><\/script><\/head>/,
+      /<script nonce="[^"]+" src="\/widget.js\?v=[0-9a-f]{16}" data-partner="demo-helpline" data-color="#2e4a3f" async=""><\/script><\/head>/,
     )
     expect(calls).toEqual([])
   })

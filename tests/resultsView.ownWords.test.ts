@@ -27,7 +27,7 @@ afterAll(async () => {
   await withoutOwnWords.stop()
 })
 
-const SWEDEN = ['self', 'SE', 'sv', 'nothing_happened', ['phone'], 'not_needed']
+const SWEDEN = ['self', 'adult', 'SE', 'sv', 'nothing_happened', ['phone'], 'not_needed']
 const decode = (html: string) =>
   html
     .replace(/&quot;/g, '"')

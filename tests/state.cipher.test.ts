@@ -29,7 +29,7 @@ const state: ConversationState = {
   f: flow.id,
   v: flow.version,
   ui: 'de',
-  a: stateAnswers(SELF_IN_GERMANY, 5),
+  a: stateAnswers(SELF_IN_GERMANY, 6),
 }
 const ciphers = { 'node:crypto': nodeStateCipher, WebCrypto: webCryptoCipher } satisfies Record<string, StateCipherFactory>
 const encoder = new TextEncoder()
@@ -195,7 +195,7 @@ describe('tokens cross between Node and the real workerd runtime', () => {
     f: flow.id,
     v: flow.version,
     ui: 'de',
-    a: stateAnswers(SELF_IN_GERMANY, 2),
+    a: stateAnswers(SELF_IN_GERMANY, 3),
   }
 
   async function workerTurn(body: object) {
@@ -232,7 +232,7 @@ describe('tokens cross between Node and the real workerd runtime', () => {
 
   it('a token workerd sealed opens in Node, with node:crypto and with WebCrypto', async () => {
     let view = await workerTurn({ action: 'start', ui: 'de' })
-    for (const reply of [['self'], ['DE']]) view = await workerTurn({ state: view.state, action: 'answer', reply })
+    for (const reply of [['self'], ['adult'], ['DE']]) view = await workerTurn({ state: view.state, action: 'answer', reply })
     expect(view.step.nodeId).toBe('language')
     expect(view.state.startsWith('kw2.')).toBe(true)
     for (const makeCipher of [nodeStateCipher, webCryptoCipher]) {

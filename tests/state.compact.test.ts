@@ -120,7 +120,8 @@ describe('the compact encoding', () => {
     expect(bytes.length * 4).toBeLessThan(json.length)
     // The ids the codebook knows are numbers: none of them is spelled out in the payload.
     const latin = new TextDecoder('latin1').decode(bytes)
-    for (const id of ['help-seeker', 'asker', 'self', 'nothing_happened', 'phone', 'matters']) expect(latin).not.toContain(id)
+    for (const id of ['help-seeker', 'asker', 'self', 'age', 'adult', 'nothing_happened', 'phone', 'matters'])
+      expect(latin).not.toContain(id)
     // Free text (the codes a typed country or language name became) is carried as it is.
     expect(latin).toContain('DE')
   })
@@ -285,7 +286,91 @@ describe('a token sealed before the flow changed', () => {
       // With the flow it was sealed with, the same token carries on where it was.
       const same = await runTurn(deps, { token, action: 'show', reply: [], ui: 'de', urgentCountry: undefined })
       expect(same.notice).toBeUndefined()
-      expect(same.step.nodeId).toBe('country')
+      expect(same.step.nodeId).toBe('age')
+    } finally {
+      node.close()
+      rmSync(folder, { recursive: true, force: true })
+    }
+  })
+})
+
+// ---------------------------------------------------------------------------------------------
+// Issue 20: the age question was added at the end of the flow's nodes, so tokens sealed before it
+// still open (their numbers name the same nodes and options); a rollback gives the calm restart
+// ---------------------------------------------------------------------------------------------
+
+/** The flow as it was before the age question: no `age` node, "who" leads straight to the country. */
+const beforeAge: Flow = (() => {
+  const { age: _age, ...nodes } = structuredClone(flow.nodes)
+  const asker = nodes.asker
+  if (!asker) throw new Error('the flow has a "who" question')
+  return FlowSchema.parse({ ...flow, nodes: { ...nodes, asker: { ...asker, next: 'country' } } })
+})()
+
+describe('a token sealed before the age question', () => {
+  it('the age node comes last, so the earlier table is a beginning of today’s and its hash is read with it', () => {
+    expect(Object.keys(flow.nodes).at(-1)).toBe('age')
+    const earlier = stateCodebook(beforeAge)
+    expect(earlier.hash).not.toBe(codebook.hash)
+    expect(codebook.earlierHashes.has(earlier.hash)).toBe(true)
+    expect(codebook.nodeIds.slice(0, earlier.nodeIds.length)).toEqual(earlier.nodeIds)
+    // The other way round (a rollback), today's table is not a beginning of the earlier one.
+    expect(earlier.earlierHashes.has(codebook.hash)).toBe(false)
+  })
+
+  it('opens with today’s flow into the same answers; today’s token does not open with the earlier flow', async () => {
+    const keyring = await keyringOf(newKeySpec('k1'))
+    const now = Date.parse('2026-12-01T10:00:00Z')
+    const someone = stateAnswers({ ...SELF_IN_GERMANY, asker: 'someone', age: undefined, stage: 'other_thoughts' }, 5)
+    for (const a of [
+      someone,
+      [
+        ['asker', ['self']],
+        ['country', ['DE']],
+        ['language', ['de']],
+      ] satisfies ConversationState['a'],
+    ]) {
+      const state: ConversationState = { f: flow.id, v: flow.version, ui: 'de', a }
+      const old = await sealState(state, keyring, now, beforeAge)
+      expect(await openState(old, keyring, now, flow)).toEqual({ ok: true, value: state })
+    }
+    const today = await sealState({ f: flow.id, v: flow.version, ui: 'de', a: stateAnswers(SELF_IN_GERMANY, 2) }, keyring, now, flow)
+    expect(await openState(today, keyring, now, beforeAge)).toEqual({ ok: false, error: 'flow_changed' })
+  })
+
+  it('in a real turn: someone else carries on where they were; "Me" is asked the age next, keeping "Me" (no notice, no 500)', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'helpfinder-compact-'))
+    const keyring = await keyringOf(newKeySpec('k1'))
+    const node = await createNodeApp({ databaseFile: join(folder, 'helpfinder.sqlite'), keyring, log: () => {}, console: false })
+    try {
+      const deps = (await buildAppDeps({ keyring, directory: node.directory, log: () => {} })).turn
+      const seal = (a: ConversationState['a']) => sealState({ f: flow.id, v: flow.version, ui: 'de', a }, keyring, Date.now(), beforeAge)
+      const show = async (token: string) => runTurn(deps, { token, action: 'show', reply: [], ui: 'de', urgentCountry: undefined })
+      const someone = await show(
+        await seal([
+          ['asker', ['someone']],
+          ['country', ['DE']],
+        ]),
+      )
+      expect([someone.notice, someone.step.nodeId]).toEqual([undefined, 'language'])
+      const self = await show(
+        await seal([
+          ['asker', ['self']],
+          ['country', ['DE']],
+          ['language', ['de']],
+        ]),
+      )
+      expect([self.notice, self.step.nodeId]).toEqual([undefined, 'age'])
+      expect(await openState(self.state, keyring, Date.now(), flow)).toEqual({
+        ok: true,
+        value: { f: flow.id, v: flow.version, ui: 'de', a: [['asker', ['self']]] },
+      })
+      // A rollback to the earlier flow: today's token gives the calm restart, never a 500.
+      const rolledBack = await runTurn(
+        { ...deps, flow: beforeAge },
+        { token: self.state, action: 'show', reply: [], ui: 'de', urgentCountry: undefined },
+      )
+      expect([rolledBack.notice, rolledBack.step.nodeId]).toEqual([de.error.invalid_state, beforeAge.start])
     } finally {
       node.close()
       rmSync(folder, { recursive: true, force: true })
@@ -374,7 +459,7 @@ describe('on a real Node server', () => {
       f: flow.id,
       v: flow.version,
       ui: 'de',
-      a: stateAnswers(SELF_IN_GERMANY, 2),
+      a: stateAnswers(SELF_IN_GERMANY, 3),
     }
     const legacy = await sealLegacyState(halfway, spec, Date.now())
     expect((await payloadOf(legacy, spec))[0]).toBe('{'.charCodeAt(0))
@@ -390,7 +475,7 @@ describe('on a real Node server', () => {
 
   it('typed names (free text, not option numbers) round-trip as the codes they became', async () => {
     let view = await turn({ action: 'start', ui: 'de' })
-    for (const reply of ['self', 'Deutschland', 'Deutsch']) view = await turn({ state: view.state, action: 'answer', reply })
+    for (const reply of ['self', 'adult', 'Deutschland', 'Deutsch']) view = await turn({ state: view.state, action: 'answer', reply })
     expect(view.step.nodeId).toBe('stage')
     const opened = await openState(view.state, await keyringOf(spec), Date.now(), flow)
     expect(opened).toEqual({
@@ -399,7 +484,7 @@ describe('on a real Node server', () => {
         f: flow.id,
         v: flow.version,
         ui: 'de',
-        a: stateAnswers(SELF_IN_GERMANY, 3),
+        a: stateAnswers(SELF_IN_GERMANY, 4),
       },
     })
   })

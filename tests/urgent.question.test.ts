@@ -54,13 +54,14 @@ describe('over HTTP, by form posts', () => {
   })
 
   it('answering "I might hurt myself" shows the crisis line first and big, with a call-now line', async () => {
-    const pages = await answerAll(server.base, ['self', 'DE'])
+    const pages = await answerAll(server.base, ['self', 'adult', 'DE'])
     const state = pages[pages.length - 1]?.state ?? ''
     const page = await postForm(server.base, { state, action: 'urgent', urgent_country: 'DE', urgent_reason: 'self_harm' })
     expect(page.status).toBe(200)
     expect(telLinksOf(page.html)[0]).toBe('08001110111')
     expect(page.html).toContain('<li class="first">')
-    expect(page.html).toContain('Call 0800 111 0 111 now.')
+    // The number inside the sentence is a left-to-right isolate, so it reads in order on any page.
+    expect(page.html).toContain('Call <bdi class="digits" dir="ltr">0800 111 0 111</bdi> now.')
   })
 
   it('the urgent page asks its one question until answered', async () => {
@@ -70,7 +71,7 @@ describe('over HTTP, by form posts', () => {
   })
 
   it('suicidal words typed into a field add the panel above the same question, which stays', async () => {
-    const pages = await answerAll(server.base, ['self', 'DE', { text: 'ich will nicht mehr leben' }])
+    const pages = await answerAll(server.base, ['self', 'adult', 'DE', { text: 'ich will nicht mehr leben' }])
     const page = pages[pages.length - 1]
     expect(page?.status).toBe(200)
     expect(stepOf(page?.html ?? '')).toBe('language')
@@ -83,7 +84,7 @@ describe('over HTTP, by form posts', () => {
   })
 
   it('an unremarkable answer adds nothing', async () => {
-    const pages = await answerAll(server.base, ['self', { text: 'Deutschland' }])
+    const pages = await answerAll(server.base, ['self', 'adult', { text: 'Deutschland' }])
     expect(pages[pages.length - 1]?.html).not.toContain('class="urgent-panel"')
   })
 })
@@ -109,7 +110,7 @@ describe('urgent numbers before a country is given', () => {
   })
 
   it('an answered country wins over the browser region', async () => {
-    const pages = await answerAll(server.base, ['self', 'NL'], { 'accept-language': 'de-AT' })
+    const pages = await answerAll(server.base, ['self', 'adult', 'NL'], { 'accept-language': 'de-AT' })
     const page = await postForm(
       server.base,
       { state: pages[pages.length - 1]?.state ?? '', action: 'urgent' },

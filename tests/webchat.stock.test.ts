@@ -60,7 +60,7 @@ function words(persona: BotPersona): Words {
   return WORDS[persona.ui]
 }
 
-function optionLabel(persona: BotPersona, group: 'asker' | 'stage' | 'anonymity' | 'channels', id: string): string {
+function optionLabel(persona: BotPersona, group: 'asker' | 'age' | 'stage' | 'anonymity' | 'channels', id: string): string {
   const found: unknown = (words(persona).flow[group] as Record<string, unknown>)[id]
   if (typeof found !== 'string') throw new Error(`no label flow.${group}.${id}`)
   return found
@@ -70,10 +70,20 @@ function optionLabel(persona: BotPersona, group: 'asker' | 'stage' | 'anonymity'
 function clickingSteps(persona: BotPersona): Step[] {
   const w = words(persona)
   return [
-    { move: { tap: optionLabel(persona, 'asker', persona.asker) }, expect: [w.flow.country.prompt] },
+    ...askerSteps(persona, [w.flow.country.prompt]),
     { move: { pick: persona.country }, expect: [w.flow.language.prompt] },
     { move: { pick: persona.language }, expect: [stagePrompt(persona)] },
     ...restSteps(persona),
+  ]
+}
+
+/** The first answer, and for "Me" the age question after it; `expect` is what follows them. */
+function askerSteps(persona: BotPersona, expect: string[]): Step[] {
+  const tap = optionLabel(persona, 'asker', persona.asker)
+  if (!persona.age) return [{ move: { tap }, expect }]
+  return [
+    { move: { tap }, expect: [words(persona).flow.age.prompt] },
+    { move: { tap: optionLabel(persona, 'age', persona.age) }, expect },
   ]
 }
 
@@ -99,7 +109,7 @@ function typingSteps(persona: BotPersona): Step[] {
     case '1':
       return [
         { move: { type: 'Deutschland' }, expect: [noted(w, 'Deutschland'), w.flow.asker.prompt] },
-        { move: { tap: asker }, expect: [used(w, 'Deutschland'), w.flow.language.prompt] },
+        ...askerSteps(persona, [used(w, 'Deutschland'), w.flow.language.prompt]),
         { move: { pick: persona.language }, expect: [stagePrompt(persona)] },
         ...restSteps(persona),
       ]

@@ -81,6 +81,7 @@ describe('Web Chat (botframework-webchat) against the Bot Framework channel', ()
       expect(clicked(['self'])).toEqual([
         expect.objectContaining({ value: expect.objectContaining({ hf: 1, action: 'answer', state: expect.any(String) }) }),
       ])
+      expect(clicked(['adult'])).toHaveLength(1)
       expect(clicked(['not_needed'])).toHaveLength(1)
       // The checkbox list came back merged into "Continue"'s data, as a string.
       expect(clicked('any')).toHaveLength(1)
@@ -92,7 +93,7 @@ describe('Web Chat (botframework-webchat) against the Bot Framework channel', ()
 
       // Every reply the bot sent ended with an Adaptive Card whose buttons include "Urgent help".
       const sent = await batches(page)
-      expect(sent.length).toBe(7)
+      expect(sent.length).toBe(8)
       for (const batch of sent) {
         const card = batch.at(-1)?.attachments?.find((attachment) => attachment.contentType === 'application/vnd.microsoft.card.adaptive')
         expect(card?.content.actions?.map((action) => action.title)).toContain(en.nav.urgent)

@@ -1,8 +1,10 @@
 import type { Browser, BrowserContextOptions, Frame, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import ar from '../locales/ar/translation.json'
+import de from '../locales/de/translation.json'
 import en from '../locales/en/translation.json'
 import { NEUTRAL_SITE } from '../src/channels/web/neutralSite'
+import { FALLBACK_LINK_TEXT } from '../src/channels/widget/embedSnippets'
 import { DEVELOPMENT_ORIGINS } from '../src/core/directory/embedOrigin'
 import { loadBundledData } from '../src/storage/bundledData'
 import { axe } from './support/axe'
@@ -167,15 +169,19 @@ describe('the embeddable widget on a helpline site (another origin)', () => {
     const scans: string[] = [...(await axe(frame))]
     await frame.getByLabel(en.flow.asker.self).check()
     await frame.getByRole('button', { name: en.nav.continue }).click()
+    await heading(frame, en.flow.age.prompt)
+    scans.push(...(await axe(frame)))
+    await frame.getByLabel(en.flow.age.adult).check()
+    await frame.getByRole('button', { name: en.nav.continue }).click()
     await heading(frame, en.flow.country.prompt)
     scans.push(...(await axe(frame)))
     // The site's preset country is preselected; the person could change it.
-    expect(await frame.getByLabel(en.flow.country.choose).inputValue()).toBe('DE')
+    expect(await frame.getByLabel(en.flow.country.choose).inputValue()).toBe('Germany')
     await frame.getByRole('button', { name: en.nav.continue }).click()
     await heading(frame, en.flow.language.prompt)
     scans.push(...(await axe(frame)))
-    expect(await frame.getByLabel(en.flow.language.choose).inputValue()).toBe('en')
-    await frame.getByLabel(en.flow.language.choose).selectOption('de')
+    expect(await frame.getByLabel(en.flow.language.choose).inputValue()).toBe('English')
+    await frame.getByLabel(en.flow.language.choose).fill('German')
     await frame.getByRole('button', { name: en.nav.continue }).click()
     await heading(frame, en.flow.stage.prompt_self)
     scans.push(...(await axe(frame)))
@@ -266,7 +272,8 @@ describe('the embeddable widget on a helpline site (another origin)', () => {
         'focus on the question',
       )
     }
-    await choose(en.flow.asker.self, en.flow.country.prompt)
+    await choose(en.flow.asker.self, en.flow.age.prompt)
+    await choose(en.flow.age.adult, en.flow.country.prompt)
     // Country and language: the presets are preselected, so Continue is enough.
     await tabTo(page, frame, { text: en.nav.continue })
     await guard(page.keyboard.press('Enter'), 'Enter')
@@ -320,12 +327,44 @@ describe('the embeddable widget on a helpline site (another origin)', () => {
     await page.waitForURL(`${NEUTRAL_SITE}**`)
   })
 
-  it("an origin not on the partner's list is refused by the browser", async () => {
-    const { page, consoleLines } = await visit(`/page?attrs=${encodeURIComponent('data-partner="elsewhere-helpline" data-open="true"')}`)
-    await page.locator('[data-helpfinder] iframe').waitFor()
-    await expect.poll(() => consoleLines.join('\n'), { timeout: 10_000 }).toMatch(/frame-ancestors https:\/\/elsewhere\.example/)
+  it("a site not on the partner's list gets a clear message in the embed's language, never a broken frame", async () => {
+    const { page, context, consoleLines } = await visit(
+      `/page?attrs=${encodeURIComponent('data-partner="elsewhere-helpline" data-lang="de" data-open="true"')}`,
+    )
     const frame = await panelFrame(page)
-    expect(await frame.locator('#question').count()).toBe(0)
+    // The frame holds Helpfinder's page, not the browser's error page for a refused frame.
+    expect(frame.url().startsWith(`${server.base}/widget/panel?`)).toBe(true)
+    await until(
+      () => frame.evaluate(() => document.querySelector('main h1')?.textContent?.trim() ?? ''),
+      (text) => text === de.widget.unregistered_title,
+      'the not-set-up message',
+    )
+    expect(await frame.evaluate(() => document.documentElement.lang)).toBe('de')
+    expect(await countIn(frame, 'form, input, #question[data-step]')).toBe(0)
+    expect(await axe(frame)).toEqual([])
+    await expect.poll(() => consoleLines.join('\n')).toContain('partner id "elsewhere-helpline" is not set up for http://localhost:')
+    expect(consoleLines.filter((line) => line.startsWith('error') || line.startsWith('pageerror'))).toEqual([])
+    // Its link opens Helpfinder itself in a new tab, in the same language, at the first question.
+    const opened = context.waitForEvent('page')
+    await frame.locator('#open-helpfinder').click()
+    const tab = await opened
+    await tab.waitForLoadState()
+    expect(tab.url()).toBe(`${server.base}/?lang=de`)
+    expect((await tab.locator('main h1').first().innerText()).trim()).toBe(de.flow.asker.prompt)
+    expect(page.url().startsWith(host.base)).toBe(true)
+  })
+
+  it('the panel itself is still refused by the browser on such a site, whatever the host page claims', async () => {
+    for (const query of [
+      'partner=elsewhere-helpline',
+      `partner=elsewhere-helpline&host=${encodeURIComponent('https://elsewhere.example')}`,
+    ]) {
+      const { page, consoleLines } = await visit(`/frame?query=${encodeURIComponent(query)}`)
+      await expect.poll(() => consoleLines.join('\n'), { timeout: 10_000 }).toMatch(/frame-ancestors https:\/\/elsewhere\.example/)
+      const handle = await page.locator('iframe').elementHandle()
+      const frame = await handle?.contentFrame()
+      expect(await frame?.locator('#question').count()).toBe(0)
+    }
   })
 
   it('an unknown partner id says so in the console and gets the default widget', async () => {
@@ -333,6 +372,8 @@ describe('the embeddable widget on a helpline site (another origin)', () => {
     const frame = await panelFrame(page)
     await heading(frame, en.flow.asker.prompt)
     await expect.poll(() => consoleLines.join('\n')).toContain('unknown partner id "nobody-registered"')
+    // The no-script hint about Back stays hidden while script runs.
+    expect(await frame.locator('noscript p').isVisible()).toBe(false)
   })
 
   it('a brand colour too light to read is darkened, said in the console, and passes axe', async () => {
@@ -376,12 +417,79 @@ describe('the embeddable widget on a helpline site (another origin)', () => {
     const frame = await handle?.contentFrame()
     if (!frame) throw new Error('no frame')
     await frame.locator('#question').waitFor()
-    await frame.getByRole('radio').first().check()
+    // Someone they know: the country comes next (only a person asking about themselves is asked their age).
+    await frame.locator('input[name="answer"][value="someone"]').check()
     await frame.locator('form#turn button[value="answer"]').click()
-    await frame.locator('#answer-select').waitFor()
-    expect(await frame.locator('#answer-select').inputValue()).toBe('DE')
+    await frame.locator('#answer-text').waitFor()
+    expect(await frame.locator('#answer-text').inputValue()).toBe('Deutschland')
     // The quick exit is a plain link with target=_top: it takes the host page away, no script needed.
     await frame.locator('#exit').click()
     await page.waitForURL(`${NEUTRAL_SITE}**`)
+  })
+
+  it('without JavaScript, the script snippet leaves a link to Helpfinder in the host page’s language', async () => {
+    const { page } = await visit('/snippet?kind=script&partner=test-helpline&lang=de', { javaScriptEnabled: false })
+    expect(await page.locator('[data-helpfinder]').count()).toBe(0)
+    const link = page.getByRole('link', { name: FALLBACK_LINK_TEXT })
+    expect(await link.getAttribute('href')).toBe(`${server.base}/?lang=de`)
+    await link.click()
+    await page.waitForURL(`${server.base}/?lang=de`)
+    expect((await page.locator('main h1').first().innerText()).trim()).toBe(de.flow.asker.prompt)
+  })
+
+  it('without JavaScript, Back inside a direct iframe is the browser’s to show; the link under it and a reload still work', async () => {
+    // A profile of its own without visit()'s request routing: with routing on, Chromium posts the
+    // form again on Back instead of consulting its cache, which is not what a person's browser does.
+    const context = await browser.newContext({ locale: 'en-GB', javaScriptEnabled: false })
+    contexts.push(context)
+    const page = await context.newPage()
+    await page.goto(`${host.base}/snippet?kind=frame&partner=test-helpline&lang=en`)
+    const frame = page.frames().find((candidate) => candidate.url().startsWith(`${server.base}/widget/panel?`))
+    if (!frame) throw new Error('no panel frame')
+    // Loaded completely: a post from a frame still loading replaces its history entry instead of adding one.
+    await frame.waitForLoadState('load')
+    const entries = await page.evaluate(() => history.length)
+    await frame.locator('input[value="someone"]').check()
+    await frame.locator('form#turn button[value="answer"]').click()
+    await until(
+      // Read again while the frame navigates (its old document may be gone).
+      () => frame.evaluate(() => document.querySelector('form#turn')?.getAttribute('data-step') ?? '').catch(() => ''),
+      (step) => step !== '' && step !== 'asker',
+      'the second question',
+    )
+    await expect.poll(() => page.evaluate(() => history.length)).toBe(entries + 1)
+    await frame.waitForLoadState('load')
+    // Without script, the panel says to use its own Back button.
+    // (Read as an element: Playwright's text search skips what is inside <noscript>.)
+    expect(await frame.locator('noscript p').innerText()).toBe(en.widget.no_script_back)
+    expect(await frame.locator('noscript p').isVisible()).toBe(true)
+    // A second post (Continue with nothing chosen answers with the same question and a notice).
+    const posted = page.waitForResponse((response) => response.url() === `${server.base}/widget/turn`)
+    await frame.locator('form#turn button[value="answer"]').click()
+    await posted
+    await expect.poll(() => page.evaluate(() => history.length)).toBe(entries + 2)
+    const requests = server.logs.length
+    // Back in the browser returns the frame to the page the first post gave. A posted page is never
+    // kept (no-store), and in a frame Chromium does not offer to post it again: the frame shows
+    // Chromium's own error page (blank with script off) and nothing reaches the server.
+    // What Chromium does today (docs/widget.md says so): should it change, this fails and the docs change.
+    // The browser's Back, as the button does it (page.goBack() waits for the top page, which stays).
+    const back = () => page.evaluate(() => history.back())
+    await back()
+    await expect.poll(() => page.frames()[1]?.url(), { timeout: 5000 }).toBe('chrome-error://chromewebdata/')
+    expect(server.logs.length).toBe(requests)
+    // Back once more reaches the frame's first page, fetched again: the first question, working.
+    await back()
+    await expect.poll(() => page.frames()[1]?.url(), { timeout: 5000 }).toMatch(new RegExp(`^${server.base}/widget/panel\\?`))
+    await page.frames()[1]?.locator('#question').waitFor()
+    // The link under the frame never depends on it (the script snippet's test follows such a link).
+    const link = page.getByRole('link', { name: FALLBACK_LINK_TEXT })
+    expect(await link.getAttribute('href')).toBe(`${server.base}/?lang=en`)
+    // Reloading the host page gives the panel's first question again, never the blank frame.
+    await page.reload()
+    const reloaded = page.frames()[1]
+    await reloaded?.locator('#question').waitFor()
+    expect(reloaded?.url().startsWith(`${server.base}/widget/panel?`)).toBe(true)
+    expect(await link.getAttribute('href')).toBe(`${server.base}/?lang=en`)
   })
 })

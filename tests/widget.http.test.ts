@@ -1,4 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import de from '../locales/de/translation.json'
+import en from '../locales/en/translation.json'
+import nl from '../locales/nl/translation.json'
+import sv from '../locales/sv/translation.json'
+import { loaderScript, loaderVersion } from '../src/channels/widget/widgetAssets.generated'
 import { loadBundledData } from '../src/storage/bundledData'
 import { openStart, postForm, type FormPage } from './support/formConversation'
 import { servicesOf, stepOf, telLinksOf } from './support/pageFacts'
@@ -48,7 +53,43 @@ describe('the widget over HTTP', () => {
     expect(response.headers.get('content-type')).toMatch(/^text\/javascript/)
     expect(response.headers.get('cross-origin-resource-policy')).toBe('cross-origin')
     expect(response.headers.get('set-cookie')).toBeNull()
-    expect(response.headers.get('cache-control')).toBe('no-store')
+  })
+
+  it('widget.js at its stable address is kept five minutes, then revalidated cheaply (304)', async () => {
+    const response = await fetch(`${server.base}/widget.js`, { headers: { 'accept-encoding': 'identity' } })
+    expect(response.headers.get('cache-control')).toBe('public, max-age=300')
+    expect(response.headers.get('vary')).toMatch(/accept-encoding/i)
+    const etag = response.headers.get('etag')
+    expect(etag).toBe(`W/"${loaderVersion}"`)
+    expect(await response.text()).toBe(loaderScript)
+    for (const ifNoneMatch of [etag ?? '', `"${loaderVersion}"`, `"other", W/"${loaderVersion}"`]) {
+      const again = await fetch(`${server.base}/widget.js`, { headers: { 'if-none-match': ifNoneMatch } })
+      expect(again.status).toBe(304)
+      expect(await again.text()).toBe('')
+      expect(again.headers.get('cache-control')).toBe('public, max-age=300')
+      expect(again.headers.get('etag')).toBe(etag)
+    }
+    const changed = await fetch(`${server.base}/widget.js`, { headers: { 'if-none-match': 'W/"an-older-version"' } })
+    expect(changed.status).toBe(200)
+    expect(await changed.text()).toBe(loaderScript)
+  })
+
+  it('widget.js at its versioned address is the same loader, kept for a year; an old version is not', async () => {
+    const versioned = await fetch(`${server.base}/widget.js?v=${loaderVersion}`)
+    expect(versioned.headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
+    expect(await versioned.text()).toBe(loaderScript)
+    const old = await fetch(`${server.base}/widget.js?v=0000000000000000`)
+    expect(old.headers.get('cache-control')).toBe('public, max-age=300')
+    expect(await old.text()).toBe(loaderScript)
+  })
+
+  it('nothing but widget.js may be kept: the pages and turns stay no-store', async () => {
+    const page = await panel('partner=two-sites')
+    expect(page.headers.get('cache-control')).toBe('no-store')
+    expect((await fetch(`${server.base}/`)).headers.get('cache-control')).toBe('no-store')
+    expect((await fetch(`${server.base}/demo`)).headers.get('cache-control')).toBe('no-store')
+    const next = await answer(page, ['self'])
+    expect(next.headers.get('cache-control')).toBe('no-store')
   })
 
   it.each([
@@ -64,6 +105,65 @@ describe('the widget over HTTP', () => {
     expect(page.headers.get('x-frame-options')).toBeNull()
   })
 
+  describe("a site the partner has not registered (the loader's host=)", () => {
+    const notSetUp = (page: { html: string }) => page.html.includes('id="open-helpfinder"')
+    /** The panel's address as the loader opens it; the not-set-up page has no state, so not openStart. */
+    const open = async (query: string, headers: Record<string, string> = {}) => {
+      const response = await fetch(`${server.base}/widget/panel?${query}`, { headers })
+      return { status: response.status, headers: response.headers, html: await response.text(), state: '' }
+    }
+
+    it('gets a page any site may frame, saying so in the partner’s language, that holds no conversation', async () => {
+      const page = await open(`partner=two-sites&host=${encodeURIComponent('https://elsewhere.example')}`)
+      expect(page.status).toBe(200)
+      expect(frameAncestors(page)).toBe('*')
+      expect(page.headers.get('x-frame-options')).toBeNull()
+      expect(page.headers.get('cache-control')).toBe('no-store')
+      expect(page.html).toContain('lang="nl"')
+      expect(page.html).toContain(nl.widget.unregistered_title)
+      // Nothing to act on and nothing of a conversation: no form, no state, no partner branding.
+      expect(page.html).not.toMatch(/<form|name="state"|<button|Test Helpline/)
+      const links = [...page.html.matchAll(/<a [^>]*>/g)].map((match) => match[0])
+      expect(links).toEqual([
+        expect.stringMatching(/id="exit".*target="_top"/),
+        expect.stringMatching(/id="open-helpfinder" href="\/\?lang=nl" target="_blank" rel="noopener noreferrer"/),
+        expect.stringMatching(/id="open-urgent" href="\/urgent\?lang=nl&amp;country=NL" target="_blank" rel="noopener noreferrer"/),
+      ])
+      expect(page.html).toContain(
+        'data-console-note="Helpfinder widget: partner id &quot;two-sites&quot; is not set up for https://elsewhere.example',
+      )
+    })
+
+    it.each([
+      ['the embed’s language first', 'lang=de', {}, de.widget.unregistered_title],
+      ['else the browser’s, when the partner has none', '', { 'accept-language': 'sv-SE,sv;q=0.9' }, sv.widget.unregistered_title],
+    ])('is in %s', async (_name, query, headers, title) => {
+      const partner = query === '' ? 'nowhere' : 'two-sites'
+      const page = await open(`partner=${partner}&${query}&host=${encodeURIComponent('https://elsewhere.example')}`, headers)
+      expect(page.html).toContain(title)
+    })
+
+    it.each([
+      ['a listed origin', 'https://www.helpline.example'],
+      ['a listed origin with its port', 'https://help.example:8443'],
+      ['not an origin (a path)', 'https://elsewhere.example/page'],
+      ['not an origin at all', 'javascript:alert(1)'],
+    ])('is the panel itself for %s', async (_name, host) => {
+      const page = await panel(`partner=two-sites&host=${encodeURIComponent(host)}`)
+      expect(notSetUp(page)).toBe(false)
+      expect(page.html).toContain('id="question"')
+      expect(frameAncestors(page)).toBe('https://www.helpline.example https://help.example:8443')
+    })
+
+    it('is offered for another port of a listed host and for a partner with no origins; never without a partner', async () => {
+      expect(notSetUp(await open(`partner=two-sites&host=${encodeURIComponent('https://help.example:9999')}`))).toBe(true)
+      expect(notSetUp(await open(`partner=nowhere&host=${encodeURIComponent('https://www.helpline.example')}`))).toBe(true)
+      // No partner, or an unknown one: the default widget, which any site may frame anyway.
+      expect(notSetUp(await panel(`host=${encodeURIComponent('https://elsewhere.example')}`))).toBe(false)
+      expect(notSetUp(await panel(`partner=nobody&host=${encodeURIComponent('https://elsewhere.example')}`))).toBe(false)
+    })
+  })
+
   it('an unknown partner id is named in a console line for the host page developer', async () => {
     const page = await panel('partner=nobody')
     expect(page.html).toContain('data-console-note="Helpfinder widget: unknown partner id &quot;nobody&quot;')
@@ -74,8 +174,10 @@ describe('the widget over HTTP', () => {
     let page = await panel('partner=two-sites')
     expect(page.html).toContain('lang="nl"')
     page = await answer(page, ['self'])
+    expect(stepOf(page.html)).toBe('age')
+    page = await answer(page, ['adult'])
     expect(stepOf(page.html)).toBe('country')
-    expect(page.html).toMatch(/<option value="NL" selected/)
+    expect(page.html).toMatch(/<input id="answer-text"[^>]*value="Nederland"/)
     page = await answer(page, ['NL'])
     page = await answer(page, ['nl'])
     page = await answer(page, ['nothing_happened'])
@@ -114,7 +216,7 @@ describe('the widget over HTTP', () => {
     expect(page.status).toBe(200)
     expect(frameAncestors(page)).toBe('*')
     expect(page.html).not.toContain('<b>')
-    expect(page.html).not.toContain('display:none')
+    expect(page.html).not.toContain('body{display:none')
     expect(page.html).toContain('--accent:#1f5f8b')
   })
 
@@ -125,9 +227,20 @@ describe('the widget over HTTP', () => {
     expect(accent).not.toBe('#ffee00')
   })
 
+  it('the panel says, only to a browser without script, to use its own Back button', async () => {
+    const page = await panel('partner=two-sites&lang=en')
+    expect(page.html).toContain(`<noscript><p class="muted">${en.widget.no_script_back.replace("'", '&#39;')}</p></noscript>`)
+  })
+
+  it('a reload of the posting address (GET /widget/turn) is sent to the panel’s start, not an error', async () => {
+    const response = await fetch(`${server.base}/widget/turn`, { redirect: 'manual' })
+    expect(response.status).toBe(303)
+    expect(response.headers.get('location')).toBe('/widget/panel')
+  })
+
   it('a broken post keeps the place and the widget settings, with a clear message and urgent help', async () => {
     const start = await panel('partner=two-sites')
-    const next = await answer(start, ['self'])
+    const next = await answer(start, ['someone'])
     const broken = await post({ state: next.state, w_partner: 'two-sites', action: 'not-an-action' })
     expect(broken.status).toBe(400)
     expect(stepOf(broken.html)).toBe('country')

@@ -58,6 +58,7 @@ describe('the Bot Framework channel on Workers', () => {
     expect(textOf(replies)).toContain('Who are you looking for help for?')
     const moves: ({ click: string } | { type: string })[] = [
       { click: 'self' },
+      { click: 'adult' },
       { type: 'Deutschland' },
       { type: 'Deutsch' },
       { click: 'nothing_happened' },

@@ -31,7 +31,7 @@ const migrations = join(root, 'migrations')
 const run = promisify(execFile)
 const WRANGLER_ENV = { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: 'true', WRANGLER_LOG: 'error' }
 
-const SELF_DE = ['self', 'DE', 'de', 'nothing_happened', ['phone', 'chat'], 'matters']
+const SELF_DE = ['self', 'adult', 'DE', 'de', 'nothing_happened', ['phone', 'chat'], 'matters']
 const DIRECTORY_TABLES = ['meta', 'criteria', 'tags', 'initiatives', 'initiative_tags', 'contacts', 'sources', 'urgent_lines', 'partners']
 // Quotes, a semicolon and non-ASCII: the SQL literals and wrangler's statement splitter must keep them whole.
 const NEW_HOURS = "Mo–Fr 9–17 Uhr; Do bis 20 Uhr ('Abendsprechstunde')"

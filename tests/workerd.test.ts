@@ -11,7 +11,7 @@ import { openD1Directory, seedD1IfEmpty } from '../src/storage/d1/openD1Director
 import { answerAll, type FormPage } from './support/formConversation'
 import { servicesOf, stepOf, telLinksOf } from './support/pageFacts'
 import { startWorker } from './support/startWorker'
-import { formAnswers, SELF_IN_GERMANY } from './support/answerPaths'
+import { formAnswers, questionIds, SELF_IN_GERMANY } from './support/answerPaths'
 
 // The real Workers runtime: the esbuild bundle in workerd (Miniflare), D1 in workerd, plain HTTP.
 type Worker = Awaited<ReturnType<typeof startWorker>>
@@ -110,7 +110,7 @@ describe('a conversation in workerd with D1', () => {
   it('self / Germany by form posts ends on results with the German prevention network', async () => {
     const pages = await answerAll(worker.url, SELF_DE)
     expect(pages.map((page) => page.status)).toEqual(pages.map(() => 200))
-    expect(pages.slice(0, -1).map((page) => stepOf(page.html))).toEqual(['asker', 'country', 'language', 'stage', 'channels', 'anonymity'])
+    expect(pages.slice(0, -1).map((page) => stepOf(page.html))).toEqual(questionIds(SELF_IN_GERMANY))
     const results = last(pages).html
     expect(stepOf(results)).toBeUndefined()
     expect(servicesOf(results)).toEqual(expect.arrayContaining(['kein-taeter-werden', 'troubled-desire']))
@@ -218,7 +218,7 @@ describe('a D1 that was never migrated', () => {
   })
 
   it('a child in danger still gets the German emergency and helpline numbers', async () => {
-    const page = last(await answerAll(bare.url, ['self', 'DE', 'de', 'child_in_danger']))
+    const page = last(await answerAll(bare.url, ['someone', 'DE', 'de', 'child_in_danger']))
     expect(page.status).toBe(200)
     expect(stepOf(page.html)).toBeUndefined()
     expect(telLinksOf(page.html)).toEqual(expect.arrayContaining(['112', '116111']))
@@ -228,7 +228,7 @@ describe('a D1 that was never migrated', () => {
 describe('worker logs', () => {
   it('hold route, method, status and time only: no typed text, answers or state tokens', async () => {
     const before = worker.logs.length
-    const pages = await answerAll(worker.url, ['self', { text: 'Deutschland' }, 'de', 'viewed_images', ['email'], 'matters'])
+    const pages = await answerAll(worker.url, ['self', 'adult', { text: 'Deutschland' }, 'de', 'viewed_images', ['email'], 'matters'])
     const api = await apiTurn(worker.url, { state: last(pages).state, action: 'back' })
     const requests = pages.length + 1
     await vi.waitFor(() => expect(worker.logs.length).toBeGreaterThanOrEqual(before + requests), { timeout: 5_000 })
@@ -264,7 +264,7 @@ describe('a corrupt D1 (real rows damaged after seeding), on a fresh isolate', (
 
   it('a child in danger in Germany still gets 112 and 116 111, on every channel, with only 200s', async () => {
     expect(damaged).toBeGreaterThan(10)
-    const pages = await answerAll(corrupt.url, ['self', 'DE', 'de', 'child_in_danger'])
+    const pages = await answerAll(corrupt.url, ['someone', 'DE', 'de', 'child_in_danger'])
     expect(pages.map((page) => page.status)).toEqual(pages.map(() => 200))
     expect(pages[0]?.html).toContain('class="notice"')
     expect(stepOf(last(pages).html)).toBeUndefined()
@@ -315,7 +315,7 @@ describe('a D1 that hangs (every call never settles)', () => {
     const hanging = await startHangingWorker(bundle.outfile)
     try {
       const started = performance.now()
-      const pages = await answerAll(hanging.url, ['self', 'DE', 'de', 'child_in_danger'])
+      const pages = await answerAll(hanging.url, ['someone', 'DE', 'de', 'child_in_danger'])
       const elapsed = performance.now() - started
       expect(pages.map((page) => page.status)).toEqual(pages.map(() => 200))
       const page = last(pages)

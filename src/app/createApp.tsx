@@ -1,4 +1,4 @@
-import { Hono, type Context } from 'hono'
+import { Hono, type Context, type MiddlewareHandler } from 'hono'
 import { apiRoutes } from '../channels/api/apiRoutes'
 import { regionFromAcceptLanguage } from '../channels/shared/regionFromAcceptLanguage'
 import type { TurnDeps } from '../channels/shared/turnDeps'
@@ -29,8 +29,10 @@ export interface AppDeps {
  * Builds the whole Helpfinder app; the same on Node and Workers.
  * @example export default { fetch: createApp(deps).fetch }
  */
-export function createApp(deps: AppDeps) {
+export function createApp(deps: AppDeps, options: { edge?: MiddlewareHandler[] } = {}) {
   const app = new Hono()
+  // A runtime's own outermost steps (Node's compression): they see every response, errors included.
+  for (const step of options.edge ?? []) app.use(step)
   app.use(privacyLogger(deps.log))
   app.use(securityHeaders({ https: deps.publicOrigin?.startsWith('https://') }))
   app.use(

@@ -15,6 +15,7 @@ import type { LogSink } from '../middleware/privacyLogger'
 import { loadBundledData } from '../storage/bundledData'
 import type { SqliteDirectory } from '../storage/sqlite/openSqliteDirectory'
 import { superviseSqliteDirectory, type SupervisionTiming } from '../storage/sqlite/superviseSqliteDirectory'
+import { compressResponse } from './compressResponse'
 import { consoleUnavailable } from './consoleUnavailable'
 import { databaseChangeLine } from './databaseChangeLine'
 import { nodeCallerOnLoopback } from './nodeCallerOnLoopback'
@@ -75,7 +76,9 @@ export async function createNodeApp(options: {
     embedOrigins: options.embedOrigins,
   })
   await directory.get()
-  const app = createApp(deps)
+  // Compression at Node's own edge (on Workers, Cloudflare's edge does it). The console is a separate
+  // app and never compressed: its pages hold a session's CSRF token next to text a request chose.
+  const app = createApp(deps, { edge: [compressResponse()] })
   const botConfig = options.bot ?? botConfigFromEnv(process.env)
   const botWarning = botStartupWarning(botConfig)
   if (botWarning) options.warn?.(botWarning)

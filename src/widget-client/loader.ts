@@ -70,6 +70,9 @@ function start(script: HTMLScriptElement): void {
   for (const [name, value] of settings) {
     if (value) query.set(name, value)
   }
+  // A partner's widget says which site it is on, so that a site the partner has not registered
+  // gets a page saying so instead of a frame the browser refuses (Helpfinder's own pages need not).
+  if (query.has('partner') && /^https?:$/.test(location.protocol) && location.origin !== origin) query.set('host', location.origin)
   const panelUrl = `${origin}/widget/panel?${query}`
 
   const host = document.createElement('div')

@@ -46,6 +46,7 @@ function markedDirectory(): DirectoryData {
 
 const MOVES: ({ click: string } | { type: string })[] = [
   { click: 'self' },
+  { click: 'adult' },
   { type: 'Deutschland' },
   { type: 'Deutsch' },
   { click: 'nothing_happened' },

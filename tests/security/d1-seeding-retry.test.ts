@@ -15,7 +15,7 @@ import { migrationStatements, startWorker } from '../support/startWorker'
 
 type Worker = Awaited<ReturnType<typeof startWorker>>
 
-const SELF_DE = ['self', 'DE', 'de', 'nothing_happened', ['phone', 'chat'], 'matters']
+const SELF_DE = ['self', 'adult', 'DE', 'de', 'nothing_happened', ['phone', 'chat'], 'matters']
 const EDITED_NAME = 'Kein Täter werden, edited in D1 after seeding'
 const Count = z.object({ n: z.number() })
 const Strings = z.object({ error: z.object({ directory_fallback: z.string() }) })

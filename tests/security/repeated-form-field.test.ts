@@ -28,7 +28,8 @@ async function questionTwo(path = '/turn', start = '/'): Promise<FormPage> {
   const hidden = Object.fromEntries(
     [...first.html.matchAll(/<input type="hidden" name="(w_[a-z]+)" value="([^"]*)"/g)].map((match) => [match[1] ?? '', match[2] ?? '']),
   )
-  const second = await postForm(server.base, { ...hidden, state: first.state, action: 'answer', answer: 'self' }, {}, path)
+  // "Someone I know" goes straight to the country ("Me" asks the age first).
+  const second = await postForm(server.base, { ...hidden, state: first.state, action: 'answer', answer: 'someone' }, {}, path)
   expect(second.status).toBe(200)
   expect(stepOf(second.html)).toBe('country')
   return second
@@ -154,7 +155,7 @@ describe('a malformed JSON body (/api/v1/turn)', () => {
 
   it('keeps the state and answers with a localised 400', async () => {
     const started = await api(JSON.stringify({ action: 'start', ui: 'fr' }))
-    const second = await api(JSON.stringify({ state: started.view.state, reply: 'self' }))
+    const second = await api(JSON.stringify({ state: started.view.state, reply: 'someone' }))
     expect(second.view.step.nodeId).toBe('country')
     for (const bad of [
       { state: second.view.state, action: 'no-such-action' },

@@ -15,7 +15,7 @@ import { waitFor } from '../support/waitFor'
 const folder = mkdtempSync(join(tmpdir(), 'helpfinder-'))
 afterAll(() => rmSync(folder, { recursive: true, force: true }))
 const TIMING = { checkMs: 150, retryMs: 150 }
-const IN_GERMANY = [['self'], ['DE'], ['de'], ['nothing_happened'], ['any'], ['not_needed']]
+const IN_GERMANY = [['self'], ['adult'], ['DE'], ['de'], ['nothing_happened'], ['any'], ['not_needed']]
 
 let stop: (() => Promise<void>) | undefined
 afterEach(async () => {

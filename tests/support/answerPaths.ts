@@ -1,10 +1,13 @@
 /**
- * One person's answers to the flow's six questions, in order: who asks, country, language, where
- * they are now, how they can make contact, and whether anonymity matters. The tests walk these paths
- * through every channel; the option ids are the flow's (flows/help-seeker.json).
+ * One person's answers to the flow's questions, in order: who asks, their age (asked only of a
+ * person asking about themselves, "self"), country, language, where they are now, how they can make
+ * contact, and whether anonymity matters. The tests walk these paths through every channel; the
+ * option ids are the flow's (flows/help-seeker.json).
  */
 export interface AnswerPath {
   asker: 'self' | 'someone' | 'young' | 'professional'
+  /** Only for `self` (the flow asks no one else); a path for anyone else leaves it out. */
+  age?: 'under_18' | 'adult'
   country: string
   language: string
   stage: string
@@ -12,9 +15,10 @@ export interface AnswerPath {
   anonymity: 'matters' | 'not_needed'
 }
 
-/** Someone in Germany worried about themselves, nothing has happened, phone or chat, anonymity matters: the path most tests walk. */
+/** An adult in Germany worried about themselves, nothing has happened, phone or chat, anonymity matters: the path most tests walk. */
 export const SELF_IN_GERMANY: AnswerPath = {
   asker: 'self',
+  age: 'adult',
   country: 'DE',
   language: 'de',
   stage: 'nothing_happened',
@@ -22,14 +26,25 @@ export const SELF_IN_GERMANY: AnswerPath = {
   anonymity: 'matters',
 }
 
-/** The same person, with `changes`: `answerPath({ country: 'NL', language: 'nl' })`. */
+/**
+ * The same person, with `changes`: `answerPath({ country: 'NL', language: 'nl' })`. A path for
+ * someone other than `self` drops the age (the flow does not ask it), unless `changes` gives one.
+ */
 export function answerPath(changes: Partial<AnswerPath>, from: AnswerPath = SELF_IN_GERMANY): AnswerPath {
-  return { ...from, ...changes }
+  const path = { ...from, ...changes }
+  if (path.asker === 'self' || changes.age !== undefined) return path
+  const { age: _age, ...rest } = path
+  return rest
+}
+
+/** The question ids a path answers, in order (the age question only when the path has an age). */
+export function questionIds(path: AnswerPath): string[] {
+  return ['asker', ...(path.age ? ['age'] : []), 'country', 'language', 'stage', 'channels', 'anonymity']
 }
 
 /** As the form helpers take them (answerAll): one answer per question, the contact channels as a list. */
 export function formAnswers(path: AnswerPath): (string | string[])[] {
-  return [path.asker, path.country, path.language, path.stage, [...path.channels], path.anonymity]
+  return [path.asker, ...(path.age ? [path.age] : []), path.country, path.language, path.stage, [...path.channels], path.anonymity]
 }
 
 /** As the JSON API takes them: one reply list per question. */
@@ -37,12 +52,10 @@ export function jsonReplies(path: AnswerPath): string[][] {
   return formAnswers(path).map((answer) => (Array.isArray(answer) ? answer : [answer]))
 }
 
-/** The flow's question ids, in the order AnswerPath lists the answers. */
-const QUESTIONS = ['asker', 'country', 'language', 'stage', 'channels', 'anonymity'] as const
-
 /** As a conversation state holds them (`state.a`): each answered question's id and replies, the first `count` of them. */
-export function stateAnswers(path: AnswerPath, count: number = QUESTIONS.length): [string, string[]][] {
+export function stateAnswers(path: AnswerPath, count?: number): [string, string[]][] {
+  const questions = questionIds(path)
   return jsonReplies(path)
-    .slice(0, count)
-    .map((replies, at) => [QUESTIONS[at] ?? '', replies])
+    .slice(0, count ?? questions.length)
+    .map((replies, at) => [questions[at] ?? '', replies])
 }

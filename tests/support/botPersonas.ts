@@ -26,6 +26,8 @@ export interface BotPersona {
   /** The interface language the bot answers in for that locale. */
   ui: keyof typeof WORDS
   asker: 'self' | 'someone' | 'young' | 'professional'
+  /** Asked of "self" only. */
+  age?: 'under_18' | 'adult'
   country: string
   language: string
   stage: string
@@ -42,6 +44,7 @@ export const BOT_PERSONAS: readonly BotPersona[] = [
     locale: 'de-DE',
     ui: 'de',
     asker: 'self',
+    age: 'adult',
     country: 'DE',
     language: 'de',
     stage: 'nothing_happened',
@@ -55,6 +58,7 @@ export const BOT_PERSONAS: readonly BotPersona[] = [
     locale: 'en-GB',
     ui: 'en',
     asker: 'self',
+    age: 'adult',
     country: 'GB',
     language: 'en',
     stage: 'viewed_images',
@@ -115,6 +119,7 @@ export const BOT_PERSONAS: readonly BotPersona[] = [
     locale: 'fr-FR',
     ui: 'fr',
     asker: 'self',
+    age: 'adult',
     country: 'FR',
     language: 'fr',
     stage: 'proceedings',
@@ -128,6 +133,7 @@ export const BOT_PERSONAS: readonly BotPersona[] = [
     locale: 'ar-SA',
     ui: 'ar',
     asker: 'self',
+    age: 'adult',
     country: 'DE',
     language: 'ar',
     stage: 'nothing_happened',
@@ -153,7 +159,15 @@ export const BOT_PERSONAS: readonly BotPersona[] = [
 
 /** The persona's answers in the order the bot asks for them. */
 export function personaReplies(persona: BotPersona): string[][] {
-  return [[persona.asker], [persona.country], [persona.language], [persona.stage], persona.channels, [persona.anonymity]]
+  return [
+    [persona.asker],
+    ...(persona.age ? [[persona.age]] : []),
+    [persona.country],
+    [persona.language],
+    [persona.stage],
+    persona.channels,
+    [persona.anonymity],
+  ]
 }
 
 /** The words of the stage question for this asker ("Which of these is closest to where you are now?"). */

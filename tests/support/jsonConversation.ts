@@ -10,7 +10,7 @@ const ApiView = z.object({
 /**
  * A whole conversation through the public JSON API (`POST /api/v1/turn`): start, then one reply
  * per question, each carrying the state the last answer returned. Returns every answer's status and the last view.
- * @example const { last } = await jsonConversation(base, [['self'], ['DE'], ['de'], ['nothing_happened'], ['any'], ['not_needed']])
+ * @example const { last } = await jsonConversation(base, [['self'], ['adult'], ['DE'], ['de'], ['nothing_happened'], ['any'], ['not_needed']])
  */
 export async function jsonConversation(base: string, replies: string[][], ui = 'de') {
   const statuses: number[] = []

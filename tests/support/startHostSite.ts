@@ -1,11 +1,13 @@
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { embedSnippets } from '../../src/channels/widget/embedSnippets'
 
 /**
  * A helpline's own site on another loopback origin (http://localhost:PORT, while Helpfinder runs
  * on 127.0.0.1): `/page?attrs=…` is a page with the one-line widget snippet and those data-*
  * attributes (and `&html=…`, the `<html>` tag's own attributes, `lang="en"` by default); `/frame?src=…`
- * embeds the panel with the `<iframe>` snippet. No CSP, like many sites.
+ * embeds the panel with the `<iframe>` snippet; `/snippet?kind=script|frame&partner=…&lang=…` pastes
+ * the console's snippet as it is. No CSP, like many sites.
  */
 export async function startHostSite(helpfinderBase: string) {
   const server = createServer((request, response) => {
@@ -22,6 +24,16 @@ export async function startHostSite(helpfinderBase: string) {
       response
         .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
         .end(shell(`<iframe src="${src}" title="Helpfinder" style="width:100%;height:600px" referrerpolicy="no-referrer"></iframe>`))
+    } else if (url.pathname === '/snippet') {
+      // The snippet as the console shows it, pasted as it is: `kind=script|frame`, `partner`, `lang`.
+      const snippets = embedSnippets({
+        origin: helpfinderBase,
+        partner: url.searchParams.get('partner') ?? 'test-helpline',
+        lang: url.searchParams.get('lang') ?? undefined,
+      })
+      response
+        .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+        .end(shell(url.searchParams.get('kind') === 'frame' ? snippets.frame : snippets.script))
     } else if (url.pathname === '/favicon.ico') {
       response.writeHead(204).end()
     } else {

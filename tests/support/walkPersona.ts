@@ -10,8 +10,8 @@ export interface WalkStep {
   list: ReturnType<CardChannelClient['list']>
 }
 
-/** The words a person reads and taps for an option of the first, stage or anonymity question. */
-export function optionLabel(persona: BotPersona, group: 'asker' | 'stage' | 'anonymity', id: string): string {
+/** The words a person reads and taps for an option of the first, age, stage or anonymity question. */
+export function optionLabel(persona: BotPersona, group: 'asker' | 'age' | 'stage' | 'anonymity', id: string): string {
   const found: unknown = (WORDS[persona.ui].flow[group] as Record<string, unknown>)[id]
   if (typeof found !== 'string') throw new Error(`no label flow.${group}.${id}`)
   return found
@@ -37,7 +37,11 @@ export async function walkPersona(client: CardChannelClient, persona: BotPersona
   }
   await step('install', () => client.install(), words.flow.asker.prompt)
   await step(`"${firstMessage}"`, () => client.type(firstMessage), words.flow.asker.prompt)
-  await step('asker', () => client.tap(optionLabel(persona, 'asker', persona.asker)), words.flow.country.prompt)
+  const age = persona.age
+  if (age) {
+    await step('asker', () => client.tap(optionLabel(persona, 'asker', persona.asker)), words.flow.age.prompt)
+    await step('age', () => client.tap(optionLabel(persona, 'age', age)), words.flow.country.prompt)
+  } else await step('asker', () => client.tap(optionLabel(persona, 'asker', persona.asker)), words.flow.country.prompt)
   await step('country', () => client.tap(words.nav.continue), words.flow.language.prompt, [persona.country])
   await step('language', () => client.tap(words.nav.continue), stagePrompt(persona), [persona.language])
   await step('stage', () => client.tap(optionLabel(persona, 'stage', persona.stage)), words.flow.channels.prompt)

@@ -4,9 +4,9 @@ import en from '../../locales/en/translation.json'
 
 /**
  * What a person does in Web Chat's page (the harness in tests/support/webchatHarness.ts), and the
- * German walk several tests share: "me", a typed country and language (the store middleware page
+ * German walk several tests share: "me", "18 or over", a typed country and language (the store middleware page
  * returns the question's value with typed text), "nothing has happened", "no preference", results.
- * @example await webchatTurn(page, () => cardButton(page, en.flow.asker.self).click(), en.flow.country.prompt)
+ * @example await webchatTurn(page, () => cardButton(page, en.flow.asker.someone).click(), en.flow.country.prompt)
  */
 export const cardButton = (page: Page, title: string) =>
   page.locator('.webchat__adaptive-card-renderer').last().getByRole('button', { name: title, exact: true })
@@ -34,7 +34,8 @@ export async function typeInWebchat(page: Page, words: string): Promise<void> {
 
 /** From the first question to German results (Kein Täter werden), as a person in Germany would click and type. */
 export async function walkToGermanResults(page: Page): Promise<void> {
-  await webchatTurn(page, () => cardButton(page, en.flow.asker.self).click(), en.flow.country.prompt)
+  await webchatTurn(page, () => cardButton(page, en.flow.asker.self).click(), en.flow.age.prompt)
+  await webchatTurn(page, () => cardButton(page, en.flow.age.adult).click(), en.flow.country.prompt)
   await webchatTurn(page, () => typeInWebchat(page, 'Deutschland'), en.flow.language.prompt)
   await webchatTurn(page, () => typeInWebchat(page, 'Deutsch'), en.flow.stage.prompt_self)
   await webchatTurn(page, () => cardButton(page, en.flow.stage.nothing_happened).click(), en.flow.channels.prompt)

@@ -96,11 +96,13 @@ describe('architecture', () => {
   it('Node-only code lives only in the Node runtime, the SQLite driver and the curator console', () => {
     // The curator console (console/: argon2, sessions, the /admin app) is Node-only by design (ARCHITECTURE.md); the Worker never imports it.
     // runtime/nodeStateCipher.ts: the Node runtime's AES-GCM (node:crypto); the Worker keeps WebCrypto.
+    // runtime/compressResponse.ts: brotli and gzip (node:zlib) at the Node edge; Cloudflare compresses for the Worker.
     const allowed = (file: string) =>
       file === 'runtime/node.ts' ||
       file === 'runtime/createNodeApp.ts' ||
       file === 'runtime/serveNode.ts' ||
       file === 'runtime/nodeStateCipher.ts' ||
+      file === 'runtime/compressResponse.ts' ||
       file.startsWith('storage/sqlite/') ||
       file.startsWith('console/')
     for (const { file, imports } of files) {

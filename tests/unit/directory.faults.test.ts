@@ -67,7 +67,7 @@ describe.each([
     expect(start.status).toBe(200)
     expect(first).toContain('class="notice"')
     let state = /name="state" value="([^"]+)"/.exec(first)?.[1] ?? ''
-    for (const answer of ['self', 'DE', 'de']) state = (await post({ state, action: 'answer', answer })).state
+    for (const answer of ['someone', 'DE', 'de']) state = (await post({ state, action: 'answer', answer })).state
     const urgent = await post({ state, action: 'answer', answer: 'child_in_danger' })
     const elapsed = performance.now() - started
     expect(urgent.status).toBe(200)
@@ -82,7 +82,7 @@ describe.each([
   it('still shows real services from the built-in copy', async () => {
     const { post } = await appOn(source())
     let state = ''
-    for (const answer of ['self', 'DE', 'de', 'nothing_happened', 'any', 'not_needed'])
+    for (const answer of ['self', 'adult', 'DE', 'de', 'nothing_happened', 'any', 'not_needed'])
       state = (await post({ state, action: 'answer', answer })).state
     const results = await post({ state, action: 'show' })
     expect(results.html).toContain('data-service="kein-taeter-werden"')

@@ -310,15 +310,16 @@ function postJson(body: unknown, headers: Record<string, string> = {}) {
   })
 }
 
-/** The quick exit: the first link inside <body>, to the neutral site, without a referrer. */
+/** The skip link, then the quick exit: the first two links inside <body>, the exit to the neutral site, without a referrer. */
 function expectQuickExitFirst(html: string) {
   const body = html.slice(html.indexOf('<body'))
-  const firstLink = /<a\b([^>]*)>/.exec(body)?.[1] ?? ''
+  const [skipLink = '', exitLink = ''] = [...body.matchAll(/<a\b([^>]*)>/g)].map((match) => match[1] ?? '')
   expect(has(html, '<body')).toBe(true)
-  expect(/\bhref="([^"]*)"/.exec(firstLink)?.[1]).toBe(NEUTRAL_SITE)
-  expect(/\brel="([^"]*)"/.exec(firstLink)?.[1]?.split(/\s+/)).toContain('noreferrer')
-  // Nothing focusable or clickable comes before it.
-  expect(body.slice(0, body.indexOf('<a')).search(/<(button|input|select|form|textarea)\b/)).toBe(-1)
+  expect(/\bhref="([^"]*)"/.exec(skipLink)?.[1]).toBe('#main')
+  expect(/\bhref="([^"]*)"/.exec(exitLink)?.[1]).toBe(NEUTRAL_SITE)
+  expect(/\brel="([^"]*)"/.exec(exitLink)?.[1]?.split(/\s+/)).toContain('noreferrer')
+  // Nothing focusable or clickable comes before them.
+  expect(body.slice(0, body.indexOf('id="exit"')).search(/<(button|input|select|form|textarea)\b/)).toBe(-1)
 }
 
 /** The urgent-help entry: a POST form to /turn with an "urgent" action button. */
@@ -404,7 +405,8 @@ function randomTurn(g: fc.GeneratorValue, oracle: TurnOutcome, channel: 'web' | 
     action === 'urgent' || g(fc.integer, { min: 0, max: 5 }) === 0 ? pick(g, [...urgentCountries, 'XQ', 'Atlantis-123']) : undefined
   const ui = action === 'language' ? pick(g, uiCodes) : undefined
   const sent = action === 'garbage' ? 'answer' : action
-  const engineReply = channel === 'web' ? [...(typed?.trim() ? [typed.trim()] : []), ...reply.filter((value) => value !== '')] : reply
+  // The web form's order: a choice first, typed text after it (counted only when nothing was chosen).
+  const engineReply = channel === 'web' ? [...reply.filter((value) => value !== ''), ...(typed?.trim() ? [typed.trim()] : [])] : reply
   return { action: sent, reply, typed, urgentCountry, ui, engineReply }
 }
 
@@ -607,7 +609,7 @@ describe('hostile tokens and bodies never break a turn', () => {
         await expectFreshStart(token, view.state)
         // The fresh token really works.
         const next = await readView(await postJson({ state: view.state, action: 'answer', reply: 'self' }))
-        expect(next.step.nodeId).toBe('country')
+        expect(next.step.nodeId).toBe('age')
       }),
       { numRuns: 80, ...limits },
     )
@@ -698,7 +700,7 @@ describe('hostile tokens and bodies never break a turn', () => {
   })
 
   it('a file, an over-long field or too many answers is refused kindly, keeping the token when it can', async () => {
-    const token = await sealState({ ...fresh, a: [['asker', ['self']]] }, keyring, Date.now())
+    const token = await sealState({ ...fresh, a: [['asker', ['someone']]] }, keyring, Date.now())
     const withFile = new FormData()
     withFile.append('state', token)
     withFile.append('action', 'answer')

@@ -125,11 +125,15 @@ describe('every EU member state, every kind of person, every situation', () => {
   for (const country of EU) {
     it(`${country}: never an empty page`, async () => {
       const tiers = new Set<string>()
-      for (const [asker, stages] of Object.entries(STAGES)) {
+      // "Me" is asked its age: an adult and someone under 18 each walk every situation.
+      const persons = Object.entries(STAGES).flatMap(([asker, stages]) =>
+        (asker === 'self' ? ['adult', 'under_18'] : [undefined]).map((age) => ({ asker, age, stages })),
+      )
+      for (const { asker, age, stages } of persons) {
         for (const stage of stages) {
           const language = MAIN_LANGUAGE[country] ?? 'en'
-          const view = await converse([[asker], [country], [language], [stage], ['any'], ['not_needed']], 'en')
-          const where = `${country}/${asker}/${stage}`
+          const view = await converse([[asker], ...(age ? [[age]] : []), [country], [language], [stage], ['any'], ['not_needed']], 'en')
+          const where = `${country}/${asker}${age ? `/${age}` : ''}/${stage}`
           expect(view.step.outcome, where).toBe('results')
           const results = view.results
           if (!results) throw new Error(`${where}: no results`)
@@ -146,6 +150,8 @@ describe('every EU member state, every kind of person, every situation', () => {
               record?.countries.includes(country) ||
               (record?.online && (record.languages.includes(language) || results.tier === 'online_english'))
             expect(reaches, `${where}: ${service.id}`).toBe(true)
+            // Under 18, only services that work with young people.
+            if (age === 'under_18') expect(record?.tags.target_group, `${where}: ${service.id}`).toContain('minors_hsb')
           }
           if (results.services.length === 0) expect(['helplines', 'urgent_only'], where).toContain(results.tier)
         }

@@ -10,7 +10,7 @@ const state: ConversationState = {
   f: 'help-seeker',
   v: 1,
   ui: 'de',
-  a: stateAnswers(SELF_IN_GERMANY, 2),
+  a: stateAnswers(SELF_IN_GERMANY, 3),
 }
 const now = Date.parse('2026-11-23T12:00:00Z')
 

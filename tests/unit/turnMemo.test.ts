@@ -36,6 +36,7 @@ const PATHS: { name: string; steps: Step[] }[] = [
     steps: [
       { action: 'start', reply: [], ui: 'de' },
       to(['self']),
+      to(['adult']),
       to(['DE']),
       to(['de']),
       to(['nothing_happened']),
@@ -48,6 +49,7 @@ const PATHS: { name: string; steps: Step[] }[] = [
     steps: [
       { action: 'start', reply: [], ui: 'en' },
       to(['self']),
+      to(['under_18']),
       to([TYPED[0] ?? '']),
       to(['germany']),
       to([TYPED[1] ?? '']),
@@ -77,6 +79,7 @@ const PATHS: { name: string; steps: Step[] }[] = [
         featured: { ids: ['stop-it-now-uk'], by: 'Demo helpline' },
       },
       to(['self']),
+      to(['adult']),
       to(['DE']),
     ],
   },

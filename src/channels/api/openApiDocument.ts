@@ -35,12 +35,35 @@ const service = {
       items: {
         type: 'object',
         properties: {
+          channel: { ...text, description: 'The channel\'s code ("phone", "chat", …); label is its name.' },
           label: text,
           text: optionalText,
           href: optionalText,
           hours: optionalText,
           notes: optionalText,
           countryNote: optionalText,
+          viaWebsite: { type: 'boolean', description: 'The record names the channel but no address of its own: href is the website.' },
+        },
+      },
+    },
+    reach: {
+      type: 'array',
+      description:
+        "How to reach the service, ready to show first: each number or address written out, then the website with the channels it leads to folded into its one line (never a line each repeating it), the page about the service, and last what works from other countries only. Hours and notes are the directory's English.",
+      items: {
+        type: 'object',
+        required: ['kind', 'label', 'text', 'notes'],
+        properties: {
+          kind: { enum: ['call', 'mail', 'link', 'website', 'about-page', 'text'] },
+          label: { ...text, description: '"Phone", "Website", "The operator\'s page about this service".' },
+          leadsTo: { ...text, description: 'On the website\'s line: "Chat, Group: through their website". Show it in the label\'s place.' },
+          text: { ...text, description: 'The number or address written out; for the website and a page about the service, its host.' },
+          href: {
+            ...text,
+            description: "tel:, mailto: or https: link; absent for a contact that does not work from the person's country.",
+          },
+          notes: { type: 'array', items: { type: 'object', properties: { label: text, text } } },
+          countryNote: text,
         },
       },
     },
@@ -74,7 +97,12 @@ const service = {
       format: 'date',
       description: 'The day someone compared the record with its sources; null when no one has yet (an import is not a check).',
     },
-    checked: { ...text, description: '"Checked against its sources on …", or "Not yet checked by us against its sources".' },
+    checked: {
+      ...text,
+      description:
+        '"Checked against its sources in March 2025" (the month in the interface language), or "Not yet checked by us against its sources".',
+    },
+    checkedWhen: { ...text, description: 'The month of the check as written in checked ("March 2025"); absent when no one has checked.' },
     stale: { type: 'boolean', description: 'Checked, but more than 12 months ago. Never true for a record that was never checked.' },
     sources: {
       type: 'array',
@@ -83,11 +111,16 @@ const service = {
         properties: {
           url: text,
           date: { ...text, description: 'The date the source carries, as recorded ("2024-09", "~2021", "undated").' },
-          label: { ...text, description: '"Source 1 (dated 2024-09)"' },
+          label: { ...text, description: 'The site and its date: "preventell.se (September 2024)".' },
+          site: { ...text, description: 'The site the source is on, as people name it ("preventell.se").' },
+          dated: { ...text, description: '"September 2024", "about 2021", "2015–2017" or "undated", in the interface language.' },
+          datetime: { ...text, description: 'The source\'s date for a <time datetime> ("2024-09"); absent when it gives none.' },
         },
       },
     },
-    newestSource: { ...text, description: '"Newest source dated 2024-09", or that the sources give no date.' },
+    newestSource: { ...text, description: '"Information from September 2024", or that the sources give no date.' },
+    newestSourceWhen: { ...text, description: 'The newest source\'s date as written in newestSource ("September 2024", "about 2021").' },
+    newestSourceDate: { ...text, description: 'The newest source\'s date for a <time datetime> ("2024-09").' },
   },
 }
 
@@ -165,6 +198,13 @@ export function openApiDocument() {
                   type: ['string', 'null'],
                   description: 'What the person typed when it was not understood, to show it again for correcting.',
                 },
+                suggestions: {
+                  type: 'array',
+                  maxItems: 3,
+                  description:
+                    'For a country or language name that was not understood ("Germnay"): the closest names ("did you mean"), best first, in the interface language; empty otherwise. Send an id back as the reply (reply: ["DE"]) to answer with it.',
+                  items: { type: 'object', required: ['id', 'label'], properties: { id: text, label: text } },
+                },
               },
             },
             results: {
@@ -229,6 +269,7 @@ export function openApiDocument() {
                       number: text,
                       tel: text,
                       hours: optionalText,
+                      hoursText: { ...optionalText, description: "The directory's own words for the hours (English, as recorded)." },
                       source: optionalText,
                       where: {
                         type: ['object', 'null'],

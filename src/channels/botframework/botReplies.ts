@@ -63,8 +63,10 @@ export function botReplies(view: TurnView, t: Translate, prefill: Prefill | unde
   }
   const step = view.step
   const typedQuestion = step.parser === 'country' || step.parser === 'language'
-  // Country and language lists are long: only a preselected answer becomes a button; the name can be typed.
-  const answers = step.options.filter((option) => !typedQuestion || option.selected).slice(0, MAX_ANSWERS)
+  // Country and language lists are long: only "did you mean" suggestions and a preselected answer
+  // become buttons; the name can be typed.
+  const offered = typedQuestion ? [...step.suggestions, ...step.options.filter((option) => option.selected)] : step.options
+  const answers = offered.filter((option, at) => offered.findIndex((other) => other.id === option.id) === at).slice(0, MAX_ANSWERS)
   const typeHint = step.parser === 'country' ? t('flow.country.type') : step.parser === 'language' ? t('flow.language.type') : step.hint
   const text = [view.error, step.prompt, typeHint].filter(Boolean).join('\n\n')
   const question = MessageFactory.suggestedActions(

@@ -81,6 +81,13 @@ export function questionCard(view: TurnView, t: Translate, prefill: Prefill | un
     const likely = step.parser === 'country' ? view.urgent.country : view.ui
     const label = t(step.parser === 'country' ? 'flow.country.choose' : 'flow.language.choose')
     const style = channelId === 'msteams' ? 'filtered' : 'compact'
+    // A name not understood: its "did you mean" suggestions first, each one tap, then the whole list.
+    if (step.suggestions.length > 0) {
+      body.push(
+        plainTextBlock(t('error.did_you_mean')),
+        ...step.suggestions.map((suggestion) => optionBox({ ...suggestion, selected: false }, answer([suggestion.id]))),
+      )
+    }
     body.push(
       {
         ...listed,

@@ -4,6 +4,7 @@ import type { Step } from '../../core/flow/step'
 import type { MatchResult } from '../../core/matching/match'
 import type { Profile } from '../../core/matching/profileFromAnswers'
 import { uiLanguages, type UiLanguage } from '../../i18n/resources'
+import { displayNames } from './displayNames'
 import { namedCodes } from './namedCodes'
 import { resultsView, type ResultsView } from './resultsView'
 import type { TurnDeps } from './turnDeps'
@@ -30,6 +31,8 @@ export interface StepView {
   canGoBack: boolean
   /** What the person typed when it was not understood, so they can correct it instead of retyping. */
   typed: string | undefined
+  /** For a country or language name not understood: the closest ones ("did you mean"), best first; else empty. */
+  suggestions: { id: string; label: string }[]
 }
 
 /** Everything any channel needs to render one turn; the JSON API returns it as it is. */
@@ -58,6 +61,8 @@ interface ViewInput {
   token: string
   step: Step
   error: string | undefined
+  /** The codes suggested for a name not understood (core/flow/suggestNames.ts), best first. */
+  suggestions?: readonly string[]
   notice: string | undefined
   results: MatchResult | undefined
   profile: Profile
@@ -95,6 +100,7 @@ export function buildTurnView(input: ViewInput): TurnView {
         input.error && (node.input?.parser === 'country' || node.input?.parser === 'language')
           ? input.rejectedReply?.[0]?.slice(0, 80)
           : undefined,
+      suggestions: suggestionViews(input),
     },
     results: input.results ? resultsView(input.results, input.profile, t, ui, deps.now(), input.featured) : undefined,
     urgent: urgentView(index, input.urgentCountry, t, ui, input.urgentReason),
@@ -122,6 +128,15 @@ function optionViews(input: ViewInput, t: (key: string) => string): OptionView[]
     }))
   }
   return step.options.map((option) => ({ id: option.id, label: t(option.label), selected: previous.includes(option.id) }))
+}
+
+/** The suggested codes in the interface language's words, for a country or language question only. */
+function suggestionViews(input: ViewInput): { id: string; label: string }[] {
+  const parser = input.step.node.input?.parser
+  if (!input.error || (parser !== 'country' && parser !== 'language')) return []
+  const names = displayNames(input.ui)
+  const nameOf = parser === 'country' ? names.country : names.language
+  return (input.suggestions ?? []).map((code) => ({ id: code, label: nameOf(code) }))
 }
 
 const pickerLanguageCache = new WeakMap<DirectoryIndex, string[]>()

@@ -7,9 +7,12 @@ import { aboutPageView, type AboutPageView } from './aboutPageView'
 import { descriptionView, type DescriptionView } from './descriptionView'
 import { displayNames } from './displayNames'
 import { provenanceView, type ProvenanceView } from './provenanceView'
+import { reachLines, type ReachLine } from './reachLines'
 
 /** One way to make contact, with a link only where the record has a real address. */
 export interface ContactView {
+  /** The channel's code ("phone", "chat", …); `label` is its name. */
+  channel: string
   label: string
   text: string | undefined
   href: string | undefined
@@ -17,6 +20,8 @@ export interface ContactView {
   notes: string | undefined
   /** "For calls from: United Kingdom" when the contact is given for some countries only. */
   countryNote: string | undefined
+  /** True when the record names the channel but no address of its own: the website leads there. */
+  viaWebsite: boolean
 }
 
 /** A matched service as every channel shows it: what it offers, how to reach it, why it is here. */
@@ -29,6 +34,8 @@ export interface ServiceView extends ProvenanceView {
   description: DescriptionView | undefined
   offers: string[]
   contacts: ContactView[]
+  /** How to reach the service, ready to show first: each number or address written out, the channels the website leads to folded into its one line. */
+  reach: ReachLine[]
   website: string | undefined
   /** The operator's (or an official) page about the service: a way to learn more, never a booking line. */
   aboutPage: AboutPageView | undefined
@@ -58,6 +65,10 @@ export function serviceView(
   const names = displayNames(ui)
   const groups = initiative.tags.target_group ?? []
   const channels = initiative.tags.contact_channel ?? []
+  const contacts = contactsFor(initiative, country).flatMap(({ contact, works }) =>
+    contactView(contact, works, initiative.website, t, names.country),
+  )
+  const aboutPage = aboutPageView(initiative, t)
   return {
     id: initiative.id,
     name: initiative.name,
@@ -65,11 +76,10 @@ export function serviceView(
     organisation: initiative.organisation ?? undefined,
     description: descriptionView(initiative, t, ui),
     offers: [...groups.map((group) => t(`reason.group.${group}`)), ...channels.map((channel) => t(`channel.${channel}`))],
-    contacts: contactsFor(initiative, country).flatMap(({ contact, works }) =>
-      contactView(contact, works, initiative.website, t, names.country),
-    ),
+    contacts,
+    reach: reachLines(contacts, initiative.website ?? undefined, aboutPage, t, ui),
     website: initiative.website ?? undefined,
-    aboutPage: aboutPageView(initiative, t),
+    aboutPage,
     cost: t(costKey(initiative, country)),
     costNotes: initiative.costNotes ?? undefined,
     anonymity: t(
@@ -83,14 +93,25 @@ export function serviceView(
     ),
     confidentiality: initiative.confidentiality ?? t('results.confidentiality_unknown'),
     confidentialityKnown: initiative.confidentiality !== null,
-    languages: initiative.languages.length > 0 ? initiative.languages.map(names.language).join(', ') : undefined,
+    languages: initiative.languages.length > 0 ? listOf(ui).format(initiative.languages.map(names.language)) : undefined,
     languagesLabel: t(initiative.inferred.includes('language') ? 'results.languages_likely' : 'results.languages'),
     reasons: reasons.map((reason) => reasonText(reason, t, ui)),
-    ...provenanceView(initiative, t, nowMs),
+    ...provenanceView(initiative, t, ui, nowMs),
   }
 }
 
 type Contact = Initiative['contacts'][number]
+
+const lists = new Map<string, Intl.ListFormat>()
+
+/** "German, English" with the language's own separators ("الألمانية، والإنجليزية" on an Arabic page). */
+function listOf(ui: string): Intl.ListFormat {
+  const known = lists.get(ui)
+  if (known) return known
+  const made = new Intl.ListFormat([ui, 'en'], { type: 'unit', style: 'short' })
+  lists.set(ui, made)
+  return made
+}
 
 /**
  * The contacts to show a person in `country`, those that work from there first. A contact given
@@ -119,20 +140,26 @@ function contactView(
   t: Translate,
   countryName: (code: string) => string,
 ): ContactView[] {
-  const label = t(`channel.${contact.channel}`)
+  const channel = contact.channel
+  const label = t(`channel.${channel}`)
   const countryNote = contact.countries
     ? t('results.contact_for_countries', { countries: contact.countries.map(countryName).join(', ') })
     : undefined
-  const base = { hours: contact.hours ?? undefined, notes: contact.notes ?? undefined, countryNote }
+  const base = { channel, hours: contact.hours ?? undefined, notes: contact.notes ?? undefined, countryNote, viaWebsite: false }
   // No link where the contact does not work from the person's country: one tap must not dial a dead number.
   if (!works) return contact.value ? [{ label, text: contact.value, href: undefined, ...base }] : []
   if (contact.value && contact.channel === 'phone') {
     return [{ label, text: contact.value, href: `tel:${contact.value.replace(/[^0-9+]/g, '')}`, ...base }]
   }
-  if (contact.value)
-    return [{ label, text: contact.value, href: contact.value.startsWith('https://') ? contact.value : undefined, ...base }]
+  if (contact.value) return [{ label, text: contact.value, href: hrefOf(contact.value), ...base }]
   // The record names the channel but no address: only offer it if the website can lead there.
-  return website ? [{ label, text: t('results.channel_via_website'), href: website, ...base }] : []
+  return website ? [{ label, text: t('results.channel_via_website'), href: website, ...base, viaWebsite: true }] : []
+}
+
+/** A link for an https: address or an email address; anything else stays text. */
+function hrefOf(value: string): string | undefined {
+  if (value.startsWith('https://')) return value
+  return /^[^\s@:/]+@[^\s@:/]+\.[a-z]{2,}$/i.test(value) ? `mailto:${value}` : undefined
 }
 
 function reasonText(reason: Reason, t: Translate, ui: string): string {

@@ -65,7 +65,7 @@ export async function turnOutcome(deps: TurnDeps, request: TurnRequest): Promise
   if (remembered) return sealed(deps, remembered, now)
 
   const t = translator.t(ui)
-  const context = { countries: deps.countries, languages: deps.languages, labelOf: (label: string) => t(label) }
+  const context = { countries: deps.countries, languages: deps.languages, labelOf: (label: string) => t(label), language: ui }
   const input: TurnInput = toInput(request)
   const outcome = advance(deps.flow, { ...state, ui }, tokenNotice ? { type: 'show' } : input, context)
   // Storage down or slow: the built-in copy answers, and the person is told in neutral words.
@@ -86,6 +86,7 @@ export async function turnOutcome(deps: TurnDeps, request: TurnRequest): Promise
     token: remember ? TOKEN_SLOT : await sealState(outcome.state, deps.keyring, now, deps.flow),
     step: outcome.step,
     error: outcome.error?.key,
+    suggestions: outcome.error?.suggestions,
     rejectedReply: outcome.error && request.action === 'answer' ? request.reply : undefined,
     notice,
     results,

@@ -13,7 +13,10 @@ export interface UrgentLineView {
   name: string
   number: string
   tel: string
+  /** The opening hours in a sentence ("Hours: 24/7"), for channels that show plain text. */
   hours: string | undefined
+  /** The directory's own words for the hours (English, as recorded), for channels that mark their language. */
+  hoursText: string | undefined
   source: string | undefined
   /** For a number many countries share (shown while the person's country is unknown): where it is on file. */
   where: { summary: string; countries: string; codes: readonly string[] } | undefined
@@ -104,6 +107,7 @@ function ownLineView(line: UrgentLine, t: Translate): UrgentLineView {
     number: line.number,
     tel: telOf(line.number),
     hours: line.hours ? t('urgent.hours', { hours: line.hours }) : undefined,
+    hoursText: line.hours ?? undefined,
     source: line.sources[0]?.url,
     where: undefined,
   }
@@ -127,6 +131,7 @@ function sharedLineViews(index: DirectoryIndex, t: Translate, ui: string): reado
     tel: telOf(line.number),
     // Hours differ from country to country.
     hours: undefined,
+    hoursText: undefined,
     source: line.source.url,
     where: {
       summary: t('urgent.shared_where', { total: line.countries.length }),

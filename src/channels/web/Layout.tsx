@@ -8,6 +8,7 @@ import { historyScript } from './historyScript'
 import { HeaderActions } from './HeaderActions'
 import { PageFooter } from './PageFooter'
 import { PageHead } from './PageHead'
+import { pageTitle } from './pageTitle'
 import { printStyles } from './printStyles'
 import { QuickExit } from './QuickExit'
 import { styles } from './styles'
@@ -21,12 +22,15 @@ export interface LayoutProps {
   /** The sealed state, so urgent help and language change keep the person's place. */
   state: string | undefined
   languages: { code: string; name: string }[]
+  /** What the tab says before the site's name ("Question 3 of 6"); never the person's words (see pageTitle). */
+  title?: string
   children: Child
 }
 
 /**
- * The frame of every page: quick exit first, urgent help and language in the header,
- * neutral title, privacy and safety in the footer. Works with JavaScript off.
+ * The frame of every page: the skip link, then the quick exit, urgent help and language in the
+ * header (everything in a landmark), a title that names the step, privacy and safety in the footer.
+ * Works with JavaScript off.
  */
 export function Layout(props: LayoutProps) {
   const { t, state } = props
@@ -34,17 +38,19 @@ export function Layout(props: LayoutProps) {
     <>
       {raw('<!DOCTYPE html>')}
       <html lang={props.ui} dir={props.dir}>
-        <PageHead title={t('app.title')} nonce={props.nonce} css={styles + printStyles} />
+        <PageHead title={pageTitle(t, props.title)} nonce={props.nonce} css={styles + printStyles} />
         <body>
-          <QuickExit t={t} />
           <a class="skip" href="#main">
             {t('app.skip')}
           </a>
-          <header class="bar">
-            <a class="brand" href="/">
-              {t('app.title')}
-            </a>
-            <HeaderActions t={t} ui={props.ui} state={state} languages={props.languages} />
+          <header class="top">
+            <QuickExit t={t} />
+            <div class="bar">
+              <a class="brand" href="/">
+                {t('app.title')}
+              </a>
+              <HeaderActions t={t} ui={props.ui} state={state} languages={props.languages} />
+            </div>
           </header>
           <main id="main" tabindex={-1}>
             {props.children}

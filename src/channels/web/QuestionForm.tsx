@@ -11,6 +11,8 @@ export function QuestionForm(props: { step: StepView; state: string; error: stri
     <TurnForm state={props.state} id="turn" novalidate step={step.nodeId}>
       <fieldset aria-describedby={[step.hint ? 'hint' : '', errorId ?? ''].join(' ').trim() || undefined}>
         <legend>
+          {/* In the legend, so the group's name says where the person is too; never inside the h1. */}
+          <span class="muted step-count">{t('nav.step_count', { number: step.number, total: step.total })}</span>
           <h1 id="question" tabindex={-1}>
             {step.prompt}
           </h1>
@@ -25,7 +27,7 @@ export function QuestionForm(props: { step: StepView; state: string; error: stri
             {props.error}
           </p>
         ) : null}
-        <Inputs step={step} t={t} />
+        <Inputs step={step} t={t} errorId={errorId} />
       </fieldset>
       <div class="actions">
         <button class="primary" name="action" value="answer">
@@ -46,25 +48,62 @@ export function QuestionForm(props: { step: StepView; state: string; error: stri
   )
 }
 
-function Inputs(props: { step: StepView; t: Translate }) {
+/**
+ * Country and language: one text box with the names in the person's language as a <datalist>, so
+ * browsers filter as they type, with JavaScript or without. What is typed or picked is posted as
+ * text and the server finds the code (in any language); "did you mean" buttons post a code. No
+ * <select>: two controls let a pick and a typed name disagree. autocomplete="off" keeps what was
+ * typed out of the browser's form history, and spellcheck off keeps it from a spelling service;
+ * where a browser shows no list (Firefox for Android), typing and "did you mean" still answer.
+ */
+function NameInput(props: { step: StepView; kind: 'country' | 'language'; errorId: string | undefined; t: Translate }) {
+  const { step, kind, t } = props
+  const shown = step.typed ?? step.options.find((option) => option.selected)?.label
+  const described = [step.hint ? 'hint' : '', props.errorId ?? '', step.suggestions.length > 0 ? 'suggestions-label' : ''].join(' ').trim()
+  return (
+    <div>
+      <label class="field" for="answer-text">
+        {t(`flow.${kind}.choose`)}
+      </label>
+      <input
+        id="answer-text"
+        type="text"
+        name="answer_text"
+        list="answer-names"
+        autocomplete="off"
+        spellcheck={false}
+        maxlength={80}
+        value={shown}
+        aria-describedby={described || undefined}
+      />
+      <datalist id="answer-names">
+        {optionTags(step.options.map((option) => ({ value: option.label, label: '', selected: false })))}
+      </datalist>
+      {step.suggestions.length > 0 ? (
+        <>
+          {/* Enter in the text box presses the form's first button: this Continue, never a suggestion.
+              Drawn (1px, not display:none), since some engines skip a button that is not. */}
+          <button class="visually-hidden" name="action" value="answer" tabindex={-1}>
+            {t('nav.continue')}
+          </button>
+          <fieldset class="suggestions">
+            <legend id="suggestions-label">{t('error.did_you_mean')}</legend>
+            {step.suggestions.map((suggestion) => (
+              <button name="answer" value={suggestion.id}>
+                {suggestion.label}
+              </button>
+            ))}
+          </fieldset>
+        </>
+      ) : null}
+    </div>
+  )
+}
+
+function Inputs(props: { step: StepView; t: Translate; errorId?: string | undefined }) {
   const { step, t } = props
   if (step.parser === 'country' || step.parser === 'language') {
-    const kind = step.parser
-    return (
-      <div>
-        <label class="field" for="answer-select">
-          {t(`flow.${kind}.choose`)}
-        </label>
-        <select id="answer-select" name="answer">
-          <option value="">—</option>
-          {optionTags(step.options.map((option) => ({ value: option.id, label: option.label, selected: option.selected })))}
-        </select>
-        <label class="field" for="answer-text">
-          {t(`flow.${kind}.type`)}
-        </label>
-        <input id="answer-text" type="text" name="answer_text" autocomplete="off" maxlength={80} value={step.typed} />
-      </div>
-    )
+    return <NameInput step={step} kind={step.parser} errorId={props.errorId} t={t} />
   }
   const type = step.parser === 'multi' ? 'checkbox' : 'radio'
   return (

@@ -11,7 +11,8 @@ export function QuickExit(props: { t: Translate; target?: '_top' }) {
     <>
       <a id="exit" class="exit" href={NEUTRAL_SITE} target={props.target} rel="noreferrer nofollow">
         {t('nav.exit')}
-        <small>{t('nav.exit_hint')}</small>
+        {/* Shift three times needs JavaScript and a keyboard: the exit script shows the hint only then. */}
+        <small hidden>{t('nav.exit_hint')}</small>
       </a>
       <span id="exit-status" class="visually-hidden" role="status" aria-live="assertive" data-text={t('nav.exit_announce')}></span>
     </>

@@ -1,11 +1,21 @@
 import type { Translate } from '../../i18n/translate'
 import type { ResultsView } from '../shared/resultsView'
+import { resultsText } from '../shared/resultsText'
+import type { UrgentView } from '../shared/urgentView'
+import { currentFormTarget } from './FormTargetScope'
 import { ServiceCard } from './ServiceCard'
 import { TurnForm } from './TurnForm'
 
-/** The results: an honest opening, ranked services, then general helplines. */
-export function ResultsSection(props: { results: ResultsView; prompt: string; state: string; t: Translate }) {
+/**
+ * The results: a short honest opening, ranked services (each card leading with how to reach it),
+ * then general helplines; ways to keep them (a plain text version, and with JavaScript a copy
+ * button) without anything stored.
+ */
+export function ResultsSection(props: { results: ResultsView; urgent: UrgentView; prompt: string; state: string; t: Translate }) {
   const { results, t } = props
+  // The widget panel swaps its forms in place through its own action, and runs no copy script: the
+  // ways to keep the results are the web page's (the panel links to it).
+  const keep = currentFormTarget().action === '/turn'
   return (
     <section id="results" aria-labelledby="question">
       <h1 id="question" tabindex={-1}>
@@ -13,19 +23,20 @@ export function ResultsSection(props: { results: ResultsView; prompt: string; st
       </h1>
       <p>{results.intro}</p>
       {results.languageNote ? <p class="notice">{results.languageNote}</p> : null}
-      {results.directoryNote ? <p class="muted">{results.directoryNote}</p> : null}
       {results.services.map((service) => (
-        <ServiceCard service={service} t={t} />
+        <ServiceCard service={service} t={t} headingLevel={2} />
       ))}
+      {/* After the cards, so the first way in stays on the first screen of a phone. */}
+      {results.directoryNote ? <p class="muted">{results.directoryNote}</p> : null}
       {results.onFile ? (
         <p class="muted" id="on-file">
           {results.onFile.label}{' '}
           {results.onFile.records.map((record, position) => (
             <>
               {position > 0 ? ', ' : ''}
-              <span lang="en" dir="ltr">
+              <bdi lang="en" dir="ltr">
                 {record.name}
-              </span>
+              </bdi>
             </>
           ))}
           . {results.onFile.note}
@@ -36,7 +47,7 @@ export function ResultsSection(props: { results: ResultsView; prompt: string; st
           <h2 id="helplines-title">{results.helplinesTitle}</h2>
           <p class="muted">{results.helplinesIntro}</p>
           {results.helplines.map((service) => (
-            <ServiceCard service={service} t={t} />
+            <ServiceCard service={service} t={t} headingLevel={3} />
           ))}
         </section>
       ) : null}
@@ -48,7 +59,25 @@ export function ResultsSection(props: { results: ResultsView; prompt: string; st
         <button name="action" value="restart">
           {t('nav.restart')}
         </button>
+        {keep ? (
+          <>
+            {/* The same words as the copy, as a page of its own: to print, save or copy with JavaScript off. */}
+            <button name="action" value="show" formaction="/results.txt">
+              {t('results.plain_text')}
+            </button>
+            {/* Shown only once copyScript runs (printStyles): without JavaScript it could do nothing. */}
+            <button type="button" class="copy" data-copy="" data-copied={t('results.copied')} data-copy-failed={t('results.copy_failed')}>
+              {t('results.copy')}
+            </button>
+          </>
+        ) : null}
       </TurnForm>
+      {keep ? (
+        <>
+          <p class="copy-status" role="status" data-copy-status=""></p>
+          <template data-copy-text="">{resultsText(props.prompt, results, props.urgent)}</template>
+        </>
+      ) : null}
     </section>
   )
 }

@@ -28,7 +28,7 @@ export function TurnContent(props: { view: TurnView; t: Translate }) {
         />
       ) : view.results ? (
         <>
-          <ResultsSection results={view.results} prompt={step.prompt} state={view.state} t={t} />
+          <ResultsSection results={view.results} urgent={view.urgent} prompt={step.prompt} state={view.state} t={t} />
           {/* Already where they were: no "back to where I was" here. */}
           {view.urgentSuggested ? null : (
             <UrgentPanel urgent={view.urgent} state={view.state} t={t} headingLevel={2} returnAction={undefined} />
@@ -36,12 +36,10 @@ export function TurnContent(props: { view: TurnView; t: Translate }) {
         </>
       ) : (
         <>
-          {step.number === 1 && !view.error ? (
-            <p>
-              {t('app.tagline')}. {t('app.stores_nothing')}
-            </p>
-          ) : null}
+          {/* What this is, before the first question; what it keeps, under it, so on a small screen the question still comes first. */}
+          {step.number === 1 && !view.error ? <p>{t('app.tagline')}.</p> : null}
           <QuestionForm step={step} state={view.state} error={view.error} t={t} />
+          {step.number === 1 && !view.error ? <p class="muted">{t('app.stores_nothing')}</p> : null}
         </>
       )}
     </>

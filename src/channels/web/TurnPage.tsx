@@ -7,8 +7,15 @@ import { TurnContent } from './TurnContent'
 export function TurnPage(props: { view: TurnView; nonce: string; t: Translate }) {
   const { view, t } = props
   return (
-    <Layout t={t} ui={view.ui} dir={view.dir} nonce={props.nonce} state={view.state} languages={view.languages}>
+    <Layout t={t} ui={view.ui} dir={view.dir} nonce={props.nonce} state={view.state} languages={view.languages} title={stepTitle(view, t)}>
       <TurnContent view={view} t={t} />
     </Layout>
   )
+}
+
+/** Which kind of page this is, in words that say nothing about the person's answers. */
+function stepTitle(view: TurnView, t: Translate): string {
+  if (view.showUrgent) return t('urgent.title')
+  if (view.results) return t('results.page_title')
+  return t('nav.step_count', { number: view.step.number, total: view.step.total })
 }

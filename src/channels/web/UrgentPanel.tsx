@@ -1,10 +1,15 @@
 import type { UrgentLine } from '../../core/directory/urgentHelpSchema'
 import type { Translate } from '../../i18n/translate'
 import type { UrgentView } from '../shared/urgentView'
+import { IsolatedNumbers } from './IsolatedNumbers'
 import { optionTags } from './optionTags'
 import { TurnForm } from './TurnForm'
 
-/** The urgent-help panel: the right number first and big, as a tel: link; honest about gaps. */
+/**
+ * The urgent-help panel: the right number first and big, as a tel: link; honest about gaps. Numbers
+ * are isolated left to right and the directory's English (names, hours) is marked so, so a
+ * right-to-left page keeps them whole.
+ */
 export function UrgentPanel(props: {
   urgent: UrgentView
   state: string | undefined
@@ -23,7 +28,7 @@ export function UrgentPanel(props: {
       <p>{urgent.intro}</p>
       {urgent.reason ? (
         <p class="call-first" role="alert">
-          <strong>{urgent.callFirst}</strong>
+          <strong>{urgent.callFirst ? <IsolatedNumbers text={urgent.callFirst} /> : null}</strong>
         </p>
       ) : (
         // The one question: answering it puts the right number first. The numbers are below anyway.
@@ -47,11 +52,21 @@ export function UrgentPanel(props: {
           <li class={urgent.reason && index === 0 ? 'first' : undefined}>
             <strong>{headingOf(urgent, line)}</strong>
             <br />
-            <a class="number" href={line.tel} dir="ltr">
-              {line.number}
+            <a class="number" href={line.tel}>
+              <bdi dir="ltr">{line.number}</bdi>
             </a>{' '}
-            {line.where ? null : <span>{line.name}</span>}
-            {line.hours ? <span class="muted"> · {line.hours}</span> : null}
+            {/* A country's own line has the directory's name; a shared one, the kind's (translated, in the heading). */}
+            {line.where ? null : (
+              <bdi lang="en" dir="ltr">
+                {line.name}
+              </bdi>
+            )}
+            {line.hours ? (
+              <span class="muted">
+                {' '}
+                · <Hours sentence={line.hours} value={line.hoursText} />
+              </span>
+            ) : null}
             {line.source ? (
               <span class="muted">
                 {' '}
@@ -71,8 +86,14 @@ export function UrgentPanel(props: {
           </li>
         ))}
       </ul>
-      {urgent.gap ? <p>{urgent.gap}</p> : null}
-      <p class="muted">{urgent.eu}</p>
+      {urgent.gap ? (
+        <p>
+          <IsolatedNumbers text={urgent.gap} />
+        </p>
+      ) : null}
+      <p class="muted">
+        <IsolatedNumbers text={urgent.eu} />
+      </p>
       <TurnForm state={props.state}>
         <label class="field" for="urgent-country">
           {t('urgent.choose_country')}
@@ -110,4 +131,19 @@ function headingOf(urgent: UrgentView, line: UrgentView['lines'][number]): strin
     missing_children: line.kindLabel,
   }
   return headings[line.kind]
+}
+
+/** "Hours: 24/7" with the directory's English part marked as English and left to right. */
+function Hours(props: { sentence: string; value: string | undefined }) {
+  const at = props.value ? props.sentence.indexOf(props.value) : -1
+  if (!props.value || at < 0) return <>{props.sentence}</>
+  return (
+    <>
+      {props.sentence.slice(0, at)}
+      <span lang="en" dir="ltr">
+        {props.value}
+      </span>
+      {props.sentence.slice(at + props.value.length)}
+    </>
+  )
 }

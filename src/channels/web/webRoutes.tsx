@@ -6,6 +6,7 @@ import { turnOutcome } from '../shared/turnOutcome'
 import type { TurnDeps } from '../shared/turnDeps'
 import type { TurnRequest } from '../shared/turnRequest'
 import { InfoPage } from './InfoPage'
+import { plainTextResults } from './plainTextResults'
 import { TurnPage } from './TurnPage'
 import { webTurnRequest } from './webTurnForm'
 import { readFormBody } from './readFormBody'
@@ -43,6 +44,10 @@ export function webRoutes(deps: TurnDeps) {
 
   // A reload of /turn (the address bar after a POST) must not be a dead end.
   app.get('/turn', (c) => c.redirect('/', 303))
+
+  // The results as plain text (the results form's button); opened by its address, there is nothing to show.
+  app.post('/results.txt', plainTextResults(deps))
+  app.get('/results.txt', (c) => c.redirect('/', 303))
 
   app.get('/urgent', (c) => openPage(c, 'urgent', c.req.query('country')))
 

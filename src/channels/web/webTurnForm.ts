@@ -39,8 +39,9 @@ export function webTurnRequest(body: unknown, acceptLanguage: string | undefined
     return {
       token: form.state || undefined,
       action: form.action ?? (form.state ? 'answer' : 'start'),
-      // Typed text wins over the list: it is what the person did last.
-      reply: [...typed, ...chosen.filter((value) => value !== '')],
+      // A choice (a code from a list or a "did you mean" button) wins; typed text counts only when
+      // none was made. It stays in the reply after the choice, so urgent words in it are still read.
+      reply: [...chosen.filter((value) => value !== ''), ...typed],
       ui: form.ui ?? acceptLanguage,
       urgentCountry: form.urgent_country || undefined,
       urgentReason: form.urgent_reason,

@@ -1,6 +1,8 @@
 import { raw } from 'hono/html'
 import { rawElement } from '../web/rawElement'
 import { PageHead } from '../web/PageHead'
+import { embedSnippets } from './embedSnippets'
+import { loaderVersion } from './widgetAssets.generated'
 
 const DEMO_STYLES = `
 body{margin:0;font:1.0625rem/1.6 Georgia,"Times New Roman",serif;color:#222;background:#f4f1ea}
@@ -17,8 +19,7 @@ a{color:#1f4d7a}
  * snippets they can copy. English only: it is written for the people who run sites.
  */
 export function DemoPage(props: { nonce: string; origin: string; ui: string }) {
-  const script = `<script src="${props.origin}/widget.js" data-partner="your-partner-id" data-country="DE" data-lang="de" data-color="#2e4a3f" async></script>`
-  const frame = `<iframe src="${props.origin}/widget/panel?partner=your-partner-id&country=DE&lang=de" title="Helpfinder: find confidential help" style="width:100%;max-width:28rem;height:40rem;border:1px solid #888" referrerpolicy="no-referrer"></iframe>`
+  const { script, frame } = embedSnippets({ origin: props.origin, partner: 'your-partner-id', country: 'DE', lang: 'de', color: '#2e4a3f' })
   return (
     <>
       {raw('<!DOCTYPE html>')}
@@ -30,7 +31,14 @@ export function DemoPage(props: { nonce: string; origin: string; ui: string }) {
           end={String(
             rawElement(
               'script',
-              { nonce: props.nonce, src: '/widget.js', 'data-partner': 'demo-helpline', 'data-color': '#2e4a3f', async: true },
+              // Helpfinder's own page knows the loader's version: the address browsers keep for a year.
+              {
+                nonce: props.nonce,
+                src: `/widget.js?v=${loaderVersion}`,
+                'data-partner': 'demo-helpline',
+                'data-color': '#2e4a3f',
+                async: true,
+              },
               '',
             ),
           )}
@@ -53,7 +61,8 @@ export function DemoPage(props: { nonce: string; origin: string; ui: string }) {
             <p>
               Options: <code>data-partner</code>, <code>data-country</code>, <code>data-lang</code>, <code>data-color</code> (your brand
               colour; darkened if it is too light to read), <code>data-position="left"</code>, <code>data-open="true"</code> (open on load,
-              for a page of its own).
+              for a page of its own). The link in <code>&lt;noscript&gt;</code> is for visitors without JavaScript; translate its words if
+              you like.
             </p>
             <h2>If your site does not allow other sites' scripts</h2>
             <p>Embed the panel directly. It works without JavaScript too.</p>

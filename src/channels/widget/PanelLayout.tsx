@@ -43,6 +43,11 @@ export function PanelLayout(props: PanelLayoutProps) {
             </header>
             <main id="main" tabindex={-1}>
               {props.children}
+              {/* Only in a panel framed without the loader and without script: Back in the browser
+                  lands on a posted page the browser does not keep, and shows its error page there. */}
+              <noscript>
+                <p class="muted">{t('widget.no_script_back')}</p>
+              </noscript>
             </main>
             <PageFooter t={t} ui={props.ui} newTab />
           </div>

@@ -5,15 +5,23 @@ import { runTurn } from '../shared/runTurn'
 import type { TurnDeps } from '../shared/turnDeps'
 import type { TurnRequest } from '../shared/turnRequest'
 import { webTurnRequest } from '../web/webTurnForm'
+import type { Partner } from '../../core/directory/partnerSchema'
 import { accessibleColours } from './accessibleColours'
+import { ancestorsAllow } from './ancestorsAllow'
+import { embeddingHost } from './embeddingHost'
+import { NotSetUpPage } from './NotSetUpPage'
 import { DemoPage } from './DemoPage'
 import { ORIGIN_PLACEHOLDER } from './originPlaceholder'
 import { frameAncestors } from './frameAncestors'
 import { PanelPage } from './PanelPage'
-import { loaderScript } from './widgetAssets.generated'
+import { matchesEtag } from './matchesEtag'
+import { loaderScript, loaderVersion } from './widgetAssets.generated'
 import { settingsFields, widgetSettings, type WidgetSettings } from './widgetSettings'
 import { readFormBody } from '../web/readFormBody'
 import { renderHtml } from '../web/renderHtml'
+
+/** Weak: the Node server may send the loader compressed, another representation of the same version. */
+const LOADER_ETAG = `W/"${loaderVersion}"`
 
 /**
  * The embeddable widget: `/widget.js` (the loader), the panel it frames (`/widget/panel`, then
@@ -26,6 +34,14 @@ export function widgetRoutes(deps: TurnDeps, options: { publicOrigin?: string } 
   app.get('/widget.js', (c) => {
     // Loaded by other sites' pages: the one response here meant to be read cross-origin.
     c.header('Cross-Origin-Resource-Policy', 'cross-origin')
+    // The one public response that may be kept: the same code for everyone, nothing personal in it.
+    // Its versioned address never changes content; the address partners paste is checked every
+    // five minutes, which costs a 304 while the version is the same.
+    const versioned = c.req.query('v') === loaderVersion
+    c.header('Cache-Control', versioned ? 'public, max-age=31536000, immutable' : 'public, max-age=300')
+    c.header('ETag', LOADER_ETAG)
+    c.header('Vary', 'Accept-Encoding')
+    if (matchesEtag(c.req.header('if-none-match'), LOADER_ETAG)) return c.body(null, 304)
     return c.body(loaderScript, 200, { 'Content-Type': 'text/javascript; charset=utf-8' })
   })
 
@@ -69,10 +85,37 @@ export function widgetRoutes(deps: TurnDeps, options: { publicOrigin?: string } 
     )
   }
 
-  app.get('/widget/panel', (c) => {
+  app.get('/widget/panel', async (c) => {
     const settings = widgetSettings(c.req.query())
+    const host = embeddingHost(c.req.query('host'))
+    if (settings.partner && host) {
+      const partner = (await deps.directory()).partners.get(settings.partner)
+      const rules = deps.embedOrigins ?? PRODUCTION_ORIGINS
+      if (partner && !ancestorsAllow(frameAncestors(partner, rules), host)) return notSetUp(c, settings, partner, host)
+    }
     return panel(c, settings, { token: undefined, action: 'start', reply: [], ui: settings.lang, urgentCountry: undefined })
   })
+
+  /** The loader's host is not among the partner's sites: a page any site may frame, holding nothing (NotSetUpPage). */
+  const notSetUp = (c: Context, settings: WidgetSettings, partner: Partner, host: string) => {
+    const ui = deps.translator.pick(settings.lang ?? partner.defaultLanguage ?? c.req.header('accept-language'))
+    c.header('Content-Security-Policy', contentSecurityPolicy(c.get('nonce'), { frameAncestors: '*' }))
+    c.header('X-Frame-Options', undefined)
+    c.header('Cross-Origin-Resource-Policy', 'cross-origin')
+    return c.html(
+      renderHtml(
+        <NotSetUpPage
+          t={deps.translator.t(ui)}
+          ui={ui}
+          dir={deps.translator.dir(ui)}
+          nonce={c.get('nonce')}
+          country={settings.country ?? partner.defaultCountry ?? undefined}
+          accent={accessibleColours(settings.accent)}
+          consoleNote={`Helpfinder widget: partner id "${partner.id}" is not set up for ${host}, so the panel shows a link to Helpfinder instead. Ask Helpfinder to add this origin to your partner entry.`}
+        />,
+      ),
+    )
+  }
 
   app.post('/widget/turn', async (c) => {
     const body = (await readFormBody(c.req)) ?? {}

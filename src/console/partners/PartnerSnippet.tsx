@@ -1,3 +1,4 @@
+import { embedSnippets, FALLBACK_LINK_TEXT } from '../../channels/widget/embedSnippets'
 import { ORIGIN_PLACEHOLDER } from '../../channels/widget/originPlaceholder'
 import type { Partner } from '../../core/directory/partnerSchema'
 
@@ -11,9 +12,7 @@ import type { Partner } from '../../core/directory/partnerSchema'
 export function PartnerSnippet(props: { partner: Partner; origin: string | undefined }) {
   const { partner } = props
   const origin = props.origin ?? ORIGIN_PLACEHOLDER
-  const id = encodeURIComponent(partner.id)
-  const script = `<script src="${origin}/widget.js" data-partner="${id}" async></script>`
-  const frame = `<iframe src="${origin}/widget/panel?partner=${id}" title="Helpfinder: find confidential help" style="width:100%;max-width:28rem;height:40rem;border:1px solid #888" referrerpolicy="no-referrer"></iframe>`
+  const { script, frame } = embedSnippets({ origin, partner: partner.id, linkLang: partner.defaultLanguage ?? undefined })
   return (
     <section aria-labelledby="embed-heading">
       <h2 id="embed-heading">Embed snippet</h2>
@@ -28,16 +27,17 @@ export function PartnerSnippet(props: { partner: Partner; origin: string | undef
         </p>
       )}
       <p class="hint">
-        The partner pastes one line before the end of its page. Without <code>data-country</code> and <code>data-lang</code> the widget
+        The partner pastes these lines before the end of its page. Without <code>data-country</code> and <code>data-lang</code> the widget
         starts with the defaults below; other options: <code>data-country</code>, <code>data-lang</code>, <code>data-color</code>,{' '}
-        <code>data-position="left"</code>, <code>data-open="true"</code>.
+        <code>data-position="left"</code>, <code>data-open="true"</code>. The link "{FALLBACK_LINK_TEXT}" is for visitors without
+        JavaScript, and for a frame the browser cannot show: it may be translated into the site's language.
       </p>
       <label for="snippet-script">Script tag</label>
-      <textarea id="snippet-script" class="snippet" readonly rows={2} spellcheck={false}>
+      <textarea id="snippet-script" class="snippet" readonly rows={3} spellcheck={false}>
         {script}
       </textarea>
       <label for="snippet-frame">Or the panel in an iframe (works without JavaScript)</label>
-      <textarea id="snippet-frame" class="snippet" readonly rows={3} spellcheck={false}>
+      <textarea id="snippet-frame" class="snippet" readonly rows={4} spellcheck={false}>
         {frame}
       </textarea>
     </section>

@@ -1,10 +1,14 @@
 import { RETIRED_LANGUAGE_CODES, RETIRED_REGION_CODES } from '../directory/retiredCodes'
 import { normaliseText } from './normaliseText'
+import { suggestNames } from './suggestNames'
 
 /** Finds an ISO code from a code or a name typed in any of the given languages. */
 export interface NameMatcher {
-  /** Returns the code for "DE", "de", "Deutschland", "Allemagne" or "Germany"; undefined when unknown. */
-  find(text: string): string | undefined
+  /**
+   * Returns the code for "DE", "de", "Deutschland", "Allemagne" or "Germany"; undefined when unknown.
+   * A name two codes share across languages ("Kongo") means the one it names in `language`, when given.
+   */
+  find(text: string, language?: string): string | undefined
   /**
    * Like `find`, but names only, for free text where "no", "is" or "de" are words, not codes: a
    * short Latin-script name ("man", "oma") counts only as a listed alias ("USA", "UK"). `inText`
@@ -12,6 +16,11 @@ export interface NameMatcher {
    * and never a listed everyday word ("того" is Togo and "that").
    */
   findByName(text: string, inText?: { languages: readonly string[] }): string | undefined
+  /**
+   * For text that names nothing: up to three codes whose names (in any language the matcher knows,
+   * or an alias) are near misses or begin with it, best first (suggestNames).
+   */
+  suggest(text: string): string[]
   /** Every code the matcher knows. */
   readonly codes: ReadonlySet<string>
 }
@@ -43,11 +52,13 @@ export function createNameMatcher(
   // Which languages give each name (for the code it stands for), so free text can keep to the person's.
   const nameLanguages = new Map<string, Set<string>>()
   const aliasNames = new Set<string>()
+  // A name that means another code in another language ("Kongo": CG in Polish, CD elsewhere), by language.
+  const sharedNames = new Map<string, string>()
   const codes = new Set<string>()
   const retired = type === 'region' ? RETIRED_REGION_CODES : RETIRED_LANGUAGE_CODES
   for (const raw of allTwoLetterCodes) {
     const code = toCode(raw)
-    if (retired.has(code)) continue
+    if (retired.has(code) || replacedRegion(type, code)) continue
     for (const { locale, display } of displays) {
       const name = display.of(code)
       if (!name || name.toLowerCase() === raw) continue
@@ -55,6 +66,12 @@ export function createNameMatcher(
       const key = normaliseText(name)
       if (!byName.has(key)) byName.set(key, code)
       if (byName.get(key) === code) nameLanguages.set(key, (nameLanguages.get(key) ?? new Set()).add(locale))
+      // Within one language the first code keeps the name (Akan and Twi are both "Akan"), and
+      // another is told apart only by its accents (Irish "Rómáinis" is Romanian, "Rómainis" Romansh).
+      else if (!nameLanguages.get(key)?.has(locale)) sharedNames.set(`${locale}\u0000${key}`, code)
+      else if (display.of(byName.get(key) ?? code)?.toLocaleLowerCase(locale) !== name.toLocaleLowerCase(locale)) {
+        sharedNames.set(`${locale}\u0001${name.toLocaleLowerCase(locale)}`, code)
+      }
     }
   }
   // Other names people type (USA, Holland): after the official names, so they never shadow one.
@@ -69,10 +86,18 @@ export function createNameMatcher(
   }
   return {
     codes,
-    find(text) {
+    find(text, language) {
       const trimmed = text.trim()
       if (/^[a-z]{2}$/i.test(trimmed) && codes.has(toCode(trimmed.toLowerCase()))) return toCode(trimmed.toLowerCase())
-      return byName.get(normaliseText(trimmed))
+      const key = normaliseText(trimmed)
+      const shared =
+        language === undefined
+          ? undefined
+          : (sharedNames.get(`${language}\u0001${trimmed.toLocaleLowerCase(language)}`) ?? sharedNames.get(`${language}\u0000${key}`))
+      return shared ?? byName.get(key)
+    },
+    suggest(text) {
+      return suggestNames(text, byName)
     },
     findByName(text, inText) {
       const key = normaliseText(text)
@@ -85,4 +110,12 @@ export function createNameMatcher(
       return code
     },
   }
+}
+
+/**
+ * A region code Intl names only as another's old name (VD is Vietnam, YD Yemen, UK the United
+ * Kingdom): without this, "Vietnam" would find VD, which nothing in the directory uses.
+ */
+function replacedRegion(type: 'region' | 'language', code: string): boolean {
+  return type === 'region' && Intl.getCanonicalLocales(`und-${code}`)[0] !== `und-${code}`
 }

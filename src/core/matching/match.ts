@@ -38,7 +38,9 @@ const MAX_SERVICES = 8
  * Matches a person to services: hard filters (serves their country or reaches them online in their
  * language; active; accepts their situation), then ranking with reasons. A worry about a young
  * person's behaviour has its own rule (fitsYoungPersonConcern): services that work with young
- * people first, and no course built around adults, not even as a fallback.
+ * people first, and no course built around adults, not even as a fallback. A young person asking
+ * about themselves (under 18) gets only services that work with young people, and child helplines
+ * before general lines.
  * @example match(index, profileFromAnswers(flow, state.a)).services[0].reasons
  */
 export function match(index: DirectoryIndex, profile: Profile): MatchResult {
@@ -56,6 +58,8 @@ export function match(index: DirectoryIndex, profile: Profile): MatchResult {
   const helplines = (profile.country ? (index.helplinesByCountry.get(profile.country) ?? []) : []).filter((line) =>
     helplineFits(line, profile),
   )
+  // A stable sort: for a worry about a young person, the lines built for children and young people come first.
+  if (aboutYoungPerson) helplines.sort((a, b) => Number(b.kind === 'child_helpline') - Number(a.kind === 'child_helpline'))
   const urgent = profile.country ? (index.urgentByCountry.get(profile.country) ?? []) : []
   const ranked = rank(fitting)
   const nationalFound = ranked.some((scored) => scored.national)

@@ -13,8 +13,9 @@ const MAX_UI_BYTES = 2
 
 /**
  * Reads what encodeState wrote. A token written against another option list (its codebook hash is
- * neither this flow's nor the empty codebook's) is `flow_changed`: its numbers would name the wrong
- * answers, so it is never read. Anything short, long or out of range is `malformed`.
+ * neither this flow's, nor one of its beginnings' — the flow before nodes were added at its end —,
+ * nor the empty codebook's) is `flow_changed`: its numbers would name the wrong answers, so it is
+ * never read. Anything short, long or out of range is `malformed`.
  * @example decodeCompactState(encodeState(state, e, codebook), codebook) // { kind: 'state', expiresAt: e, state }
  */
 export function decodeCompactState(plain: Uint8Array, current: StateCodebook): DecodedPayload {
@@ -23,7 +24,8 @@ export function decodeCompactState(plain: Uint8Array, current: StateCodebook): D
   const expiresAt = input.varint()
   const hash = input.uint32()
   if (version !== COMPACT_STATE_VERSION || expiresAt === undefined || hash === undefined) return { kind: 'malformed' }
-  const codebook = hash === current.hash ? current : hash === EMPTY_CODEBOOK.hash ? EMPTY_CODEBOOK : undefined
+  const codebook =
+    hash === current.hash || current.earlierHashes.has(hash) ? current : hash === EMPTY_CODEBOOK.hash ? EMPTY_CODEBOOK : undefined
   if (!codebook) return { kind: 'flow_changed', expiresAt }
 
   const f = readRef(input, codebook.flowId === undefined ? [] : [codebook.flowId], MAX_ID_BYTES)

@@ -7,6 +7,12 @@ import type { Flow } from '../flow/flowSchema'
  */
 export interface StateCodebook {
   hash: number
+  /**
+   * The hashes of this table's beginnings (its first 1 … n−1 nodes, each with all its options). A
+   * token written before nodes were added at the end of the flow carries one of them, and its
+   * numbers still name the same nodes and options here, so it is read with this table.
+   */
+  earlierHashes: ReadonlySet<number>
   flowId: string | undefined
   nodeIds: readonly string[]
   nodeNumbers: ReadonlyMap<string, number>
@@ -36,8 +42,11 @@ export function stateCodebook(flow: Flow | undefined): StateCodebook {
 export const EMPTY_CODEBOOK: StateCodebook = buildCodebook(undefined, [])
 
 function buildCodebook(flowId: string | undefined, nodes: readonly (readonly [string, readonly string[]])[]): StateCodebook {
+  const hashOf = (count: number) => fnv1a(JSON.stringify([flowId ?? null, nodes.slice(0, count)]))
+  const earlier = flowId === undefined ? [] : nodes.slice(1).map((_, index) => hashOf(index + 1))
   return {
-    hash: fnv1a(JSON.stringify([flowId ?? null, nodes])),
+    hash: hashOf(nodes.length),
+    earlierHashes: new Set(earlier),
     flowId,
     nodeIds: nodes.map(([id]) => id),
     nodeNumbers: new Map(nodes.map(([id], number) => [id, number])),
