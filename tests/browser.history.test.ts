@@ -1,4 +1,5 @@
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core'
+import { enhancementScript } from '../src/channels/web/enhancementScript'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { NEUTRAL_SITE } from '../src/channels/web/neutralSite'
 import { launchChromium } from './support/chromium'
@@ -205,8 +206,16 @@ describe.each(WALKS)('JavaScript on, $ui, $device', ({ ui, device, other }) => {
     expect(await context.cookies()).toEqual([])
     // history.state holds only the entry's number; the token stays in the page's memory.
     expect(await page.evaluate(() => JSON.stringify(history.state))).toMatch(/^\{"hf":\d+\}$/)
-    // One script, with the nonce: the swapped-in pages' own scripts are not added.
-    expect(await page.locator('script').evaluateAll((scripts) => scripts.map((script) => script.hasAttribute('nonce')))).toEqual([true])
+    // The first page's two scripts, with the nonce (the exit inline, then the enhancement file): the
+    // swapped-in pages' own scripts are not added.
+    expect(
+      await page
+        .locator('script')
+        .evaluateAll((scripts) => scripts.map((script) => [script.hasAttribute('nonce'), script.getAttribute('src') ?? ''])),
+    ).toEqual([
+      [true, ''],
+      [true, enhancementScript.path],
+    ])
   }, 60_000)
 })
 

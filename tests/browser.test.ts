@@ -290,8 +290,8 @@ describe('with JavaScript on', () => {
     const { page, context, problems, blocked, setCookies } = await sandbox({ javaScriptEnabled: true })
     await converse(page)
     await expectGermanNetwork(page)
-    // The quick-exit script is the page's only script, and it carries the nonce.
-    expect(await page.locator('script').evaluateAll((scripts) => scripts.map((script) => script.hasAttribute('nonce')))).toEqual([true])
+    // Two scripts, both under the nonce: the quick exit inline, then the enhancements' one file.
+    expect(await page.locator('script').evaluateAll((scripts) => scripts.map((script) => script.hasAttribute('nonce')))).toEqual([true, true])
     expect(problems).toEqual([])
     expect(blocked).toEqual([])
     // No cookies and no storage after the whole conversation.

@@ -9,6 +9,7 @@ import { openStart, postForm, type FormPage } from './support/formConversation'
 import { stepOf } from './support/pageFacts'
 import { startNodeServer } from './support/startNodeServer'
 import { loaderScript } from '../src/channels/widget/widgetAssets.generated'
+import { enhancementScript } from '../src/channels/web/enhancementScript'
 
 // Nothing about the person is written anywhere, and nothing they type or send travels further
 // than the response to them: proved through a real server, a real SQLite file and real logs.
@@ -126,15 +127,23 @@ function record(label: string, status: number, headers: Headers, body: string) {
   expectPrivateHeaders(label, headers)
 }
 
-/** The one response browsers may keep: the loader, the same bytes for everyone (docs/widget.md). */
-const SHARED = 'GET /widget.js'
+/**
+ * The responses browsers may keep, each the same bytes for everyone: the widget's loader
+ * (docs/widget.md) and the pages' enhancement script, with how long.
+ */
+const SHARED = new Map([
+  ['GET /widget.js', { body: loaderScript, cache: 'public, max-age=300' }],
+  ['GET /enhance.js', { body: enhancementScript.body, cache: 'public, max-age=300' }],
+  [`GET ${enhancementScript.path}`, { body: enhancementScript.body, cache: 'public, max-age=31536000, immutable' }],
+])
 
 function expectPrivateHeaders(label: string, headers: Headers) {
   expect(headers.getSetCookie(), label).toEqual([])
   expect(headers.has('set-cookie'), label).toBe(false)
   expect(headers.get('referrer-policy'), label).toBe('no-referrer')
-  if (label === SHARED) {
-    expect(headers.get('cache-control'), label).toBe('public, max-age=300')
+  const shared = SHARED.get(label)
+  if (shared) {
+    expect(headers.get('cache-control'), label).toBe(shared.cache)
     return
   }
   expect(
@@ -151,7 +160,8 @@ async function get(path: string, headers: Record<string, string> = {}) {
   const body = await response.text()
   record(`GET ${path}`, response.status, response.headers, body)
   // Kept by browsers only because nothing in it is anyone's: the loader itself, whoever asks.
-  if (`GET ${path}` === SHARED) expect(body).toBe(loaderScript)
+  const shared = SHARED.get(`GET ${path}`)
+  if (shared) expect(body).toBe(shared.body)
   return { status: response.status, headers: response.headers, body }
 }
 
@@ -454,6 +464,8 @@ beforeAll(async () => {
   // The pages around the conversation: information, urgent help, errors, the API description.
   for (const path of [
     '/widget.js',
+    '/enhance.js',
+    enhancementScript.path,
     '/demo',
     `/widget/panel?partner=${CANARY}`,
     '/privacy',

@@ -2,9 +2,8 @@ import type { Translate } from '../../i18n/translate'
 import type { Child } from 'hono/jsx'
 import { raw } from 'hono/html'
 import { rawElement } from './rawElement'
-import { copyScript } from './copyScript'
+import { enhancementScript } from './enhancementScript'
 import { exitScript } from './exitScript'
-import { historyScript } from './historyScript'
 import { HeaderActions } from './HeaderActions'
 import { PageFooter } from './PageFooter'
 import { PageHead } from './PageHead'
@@ -56,7 +55,9 @@ export function Layout(props: LayoutProps) {
             {props.children}
           </main>
           <PageFooter t={t} ui={props.ui} />
-          {rawElement('script', { nonce: props.nonce }, exitScript + historyScript + copyScript)}
+          {rawElement('script', { nonce: props.nonce }, exitScript)}
+          {/* After the exit script, whose popstate listener must come first (see historyScript). */}
+          {rawElement('script', { nonce: props.nonce, src: enhancementScript.path, defer: true }, '')}
         </body>
       </html>
     </>
