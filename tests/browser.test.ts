@@ -291,7 +291,10 @@ describe('with JavaScript on', () => {
     await converse(page)
     await expectGermanNetwork(page)
     // Two scripts, both under the nonce: the quick exit inline, then the enhancements' one file.
-    expect(await page.locator('script').evaluateAll((scripts) => scripts.map((script) => script.hasAttribute('nonce')))).toEqual([true, true])
+    expect(await page.locator('script').evaluateAll((scripts) => scripts.map((script) => script.hasAttribute('nonce')))).toEqual([
+      true,
+      true,
+    ])
     expect(problems).toEqual([])
     expect(blocked).toEqual([])
     // No cookies and no storage after the whole conversation.

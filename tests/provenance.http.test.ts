@@ -253,7 +253,7 @@ describe('the bot', () => {
     expect(card?.text).toContain('Its sources give no date')
     expect(card?.text).not.toContain('has not been checked for over a year')
     const t = (await createTranslator()).t('en')
-    const old = serviceCard(serviceView({ ...checked, lastChecked: staleDay }, [], t, 'en', Date.now()), t)
+    const old = serviceCard(serviceView({ ...checked, lastChecked: staleDay }, [], t, 'en', Date.now()), t, 'ltr')
     expect(old.content.text).toContain(`Checked against its sources in ${monthOf(staleDay, 'en')}`)
     expect(old.content.text).toContain('This record has not been checked for over a year; details may have changed.')
   }, 30_000)

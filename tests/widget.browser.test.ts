@@ -246,6 +246,89 @@ describe('the embeddable widget on a helpline site (another origin)', () => {
     await heading(await panelFrame(page), en.flow.asker.prompt)
   }, 60_000)
 
+  it('results in the panel can be kept: "Copy these details" copies them, the plain text version opens in a new tab', async () => {
+    const { page, context, blocked } = await visit(
+      `/page?attrs=${encodeURIComponent('data-partner="test-helpline" data-country="DE" data-lang="en" data-open="true"')}`,
+      { permissions: ['clipboard-read', 'clipboard-write'] },
+    )
+    const frame = await panelFrame(page)
+    const steps: [string, string | undefined][] = [
+      [en.flow.asker.prompt, en.flow.asker.self],
+      [en.flow.age.prompt, en.flow.age.adult],
+      [en.flow.country.prompt, undefined],
+      [en.flow.language.prompt, undefined],
+      [en.flow.stage.prompt_self, en.flow.stage.nothing_happened],
+      [en.flow.channels.prompt, en.flow.channels.any],
+      [en.flow.anonymity.prompt, en.flow.anonymity.not_needed],
+    ]
+    for (const [prompt, label] of steps) {
+      await heading(frame, prompt)
+      if (label) await frame.getByLabel(label).check()
+      await frame.getByRole('button', { name: en.nav.continue }).click()
+    }
+    await until(
+      () => countIn(frame, '[data-service]'),
+      (count) => count > 0,
+      'results',
+    )
+
+    // The copy is the results' plain text, put on the clipboard from inside the cross-origin frame
+    // (the Clipboard API is not delegated to it, so through the selection), and said in its status line.
+    await frame.getByRole('button', { name: en.results.copy }).click()
+    await expect.poll(() => frame.locator('[data-copy-status]').textContent()).toBe(en.results.copied)
+    const expected = await frame
+      .locator('template[data-copy-text]')
+      .evaluate((template) => (template instanceof HTMLTemplateElement ? template.content.textContent : ''))
+    expect(expected).toContain('Troubled Desire')
+    await page.locator('main a').focus()
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(expected)
+
+    // The plain text version: a post of the state to /results.txt, in a new tab; the panel stays on the results.
+    const opened = context.waitForEvent('page')
+    await frame.getByRole('button', { name: new RegExp(en.results.plain_text) }).click()
+    const tab = await opened
+    await tab.waitForLoadState()
+    expect(tab.url()).toBe(`${server.base}/results.txt`)
+    expect(await tab.evaluate(() => document.contentType)).toBe('text/plain')
+    expect(await tab.evaluate(() => document.body.innerText)).toContain('Troubled Desire')
+    expect(page.url().startsWith(host.base)).toBe(true)
+    expect(await countIn(frame, '[data-service]')).toBeGreaterThan(0)
+    expect(blocked).toEqual([])
+  }, 60_000)
+
+  it('without JavaScript, the plain text version of the panel’s results opens in a new tab too', async () => {
+    const { page, context } = await visit(`/frame?query=${encodeURIComponent('country=DE&lang=en&partner=test-helpline')}`, {
+      javaScriptEnabled: false,
+    })
+    const frame = page.frames().find((candidate) => candidate.url().startsWith(`${server.base}/widget/panel?`))
+    if (!frame) throw new Error('no panel frame')
+    const stepOf = () => frame.evaluate(() => document.querySelector('form#turn')?.getAttribute('data-step') ?? 'results').catch(() => '')
+    const answers: Record<string, string> = {
+      asker: 'self',
+      age: 'adult',
+      stage: 'nothing_happened',
+      channels: 'any',
+      anonymity: 'matters',
+    }
+    for (let step = await stepOf(); step !== 'results'; ) {
+      const value = answers[step]
+      if (value) await frame.locator(`form#turn input[name="answer"][value="${value}"]`).check()
+      await frame.locator('form#turn button[value="answer"]').click()
+      const before = step
+      await until(stepOf, (now) => now !== '' && now !== before, `the step after ${before}`)
+      step = await stepOf()
+    }
+    await frame.waitForLoadState('load')
+    expect(await frame.getByRole('button', { name: en.results.copy }).isVisible()).toBe(false)
+    const opened = context.waitForEvent('page')
+    await frame.getByRole('button', { name: new RegExp(en.results.plain_text) }).click()
+    const tab = await opened
+    await tab.waitForLoadState()
+    expect(tab.url()).toBe(`${server.base}/results.txt`)
+    expect(await tab.locator('body').innerText()).toContain('Troubled Desire')
+    expect(await countIn(frame, '[data-service]')).toBeGreaterThan(0)
+  }, 60_000)
+
   it('completes a conversation by keyboard alone, focus landing on each new question', async () => {
     const { page, consoleLines } = await visit(
       `/page?attrs=${encodeURIComponent('data-partner="test-helpline" data-country="DE" data-lang="en"')}`,

@@ -4,6 +4,9 @@
  * - Each answer is posted with fetch and the new view swapped in place, so the live region can
  *   announce the new question and focus moves to it (WCAG 2.2: focus order, status messages).
  * - The quick exit replaces the *top* page (the host's) with the neutral site; Shift three times too.
+ *   Its hint ("press Shift three times") shows only where a keyboard is likely, as on the web page.
+ * - A button with its own formaction or formtarget (the results' plain text version, opened in a
+ *   new tab) is left to the browser: its answer is not a panel page to swap in.
  * - Escape (on release) asks the loader to close the panel; the loader's message "focus" moves focus to the question.
  * Nothing is stored: no cookies, no storage, the state stays in the forms.
  */
@@ -18,6 +21,8 @@ function leave(event?: Event): void {
   event?.preventDefault()
   const status = document.getElementById('exit-status')
   document.title = ''
+  // The status line is in the view's header: kept out of the blanked view so the exit is announced.
+  if (status) document.body.appendChild(status)
   const view = document.getElementById('view')
   if (view) view.innerHTML = ''
   if (status) status.textContent = status.getAttribute('data-text')
@@ -28,7 +33,19 @@ function leave(event?: Event): void {
   }
 }
 
-document.getElementById('exit')?.addEventListener('click', leave)
+// Delegated: the exit is in the view, and every turn swaps in a new one.
+document.addEventListener('click', (event) => {
+  if (event.target instanceof Element && event.target.closest('#exit')) leave(event)
+})
+
+const keyboard = window.matchMedia?.('(any-hover: hover) and (any-pointer: fine)').matches === true
+
+/** Shift three times needs a keyboard: the hint shows only where one is likely (not on a phone). */
+function showExitHint(): void {
+  const hint = document.querySelector<HTMLElement>('#exit small[hidden]')
+  if (hint && keyboard) hint.hidden = false
+}
+showExitHint()
 
 let shiftTimes: number[] = []
 // Escape closes on release: closing removes this frame, and the key's release must not be left
@@ -66,8 +83,9 @@ document.addEventListener('submit', (event) => {
   const form = event.target
   // getAttribute: the forms hold a button named "action", which shadows form.action.
   if (!(form instanceof HTMLFormElement) || form.getAttribute('method') !== 'post' || busy || plain) return
-  event.preventDefault()
   const submitter = event instanceof SubmitEvent && event.submitter instanceof HTMLElement ? event.submitter : null
+  if (submitter?.hasAttribute('formaction') || submitter?.hasAttribute('formtarget')) return
+  event.preventDefault()
   const body = new URLSearchParams()
   new FormData(form, submitter).forEach((value, name) => {
     if (typeof value === 'string') body.append(name, value)
@@ -98,6 +116,7 @@ function swap(html: string): void {
   document.documentElement.lang = next.documentElement.lang
   document.documentElement.dir = next.documentElement.dir
   document.title = next.title
+  showExitHint()
   const live = document.getElementById('live')
   const notice = document.querySelector('main .notice, main .error')
   const heading = focusTarget()

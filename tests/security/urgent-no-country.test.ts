@@ -263,7 +263,7 @@ describe('the JSON API and the bot', () => {
   it('the bot’s urgent card with no country has call buttons, 112 first', async () => {
     const translator = await createTranslator()
     const ui: UiLanguage = 'fr'
-    const card = urgentCard(urgentView(indexDirectory(data), undefined, translator.t(ui), ui, 'child_danger'))
+    const card = urgentCard(urgentView(indexDirectory(data), undefined, translator.t(ui), ui, 'child_danger'), 'ltr')
     const Card = z.object({ content: z.object({ text: z.string(), buttons: z.array(z.object({ type: z.string(), value: z.string() })) }) })
     const { content } = Card.parse(card)
     expect(content.buttons.filter((button) => button.type === 'call').map((button) => button.value)).toEqual([

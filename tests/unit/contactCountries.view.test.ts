@@ -56,7 +56,7 @@ describe('the card', () => {
     const phones = view.contacts.filter((contact) => contact.label === t('channel.phone'))
     expect(phones.map((contact) => [contact.text, contact.href])).toEqual([['+44 1372 847 161', 'tel:+441372847161']])
     expect(view.cost).toBe('Calls from your country may cost')
-    const card = serviceCard(view, t)
+    const card = serviceCard(view, t, 'ltr')
     expect(
       card.content.buttons.filter((button: { type: string }) => button.type === 'call').map((button: { value: string }) => button.value),
     ).toEqual(['tel:+441372847161'])
@@ -79,7 +79,7 @@ describe('the card', () => {
     expect(view.contacts.filter((contact) => contact.text === '0808 0000 000')).toEqual([
       expect.objectContaining({ href: undefined, countryNote: 'Für Anrufe aus: Vereinigtes Königreich' }),
     ])
-    const card = serviceCard(view, t)
+    const card = serviceCard(view, t, 'ltr')
     expect(card.content.buttons.some((button: { type: string }) => button.type === 'call')).toBe(false)
     expect(card.content.text).toContain('0808 0000 000 (Für Anrufe aus: Vereinigtes Königreich)')
   })

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import ar from '../../locales/ar/translation.json'
 import de from '../../locales/de/translation.json'
 import en from '../../locales/en/translation.json'
 import { generateKeyring } from '../../src/core/state/keyring'
@@ -84,6 +85,29 @@ describe('POST /results.txt', () => {
     expect(text).toMatch(/\nUrgent help · Germany\n[\s\S]*: 112\b/)
     expect(text).toContain(': 116 111')
     expect(text.indexOf('Troubled Desire')).toBeLessThan(text.indexOf('112'))
+    // Left to right, the numbers are left as they are: no invisible characters beside them.
+    expect(text).not.toMatch(/[\u2066-\u2069]/)
+  })
+
+  it('in Arabic, isolates every number left to right, in the copy too, and leaves addresses whole', async () => {
+    const page = await resultsPage('ar')
+    const text = await (await post('/results.txt', [['state', stateOf(page)]], 'ar')).text()
+    expect(text.split('\n')[0]).toBe(ar.flow.results.prompt)
+    expect(text).toContain(`${ar.urgent.title} · ألمانيا`)
+    // The urgent numbers and the services' numbers, each between U+2066 and U+2069.
+    expect(text).toContain(': \u2066112\u2069')
+    expect(text).toContain(': \u2066116 111\u2069')
+    const isolated = [...text.matchAll(/\u2066([^\u2069]*)\u2069/g)].map((match) => match[1] ?? '')
+    expect(isolated.length).toBeGreaterThan(4)
+    for (const number of isolated) expect(number).toMatch(/^\+?\d+(?:[ .:/\-–]\d+)*$/)
+    // No digit left outside an isolate, except inside an address (kept whole, to paste).
+    const outside = text.replace(/\u2066[^\u2069]*\u2069/g, '').replace(/\S*[A-Za-z@]\S*/g, '')
+    expect(outside).not.toMatch(/\d/)
+    expect(text).toContain('https://www.kein-taeter-werden.de')
+    for (const address of text.match(/https:\/\/\S+/g) ?? []) expect(address).not.toMatch(/[\u2066-\u2069]/)
+    // The copy button's words are the same.
+    const template = /<template data-copy-text="">([\s\S]*?)<\/template>/.exec(page)?.[1]
+    expect(decode(template ?? '')).toBe(text)
   })
 
   it("gives the same words as the page's copy button, in the person's language", async () => {
@@ -119,7 +143,7 @@ describe('POST /results.txt', () => {
     expect(html).toContain('data-step="asker"')
   })
 
-  it('is not offered in the widget panel, whose script posts every form to its own action', async () => {
+  it('is offered in the widget panel in a new tab (the frame shows only panel pages), and answers its post with the widget fields', async () => {
     let html = await (await node.app.request('/widget/panel?lang=en')).text()
     for (const answer of GERMANY) {
       const hidden = [...html.matchAll(/<input type="hidden" name="(w_[a-z]+)" value="([^"]*)"/g)].map((match): [string, string] => [
@@ -136,9 +160,19 @@ describe('POST /results.txt', () => {
       html = await (await post('/widget/turn', fields)).text()
     }
     expect(html).toContain('<article class="card"')
-    expect(html).not.toContain('/results.txt')
-    expect(html).not.toContain('data-copy=""')
-    expect(html).not.toContain('data-copy-text')
+    expect(html).toContain('formaction="/results.txt" formtarget="_blank"')
+    expect(html).toContain('data-copy=""')
+    expect(html).toContain('data-copy-text')
+    // What the button posts: the state and the widget's own fields.
+    const hidden = [...html.matchAll(/<input type="hidden" name="(w_[a-z]+)" value="([^"]*)"/g)].map((match): [string, string] => [
+      match[1] ?? '',
+      match[2] ?? '',
+    ])
+    expect(hidden.length).toBeGreaterThan(0)
+    const text = await post('/results.txt', [...hidden, ['state', stateOf(html)], ['action', 'show']])
+    expect(text.status).toBe(200)
+    expect(text.headers.get('content-type')).toBe('text/plain; charset=utf-8')
+    expect(await text.text()).toContain('Troubled Desire')
   })
 
   it('sends a reload of its address (GET) to the start', async () => {

@@ -53,11 +53,11 @@ export function botReplies(view: TurnView, t: Translate, prefill: Prefill | unde
             value: { ...botValue(view.state, 'urgent', [], prefill), urgentReason: option.id, urgentCountry: view.urgent.country },
           }),
         )
-    replies.push(MessageFactory.attachment(plainTextCard(urgentCard(view.urgent, reasons))))
+    replies.push(MessageFactory.attachment(plainTextCard(urgentCard(view.urgent, view.dir, reasons))))
   }
   const results = view.results
   if (results) {
-    replies.push(...resultsMessages(results, (service) => plainTextCard(serviceCard(service, t))))
+    replies.push(...resultsMessages(results, (service) => plainTextCard(serviceCard(service, t, view.dir))))
     replies.push(MessageFactory.suggestedActions(navigation, results.disclaimer))
     return replies.map(asPlainText)
   }

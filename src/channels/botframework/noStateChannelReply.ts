@@ -1,5 +1,6 @@
 import { MessageFactory, type Activity } from 'botbuilder'
 import { detectUrgentWords } from '../../core/crisis/detectUrgentWords'
+import { isolateNumbers } from '../shared/isolateNumbers'
 import { regionFromAcceptLanguage } from '../shared/regionFromAcceptLanguage'
 import type { TurnDeps } from '../shared/turnDeps'
 import { urgentView, type UrgentView } from '../shared/urgentView'
@@ -19,7 +20,8 @@ export interface NoStateMessage {
  * any channel carriesState does not name): a welcome, the urgent numbers for the locale's country
  * (the numbers many countries share when it names none), and a link to the web conversation when
  * PUBLIC_ORIGIN is set. One plain-text message with no buttons and no token, the same on every
- * message, so nothing can loop; urgent words in the text put the urgent numbers first.
+ * message, so nothing can loop; urgent words in the text put the urgent numbers first. In a
+ * right-to-left language its numbers are isolated, so they keep their digit groups in order.
  * Undefined on channels that carry state: they get the conversation.
  * @example (await noStateChannelReply(deps, { channelId: 'sms', locale: 'de-DE', text: 'hallo' }))?.[0]?.text // 'Vertrauliche Hilfe …'
  */
@@ -35,7 +37,7 @@ export async function noStateChannelReply(deps: TurnDeps, message: NoStateMessag
   const link = deps.publicOrigin ? [t('bot.web_link', { url: `${deps.publicOrigin}/` })] : []
   const parts = reason ? [urgent, ...welcome, ...link] : [...welcome, urgent, ...link]
   // One message: on SMS and email each activity is a text or an email of its own.
-  return [asPlainText(MessageFactory.text(parts.join('\n\n')))]
+  return [asPlainText(MessageFactory.text(isolateNumbers(parts.join('\n\n'), deps.translator.dir(ui))))]
 }
 
 /** Urgent help as lines of text: the numbers stand alone, so phones offer to call them. */

@@ -14,7 +14,7 @@ import { serviceCardContent } from './serviceCardContent'
  * @example serviceAdaptiveCard(view.results.services[0], t, 'ltr', 'msteams').content.body[0].style // 'heading'
  */
 export function serviceAdaptiveCard(service: ServiceView, t: Translate, dir: 'ltr' | 'rtl', channelId: string): Attachment {
-  const content = serviceCardContent(service, t)
+  const content = serviceCardContent(service, t, dir)
   const dials = acceptsTelLinks(channelId)
   const calls = content.buttons.flatMap((button) =>
     button.kind === 'call' && !dials ? [plainTextBlock(button.title, { weight: 'Bolder' })] : [],

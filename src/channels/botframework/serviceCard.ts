@@ -6,10 +6,10 @@ import { serviceCardContent } from './serviceCardContent'
 /**
  * A matched service as a hero card, for channels without Adaptive Cards (see serviceCardContent
  * for what it says): its phone numbers as call buttons and its https links as openUrl buttons.
- * @example serviceCard(view.results.services[0], t).content.title // 'Präventionsnetzwerk „Kein Täter werden“ …'
+ * @example serviceCard(view.results.services[0], t, view.dir).content.title // 'Präventionsnetzwerk „Kein Täter werden“ …'
  */
-export function serviceCard(service: ServiceView, t: Translate): Attachment {
-  const content = serviceCardContent(service, t)
+export function serviceCard(service: ServiceView, t: Translate, dir: 'ltr' | 'rtl'): Attachment {
+  const content = serviceCardContent(service, t, dir)
   const buttons = content.buttons.map(
     (button): CardAction =>
       button.kind === 'call'

@@ -1,4 +1,5 @@
 import type { Translate } from '../../i18n/translate'
+import { isolateNumbers } from '../shared/isolateNumbers'
 import type { ServiceView } from '../shared/serviceView'
 
 /** At most this many buttons on a service's card; Teams shows no more than six actions. */
@@ -26,9 +27,11 @@ export interface ServiceCardContent {
  * person's language, with the page they come from), why it is here, cost, anonymity,
  * confidentiality, when it was checked and how recent its sources are; its phone numbers as call
  * buttons, its https links, website, page about the service and first https source as link buttons.
- * @example serviceCardContent(view.results.services[0], t).buttons[0] // { kind: 'call', title: 'Phone: 0800 70 222 40', tel: 'tel:08007022240' }
+ * In right-to-left languages every number in its words is isolated (isolateNumbers), never in a tel: or https: address.
+ * @example serviceCardContent(view.results.services[0], t, 'ltr').buttons[0] // { kind: 'call', title: 'Phone: 0800 70 222 40', tel: 'tel:08007022240' }
  */
-export function serviceCardContent(service: ServiceView, t: Translate): ServiceCardContent {
+export function serviceCardContent(service: ServiceView, t: Translate, dir: 'ltr' | 'rtl'): ServiceCardContent {
+  const words = (text: string) => isolateNumbers(text, dir)
   const buttons: ServiceButton[] = []
   const contacts: string[] = []
   const viaWebsite: string[] = []
@@ -47,18 +50,19 @@ export function serviceCardContent(service: ServiceView, t: Translate): ServiceC
   if (service.aboutPage) buttons.push({ kind: 'link', title: service.aboutPage.label, url: service.aboutPage.href })
   const source = service.sources.find((entry) => entry.url.startsWith('https://'))
   if (source) buttons.push({ kind: 'link', title: source.label, url: source.url })
+  const subtitle = service.reasons.join(' · ')
   return {
-    title: service.name,
-    subtitle: service.reasons.join(' · ') || undefined,
+    title: words(service.name),
+    subtitle: subtitle ? words(subtitle) : undefined,
     about: [
       ...descriptionLines(service.description, t),
       service.cost,
       service.anonymity,
       `${t('results.confidentiality')}: ${service.confidentiality}`,
-    ],
-    contacts,
-    provenance: [service.checked, service.newestSource, ...(service.stale ? [t('results.stale')] : [])],
-    buttons: buttons.slice(0, MAX_BUTTONS),
+    ].map(words),
+    contacts: contacts.map(words),
+    provenance: [service.checked, service.newestSource, ...(service.stale ? [t('results.stale')] : [])].map(words),
+    buttons: buttons.slice(0, MAX_BUTTONS).map((button) => ({ ...button, title: words(button.title) })),
   }
 }
 

@@ -1,3 +1,4 @@
+import { isolateNumbers } from './isolateNumbers'
 import type { ResultsView } from './resultsView'
 import type { ReachLine } from './reachLines'
 import type { ServiceView } from './serviceView'
@@ -6,17 +7,19 @@ import type { UrgentView } from './urgentView'
 /**
  * The results as plain text to keep (copy, the plain text version, a chat): each service's name,
  * its numbers and addresses written out in full, hours, cost and anonymity, then the urgent
- * numbers. Built from the view alone, so every channel gives the same words.
- * @example resultsText(view.step.prompt, view.results, view.urgent).split('\n')[0] // 'Services that may help you'
+ * numbers. Built from the view alone, so every channel gives the same words. In a right-to-left
+ * language (`dir`) every number is isolated, so a pasted note keeps "0800 111 0 111" in order;
+ * addresses are left whole.
+ * @example resultsText(view.step.prompt, view.results, view.urgent, view.dir).split('\n')[0] // 'Services that may help you'
  */
-export function resultsText(title: string, results: ResultsView, urgent: UrgentView): string {
+export function resultsText(title: string, results: ResultsView, urgent: UrgentView, dir: 'ltr' | 'rtl'): string {
   const blocks = [
     [title, results.intro].join('\n'),
     ...results.services.map(serviceText),
     ...(results.helplines.length > 0 ? [results.helplinesTitle, ...results.helplines.map(serviceText)] : []),
     urgentText(urgent),
   ]
-  return `${blocks.join('\n\n')}\n`
+  return isolateNumbers(`${blocks.join('\n\n')}\n`, dir)
 }
 
 function serviceText(service: ServiceView): string {

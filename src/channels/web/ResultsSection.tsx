@@ -11,11 +11,18 @@ import { TurnForm } from './TurnForm'
  * then general helplines; ways to keep them (a plain text version, and with JavaScript a copy
  * button) without anything stored.
  */
-export function ResultsSection(props: { results: ResultsView; urgent: UrgentView; prompt: string; state: string; t: Translate }) {
+export function ResultsSection(props: {
+  results: ResultsView
+  urgent: UrgentView
+  prompt: string
+  state: string
+  dir: 'ltr' | 'rtl'
+  t: Translate
+}) {
   const { results, t } = props
-  // The widget panel swaps its forms in place through its own action, and runs no copy script: the
-  // ways to keep the results are the web page's (the panel links to it).
-  const keep = currentFormTarget().action === '/turn'
+  // In the widget panel the plain text version opens in a new tab: the panel's frame may show only
+  // panel pages (frame-ancestors), and the conversation stays where it is.
+  const inPanel = currentFormTarget().action !== '/turn'
   return (
     <section id="results" aria-labelledby="question">
       <h1 id="question" tabindex={-1}>
@@ -59,25 +66,18 @@ export function ResultsSection(props: { results: ResultsView; urgent: UrgentView
         <button name="action" value="restart">
           {t('nav.restart')}
         </button>
-        {keep ? (
-          <>
-            {/* The same words as the copy, as a page of its own: to print, save or copy with JavaScript off. */}
-            <button name="action" value="show" formaction="/results.txt">
-              {t('results.plain_text')}
-            </button>
-            {/* Shown only once copyScript runs (printStyles): without JavaScript it could do nothing. */}
-            <button type="button" class="copy" data-copy="" data-copied={t('results.copied')} data-copy-failed={t('results.copy_failed')}>
-              {t('results.copy')}
-            </button>
-          </>
-        ) : null}
+        {/* The same words as the copy, as a page of its own: to print, save or copy with JavaScript off. */}
+        <button name="action" value="show" formaction="/results.txt" formtarget={inPanel ? '_blank' : undefined}>
+          {t('results.plain_text')}
+          {inPanel ? <small> ({t('widget.new_tab')})</small> : null}
+        </button>
+        {/* Shown only once copyScript runs (printStyles): without JavaScript it could do nothing. */}
+        <button type="button" class="copy" data-copy="" data-copied={t('results.copied')} data-copy-failed={t('results.copy_failed')}>
+          {t('results.copy')}
+        </button>
       </TurnForm>
-      {keep ? (
-        <>
-          <p class="copy-status" role="status" data-copy-status=""></p>
-          <template data-copy-text="">{resultsText(props.prompt, results, props.urgent)}</template>
-        </>
-      ) : null}
+      <p class="copy-status" role="status" data-copy-status=""></p>
+      <template data-copy-text="">{resultsText(props.prompt, results, props.urgent, props.dir)}</template>
     </section>
   )
 }

@@ -28,7 +28,7 @@ export function TurnContent(props: { view: TurnView; t: Translate }) {
         />
       ) : view.results ? (
         <>
-          <ResultsSection results={view.results} urgent={view.urgent} prompt={step.prompt} state={view.state} t={t} />
+          <ResultsSection results={view.results} urgent={view.urgent} prompt={step.prompt} state={view.state} dir={view.dir} t={t} />
           {/* Already where they were: no "back to where I was" here. */}
           {view.urgentSuggested ? null : (
             <UrgentPanel urgent={view.urgent} state={view.state} t={t} headingLevel={2} returnAction={undefined} />

@@ -24,7 +24,7 @@ export function plainTextResults(deps: TurnDeps) {
       const notice = view.notice ?? t('error.bad_request')
       return c.html(renderHtml(<TurnPage view={{ ...view, notice }} nonce={c.get('nonce')} t={t} />), 400)
     }
-    return c.body(resultsText(view.step.prompt, view.results, view.urgent), 200, {
+    return c.body(resultsText(view.step.prompt, view.results, view.urgent, view.dir), 200, {
       'Content-Type': 'text/plain; charset=utf-8',
       // Shown in the browser, to read or save; a neutral name if saved.
       'Content-Disposition': 'inline; filename="services.txt"',

@@ -1,5 +1,6 @@
 import { raw } from 'hono/html'
 import { rawElement } from '../web/rawElement'
+import { copyScript } from '../web/copyScript'
 import type { LayoutProps } from '../web/Layout'
 import { QuickExit } from '../web/QuickExit'
 import { printStyles } from '../web/printStyles'
@@ -19,9 +20,9 @@ export interface PanelLayoutProps extends LayoutProps {
 
 /**
  * The widget panel, inside Helpfinder's own cross-origin iframe: quick exit (leaving the host page
- * too), urgent help and language in its header, then the conversation. Plain forms that post to
- * /widget/turn; the panel script (when JavaScript runs) swaps each answer in place, announces it
- * and moves focus to the new question.
+ * too), urgent help and language in its header (everything in a landmark), then the conversation.
+ * Plain forms that post to /widget/turn; the panel script (when JavaScript runs) swaps each answer
+ * in place, announces it and moves focus to the new question.
  */
 export function PanelLayout(props: PanelLayoutProps) {
   const { t, state } = props
@@ -35,11 +36,15 @@ export function PanelLayout(props: PanelLayoutProps) {
           css={`${styles}${printStyles}${panelStyles}:root{--accent:${props.accent.accent};--accent-ink:${props.accent.onAccent}}`}
         />
         <body class="panel">
-          <QuickExit t={t} target="_top" />
+          {/* Outside the view the script swaps, so it is there before what it announces; a live region is a region of its own. */}
           <p id="live" class="visually-hidden" aria-live="polite"></p>
           <div id="view">
-            <header class="bar">
-              <HeaderActions t={t} ui={props.ui} state={state} languages={props.languages} />
+            {/* The exit in the header's landmark, as on the web page; it is in the person's language, so it is swapped with the rest. */}
+            <header class="top">
+              <QuickExit t={t} target="_top" />
+              <div class="bar">
+                <HeaderActions t={t} ui={props.ui} state={state} languages={props.languages} />
+              </div>
             </header>
             <main id="main" tabindex={-1}>
               {props.children}
@@ -51,7 +56,8 @@ export function PanelLayout(props: PanelLayoutProps) {
             </main>
             <PageFooter t={t} ui={props.ui} newTab />
           </div>
-          {rawElement('script', { nonce: props.nonce, 'data-console-note': props.consoleNote }, panelScript)}
+          {/* copyScript is the web page's "Copy these details", delegated from the document, so swapped views keep it. */}
+          {rawElement('script', { nonce: props.nonce, 'data-console-note': props.consoleNote }, panelScript + copyScript)}
         </body>
       </html>
     </>

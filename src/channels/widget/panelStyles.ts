@@ -2,7 +2,7 @@
 export const panelStyles = `
 body.panel{font-size:1rem}
 .panel .exit{padding:.5rem .75rem}
-.panel header.bar{padding:.5rem .75rem}
+.panel .bar{padding:.5rem .75rem}
 .panel main{padding:.75rem}
 .panel h1{font-size:1.25rem}
 .panel legend{font-size:1.15rem}
