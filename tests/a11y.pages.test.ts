@@ -1,13 +1,12 @@
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import type { BrowserContext, Page } from 'playwright-core'
+import { afterEach, describe, expect, it } from 'vitest'
 import ar from '../locales/ar/translation.json'
 import de from '../locales/de/translation.json'
 import en from '../locales/en/translation.json'
+import { useServerAndBrowser } from './support/useServerAndBrowser'
 import { axe } from './support/axe'
-import { launchChromium } from './support/chromium'
-import { startNodeServer } from './support/startNodeServer'
 
 // Every page a person can reach, in a real Chromium against the real app on loopback, in English,
 // German (long words) and Arabic (right to left): axe's WCAG and best-practice rules find nothing,
@@ -26,16 +25,7 @@ const FRAME_LIMIT = 110
 /** Someone worried about themselves, adult, in Germany, nothing has happened, any way in, anonymity matters. */
 const ANSWERS: Record<string, string> = { asker: 'self', age: 'adult', stage: 'nothing_happened', channels: 'any', anonymity: 'matters' }
 
-let server: Awaited<ReturnType<typeof startNodeServer>>
-let browser: Browser
-beforeAll(async () => {
-  server = await startNodeServer()
-  browser = await launchChromium()
-}, 60_000)
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
+const env = useServerAndBrowser()
 const open: BrowserContext[] = []
 afterEach(async () => {
   await Promise.all(open.splice(0).map((context) => context.close()))
@@ -43,7 +33,7 @@ afterEach(async () => {
 
 async function newPage(language: Language, viewport: { width: number; height: number }, javaScriptEnabled: boolean): Promise<Page> {
   const phone = viewport.width < 600
-  const context = await browser.newContext({ locale: language, viewport, javaScriptEnabled, isMobile: phone, hasTouch: phone })
+  const context = await env.browser.newContext({ locale: language, viewport, javaScriptEnabled, isMobile: phone, hasTouch: phone })
   open.push(context)
   return context.newPage()
 }
@@ -56,10 +46,10 @@ async function newPage(language: Language, viewport: { width: number; height: nu
 async function audit(page: Page, javaScriptEnabled: boolean): Promise<string[]> {
   if (javaScriptEnabled) return axe(page, { bestPractice: true })
   const html = (await page.content()).replace(/<script[\s\S]*?<\/script>/g, '')
-  const context = await browser.newContext({ bypassCSP: true, viewport: page.viewportSize() ?? PHONE })
+  const context = await env.browser.newContext({ bypassCSP: true, viewport: page.viewportSize() ?? PHONE })
   open.push(context)
   const auditor = await context.newPage()
-  await auditor.goto(`${server.base}/privacy`)
+  await auditor.goto(`${env.server.base}/privacy`)
   await auditor.setContent(html)
   return axe(auditor, { bestPractice: true })
 }
@@ -145,7 +135,7 @@ async function checkPage(page: Page, language: Language, label: string, expected
 async function walkToResults(page: Page, language: Language, javaScriptEnabled: boolean, checkEvery = true) {
   const problems: string[] = []
   const counts: { number: number; total: number }[] = []
-  await page.goto(`${server.base}/?lang=${language}`)
+  await page.goto(`${env.server.base}/?lang=${language}`)
   for (let turn = 0; turn < 12; turn++) {
     const seen = await facts(page)
     if (!seen.step) break
@@ -186,25 +176,25 @@ describe('every page, JavaScript off, on a phone', () => {
       problems.push(
         ...(await checkPage(page, language, `${language} urgent (from results)`, titled(language, words.urgent.title), false)).problems,
       )
-      await page.goto(`${server.base}/urgent?lang=${language}`)
+      await page.goto(`${env.server.base}/urgent?lang=${language}`)
       problems.push(...(await checkPage(page, language, `${language} /urgent`, titled(language, words.urgent.title), false)).problems)
       for (const info of ['privacy', 'safety'] as const) {
-        await page.goto(`${server.base}/${info}?lang=${language}`)
+        await page.goto(`${env.server.base}/${info}?lang=${language}`)
         problems.push(...(await checkPage(page, language, `${language} /${info}`, titled(language, words[info].title), false)).problems)
       }
       // A page that does not exist (the error page, with urgent numbers) and a malformed post (a 400 that keeps the place).
-      const missing = await page.goto(`${server.base}/no-such-page`)
+      const missing = await page.goto(`${env.server.base}/no-such-page`)
       expect(missing?.status()).toBe(404)
       problems.push(...(await checkPage(page, language, `${language} 404`, titled(language, words.error.title), false)).problems)
-      await page.goto(`${server.base}/?lang=${language}`)
+      await page.goto(`${env.server.base}/?lang=${language}`)
       await page.route(
-        `${server.base}/turn`,
+        `${env.server.base}/turn`,
         (route) => route.continue({ postData: (route.request().postData() ?? '').replace('action=answer', 'action=oops') }),
         {
           times: 1,
         },
       )
-      const bad = page.waitForResponse(`${server.base}/turn`)
+      const bad = page.waitForResponse(`${env.server.base}/turn`)
       await page.locator('form#turn .actions button[value="answer"]').click()
       expect((await bad).status()).toBe(400)
       await page.waitForLoadState('load')
@@ -219,7 +209,7 @@ describe('every page, JavaScript off, on a phone', () => {
 
   it('typed words that suggest urgent help put the panel above the question, headings still in order', async () => {
     const page = await newPage('en', PHONE, false)
-    await page.goto(`${server.base}/?lang=en`)
+    await page.goto(`${env.server.base}/?lang=en`)
     await answer(page, 'en', 'asker')
     await answer(page, 'en', 'age')
     await page.locator('#answer-text').fill('a child is in danger')
@@ -234,7 +224,7 @@ describe('every page, JavaScript off, on a phone', () => {
 describe('a phone at 200% zoom (195×422 CSS pixels), JavaScript off', () => {
   it.each(LANGUAGES)('%s: the first question starts on the first screen, nothing scrolls sideways', async (language) => {
     const page = await newPage(language, PHONE_AT_200, false)
-    await page.goto(`${server.base}/?lang=${language}`)
+    await page.goto(`${env.server.base}/?lang=${language}`)
     const start = await facts(page)
     expect(start.h1Top).toBeLessThan(PHONE_AT_200.height - 24)
     expect(start.overflow).toBe(0)
@@ -291,7 +281,7 @@ describe('JavaScript on', () => {
   it('desktop, JavaScript off, German: the results and the privacy page pass axe', async () => {
     const page = await newPage('de', DESKTOP, false)
     const { problems } = await walkToResults(page, 'de', false, false)
-    await page.goto(`${server.base}/privacy?lang=de`)
+    await page.goto(`${env.server.base}/privacy?lang=de`)
     problems.push(...(await checkPage(page, 'de', 'de desktop /privacy', titled('de', de.privacy.title), false)).problems)
     expect(problems).toEqual([])
   }, 120_000)
@@ -319,7 +309,7 @@ describe('Arabic on a phone: numbers and English names read in order', () => {
 
   it('the urgent page for Germany after "I might hurt myself": "0800 111 0 111" in order everywhere', async () => {
     const page = await newPage('ar', PHONE, false)
-    await page.goto(`${server.base}/urgent?lang=ar&country=DE`)
+    await page.goto(`${env.server.base}/urgent?lang=ar&country=DE`)
     await page.locator('button[name="urgent_reason"][value="self_harm"]').click()
     await page.locator('.call-first').waitFor()
     const screenshot = join(tmpdir(), 'helpfinder-a11y-ar-urgent.png')

@@ -1,9 +1,8 @@
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core'
+import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-core'
 import { enhancementScript } from '../src/channels/web/enhancementScript'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
+import { useServerAndBrowser } from './support/useServerAndBrowser'
 import { NEUTRAL_SITE } from '../src/channels/web/neutralSite'
-import { launchChromium } from './support/chromium'
-import { startNodeServer } from './support/startNodeServer'
 
 // The browser's own Back and Forward, in a real Chromium against the real app on loopback.
 // JavaScript on: the whole visit is one document, each step a history entry (src/channels/web/historyScript.ts),
@@ -17,18 +16,7 @@ const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, is
 /** The language each walk switches to midway: another script and, for Arabic, the other direction. */
 const SWITCH_TO = { en: 'ar', de: 'en', ar: 'de' } as const
 
-let server: Awaited<ReturnType<typeof startNodeServer>>
-let browser: Browser
-
-beforeAll(async () => {
-  server = await startNodeServer()
-  browser = await launchChromium()
-}, 60_000)
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
+const env = useServerAndBrowser()
 
 const open: BrowserContext[] = []
 afterEach(async () => {
@@ -49,14 +37,14 @@ interface Visit {
 /** One isolated browser profile; with `route`, nothing leaves the machine (the neutral and previous sites are answered locally). */
 async function visit(options: BrowserContextOptions & { route?: boolean }): Promise<Visit> {
   const { route = true, ...contextOptions } = options
-  const context = await browser.newContext({ locale: 'en-GB', ...contextOptions })
+  const context = await env.browser.newContext({ locale: 'en-GB', ...contextOptions })
   open.push(context)
   const problems: string[] = []
   const exits: string[] = []
   if (route) {
     await context.route('**/*', async (route) => {
       const url = route.request().url()
-      if (url.startsWith(`${server.base}/`)) return route.continue()
+      if (url.startsWith(`${env.server.base}/`)) return route.continue()
       if (url.startsWith(NEUTRAL_SITE)) {
         exits.push(url)
         return route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>Weather</title><h1>Weather</h1>' })
@@ -143,13 +131,13 @@ describe.each(WALKS)('JavaScript on, $ui, $device', ({ ui, device, other }) => {
   it('Back ×3 and Forward ×2 step through the questions; the language change and urgent help are entries too', async () => {
     const { page, context, problems, addresses } = await visit({ ...(device === 'phone' ? PHONE : DESKTOP), locale: ui })
     await page.goto(PREVIOUS_SITE)
-    await page.goto(`${server.base}/?lang=${ui}`)
+    await page.goto(`${env.server.base}/?lang=${ui}`)
     expect(await langOf(page)).toBe(`${ui}|${ui === 'ar' ? 'rtl' : 'ltr'}`)
     await markDocument(page)
     const headings = [await headingOf(page)]
     for (let answer = 0; answer < 3; answer += 1) {
       headings.push(await answerShown(page))
-      expect(page.url()).toBe(`${server.base}/turn`)
+      expect(page.url()).toBe(`${env.server.base}/turn`)
       await expectFocusAndAnnouncement(page, headings.at(-1) ?? '')
     }
     expect(new Set(headings).size).toBe(4)
@@ -158,7 +146,7 @@ describe.each(WALKS)('JavaScript on, $ui, $device', ({ ui, device, other }) => {
     for (const index of [2, 1, 0]) {
       await page.goBack()
       await expectHeading(page, headings[index] ?? '')
-      expect(page.url()).toBe(index === 0 ? `${server.base}/?lang=${ui}` : `${server.base}/turn`)
+      expect(page.url()).toBe(index === 0 ? `${env.server.base}/?lang=${ui}` : `${env.server.base}/turn`)
       // As the page's own Back button does: the answer given is still chosen.
       expect(await answerKept(page)).toBe(true)
     }
@@ -198,8 +186,8 @@ describe.each(WALKS)('JavaScript on, $ui, $device', ({ ui, device, other }) => {
 
     // All of it in one document: no page load, no error page, nothing stored, no script error or CSP report.
     expect(await sameDocument(page)).toBe(true)
-    expect(addresses.filter((address) => !address.startsWith(server.base) && address !== PREVIOUS_SITE)).toEqual([])
-    expect(page.url()).toBe(`${server.base}/turn`)
+    expect(addresses.filter((address) => !address.startsWith(env.server.base) && address !== PREVIOUS_SITE)).toEqual([])
+    expect(page.url()).toBe(`${env.server.base}/turn`)
     expect(await page.locator('main').count()).toBe(1)
     expect(problems).toEqual([])
     expect(await page.evaluate(() => [localStorage.length, sessionStorage.length, document.cookie])).toEqual([0, 0, ''])
@@ -225,7 +213,7 @@ describe('JavaScript on: the quick exit leaves no way back', () => {
     const opened = await visit({ ...options, javaScriptEnabled: true })
     const { page } = opened
     await page.goto(PREVIOUS_SITE)
-    await page.goto(`${server.base}/`)
+    await page.goto(`${env.server.base}/`)
     const headings = [await headingOf(page)]
     for (let answer = 0; answer < 3; answer += 1) headings.push(await answerShown(page))
     await page.goBack()
@@ -252,7 +240,7 @@ describe('JavaScript on: the quick exit leaves no way back', () => {
     expect(await page.title()).toBe('Weather')
     const later = addresses.slice(seenBefore)
     // No Helpfinder question ever came back: any Helpfinder address after the exit is the marker, "/", left at once.
-    expect(later.filter((address) => address.startsWith(server.base) && address !== `${server.base}/`)).toEqual([])
+    expect(later.filter((address) => address.startsWith(env.server.base) && address !== `${env.server.base}/`)).toEqual([])
     expect(later.at(-1)).toBe(NEUTRAL_SITE)
     expect(await page.evaluate(() => history.length)).toBeLessThanOrEqual(4)
   }
@@ -275,10 +263,10 @@ describe('JavaScript on: the quick exit leaves no way back', () => {
     const opened = await visit({ ...DESKTOP, javaScriptEnabled: true })
     const { page } = opened
     await page.goto(PREVIOUS_SITE)
-    await page.goto(`${server.base}/`)
+    await page.goto(`${env.server.base}/`)
     await page.locator('a.skip').focus()
     await page.keyboard.press('Enter')
-    await page.waitForURL(`${server.base}/#main`)
+    await page.waitForURL(`${env.server.base}/#main`)
     await answerShown(page)
     await page.locator('header button[value="urgent"]').click()
     await page.locator('h1#urgent-title').waitFor()
@@ -289,19 +277,19 @@ describe('JavaScript on: the quick exit leaves no way back', () => {
 
   it('links to Helpfinder pages are entries too; the plain-text version (another address) is left to the browser', async () => {
     const { page, problems } = await visit({ ...DESKTOP, javaScriptEnabled: true })
-    await page.goto(`${server.base}/`)
+    await page.goto(`${env.server.base}/`)
     await markDocument(page)
     const question = await answerShown(page)
     await page.locator('footer a[href^="/privacy"]').click()
-    await page.waitForURL(`${server.base}/privacy?lang=en`)
+    await page.waitForURL(`${env.server.base}/privacy?lang=en`)
     const privacy = await headingOf(page)
     expect(privacy).not.toBe(question)
     await page.goBack()
     await expectHeading(page, question)
-    expect(page.url()).toBe(`${server.base}/turn`)
+    expect(page.url()).toBe(`${env.server.base}/turn`)
     await page.goForward()
     await expectHeading(page, privacy)
-    expect(page.url()).toBe(`${server.base}/privacy?lang=en`)
+    expect(page.url()).toBe(`${env.server.base}/privacy?lang=en`)
     expect(await sameDocument(page)).toBe(true)
 
     // To the results, then the plain-text version: the browser posts that form itself.
@@ -313,22 +301,22 @@ describe('JavaScript on: the quick exit leaves no way back', () => {
     expect(await page.evaluate(() => document.querySelector('template')?.content.textContent?.trim().length ?? 0)).toBeGreaterThan(0)
     const plainText = page.locator('button[formaction="/results.txt"]')
     expect(await plainText.count()).toBe(1)
-    const [response] = await Promise.all([page.waitForResponse(`${server.base}/results.txt`), plainText.click()])
+    const [response] = await Promise.all([page.waitForResponse(`${env.server.base}/results.txt`), plainText.click()])
     expect(response.request().isNavigationRequest()).toBe(true)
     expect(await response.headerValue('content-type')).toMatch(/^text\/plain/)
-    await page.waitForURL(`${server.base}/results.txt`)
+    await page.waitForURL(`${env.server.base}/results.txt`)
     expect(problems).toEqual([])
   }, 60_000)
 
   it('a reload mid-conversation starts again at the first question (the token was only in memory), with no error', async () => {
     const { page, problems } = await visit({ ...DESKTOP, javaScriptEnabled: true })
-    await page.goto(`${server.base}/`)
+    await page.goto(`${env.server.base}/`)
     const first = await headingOf(page)
     await answerShown(page)
     await answerShown(page)
     const response = await page.reload()
     expect(response?.status()).toBe(200)
-    expect(page.url()).toBe(`${server.base}/`)
+    expect(page.url()).toBe(`${env.server.base}/`)
     expect(await headingOf(page)).toBe(first)
     // And the conversation goes on from there as before.
     await markDocument(page)
@@ -366,7 +354,7 @@ describe('JavaScript off', () => {
   it("Back after a post shows Chrome's resubmission page; confirming it (a reload re-posts) shows the same step, 200", async () => {
     // No request routing here: Playwright's interception would let Chromium post again silently.
     const { page } = await visit({ ...DESKTOP, javaScriptEnabled: false, route: false })
-    await page.goto(`${server.base}/`)
+    await page.goto(`${env.server.base}/`)
     const headings = [await headingOf(page)]
     for (let answer = 0; answer < 2; answer += 1) headings.push(await answerShown(page))
 
@@ -386,19 +374,19 @@ describe('JavaScript off', () => {
     // Back to the first page, which was a GET: no question asked, it simply loads.
     await expect(retried(page, () => page.goBack())).rejects.toThrow(/ERR_CACHE_MISS/)
     await retried(page, () => page.goBack())
-    await page.waitForURL(`${server.base}/`)
+    await page.waitForURL(`${env.server.base}/`)
     expect(await headingOf(page)).toBe(headings[0])
   }, 60_000)
 
   it('the exit link adds a history entry: Back returns to Helpfinder (the docs say to close the tab)', async () => {
     const { page, exits } = await visit({ ...DESKTOP, javaScriptEnabled: false })
-    await page.goto(`${server.base}/`)
+    await page.goto(`${env.server.base}/`)
     const first = await headingOf(page)
     await page.locator('#exit').click()
     await page.waitForURL(NEUTRAL_SITE)
     expect(exits).toEqual([NEUTRAL_SITE])
     await page.goBack()
-    expect(page.url()).toBe(`${server.base}/`)
+    expect(page.url()).toBe(`${env.server.base}/`)
     expect(await headingOf(page)).toBe(first)
   })
 })
@@ -410,14 +398,14 @@ describe('the "press Shift three times" hint', () => {
 
   it('is hidden with JavaScript off, even with a keyboard', async () => {
     const { page } = await visit({ ...DESKTOP, javaScriptEnabled: false })
-    await page.goto(`${server.base}/`)
+    await page.goto(`${env.server.base}/`)
     expect(await hint(page).count()).toBe(1)
     expect(await hint(page).isVisible()).toBe(false)
   })
 
   it('is hidden on a phone (touch, no fine pointer), even with JavaScript', async () => {
     const { page } = await visit({ ...PHONE, javaScriptEnabled: true })
-    await page.goto(`${server.base}/`)
+    await page.goto(`${env.server.base}/`)
     expect(await page.evaluate(() => matchMedia('(any-hover: hover) and (any-pointer: fine)').matches)).toBe(false)
     expect(await hint(page).isVisible()).toBe(false)
     await answerShown(page)
@@ -426,7 +414,7 @@ describe('the "press Shift three times" hint', () => {
 
   it('shows on a desktop with JavaScript, and still after each step is swapped in', async () => {
     const { page } = await visit({ ...DESKTOP, javaScriptEnabled: true })
-    await page.goto(`${server.base}/`)
+    await page.goto(`${env.server.base}/`)
     expect(await hint(page).isVisible()).toBe(true)
     await answerShown(page)
     expect(await hint(page).isVisible()).toBe(true)

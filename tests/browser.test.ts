@@ -1,14 +1,13 @@
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-core'
+import { afterEach, describe, expect, it } from 'vitest'
 import ar from '../locales/ar/translation.json'
 import de from '../locales/de/translation.json'
 import en from '../locales/en/translation.json'
 import nl from '../locales/nl/translation.json'
+import { useServerAndBrowser } from './support/useServerAndBrowser'
 import { NEUTRAL_SITE } from '../src/channels/web/neutralSite'
-import { startNodeServer } from './support/startNodeServer'
-import { launchChromium } from './support/chromium'
 
 // A real Chromium against the real app on loopback: JavaScript off (Tor "Safest"), JavaScript on,
 // keyboard only. Nothing leaves the machine: every request that is not to the loopback server is
@@ -19,18 +18,7 @@ const PREVIOUS_SITE = 'https://search.example/results'
 /** Words a neutral tab title must never contain, in the interface languages. */
 const GIVEAWAY = /abuse|child|sexual|paedo|pedo|offend|missbrauch|kind|sexuell|täter|misbruik|seksueel/i
 
-let server: Awaited<ReturnType<typeof startNodeServer>>
-let browser: Browser
-
-beforeAll(async () => {
-  server = await startNodeServer()
-  browser = await launchChromium()
-}, 60_000)
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
+const env = useServerAndBrowser()
 
 /** One isolated browser profile with the network sealed off, and what it saw. */
 interface Sandbox {
@@ -54,13 +42,13 @@ afterEach(async () => {
 })
 
 async function sandbox(options: BrowserContextOptions): Promise<Sandbox> {
-  const context = await browser.newContext({ locale: 'en-GB', ...options })
+  const context = await env.browser.newContext({ locale: 'en-GB', ...options })
   open.push(context)
   const box: Omit<Sandbox, 'page'> = { context, blocked: [], exits: [], problems: [], setCookies: [], holdExit: undefined }
   await context.route('**/*', async (route) => {
     const request = route.request()
     const url = request.url()
-    if (url.startsWith(`${server.base}/`)) return route.continue()
+    if (url.startsWith(`${env.server.base}/`)) return route.continue()
     if (url.startsWith(NEUTRAL_SITE)) {
       box.exits.push({ url, referer: (await request.allHeaders()).referer })
       await box.holdExit
@@ -142,7 +130,7 @@ async function answer(page: Page, words: Words, labels: string[], next: string) 
 /** The whole conversation in English by mouse: self, 18 or over, "Deutschland" typed, German, thoughts, phone+chat, anonymous. */
 async function converse(page: Page) {
   const { flow } = en
-  await page.goto(`${server.base}/`)
+  await page.goto(`${env.server.base}/`)
   await waitForStep(page, 'asker')
   await expectNeutralTitle(page)
   await answer(page, en, [flow.asker.self], 'age')
@@ -208,7 +196,7 @@ describe('with JavaScript off (Tor Browser "Safest")', () => {
 
   it('changing the interface language mid-conversation keeps the place: same question, now in German, then Dutch', async () => {
     const { page } = await sandbox({ javaScriptEnabled: false })
-    await page.goto(`${server.base}/`)
+    await page.goto(`${env.server.base}/`)
     await answer(page, en, [en.flow.asker.self], 'age')
     await answer(page, en, [en.flow.age.adult], 'country')
     await page.getByLabel(en.flow.country.choose).fill('Germany')
@@ -242,7 +230,7 @@ describe('with JavaScript off (Tor Browser "Safest")', () => {
 
   it('the urgent-help entry shows 112 for Germany and offers a way back to the same question', async () => {
     const { page } = await sandbox({ javaScriptEnabled: false })
-    await page.goto(`${server.base}/`)
+    await page.goto(`${env.server.base}/`)
     await answer(page, en, [en.flow.asker.self], 'age')
     await answer(page, en, [en.flow.age.adult], 'country')
     await page.getByLabel(en.flow.country.choose).fill('Deutschland')
@@ -265,7 +253,7 @@ describe('with JavaScript off (Tor Browser "Safest")', () => {
 
   it('the quick exit is the first thing Tab reaches after the skip link, goes to the neutral site and sends no referrer', async () => {
     const { page, exits, blocked } = await sandbox({ javaScriptEnabled: false })
-    await page.goto(`${server.base}/`)
+    await page.goto(`${env.server.base}/`)
     await expectNeutralTitle(page)
     await page.keyboard.press('Tab')
     expect(await focused(page)).toMatch(/^a\|\|\|\|#main\|/)
@@ -332,7 +320,7 @@ describe('with JavaScript on', () => {
       })
     })
     await page.goto(PREVIOUS_SITE)
-    await page.goto(`${server.base}/`)
+    await page.goto(`${env.server.base}/`)
     await waitForStep(page, 'asker')
     let release = () => {}
     box.holdExit = new Promise<void>((resolve) => (release = resolve))
@@ -370,7 +358,7 @@ describe('with JavaScript on', () => {
   it('clicking the quick-exit link also replaces the history entry', async () => {
     const { page, exits } = await sandbox({ javaScriptEnabled: true })
     await page.goto(PREVIOUS_SITE)
-    await page.goto(`${server.base}/`)
+    await page.goto(`${env.server.base}/`)
     await page.locator('#exit').click()
     await page.waitForURL(NEUTRAL_SITE)
     expect(exits).toHaveLength(1)
@@ -380,7 +368,7 @@ describe('with JavaScript on', () => {
 
   it('Shift twice, a pause past the two-second window, then once more does not exit', async () => {
     const { page, exits } = await sandbox({ javaScriptEnabled: true })
-    await page.goto(`${server.base}/`)
+    await page.goto(`${env.server.base}/`)
     await waitForStep(page, 'asker')
     await page.keyboard.press('Shift')
     await page.keyboard.press('Shift')
@@ -388,7 +376,7 @@ describe('with JavaScript on', () => {
     await page.keyboard.press('Shift')
     await page.waitForTimeout(400)
     expect(exits).toEqual([])
-    expect(page.url()).toBe(`${server.base}/`)
+    expect(page.url()).toBe(`${env.server.base}/`)
     expect(await headingOf(page)).toBe(en.flow.asker.prompt)
     // The listener is alive and the window slides: two more quick presses make three in a row.
     await page.keyboard.press('Shift')
@@ -398,7 +386,7 @@ describe('with JavaScript on', () => {
 
   it('Shift used with other keys (capitals typed, Shift+Tab) does not trigger the exit', async () => {
     const { page, exits } = await sandbox({ javaScriptEnabled: true })
-    await page.goto(`${server.base}/`)
+    await page.goto(`${env.server.base}/`)
     await answer(page, en, [en.flow.asker.self], 'age')
     await answer(page, en, [en.flow.age.adult], 'country')
     const field = page.getByLabel(en.flow.country.choose)
@@ -451,7 +439,7 @@ describe('keyboard only', () => {
 
   it('the whole form can be completed with Tab, Space, typing and Enter', async () => {
     const { page } = await sandbox({ javaScriptEnabled: false })
-    await page.goto(`${server.base}/`)
+    await page.goto(`${env.server.base}/`)
     // Skip link: the first Tab, then Enter, jumps past the header to the question.
     expect(await tabTo(page, /^a\|\|\|\|#main\|/)).toHaveLength(1)
     await page.keyboard.press('Enter')
@@ -511,10 +499,10 @@ async function textEdges(page: Page, selector: string) {
 
 describe('Arabic, right to left', () => {
   it('every page of the journey is rtl, and the results page lays out from the right', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false, locale: 'ar', viewport: { width: 900, height: 1200 } })
+    const context = await env.browser.newContext({ javaScriptEnabled: false, locale: 'ar', viewport: { width: 900, height: 1200 } })
     const page = await context.newPage()
     try {
-      await page.goto(`${server.base}/?lang=ar`)
+      await page.goto(`${env.server.base}/?lang=ar`)
       const steps: [string, string][] = [
         [ar.flow.asker.self, ar.flow.age.prompt],
         [ar.flow.age.adult, ar.flow.country.prompt],

@@ -1,27 +1,17 @@
 import type { Activity } from 'botbuilder'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import ar from '../locales/ar/translation.json'
 import de from '../locales/de/translation.json'
 import en from '../locales/en/translation.json'
 import { axe } from './support/axe'
+import { useServerAndBrowser } from './support/useServerAndBrowser'
 import { LOCAL_TESTING, activity, button, buttonsOf, postActivity } from './support/botClient'
-import { launchChromium } from './support/chromium'
-import { startNodeServer } from './support/startNodeServer'
 
 // The country question in a real Chromium, JavaScript off (Tor "Safest") and on, in English, German
 // and Arabic: one text box with the names as a <datalist>; a near miss gets "did you mean" buttons,
 // one tap answers, Back shows the country kept; Enter in the box never presses a suggestion.
-let server: Awaited<ReturnType<typeof startNodeServer>>
-let browser: Browser
-beforeAll(async () => {
-  server = await startNodeServer({ bot: LOCAL_TESTING })
-  browser = await launchChromium()
-}, 60_000)
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
+const env = useServerAndBrowser({ bot: LOCAL_TESTING })
 
 interface Case {
   locale: string
@@ -50,7 +40,7 @@ async function waitForStep(page: Page, step: string) {
 
 /** Opens Helpfinder and answers the first question as someone asking about another person. */
 async function toCountry(page: Page, words: typeof en) {
-  await page.goto(`${server.base}/`)
+  await page.goto(`${env.server.base}/`)
   await page.getByLabel(words.flow.asker.someone).check()
   await page.getByRole('button', { name: words.nav.continue, exact: true }).last().click()
   await waitForStep(page, 'country')
@@ -60,7 +50,7 @@ describe.each([false, true])('JavaScript %s', (javaScriptEnabled) => {
   it.each(CASES)(
     '$locale: a typo gets "did you mean", one tap answers, Back keeps it; Enter takes what was typed',
     async (c) => {
-      const context = await browser.newContext({ locale: c.locale, javaScriptEnabled })
+      const context = await env.browser.newContext({ locale: c.locale, javaScriptEnabled })
       try {
         const page = await context.newPage()
         await toCountry(page, c.words)
@@ -113,7 +103,7 @@ describe.each([false, true])('JavaScript %s', (javaScriptEnabled) => {
 })
 
 it('with JavaScript on, typing the start of a name and taking the list’s entry answers with that country', async () => {
-  const context = await browser.newContext({ locale: 'en-GB' })
+  const context = await env.browser.newContext({ locale: 'en-GB' })
   try {
     const page = await context.newPage()
     await toCountry(page, en)
@@ -142,7 +132,7 @@ describe('the bot', () => {
     'on %s, offers "did you mean" suggestions as buttons that answer with the code',
     async (channelId) => {
       const send = async (body: Record<string, unknown>): Promise<Activity[]> => {
-        const reply = await postActivity(server.base, activity({ locale: 'en-GB', channelId, ...body }))
+        const reply = await postActivity(env.server.base, activity({ locale: 'en-GB', channelId, ...body }))
         expect(reply.status).toBe(200)
         return reply.activities
       }

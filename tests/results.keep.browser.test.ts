@@ -1,15 +1,14 @@
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import type { BrowserContextOptions, Page } from 'playwright-core'
+import { afterEach, describe, expect, it } from 'vitest'
 import ar from '../locales/ar/translation.json'
 import de from '../locales/de/translation.json'
 import en from '../locales/en/translation.json'
 import { answerPath, formAnswers } from './support/answerPaths'
 import { axe } from './support/axe'
-import { launchChromium } from './support/chromium'
+import { useServerAndBrowser } from './support/useServerAndBrowser'
 import { answerAll } from './support/formConversation'
-import { startNodeServer } from './support/startNodeServer'
 
 // Issue 20, the results as a person meets them in a real Chromium on a phone (390×844): the first
 // card's way in on the first screen, headings in order (axe with best-practice rules), a printout
@@ -21,16 +20,7 @@ const GERMANY = formAnswers(answerPath({ channels: ['any'] }))
 /** Malta: services online in English and a general helpline, so the helplines' section (h2, cards h3) shows. */
 const MALTA = formAnswers(answerPath({ country: 'MT', language: 'mt', channels: ['any'], anonymity: 'not_needed' }))
 
-let server: Awaited<ReturnType<typeof startNodeServer>>
-let browser: Browser
-beforeAll(async () => {
-  server = await startNodeServer()
-  browser = await launchChromium()
-}, 60_000)
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
+const env = useServerAndBrowser()
 
 const contexts: { close(): Promise<void> }[] = []
 afterEach(async () => {
@@ -43,13 +33,13 @@ afterEach(async () => {
  * a real POST, with or without JavaScript).
  */
 async function resultsIn(ui: string, options: BrowserContextOptions, answers = GERMANY, init?: () => void): Promise<Page> {
-  const pages = await answerAll(server.base, answers.slice(0, -1), { 'accept-language': ui })
+  const pages = await answerAll(env.server.base, answers.slice(0, -1), { 'accept-language': ui })
   const state = pages.at(-1)?.state ?? ''
-  const context = await browser.newContext({ viewport: PHONE, locale: ui, ...options })
+  const context = await env.browser.newContext({ viewport: PHONE, locale: ui, ...options })
   contexts.push(context)
   if (init) await context.addInitScript(init)
   const page = await context.newPage()
-  await page.goto(`${server.base}/?lang=${ui}`)
+  await page.goto(`${env.server.base}/?lang=${ui}`)
   const last = answers.at(-1)
   await page.evaluate(
     ({ state, replies }) => {

@@ -1,12 +1,10 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import ar from '../locales/ar/translation.json'
 import en from '../locales/en/translation.json'
 import fr from '../locales/fr/translation.json'
 import pl from '../locales/pl/translation.json'
+import { useServerAndBrowser } from './support/useServerAndBrowser'
 import sv from '../locales/sv/translation.json'
-import { launchChromium } from './support/chromium'
-import { startNodeServer } from './support/startNodeServer'
 
 // The finding, replayed as it was found: a real Chromium whose only language is fr, pl, sv, ar or
 // en (so it sends `Accept-Language: fr`, with no region) opens the start page and presses "Urgent
@@ -17,29 +15,18 @@ const CASES = (Object.keys(WORDS) as (keyof typeof WORDS)[]).flatMap((locale) =>
   [true, false].map((javaScript) => ({ locale, javaScript })),
 )
 
-let server: Awaited<ReturnType<typeof startNodeServer>>
-let browser: Browser
-
-beforeAll(async () => {
-  server = await startNodeServer()
-  browser = await launchChromium()
-}, 60_000)
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
+const env = useServerAndBrowser()
 
 describe.each(CASES)('a browser in $locale (JavaScript on: $javaScript)', ({ locale, javaScript }) => {
   it('finds a number to tap at once, then "Call 112 now" after "A child is in danger now"', async () => {
     const words = WORDS[locale]
-    const context = await browser.newContext({ locale, javaScriptEnabled: javaScript })
+    const context = await env.browser.newContext({ locale, javaScriptEnabled: javaScript })
     try {
       const sent: string[] = []
       const blocked: string[] = []
       await context.route('**/*', async (route) => {
         const request = route.request()
-        if (!request.url().startsWith(`${server.base}/`)) {
+        if (!request.url().startsWith(`${env.server.base}/`)) {
           blocked.push(request.url())
           return route.abort('blockedbyclient')
         }
@@ -47,7 +34,7 @@ describe.each(CASES)('a browser in $locale (JavaScript on: $javaScript)', ({ loc
         return route.continue()
       })
       const page = await context.newPage()
-      await page.goto(`${server.base}/`)
+      await page.goto(`${env.server.base}/`)
       expect(await page.locator('html').getAttribute('lang')).toBe(locale)
 
       await page.getByRole('button', { name: words.nav.urgent, exact: true }).click()
