@@ -1,28 +1,16 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { Hono } from 'hono'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { loaderScript } from '../../src/channels/widget/widgetAssets.generated'
-import { generateKeyring } from '../../src/core/state/keyring'
 import { acceptedEncoding } from '../../src/runtime/acceptedEncoding'
-import { createNodeApp } from '../../src/runtime/createNodeApp'
+import { useInProcessApp } from '../support/useInProcessApp'
 import { compressResponse, MIN_COMPRESSED_BYTES } from '../../src/runtime/compressResponse'
 
 // The Node server compresses text above 1 KB with brotli or gzip, as the request allows, and
 // leaves alone what must not be touched (HEAD, 304, small bodies, the curator console). The same
 // app as `npm start` serves, through app.request (no socket).
 
-const folder = mkdtempSync(join(tmpdir(), 'helpfinder-compress-'))
-let node: Awaited<ReturnType<typeof createNodeApp>>
-beforeAll(async () => {
-  node = await createNodeApp({ databaseFile: join(folder, 'compress.sqlite'), keyring: await generateKeyring(), log: () => {} })
-})
-afterAll(() => {
-  node?.close()
-  rmSync(folder, { recursive: true, force: true })
-})
+const node = useInProcessApp('compress')
 
 const request = (path: string, headers: Record<string, string> = {}, init: RequestInit = {}) =>
   node.app.request(path, { ...init, headers: { ...headers, ...(init.headers as Record<string, string> | undefined) } })

@@ -1,33 +1,16 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as z from 'zod'
 import ar from '../../locales/ar/translation.json'
 import de from '../../locales/de/translation.json'
 import en from '../../locales/en/translation.json'
 import { webTurnRequest } from '../../src/channels/web/webTurnForm'
-import { generateKeyring } from '../../src/core/state/keyring'
-import { createNodeApp } from '../../src/runtime/createNodeApp'
+import { useInProcessApp } from '../support/useInProcessApp'
 import { stepOf } from '../support/pageFacts'
 
 // The country and language questions as one text box with a <datalist>, in-process (app.request):
 // a pick from the list posts the name, which maps back to its code in the page's language; a code
 // posted beside typed text wins; a near miss gets "did you mean" buttons that post the code.
-const folder = mkdtempSync(join(tmpdir(), 'helpfinder-country-'))
-let node: Awaited<ReturnType<typeof createNodeApp>>
-beforeAll(async () => {
-  node = await createNodeApp({
-    databaseFile: join(folder, 'country.sqlite'),
-    keyring: await generateKeyring(),
-    log: () => {},
-    console: false,
-  })
-})
-afterAll(() => {
-  node?.close()
-  rmSync(folder, { recursive: true, force: true })
-})
+const node = useInProcessApp('country', { console: false })
 
 const WORDS = { en, de, ar }
 type Ui = keyof typeof WORDS

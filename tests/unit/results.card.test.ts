@@ -1,14 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import en from '../../locales/en/translation.json'
 import { monthYear } from '../../src/channels/shared/monthYear'
 import { serviceView } from '../../src/channels/shared/serviceView'
-import { generateKeyring } from '../../src/core/state/keyring'
 import { createTranslator } from '../../src/i18n/createTranslator'
-import { createNodeApp } from '../../src/runtime/createNodeApp'
 import { loadBundledData } from '../../src/storage/bundledData'
+import { useInProcessApp } from '../support/useInProcessApp'
 import { answerPath, formAnswers } from '../support/answerPaths'
 
 // Issue 20: a result card in a human voice. The way in first (the number or address itself), a
@@ -23,15 +19,7 @@ const record = (id: string) => {
   return found
 }
 
-const folder = mkdtempSync(join(tmpdir(), 'helpfinder-card-'))
-let node: Awaited<ReturnType<typeof createNodeApp>>
-beforeAll(async () => {
-  node = await createNodeApp({ databaseFile: join(folder, 'card.sqlite'), keyring: await generateKeyring(), log: () => {} })
-})
-afterAll(() => {
-  node?.close()
-  rmSync(folder, { recursive: true, force: true })
-})
+const node = useInProcessApp('card')
 
 const stateOf = (html: string) => /name="state" value="([^"]+)"/.exec(html)?.[1] ?? ''
 

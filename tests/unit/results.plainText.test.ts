@@ -1,12 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import ar from '../../locales/ar/translation.json'
 import de from '../../locales/de/translation.json'
 import en from '../../locales/en/translation.json'
-import { generateKeyring } from '../../src/core/state/keyring'
-import { createNodeApp } from '../../src/runtime/createNodeApp'
+import { useInProcessApp } from '../support/useInProcessApp'
 import { answerPath, formAnswers } from '../support/answerPaths'
 
 // Issue 20: something to keep without JavaScript. The results form's "Plain text version" posts the
@@ -14,15 +10,7 @@ import { answerPath, formAnswers } from '../support/answerPaths'
 // copy button's, every number and address in full, the urgent numbers, and the private headers.
 // A broken or missing token gets the localised page with a way on, never a 500.
 
-const folder = mkdtempSync(join(tmpdir(), 'helpfinder-plaintext-'))
-let node: Awaited<ReturnType<typeof createNodeApp>>
-beforeAll(async () => {
-  node = await createNodeApp({ databaseFile: join(folder, 'plaintext.sqlite'), keyring: await generateKeyring(), log: () => {} })
-})
-afterAll(() => {
-  node?.close()
-  rmSync(folder, { recursive: true, force: true })
-})
+const node = useInProcessApp('plaintext')
 
 const GERMANY = formAnswers(answerPath({ channels: ['any'] }))
 const stateOf = (html: string) => /name="state" value="([^"]+)"/.exec(html)?.[1] ?? ''

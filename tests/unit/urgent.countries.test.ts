@@ -1,12 +1,9 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
 import * as z from 'zod'
 import { UrgentHelpFileSchema, type UrgentLine } from '../../src/core/directory/urgentHelpSchema'
-import { generateKeyring } from '../../src/core/state/keyring'
-import { createNodeApp } from '../../src/runtime/createNodeApp'
 import { telLinksOf } from '../support/pageFacts'
+import { useInProcessApp } from '../support/useInProcessApp'
 import { EU_27 } from '../support/euMemberStates'
 
 // For every country the issue lists, the urgent-help answer gives that country's emergency
@@ -32,16 +29,7 @@ const ApiUrgent = z.object({
   }),
 })
 
-const folder = mkdtempSync(join(tmpdir(), 'helpfinder-urgent-'))
-let node: Awaited<ReturnType<typeof createNodeApp>>
-
-beforeAll(async () => {
-  node = await createNodeApp({ databaseFile: join(folder, 'urgent.sqlite'), keyring: await generateKeyring(), log: () => {} })
-})
-afterAll(() => {
-  node?.close()
-  rmSync(folder, { recursive: true, force: true })
-})
+const node = useInProcessApp('urgent')
 
 async function urgentPage(country: string) {
   const response = await node.app.request(`/urgent?country=${country}&lang=en`)

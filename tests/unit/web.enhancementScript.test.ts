@@ -1,23 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { contentVersion } from '../../src/channels/shared/contentVersion'
 import { enhancementScript } from '../../src/channels/web/enhancementScript'
 import { exitScript } from '../../src/channels/web/exitScript'
-import { generateKeyring } from '../../src/core/state/keyring'
-import { createNodeApp } from '../../src/runtime/createNodeApp'
+import { useInProcessApp } from '../support/useInProcessApp'
 
 // The pages' enhancements (Back/Forward, copy) are one cached file; the quick exit stays inline.
-const folder = mkdtempSync(join(tmpdir(), 'helpfinder-enhance-'))
-let node: Awaited<ReturnType<typeof createNodeApp>>
-beforeAll(async () => {
-  node = await createNodeApp({ databaseFile: join(folder, 'e.sqlite'), keyring: await generateKeyring(), log: () => {}, console: false })
-})
-afterAll(() => {
-  node?.close()
-  rmSync(folder, { recursive: true, force: true })
-})
+const node = useInProcessApp('enhance', { console: false })
 
 describe('the enhancement script', () => {
   it('every page names it by its version, after the inline exit script, both under the nonce', async () => {

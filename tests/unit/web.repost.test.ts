@@ -1,9 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { generateKeyring } from '../../src/core/state/keyring'
-import { createNodeApp } from '../../src/runtime/createNodeApp'
+import { describe, expect, it } from 'vitest'
+import { useInProcessApp } from '../support/useInProcessApp'
 import { langOf, stepOf } from '../support/pageFacts'
 
 // With JavaScript off, Back to a step the browser got by POST shows "Confirm Form Resubmission"
@@ -11,16 +7,7 @@ import { langOf, stepOf } from '../support/pageFacts'
 // again, with the same (older) token. That must show the same step again, 200, no error. With
 // JavaScript on, the history script sends the same body again on Back and Forward, so the same holds.
 
-const folder = mkdtempSync(join(tmpdir(), 'helpfinder-repost-'))
-let node: Awaited<ReturnType<typeof createNodeApp>>
-
-beforeAll(async () => {
-  node = await createNodeApp({ databaseFile: join(folder, 'repost.sqlite'), keyring: await generateKeyring(), log: () => {} })
-})
-afterAll(() => {
-  node?.close()
-  rmSync(folder, { recursive: true, force: true })
-})
+const node = useInProcessApp('repost')
 
 interface Page {
   status: number
