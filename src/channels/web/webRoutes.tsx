@@ -12,7 +12,7 @@ import { webTurnRequest } from './webTurnForm'
 import { readFormBody } from './readFormBody'
 import { renderHtml } from './renderHtml'
 import { enhancementScript } from './enhancementScript'
-import { matchesEtag } from '../shared/matchesEtag'
+import { cacheableScript } from '../shared/cacheableScript'
 
 /**
  * The no-JavaScript web channel: one question per page, plain POST forms, state in a hidden field.
@@ -38,16 +38,8 @@ export function webRoutes(deps: TurnDeps) {
 
   app.get('/', (c) => openPage(c, 'start', undefined))
 
-  // The one public page asset that may be kept (nothing personal in it): a year at its versioned
-  // address, five minutes and a cheap 304 at any other.
-  app.get('/enhance.js', (c) => {
-    const versioned = c.req.query('v') === enhancementScript.version
-    c.header('Cache-Control', versioned ? 'public, max-age=31536000, immutable' : 'public, max-age=300')
-    c.header('ETag', enhancementScript.etag)
-    c.header('Vary', 'Accept-Encoding')
-    if (matchesEtag(c.req.header('if-none-match'), enhancementScript.etag)) return c.body(null, 304)
-    return c.body(enhancementScript.body, 200, { 'Content-Type': 'text/javascript; charset=utf-8' })
-  })
+  // The one public page asset that may be kept (nothing personal in it).
+  app.get('/enhance.js', (c) => cacheableScript(c, enhancementScript))
 
   app.post('/turn', async (c) => {
     const body = await readFormBody(c.req)

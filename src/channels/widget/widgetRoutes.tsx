@@ -14,14 +14,13 @@ import { DemoPage } from './DemoPage'
 import { ORIGIN_PLACEHOLDER } from './originPlaceholder'
 import { frameAncestors } from './frameAncestors'
 import { PanelPage } from './PanelPage'
-import { matchesEtag } from '../shared/matchesEtag'
+import { cacheableScript } from '../shared/cacheableScript'
 import { loaderScript, loaderVersion } from './widgetAssets.generated'
 import { settingsFields, widgetSettings, type WidgetSettings } from './widgetSettings'
 import { readFormBody } from '../web/readFormBody'
 import { renderHtml } from '../web/renderHtml'
 
-/** Weak: the Node server may send the loader compressed, another representation of the same version. */
-const LOADER_ETAG = `W/"${loaderVersion}"`
+const LOADER = { body: loaderScript, version: loaderVersion, etag: `W/"${loaderVersion}"` }
 
 /**
  * The embeddable widget: `/widget.js` (the loader), the panel it frames (`/widget/panel`, then
@@ -34,15 +33,9 @@ export function widgetRoutes(deps: TurnDeps, options: { publicOrigin?: string } 
   app.get('/widget.js', (c) => {
     // Loaded by other sites' pages: the one response here meant to be read cross-origin.
     c.header('Cross-Origin-Resource-Policy', 'cross-origin')
-    // The one public response that may be kept: the same code for everyone, nothing personal in it.
-    // Its versioned address never changes content; the address partners paste is checked every
-    // five minutes, which costs a 304 while the version is the same.
-    const versioned = c.req.query('v') === loaderVersion
-    c.header('Cache-Control', versioned ? 'public, max-age=31536000, immutable' : 'public, max-age=300')
-    c.header('ETag', LOADER_ETAG)
-    c.header('Vary', 'Accept-Encoding')
-    if (matchesEtag(c.req.header('if-none-match'), LOADER_ETAG)) return c.body(null, 304)
-    return c.body(loaderScript, 200, { 'Content-Type': 'text/javascript; charset=utf-8' })
+    // The same code for everyone, nothing personal in it: kept by browsers. The address partners
+    // paste is checked every five minutes, which costs a 304 while the version is the same.
+    return cacheableScript(c, LOADER)
   })
 
   const panel = async (c: Context, settings: WidgetSettings, request: TurnRequest, bad = false) => {
