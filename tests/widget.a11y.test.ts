@@ -1,16 +1,11 @@
-import type { Browser, BrowserContext, Frame, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import type { BrowserContext, Frame, Page } from 'playwright-core'
+import { afterEach, describe, expect, it } from 'vitest'
 import ar from '../locales/ar/translation.json'
 import de from '../locales/de/translation.json'
 import en from '../locales/en/translation.json'
 import { NEUTRAL_SITE } from '../src/channels/web/neutralSite'
-import { DEVELOPMENT_ORIGINS } from '../src/core/directory/embedOrigin'
-import { loadBundledData } from '../src/storage/bundledData'
 import { axe } from './support/axe'
-import { launchChromium } from './support/chromium'
-import { startHostSite } from './support/startHostSite'
-import { startNodeServer } from './support/startNodeServer'
-import { testPartner } from './support/testPartner'
+import { useWidgetHost } from './support/useWidgetHost'
 
 // The widget panel as a person meets it, in English, German (long words) and Arabic (right to
 // left): every page of it — each question, the results, urgent help, a malformed post's 400 and
@@ -23,32 +18,14 @@ const LANGUAGES: Language[] = ['en', 'de', 'ar']
 /** Someone worried about themselves, adult, nothing has happened, any way in, anonymity matters; country and language are the embed's presets. */
 const ANSWERS: Record<string, string> = { asker: 'self', age: 'adult', stage: 'nothing_happened', channels: 'any', anonymity: 'matters' }
 
-let server: Awaited<ReturnType<typeof startNodeServer>>
-let host: Awaited<ReturnType<typeof startHostSite>>
-let browser: Browser
-beforeAll(async () => {
-  const data = loadBundledData()
-  const partners = [
-    ...data.partners,
-    testPartner({ id: 'test-helpline', origins: ['http://localhost:*'], featured: ['kein-taeter-werden'] }),
-    testPartner({ id: 'elsewhere-helpline', origins: ['https://elsewhere.example'] }),
-  ]
-  server = await startNodeServer({ seed: { ...data, partners }, embedOrigins: DEVELOPMENT_ORIGINS })
-  host = await startHostSite(server.base)
-  browser = await launchChromium(['--host-resolver-rules=MAP localhost 127.0.0.1'])
-}, 60_000)
-afterAll(async () => {
-  await browser?.close()
-  await host?.stop()
-  await server?.stop()
-})
+const env = useWidgetHost()
 const open: BrowserContext[] = []
 afterEach(async () => {
   await Promise.all(open.splice(0).map((context) => context.close()))
 })
 
 async function newContext(language: Language, javaScriptEnabled: boolean) {
-  const context = await browser.newContext({ locale: language, viewport: { width: 400, height: 700 }, javaScriptEnabled })
+  const context = await env.browser.newContext({ locale: language, viewport: { width: 400, height: 700 }, javaScriptEnabled })
   open.push(context)
   return context
 }
@@ -60,10 +37,10 @@ async function newContext(language: Language, javaScriptEnabled: boolean) {
  */
 async function auditCopy(page: Page): Promise<string[]> {
   const html = (await page.content()).replace(/<script[\s\S]*?<\/script>/g, '')
-  const context = await browser.newContext({ bypassCSP: true, viewport: page.viewportSize() ?? { width: 400, height: 700 } })
+  const context = await env.browser.newContext({ bypassCSP: true, viewport: page.viewportSize() ?? { width: 400, height: 700 } })
   open.push(context)
   const auditor = await context.newPage()
-  await auditor.goto(`${server.base}/privacy`)
+  await auditor.goto(`${env.server.base}/privacy`)
   await auditor.setContent(html)
   return axe(auditor, { bestPractice: true })
 }
@@ -122,11 +99,11 @@ async function walkPanel(page: Page, target: Page | Frame, audit: () => Promise<
 
   // An action that does not exist: the same question again, with the localised notice, as a 400.
   await page.route(
-    `${server.base}/widget/turn`,
+    `${env.server.base}/widget/turn`,
     (route) => route.continue({ postData: (route.request().postData() ?? '').replace('action=answer', 'action=oops') }),
     { times: 1 },
   )
-  const bad = page.waitForResponse(`${server.base}/widget/turn`)
+  const bad = page.waitForResponse(`${env.server.base}/widget/turn`)
   await target.locator('form#turn .actions button[value="answer"]').click()
   expect((await bad).status()).toBe(400)
   await expect
@@ -161,12 +138,12 @@ describe('the widget panel passes axe with best-practice rules', () => {
     async (language) => {
       const context = await newContext(language, false)
       const page = await context.newPage()
-      await page.goto(`${server.base}/widget/panel?lang=${language}&country=DE&partner=test-helpline`)
+      await page.goto(`${env.server.base}/widget/panel?lang=${language}&country=DE&partner=test-helpline`)
       const { problems, views } = await walkPanel(page, page, () => auditCopy(page), language)
       expect(views).toEqual(EXPECTED_VIEWS)
 
       await page.goto(
-        `${server.base}/widget/panel?lang=${language}&partner=elsewhere-helpline&host=${encodeURIComponent('http://localhost:1234')}`,
+        `${env.server.base}/widget/panel?lang=${language}&partner=elsewhere-helpline&host=${encodeURIComponent('http://localhost:1234')}`,
       )
       expect(await viewOf(page)).toBe('not set up')
       for (const violation of await auditCopy(page)) problems.push(`${language} not set up: ${violation}`)
@@ -181,7 +158,7 @@ describe('the widget panel passes axe with best-practice rules', () => {
       const context = await newContext(language, true)
       const page = await context.newPage()
       await page.goto(
-        `${host.base}/page?attrs=${encodeURIComponent(`data-partner="test-helpline" data-country="DE" data-lang="${language}" data-open="true"`)}`,
+        `${env.host.base}/page?attrs=${encodeURIComponent(`data-partner="test-helpline" data-country="DE" data-lang="${language}" data-open="true"`)}`,
       )
       const frame = await panelFrame(page)
       const { problems, views } = await walkPanel(page, frame, () => axe(frame, { bestPractice: true }), language)
@@ -189,7 +166,7 @@ describe('the widget panel passes axe with best-practice rules', () => {
       for (const violation of await axe(page, { bestPractice: true })) problems.push(`${language} host page: ${violation}`)
 
       await page.goto(
-        `${host.base}/page?attrs=${encodeURIComponent(`data-partner="elsewhere-helpline" data-lang="${language}" data-open="true"`)}`,
+        `${env.host.base}/page?attrs=${encodeURIComponent(`data-partner="elsewhere-helpline" data-lang="${language}" data-open="true"`)}`,
       )
       const refused = await panelFrame(page)
       await nextView(refused, '')
@@ -203,7 +180,8 @@ describe('the widget panel passes axe with best-practice rules', () => {
 
 describe('the quick exit in the panel', () => {
   const hint = (target: Page | Frame) => target.locator('#exit small')
-  const embed = (page: Page) => page.goto(`${host.base}/page?attrs=${encodeURIComponent('data-partner="test-helpline" data-open="true"')}`)
+  const embed = (page: Page) =>
+    page.goto(`${env.host.base}/page?attrs=${encodeURIComponent('data-partner="test-helpline" data-open="true"')}`)
 
   it('shows "press Shift three times" with JavaScript and a keyboard, after each swap too, and leaves from a swapped view by replacing the host page', async () => {
     const context = await newContext('en', true)
@@ -227,7 +205,7 @@ describe('the quick exit in the panel', () => {
   })
 
   it('keeps the hint hidden on a phone (touch, no fine pointer) and with JavaScript off', async () => {
-    const phone = await browser.newContext({ locale: 'en', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })
+    const phone = await env.browser.newContext({ locale: 'en', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })
     open.push(phone)
     const page = await phone.newPage()
     await embed(page)
@@ -237,7 +215,7 @@ describe('the quick exit in the panel', () => {
     expect(await hint(frame).isVisible()).toBe(false)
 
     const scriptless = await (await newContext('en', false)).newPage()
-    await scriptless.goto(`${server.base}/widget/panel?lang=en`)
+    await scriptless.goto(`${env.server.base}/widget/panel?lang=en`)
     expect(await hint(scriptless).count()).toBe(1)
     expect(await hint(scriptless).isVisible()).toBe(false)
   })

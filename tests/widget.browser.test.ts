@@ -1,44 +1,18 @@
-import type { Browser, BrowserContextOptions, Frame, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import type { BrowserContextOptions, Frame, Page } from 'playwright-core'
+import { afterEach, describe, expect, it } from 'vitest'
 import ar from '../locales/ar/translation.json'
 import de from '../locales/de/translation.json'
 import en from '../locales/en/translation.json'
 import { NEUTRAL_SITE } from '../src/channels/web/neutralSite'
 import { FALLBACK_LINK_TEXT } from '../src/channels/widget/embedSnippets'
-import { DEVELOPMENT_ORIGINS } from '../src/core/directory/embedOrigin'
-import { loadBundledData } from '../src/storage/bundledData'
 import { axe } from './support/axe'
-import { launchChromium } from './support/chromium'
-import { startHostSite } from './support/startHostSite'
-import { startNodeServer } from './support/startNodeServer'
-import { testPartner } from './support/testPartner'
+import { useWidgetHost } from './support/useWidgetHost'
 
 // The embeddable widget as a helpline's site uses it: Helpfinder on one loopback origin
 // (127.0.0.1), the host page on another (localhost), real headless Chromium. Nothing leaves the
 // machine: any request to a third origin is aborted and recorded.
 
-let server: Awaited<ReturnType<typeof startNodeServer>>
-let host: Awaited<ReturnType<typeof startHostSite>>
-let browser: Browser
-
-beforeAll(async () => {
-  const data = loadBundledData()
-  const partners = [
-    ...data.partners,
-    testPartner({ id: 'test-helpline', origins: ['http://localhost:*'], featured: ['kein-taeter-werden'] }),
-    testPartner({ id: 'elsewhere-helpline', origins: ['https://elsewhere.example'] }),
-  ]
-  // The host page is on http://localhost: a development server's rules (PARTNER_DEV_ORIGINS=on), given explicitly.
-  server = await startNodeServer({ seed: { ...data, partners }, embedOrigins: DEVELOPMENT_ORIGINS })
-  host = await startHostSite(server.base)
-  browser = await launchChromium(['--host-resolver-rules=MAP localhost 127.0.0.1'])
-}, 60_000)
-
-afterAll(async () => {
-  await browser?.close()
-  await host?.stop()
-  await server?.stop()
-})
+const env = useWidgetHost()
 
 const contexts: { close(): Promise<void> }[] = []
 afterEach(async () => {
@@ -47,7 +21,7 @@ afterEach(async () => {
 
 /** A fresh browser profile whose network is loopback only; what it requested and logged. */
 async function visit(path: string, options: BrowserContextOptions = {}) {
-  const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1000, height: 900 }, ...options })
+  const context = await env.browser.newContext({ locale: 'en-GB', viewport: { width: 1000, height: 900 }, ...options })
   contexts.push(context)
   const requests: string[] = []
   const blocked: string[] = []
@@ -56,7 +30,7 @@ async function visit(path: string, options: BrowserContextOptions = {}) {
   await context.route('**/*', async (route) => {
     const url = route.request().url()
     requests.push(url)
-    if (url.startsWith(`${server.base}/`) || url.startsWith(`${host.base}/`)) return route.continue()
+    if (url.startsWith(`${env.server.base}/`) || url.startsWith(`${env.host.base}/`)) return route.continue()
     if (url.startsWith(NEUTRAL_SITE)) {
       exits.push(url)
       return route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>Weather</title><h1>Weather</h1>' })
@@ -67,7 +41,7 @@ async function visit(path: string, options: BrowserContextOptions = {}) {
   const page = await context.newPage()
   page.on('console', (message) => consoleLines.push(`${message.type()}: ${message.text()} @ ${message.location().url}`))
   page.on('pageerror', (error) => consoleLines.push(`pageerror: ${error.message}`))
-  await page.goto(`${host.base}${path}`)
+  await page.goto(`${env.host.base}${path}`)
   return { context, page, requests, blocked, exits, consoleLines }
 }
 
@@ -213,9 +187,9 @@ describe('the embeddable widget on a helpline site (another origin)', () => {
 
     // Nothing but the host page and Helpfinder was asked for; nothing was stored anywhere.
     expect(blocked).toEqual([])
-    expect(requests.every((url) => url.startsWith(`${server.base}/`) || url.startsWith(`${host.base}/`))).toBe(true)
-    expect(requests.filter((url) => url.startsWith(`${host.base}/`))).toEqual([
-      `${host.base}/page?attrs=${encodeURIComponent('data-partner="test-helpline" data-country="DE" data-lang="en"')}`,
+    expect(requests.every((url) => url.startsWith(`${env.server.base}/`) || url.startsWith(`${env.host.base}/`))).toBe(true)
+    expect(requests.filter((url) => url.startsWith(`${env.host.base}/`))).toEqual([
+      `${env.host.base}/page?attrs=${encodeURIComponent('data-partner="test-helpline" data-country="DE" data-lang="en"')}`,
     ])
     // Read from the browser itself: cookies, localStorage and IndexedDB of every origin.
     const state = await context.storageState({ indexedDB: true })
@@ -288,10 +262,10 @@ describe('the embeddable widget on a helpline site (another origin)', () => {
     await frame.getByRole('button', { name: new RegExp(en.results.plain_text) }).click()
     const tab = await opened
     await tab.waitForLoadState()
-    expect(tab.url()).toBe(`${server.base}/results.txt`)
+    expect(tab.url()).toBe(`${env.server.base}/results.txt`)
     expect(await tab.evaluate(() => document.contentType)).toBe('text/plain')
     expect(await tab.evaluate(() => document.body.innerText)).toContain('Troubled Desire')
-    expect(page.url().startsWith(host.base)).toBe(true)
+    expect(page.url().startsWith(env.host.base)).toBe(true)
     expect(await countIn(frame, '[data-service]')).toBeGreaterThan(0)
     expect(blocked).toEqual([])
   }, 60_000)
@@ -300,7 +274,7 @@ describe('the embeddable widget on a helpline site (another origin)', () => {
     const { page, context } = await visit(`/frame?query=${encodeURIComponent('country=DE&lang=en&partner=test-helpline')}`, {
       javaScriptEnabled: false,
     })
-    const frame = page.frames().find((candidate) => candidate.url().startsWith(`${server.base}/widget/panel?`))
+    const frame = page.frames().find((candidate) => candidate.url().startsWith(`${env.server.base}/widget/panel?`))
     if (!frame) throw new Error('no panel frame')
     const stepOf = () => frame.evaluate(() => document.querySelector('form#turn')?.getAttribute('data-step') ?? 'results').catch(() => '')
     const answers: Record<string, string> = {
@@ -324,7 +298,7 @@ describe('the embeddable widget on a helpline site (another origin)', () => {
     await frame.getByRole('button', { name: new RegExp(en.results.plain_text) }).click()
     const tab = await opened
     await tab.waitForLoadState()
-    expect(tab.url()).toBe(`${server.base}/results.txt`)
+    expect(tab.url()).toBe(`${env.server.base}/results.txt`)
     expect(await tab.locator('body').innerText()).toContain('Troubled Desire')
     expect(await countIn(frame, '[data-service]')).toBeGreaterThan(0)
   }, 60_000)
@@ -416,7 +390,7 @@ describe('the embeddable widget on a helpline site (another origin)', () => {
     )
     const frame = await panelFrame(page)
     // The frame holds Helpfinder's page, not the browser's error page for a refused frame.
-    expect(frame.url().startsWith(`${server.base}/widget/panel?`)).toBe(true)
+    expect(frame.url().startsWith(`${env.server.base}/widget/panel?`)).toBe(true)
     await until(
       () => frame.evaluate(() => document.querySelector('main h1')?.textContent?.trim() ?? ''),
       (text) => text === de.widget.unregistered_title,
@@ -432,9 +406,9 @@ describe('the embeddable widget on a helpline site (another origin)', () => {
     await frame.locator('#open-helpfinder').click()
     const tab = await opened
     await tab.waitForLoadState()
-    expect(tab.url()).toBe(`${server.base}/?lang=de`)
+    expect(tab.url()).toBe(`${env.server.base}/?lang=de`)
     expect((await tab.locator('main h1').first().innerText()).trim()).toBe(de.flow.asker.prompt)
-    expect(page.url().startsWith(host.base)).toBe(true)
+    expect(page.url().startsWith(env.host.base)).toBe(true)
   })
 
   it('the panel itself is still refused by the browser on such a site, whatever the host page claims', async () => {
@@ -514,20 +488,20 @@ describe('the embeddable widget on a helpline site (another origin)', () => {
     const { page } = await visit('/snippet?kind=script&partner=test-helpline&lang=de', { javaScriptEnabled: false })
     expect(await page.locator('[data-helpfinder]').count()).toBe(0)
     const link = page.getByRole('link', { name: FALLBACK_LINK_TEXT })
-    expect(await link.getAttribute('href')).toBe(`${server.base}/?lang=de`)
+    expect(await link.getAttribute('href')).toBe(`${env.server.base}/?lang=de`)
     await link.click()
-    await page.waitForURL(`${server.base}/?lang=de`)
+    await page.waitForURL(`${env.server.base}/?lang=de`)
     expect((await page.locator('main h1').first().innerText()).trim()).toBe(de.flow.asker.prompt)
   })
 
   it('without JavaScript, Back inside a direct iframe is the browser’s to show; the link under it and a reload still work', async () => {
     // A profile of its own without visit()'s request routing: with routing on, Chromium posts the
     // form again on Back instead of consulting its cache, which is not what a person's browser does.
-    const context = await browser.newContext({ locale: 'en-GB', javaScriptEnabled: false })
+    const context = await env.browser.newContext({ locale: 'en-GB', javaScriptEnabled: false })
     contexts.push(context)
     const page = await context.newPage()
-    await page.goto(`${host.base}/snippet?kind=frame&partner=test-helpline&lang=en`)
-    const frame = page.frames().find((candidate) => candidate.url().startsWith(`${server.base}/widget/panel?`))
+    await page.goto(`${env.host.base}/snippet?kind=frame&partner=test-helpline&lang=en`)
+    const frame = page.frames().find((candidate) => candidate.url().startsWith(`${env.server.base}/widget/panel?`))
     if (!frame) throw new Error('no panel frame')
     // Loaded completely: a post from a frame still loading replaces its history entry instead of adding one.
     await frame.waitForLoadState('load')
@@ -547,11 +521,11 @@ describe('the embeddable widget on a helpline site (another origin)', () => {
     expect(await frame.locator('noscript p').innerText()).toBe(en.widget.no_script_back)
     expect(await frame.locator('noscript p').isVisible()).toBe(true)
     // A second post (Continue with nothing chosen answers with the same question and a notice).
-    const posted = page.waitForResponse((response) => response.url() === `${server.base}/widget/turn`)
+    const posted = page.waitForResponse((response) => response.url() === `${env.server.base}/widget/turn`)
     await frame.locator('form#turn button[value="answer"]').click()
     await posted
     await expect.poll(() => page.evaluate(() => history.length)).toBe(entries + 2)
-    const requests = server.logs.length
+    const requests = env.server.logs.length
     // Back in the browser returns the frame to the page the first post gave. A posted page is never
     // kept (no-store), and in a frame Chromium does not offer to post it again: the frame shows
     // Chromium's own error page (blank with script off) and nothing reaches the server.
@@ -560,19 +534,19 @@ describe('the embeddable widget on a helpline site (another origin)', () => {
     const back = () => page.evaluate(() => history.back())
     await back()
     await expect.poll(() => page.frames()[1]?.url(), { timeout: 5000 }).toBe('chrome-error://chromewebdata/')
-    expect(server.logs.length).toBe(requests)
+    expect(env.server.logs.length).toBe(requests)
     // Back once more reaches the frame's first page, fetched again: the first question, working.
     await back()
-    await expect.poll(() => page.frames()[1]?.url(), { timeout: 5000 }).toMatch(new RegExp(`^${server.base}/widget/panel\\?`))
+    await expect.poll(() => page.frames()[1]?.url(), { timeout: 5000 }).toMatch(new RegExp(`^${env.server.base}/widget/panel\\?`))
     await page.frames()[1]?.locator('#question').waitFor()
     // The link under the frame never depends on it (the script snippet's test follows such a link).
     const link = page.getByRole('link', { name: FALLBACK_LINK_TEXT })
-    expect(await link.getAttribute('href')).toBe(`${server.base}/?lang=en`)
+    expect(await link.getAttribute('href')).toBe(`${env.server.base}/?lang=en`)
     // Reloading the host page gives the panel's first question again, never the blank frame.
     await page.reload()
     const reloaded = page.frames()[1]
     await reloaded?.locator('#question').waitFor()
-    expect(reloaded?.url().startsWith(`${server.base}/widget/panel?`)).toBe(true)
-    expect(await link.getAttribute('href')).toBe(`${server.base}/?lang=en`)
+    expect(reloaded?.url().startsWith(`${env.server.base}/widget/panel?`)).toBe(true)
+    expect(await link.getAttribute('href')).toBe(`${env.server.base}/?lang=en`)
   })
 })
