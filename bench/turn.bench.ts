@@ -54,6 +54,9 @@ const print = (line = '') => process.stdout.write(`${line}\n`)
 
 async function main() {
   const server = await startServerProcess()
+  // The same server with the partner figures off (issue 21): counting must cost no measurable time.
+  // Same keys, so the same token opens there.
+  const uncounted = await startServerProcess({ FIGURES: 'off', STATE_KEYS: server.stateKeys })
   const bare = await startBareServer()
   const generator = await startGenerator()
   try {
@@ -97,6 +100,8 @@ async function main() {
     if (htmlCheck.status !== 200 || !htmlCheck.headers.get('content-type')?.includes('text/html') || !html.includes('class="card"')) {
       throw new Error(`full HTML turn did not return a results page (status ${htmlCheck.status})`)
     }
+    const offCheck = (await (await postJson(uncounted.base, { state, action: 'answer', reply: ['matters'] })).json()) as TurnView
+    if (offCheck.step.outcome !== 'results') throw new Error('the FIGURES=off server did not reach results with the same token')
     // The echo answers with the turn's own JSON bytes.
     await bare.setEcho(jsonText, html)
     const echoCheck = await fetch(`${bare.base}/bare-echo`, {
@@ -153,6 +158,19 @@ async function main() {
         name: 'full turn, HTML form post (to results)',
         job: { url: `${appBase}/turn`, method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: formBody },
       },
+      {
+        name: 'full turn, JSON API, FIGURES=off',
+        job: { url: `${uncounted.base}/api/v1/turn`, method: 'POST', headers: { 'content-type': 'application/json' }, body: jsonBody },
+      },
+      {
+        name: 'full turn, HTML form post, FIGURES=off',
+        job: {
+          url: `${uncounted.base}/turn`,
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: formBody,
+        },
+      },
     ]
     const results: LoadSummary[] = []
     let rssMax = rssBefore ?? 0
@@ -178,7 +196,7 @@ async function main() {
       ]),
     )
     print()
-    const [bareGet, echo, ceiling, jsonTurn, htmlTurn] = results
+    const [bareGet, echo, ceiling, jsonTurn, htmlTurn, jsonOff, htmlOff] = results
     if (bareGet && echo && ceiling && jsonTurn && htmlTurn) {
       const verdict = (passed: boolean) => (passed ? 'PASS' : 'BELOW')
       const jsonRatio = jsonTurn.requestsPerSecond / echo.requestsPerSecond
@@ -196,6 +214,12 @@ async function main() {
       print(
         `turns' p99: ${worstP99.toFixed(1)} ms  (aim ≤ ${AIM_P99_MS} ms at ${CONNECTIONS} connections)  ${verdict(worstP99 <= AIM_P99_MS)}`,
       )
+      if (jsonOff && htmlOff) {
+        // Every measured turn reaches results from a token counted to the question before: each one adds its counts.
+        print(
+          `counting on / FIGURES=off: JSON ${(jsonTurn.requestsPerSecond / jsonOff.requestsPerSecond).toFixed(3)}, HTML ${(htmlTurn.requestsPerSecond / htmlOff.requestsPerSecond).toFixed(3)} (req/s; 1.000 = no cost); p99 ${jsonTurn.latencyP99.toFixed(1)} vs ${jsonOff.latencyP99.toFixed(1)} ms JSON, ${htmlTurn.latencyP99.toFixed(1)} vs ${htmlOff.latencyP99.toFixed(1)} ms HTML`,
+        )
+      }
       const failures = results.reduce((sum, summary) => sum + summary.non2xx + summary.errors + summary.timeouts, 0)
       print(
         `errors (non-2xx, network, timeouts) in all ${results.length} rows: ${failures}; 5xx in the app's log: ${server.output.logged5xx}; stack-trace lines: ${server.output.stackTraceLines}`,
@@ -214,7 +238,7 @@ async function main() {
   } finally {
     generator.stop()
     bare.stop()
-    await server.stop()
+    await Promise.all([server.stop(), uncounted.stop()])
   }
 }
 

@@ -510,6 +510,30 @@ describe('nothing about the person is stored', () => {
     expect(liveReader.pragma('data_version', { simple: true })).toBe(dataVersionBefore)
   })
 
+  it('the partner figures’ hourly write then adds counter rows only, holding nothing typed, sent or sealed', () => {
+    // What the server would write at the hour (docs/figures.md); the byte checks below then see it too.
+    expect(server.flushFigures()).toBeGreaterThan(0)
+    const after = dumpDatabase(server.databaseFile)
+    const figureTables = Object.keys(after).filter((table) => table.startsWith('figures_'))
+    expect(figureTables.sort()).toEqual([
+      'figures_country_language_month',
+      'figures_country_month',
+      'figures_country_situation_month',
+      'figures_partner_week',
+    ])
+    for (const table of Object.keys(before)) {
+      if (table === 'sqlite_master' || figureTables.includes(table)) continue
+      expect(after[table], table).toEqual(before[table])
+    }
+    const rows = figureTables.flatMap((table) => after[table] ?? [])
+    expect(rows.length).toBeGreaterThan(10)
+    const text = rows.join('\n')
+    expect(findSecretsIn(text)).toEqual([])
+    for (const token of tokens) expect(text.includes(token)).toBe(false)
+    // No time finer than an ISO week or a month.
+    for (const [period] of text.matchAll(/\d{4}-[\dW-]+/g)) expect(period).toMatch(/^\d{4}-(W\d{2}|\d{2})$/)
+  })
+
   it('no response sets a cookie, and every response forbids caching and referrers', async () => {
     // The whole run was checked response by response; here the count and the pages around it.
     expect(seen.length).toBeGreaterThan(1000)
@@ -536,6 +560,8 @@ describe('nothing about the person is stored', () => {
     }
   })
 })
+
+const findSecretsIn = (text: string) => SECRETS.filter((secret) => text.includes(secret))
 
 describe('nothing typed or sent about the person is written anywhere', () => {
   const findSecrets = (text: string) => SECRETS.filter((secret) => text.includes(secret))

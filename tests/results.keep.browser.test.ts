@@ -1,3 +1,5 @@
+import Database from 'better-sqlite3'
+import * as z from 'zod'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { BrowserContextOptions, Page } from 'playwright-core'
@@ -209,4 +211,47 @@ describe('"Copy these details"', () => {
     expect(await page.locator('textarea').count()).toBe(0)
     expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-copy'))).toBe(true)
   }, 60_000)
+})
+
+// Issue 21: a followed contact link is counted with one same-origin beacon, the link untouched.
+describe('counting a followed contact link', () => {
+  const contacts = () => {
+    const db = new Database(env.server.databaseFile, { readonly: true })
+    try {
+      const row = db.prepare("SELECT coalesce(sum(count), 0) AS n FROM figures_partner_week WHERE event = 'contact'").get()
+      return z.object({ n: z.number() }).parse(row).n
+    } finally {
+      db.close()
+    }
+  }
+
+  it.each([true, false])(
+    'JavaScript %s: the service’s own address opens as it is, counted only with JavaScript',
+    async (javaScriptEnabled) => {
+      env.server.flushFigures()
+      const before = contacts()
+      const page = await resultsIn('en', { javaScriptEnabled })
+      const link = page.locator('article.card').first().locator('.reach a.addr').first()
+      const href = await link.getAttribute('href')
+      const beacons: string[] = []
+      page.on('request', (request) => {
+        if (request.url().endsWith('/figures/contact')) beacons.push(request.postData() ?? '')
+      })
+      // The service's site, answered here (no internet): what matters is the address the browser asks for.
+      const visited: string[] = []
+      await page.context().route('https://**', (route) => {
+        visited.push(route.request().url())
+        return route.fulfill({ status: 200, contentType: 'text/html', body: '<title>service</title>' })
+      })
+      await link.click()
+      await page.waitForURL((url) => url.protocol === 'https:')
+      expect(visited[0]).toBe(new URL(href ?? '').href)
+      await new Promise((resolve) => setTimeout(resolve, 300))
+      env.server.flushFigures()
+      expect(contacts() - before).toBe(javaScriptEnabled ? 1 : 0)
+      // The beacon carries the page's sealed state and where it came from, nothing else.
+      if (javaScriptEnabled) expect(beacons.map((body) => [...new URLSearchParams(body).keys()].sort())).toEqual([['from', 'state']])
+    },
+    60_000,
+  )
 })

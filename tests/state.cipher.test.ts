@@ -238,7 +238,8 @@ describe('tokens cross between Node and the real workerd runtime', () => {
     for (const makeCipher of [nodeStateCipher, webCryptoCipher]) {
       expect(await openState(view.state, await keyringOf(`${currentSpec},${previousSpec}`, makeCipher), Date.now(), flow)).toEqual({
         ok: true,
-        value: halfway,
+        // Three answers, counted three deep for the partner figures.
+        value: { ...halfway, h: 3 },
       })
     }
   })

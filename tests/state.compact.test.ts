@@ -115,7 +115,8 @@ describe('the compact encoding', () => {
       a: stateAnswers(SELF_IN_GERMANY),
     }
     const bytes = encodeState(whole, 1_795_449_600, codebook)
-    expect(bytes.length).toBeLessThanOrEqual(44)
+    // 44 bytes, and one more for the figures' counted depth (issue 21).
+    expect(bytes.length).toBeLessThanOrEqual(45)
     const json = encoder.encode(JSON.stringify({ s: whole, e: 1_795_449_600 }))
     expect(bytes.length * 4).toBeLessThan(json.length)
     // The ids the codebook knows are numbers: none of them is spelled out in the payload.
@@ -363,7 +364,8 @@ describe('a token sealed before the age question', () => {
       expect([self.notice, self.step.nodeId]).toEqual([undefined, 'age'])
       expect(await openState(self.state, keyring, Date.now(), flow)).toEqual({
         ok: true,
-        value: { f: flow.id, v: flow.version, ui: 'de', a: [['asker', ['self']]] },
+        // Counted (for the partner figures) as deep as the old token had gone: its three answers.
+        value: { f: flow.id, v: flow.version, ui: 'de', a: [['asker', ['self']]], h: 3 },
       })
       // A rollback to the earlier flow: today's token gives the calm restart, never a 500.
       const rolledBack = await runTurn(
@@ -469,7 +471,7 @@ describe('on a real Node server', () => {
     expect((await payloadOf(view.state, spec))[0]).toBe(COMPACT_STATE_VERSION)
     expect(await openState(view.state, await keyringOf(spec), Date.now(), flow)).toEqual({
       ok: true,
-      value: { ...halfway, a: [...halfway.a, ['language', ['de']]] },
+      value: { ...halfway, a: [...halfway.a, ['language', ['de']]], h: 4 },
     })
   })
 
@@ -485,6 +487,7 @@ describe('on a real Node server', () => {
         v: flow.version,
         ui: 'de',
         a: stateAnswers(SELF_IN_GERMANY, 4),
+        h: 4,
       },
     })
   })

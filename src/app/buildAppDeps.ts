@@ -2,6 +2,7 @@ import { createTurnMemo } from '../channels/shared/createTurnMemo'
 import type { TurnDeps } from '../channels/shared/turnDeps'
 import type { EmbedOriginRules } from '../core/directory/embedOrigin'
 import { createNameMatcher } from '../core/flow/createNameMatcher'
+import type { FigureCounter } from '../core/figures/figureCounter'
 import type { Keyring } from '../core/state/keyring'
 import { createTranslator } from '../i18n/createTranslator'
 import { uiLanguages } from '../i18n/resources'
@@ -23,6 +24,8 @@ export async function buildAppDeps(options: {
   now?: () => number
   publicOrigin?: string
   embedOrigins?: EmbedOriginRules
+  /** The partner figures' counter (docs/figures.md); none with FIGURES=off, and then nothing is counted. */
+  figures?: FigureCounter
 }): Promise<AppDeps> {
   const aliases = loadNameAliases()
   const turn: TurnDeps = {
@@ -38,6 +41,7 @@ export async function buildAppDeps(options: {
     embedOrigins: options.embedOrigins,
     publicOrigin: options.publicOrigin,
     memo: createTurnMemo(),
+    figures: options.figures,
   }
   return { turn, log: options.log, fallback: options.directory.fallback, publicOrigin: options.publicOrigin }
 }

@@ -1,3 +1,4 @@
+import { contactBeaconRoutes } from '../channels/web/contactBeaconRoutes'
 import { Hono, type Context, type MiddlewareHandler } from 'hono'
 import { apiRoutes } from '../channels/api/apiRoutes'
 import { regionFromAcceptLanguage } from '../channels/shared/regionFromAcceptLanguage'
@@ -44,6 +45,7 @@ export function createApp(deps: AppDeps, options: { edge?: MiddlewareHandler[] }
   app.route('/api/v1', apiRoutes(deps.turn))
   app.route('/', widgetRoutes(deps.turn, { publicOrigin: deps.publicOrigin }))
   app.route('/', webRoutes(deps.turn))
+  app.route('/', contactBeaconRoutes(deps.turn))
   app.notFound((c) => errorResponse(c, deps, new HttpError(404, 'error.not_found')))
   // The last resort: never a stack trace, always a way forward and urgent-help numbers.
   app.onError((error, c) => errorResponse(c, deps, error instanceof HttpError ? error : new HttpError(500, 'error.server')))

@@ -8,6 +8,7 @@ import { consoleMessagePage } from './shared/ConsoleMessagePage'
 import { csrfGuard } from './auth/csrfGuard'
 import { curatorSession } from './auth/curatorSession'
 import { dashboardRoutes } from './dashboard/dashboardRoutes'
+import { figuresRoutes } from './figures/figuresRoutes'
 import { importRoutes } from './import/importRoutes'
 import { loginRoutes } from './auth/loginRoutes'
 import { partnerRoutes } from './partners/partnerRoutes'
@@ -44,6 +45,7 @@ export function createAdminApp(deps: AdminDeps) {
   app.route('/records', recordListRoutes(deps))
   app.route('/', importRoutes(deps))
   app.route('/', dashboardRoutes(deps))
+  app.route('/', figuresRoutes(deps))
   app.route('/partners', partnerRoutes(deps))
   app.route('/', accountRoutes(deps))
   app.notFound((c) => consoleMessagePage(c, 'Not found', 'There is no console page at this address.', 404))

@@ -14,6 +14,7 @@ import type { Keyring } from '../core/state/keyring'
 import type { LogSink } from '../middleware/privacyLogger'
 import { loadBundledData } from '../storage/bundledData'
 import type { SqliteDirectory } from '../storage/sqlite/openSqliteDirectory'
+import { sqliteFigureCounter } from '../storage/sqlite/sqliteFigureCounter'
 import { superviseSqliteDirectory, type SupervisionTiming } from '../storage/sqlite/superviseSqliteDirectory'
 import { compressResponse } from './compressResponse'
 import { consoleUnavailable } from './consoleUnavailable'
@@ -47,6 +48,11 @@ export async function createNodeApp(options: {
   embedOrigins?: EmbedOriginRules
   /** How often the database file is checked (60 s) and, while it is bad, tried again (30 s); for tests. */
   databaseTiming?: SupervisionTiming
+  /**
+   * The partner figures (docs/figures.md): counted in memory and added to the SQLite file on a fixed
+   * schedule (hourly), off every request's path. `false` (FIGURES=off) keeps nothing at all.
+   */
+  figures?: false | { flushEveryMs?: number }
 }) {
   const seed = options.seed ?? loadBundledData()
   const timing = { retryMs: 30_000, ...options.databaseTiming }
@@ -67,7 +73,15 @@ export async function createNodeApp(options: {
       if (database.healthy()) options.warn?.(describeStorageFailure(error))
     },
   })
+  const figures =
+    options.figures === false ? undefined : sqliteFigureCounter({ file: options.databaseFile, warn: options.warn, ...options.figures })
+  const close = () => {
+    // The counts since the last write go in before the file is closed.
+    figures?.close()
+    database.close()
+  }
   const deps = await buildAppDeps({
+    figures,
     keyring: options.keyring,
     directory,
     log: options.log,
@@ -84,7 +98,7 @@ export async function createNodeApp(options: {
   if (botWarning) options.warn?.(botWarning)
   const bot = lazyBotHandler(deps.turn, botConfig)
   app.post('/api/messages', (c) => bot(c.req.raw, { onLoopback: nodeCallerOnLoopback(c) }))
-  if (options.console === false) return { app, directory, close: () => database.close() }
+  if (options.console === false) return { app, directory, figures, close }
   // Two apps side by side, dispatched by path: the public one never sees a console request (or
   // its cookie-setting), and the console's headers and sessions never touch a public page.
   // One console per open file (a reopened file gets a new one); none while the file is bad.
@@ -109,5 +123,5 @@ export async function createNodeApp(options: {
   root.all('/admin', (c) => admin().fetch(c.req.raw))
   root.all('/admin/*', (c) => admin().fetch(c.req.raw))
   root.all('*', (c) => app.fetch(c.req.raw, c.env))
-  return { app: root, directory, close: () => database.close() }
+  return { app: root, directory, figures, close }
 }

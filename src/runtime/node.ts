@@ -43,6 +43,8 @@ const { app, close } = await createNodeApp({
   publicOrigin: origin.value,
   embedOrigins,
   ...(consoleOn ? {} : { console: false as const }),
+  // Partner figures (docs/figures.md) are counted unless FIGURES=off, which keeps nothing at all.
+  ...(process.env.FIGURES === 'off' ? { figures: false as const } : {}),
 })
 const server = serveNode({ fetch: app.fetch, port, hostname, limits: serverLimits(process.env, warn) }, (info) => {
   process.stdout.write(`Helpfinder is running at http://${hostname}:${info.port} (directory: ${databaseFile})\n`)

@@ -13,6 +13,7 @@ import { publicOrigin } from '../app/publicOrigin'
 import { embedOriginRulesFromEnv } from '../app/embedOriginRulesFromEnv'
 import { consoleSink } from '../middleware/privacyLogger'
 import { loadBundledData } from '../storage/bundledData'
+import { d1FigureCounter, type D1FigureCounter } from '../storage/d1/d1FigureCounter'
 import { seedingD1Source, type SeedingD1Source } from '../storage/d1/seedingD1Source'
 import { stateKeyring } from './stateKeyring'
 import { unavailableApp } from './unavailableApp'
@@ -37,15 +38,20 @@ export interface WorkerEnv {
   PUBLIC_ORIGIN?: string
   /** `on` for a development Worker only: partners may then list `http://localhost` origins. A var. */
   PARTNER_DEV_ORIGINS?: string
+  /** `off` keeps no partner figures at all (docs/figures.md); on by default, counted into D1. A var. */
+  FIGURES?: string
+  /** How often an isolate writes its counts to D1 at most, in seconds (default 60). A var. */
+  FIGURES_FLUSH_SECONDS?: string
   /** The Azure Bot registration (`MicrosoftAppId`, `MicrosoftAppPassword`, …), as vars and secrets; see botConfig. */
   [botSetting: string]: unknown
 }
 
 type App = ReturnType<typeof createApp>
-type Built = { app: App; directory: ReloadingDirectoryCache; source: SeedingD1Source }
+type Built = { app: App; directory: ReloadingDirectoryCache; source: SeedingD1Source; figures: D1FigureCounter | undefined }
 
 const DEFAULT_MAX_AGE_SECONDS = 60
 const DEFAULT_RETRY_SECONDS = 30
+const DEFAULT_FIGURES_FLUSH_SECONDS = 60
 const Seconds = z.coerce.number().positive().finite()
 
 /**
@@ -74,7 +80,16 @@ async function createWorkerApp(env: WorkerEnv): Promise<Result<Built, string>> {
   const embedOrigins = embedOriginRulesFromEnv(env)
   if (embedOrigins.devOrigins)
     warnOnce('PARTNER_DEV_ORIGINS=on: partners may list http://localhost origins. For development only; never on a public Worker.')
+  // Partner figures: each isolate adds up in memory and writes to D1 in the background, at most once a minute.
+  const figures =
+    env.FIGURES === 'off'
+      ? undefined
+      : d1FigureCounter(env.DB, {
+          warn: warnOnce,
+          flushAfterMs: seconds('FIGURES_FLUSH_SECONDS', env.FIGURES_FLUSH_SECONDS, DEFAULT_FIGURES_FLUSH_SECONDS) * 1000,
+        })
   const deps = await buildAppDeps({
+    figures,
     keyring,
     directory,
     log: consoleSink,
@@ -90,7 +105,7 @@ async function createWorkerApp(env: WorkerEnv): Promise<Result<Built, string>> {
   if (botWarning) warnOnce(botWarning)
   const bot = lazyBotHandler(deps.turn, botConfig)
   app.post('/api/messages', (c) => bot(c.req.raw, { onLoopback: workerCallerOnLoopback(c.req.raw) }))
-  return ok({ app, directory, source })
+  return ok({ app, directory, source, figures })
 }
 
 /** A failed reload keeps the directory loaded before, not the built-in copy: say so. */
@@ -121,7 +136,7 @@ export default {
       warnOnce(started.error)
       return (await (unavailable ??= unavailableApp(consoleSink))).fetch(request, env, ctx)
     }
-    const { app, directory, source } = started.value
+    const { app, directory, source, figures } = started.value
     const before = directory.reloading()
     const response = await app.fetch(request, env, ctx)
     // workerd cancels what a finished request leaves running: a reload this request started
@@ -130,6 +145,7 @@ export default {
     if (reload && reload !== before) ctx.waitUntil(reload)
     const loading = source.unclaimed()
     if (loading) ctx.waitUntil(loading)
+    figures?.flushIfDue((write) => ctx.waitUntil(write), Date.now())
     return response
   },
 }

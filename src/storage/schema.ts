@@ -215,3 +215,59 @@ export const curatorEvents = sqliteTable(
   },
   (table) => [index('curator_events_by_time').on(table.at)],
 )
+
+/*
+ * Partner figures (docs/figures.md): counters, never records. Each table keeps one small set of
+ * dimensions, and none crosses partner, time and situation. Periods are an ISO week ("2026-W49")
+ * or a month ("2026-12"), never a day. No address, token or typed text has a column anywhere.
+ */
+
+/** The funnel per partner (a registered partner's id, or "(web)", "(api)", "(bot)", "(widget)") and ISO week: no country, situation or language. */
+export const figuresPartnerWeek = sqliteTable(
+  'figures_partner_week',
+  {
+    partner: text('partner').notNull(),
+    week: text('week').notNull(),
+    event: text('event').notNull(),
+    count: integer('count').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.partner, table.week, table.event] })],
+)
+
+/** The funnel and the results' tiers per country and month: no partner. */
+export const figuresCountryMonth = sqliteTable(
+  'figures_country_month',
+  {
+    country: text('country').notNull(),
+    month: text('month').notNull(),
+    event: text('event').notNull(),
+    count: integer('count').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.country, table.month, table.event] })],
+)
+
+/** Results per country, month and situation (the stage answer): never beside a partner or a language. */
+export const figuresCountrySituationMonth = sqliteTable(
+  'figures_country_situation_month',
+  {
+    country: text('country').notNull(),
+    month: text('month').notNull(),
+    situation: text('situation').notNull(),
+    event: text('event').notNull(),
+    count: integer('count').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.country, table.month, table.situation, table.event] })],
+)
+
+/** Results per country, month and the language asked for: never beside a partner or a situation. */
+export const figuresCountryLanguageMonth = sqliteTable(
+  'figures_country_language_month',
+  {
+    country: text('country').notNull(),
+    month: text('month').notNull(),
+    language: text('language').notNull(),
+    event: text('event').notNull(),
+    count: integer('count').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.country, table.month, table.language, table.event] })],
+)

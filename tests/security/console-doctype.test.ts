@@ -30,7 +30,7 @@ async function expectDoctype(response: Response, what: string, status?: number) 
   expect((await response.text()).slice(0, 15), what).toBe('<!DOCTYPE html>')
 }
 
-const FIXED = new Set(['admin', 'records', 'new', 'history', 'retire', 'dashboard', 'import', 'partners', 'account', 'events', 'login'])
+const FIXED = new Set(['admin', 'records', 'new', 'history', 'retire', 'dashboard', 'import', 'partners', 'account', 'events', 'login', 'figures'])
 /** The route a console path belongs to: ids become `:id`, so each route is visited once. */
 const routeOf = (path: string) =>
   new URL(path, 'http://x').pathname
@@ -49,7 +49,8 @@ async function crawl(client: ReturnType<typeof consoleClient>, start: string): P
     await expectDoctype(response, path)
     for (const [, href = ''] of html.matchAll(/href="(\/admin[^"#]*)"/g)) {
       const link = href.replace(/&amp;/g, '&')
-      if (link.startsWith('/admin/export/')) continue
+      // Downloads, not pages: the exports, and the figures' CSV and plain-text summary.
+      if (link.startsWith('/admin/export/') || link.startsWith('/admin/figures.csv') || link.startsWith('/admin/figures/summary')) continue
       const route = routeOf(link)
       if (seen.has(route)) continue
       seen.set(route, link)
@@ -71,6 +72,7 @@ describe('every console page starts with <!DOCTYPE html>', () => {
         '/admin/records/:id/history',
         '/admin/records/:id/retire',
         '/admin/dashboard',
+        '/admin/figures',
         '/admin/import',
         '/admin/partners',
         '/admin/partners/new',

@@ -21,6 +21,8 @@ export async function startNodeServer(
     hostname?: string
     publicOrigin?: string
     embedOrigins?: EmbedOriginRules
+    /** The partner figures: counted by default (written hourly, or by `flushFigures`); `false` is FIGURES=off. */
+    figures?: false
   } = {},
 ) {
   const folder = mkdtempSync(join(tmpdir(), 'helpfinder-'))
@@ -28,7 +30,7 @@ export async function startNodeServer(
   const logs: LogLine[] = []
   /** What the server said to the operator (its `warn` lines), e.g. that the bot is off. */
   const warnings: string[] = []
-  const { app, close } = await createNodeApp({
+  const { app, close, figures } = await createNodeApp({
     databaseFile,
     keyring: await generateKeyring(nodeStateCipher),
     log: (line) => logs.push(line),
@@ -38,6 +40,7 @@ export async function startNodeServer(
     console: options.console,
     publicOrigin: options.publicOrigin,
     embedOrigins: options.embedOrigins,
+    figures: options.figures,
   })
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const started = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(started))
@@ -49,6 +52,8 @@ export async function startNodeServer(
     databaseFile,
     logs,
     warnings,
+    /** Writes the counts added up so far to the file now (the server does it hourly); the rows written. */
+    flushFigures: () => figures?.flush() ?? 0,
     async stop() {
       await new Promise<void>((resolve) => server.close(() => resolve()))
       close()

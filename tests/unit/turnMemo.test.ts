@@ -205,6 +205,7 @@ describe('remembered turns (issue 18)', () => {
       state: { f: 'f', v: 1, ui: 'en', a: [] },
       view: { ui: 'en' } as unknown as TurnView,
       rendered: new Map([[name, [name]]]),
+      facts: { node: 'asker', outcome: undefined, tier: undefined },
     })
     small.set(index, 'a', entry('a'))
     small.set(index, 'b', entry('b'))

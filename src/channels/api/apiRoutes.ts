@@ -1,3 +1,4 @@
+import { API_SOURCE } from '../../core/figures/counterKeys'
 import { Hono } from 'hono'
 import { renderOnce } from '../shared/renderOnce'
 import { turnOutcome } from '../shared/turnOutcome'
@@ -19,7 +20,7 @@ export function apiRoutes(deps: TurnDeps) {
   app.post('/turn', async (c) => {
     const body: unknown = await c.req.json().catch(() => undefined)
     const { request, bad } = apiTurnRequest(body, c.req.header('accept-language'))
-    const outcome = await turnOutcome(deps, { ...request, regionHint: c.req.header('accept-language') })
+    const outcome = await turnOutcome(deps, { ...request, regionHint: c.req.header('accept-language'), source: API_SOURCE })
     if (bad) return c.json({ ...outcome.view, notice: deps.translator.t(outcome.view.ui)('error.bad_request') }, 400)
     return c.body(await renderOnce(outcome, 'json', (view) => JSON.stringify(view)), 200, JSON_TYPE)
   })

@@ -1,3 +1,4 @@
+import { BOT_SOURCE } from '../../core/figures/counterKeys'
 import { runTurn } from '../shared/runTurn'
 import type { TurnView } from '../shared/buildTurnView'
 import type { TurnDeps } from '../shared/turnDeps'
@@ -25,6 +26,7 @@ export async function applyPrefill(
     const code = waiting[parser]
     if (!code) break
     const next = await runTurn(deps, {
+      source: BOT_SOURCE,
       token: view.state,
       action: 'answer',
       reply: [code],

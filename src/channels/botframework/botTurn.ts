@@ -1,3 +1,4 @@
+import { BOT_SOURCE } from '../../core/figures/counterKeys'
 import { runTurn } from '../shared/runTurn'
 import type { TurnView } from '../shared/buildTurnView'
 import type { TurnDeps } from '../shared/turnDeps'
@@ -34,6 +35,7 @@ export async function botTurn(deps: TurnDeps, input: BotInput): Promise<BotTurn>
   if (!clicked.success) {
     if (typed) return startFromText(deps, typed, input.locale, lostState)
     const view = await runTurn(deps, {
+      source: BOT_SOURCE,
       token: undefined,
       action: 'start',
       reply: [],
@@ -47,6 +49,7 @@ export async function botTurn(deps: TurnDeps, input: BotInput): Promise<BotTurn>
   // Typed words answer only an open question (a value with no reply of its own); a click's text is its label.
   const answer = reply.length > 0 ? reply : action === 'answer' && typed ? [typed] : []
   const view = await runTurn(deps, {
+    source: BOT_SOURCE,
     token: state,
     action,
     reply: answer,

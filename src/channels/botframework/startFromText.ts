@@ -1,3 +1,4 @@
+import { BOT_SOURCE } from '../../core/figures/counterKeys'
 import { detectUrgentWords } from '../../core/crisis/detectUrgentWords'
 import { findNamesInText } from '../../core/flow/findNamesInText'
 import { normaliseText } from '../../core/flow/normaliseText'
@@ -18,7 +19,7 @@ import { prefillNames } from './prefillNames'
  * @example (await startFromText(deps, 'I live in Germany', 'en-US', false)).prefill // { country: 'DE', language: undefined }
  */
 export async function startFromText(deps: TurnDeps, text: string, locale: string | undefined, lostState: boolean): Promise<BotTurn> {
-  const base = { token: undefined, ui: locale, regionHint: locale }
+  const base = { token: undefined, ui: locale, regionHint: locale, source: BOT_SOURCE }
   const names = findNamesInText(text, deps, [deps.translator.pick(locale), 'en'])
   const prefill = names.country || names.language ? { country: names.country, language: names.language } : undefined
   const urgentReason = detectUrgentWords(deps.crisis, [text])

@@ -102,7 +102,9 @@ export function buildTurnView(input: ViewInput): TurnView {
           : undefined,
       suggestions: suggestionViews(input),
     },
-    results: input.results ? resultsView(input.results, input.profile, t, ui, deps.now(), input.featured) : undefined,
+    results: input.results
+      ? { ...resultsView(input.results, input.profile, t, ui, deps.now(), input.featured), countsContacts: deps.figures !== undefined }
+      : undefined,
     urgent: urgentView(index, input.urgentCountry, t, ui, input.urgentReason),
     showUrgent: input.showUrgent,
     urgentSuggested: input.urgentSuggested,

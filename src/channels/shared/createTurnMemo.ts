@@ -1,5 +1,6 @@
 import type { DirectoryIndex } from '../../core/directory/indexDirectory'
 import type { ConversationState } from '../../core/flow/conversationState'
+import type { TurnFacts } from '../../core/figures/turnFigureEvents'
 import type { TurnView } from './buildTurnView'
 import type { RenderedParts } from './renderedParts'
 
@@ -11,6 +12,8 @@ export interface MemoEntry {
   state: ConversationState
   view: TurnView
   rendered: Map<string, RenderedParts>
+  /** What the figures count of this step (its node, whether results or urgent, the results' tier): the same for everyone. */
+  facts: Pick<TurnFacts, 'node' | 'outcome' | 'tier'>
 }
 
 /** Remembered turns for the directory in use; see createTurnMemo. */

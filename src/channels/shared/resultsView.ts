@@ -18,6 +18,8 @@ export interface ResultsView {
   /** Records that fit but have no confirmed contact: named after the services, with no number or link. */
   onFile: OnFileView | undefined
   disclaimer: string
+  /** The partner figures are on (docs/figures.md): with JavaScript, a followed contact link is counted, once, with no redirect. */
+  countsContacts?: boolean
 }
 
 /** "Also on file for <country>:", the records' stored names, and why no contact is shown. */

@@ -3,6 +3,7 @@ import type { DirectoryIndex } from '../../core/directory/indexDirectory'
 import type { CrisisMatcher } from '../../core/crisis/detectUrgentWords'
 import type { NameMatcher } from '../../core/flow/createNameMatcher'
 import type { Flow } from '../../core/flow/flowSchema'
+import type { FigureCounter } from '../../core/figures/figureCounter'
 import type { Keyring } from '../../core/state/keyring'
 import type { Translator } from '../../i18n/createTranslator'
 import type { TurnMemo } from './createTurnMemo'
@@ -27,4 +28,6 @@ export interface TurnDeps {
   publicOrigin?: string
   /** Turns remembered by (directory, language, answers); without it every turn is worked out afresh. */
   memo?: TurnMemo
+  /** The partner figures' counter (docs/figures.md); absent or NO_FIGURES with FIGURES=off: nothing is counted. */
+  figures?: FigureCounter
 }

@@ -6,7 +6,10 @@ import { match } from '../../core/matching/match'
 import { profileFromAnswers } from '../../core/matching/profileFromAnswers'
 import { openState } from '../../core/state/openState'
 import { sealState } from '../../core/state/sealState'
+import { resultsTier } from '../../core/figures/resultsTier'
+import type { TurnFacts } from '../../core/figures/turnFigureEvents'
 import { buildTurnView, type TurnView } from './buildTurnView'
+import { countTurn } from './countTurn'
 import type { MemoEntry } from './createTurnMemo'
 import { regionFromAcceptLanguage } from './regionFromAcceptLanguage'
 import { TOKEN_SLOT, type RenderedParts } from './renderedParts'
@@ -61,8 +64,10 @@ export async function turnOutcome(deps: TurnDeps, request: TurnRequest): Promise
         day: Math.floor(now / DAY_MS),
       })
     : undefined
+  // What the figures need from the state before this turn: codes and a depth, never the token.
+  const before = { fresh: !opened?.ok, action: request.action, counted: opened?.ok ? (state.h ?? state.a.length) : 0 }
   const remembered = key ? deps.memo?.get(index, key) : undefined
-  if (remembered) return sealed(deps, remembered, now)
+  if (remembered) return sealed(deps, request, remembered, { ...before, ...remembered.facts, depth: remembered.state.a.length }, now)
 
   const t = translator.t(ui)
   const context = { countries: deps.countries, languages: deps.languages, labelOf: (label: string) => t(label), language: ui }
@@ -79,11 +84,13 @@ export async function turnOutcome(deps: TurnDeps, request: TurnRequest): Promise
   const showUrgent = request.action === 'urgent' || outcome.step.node.outcome === 'urgent'
   // A remembered view holds a stand-in for the token: the seal is per person, the words are not.
   const remember = key !== undefined && outcome.error === undefined
+  const stepFacts = { node: outcome.step.nodeId, outcome: outcome.step.node.outcome, tier: matched ? resultsTier(matched) : undefined }
+  const facts: TurnFacts = { ...before, ...stepFacts, depth: outcome.state.a.length }
   const view = buildTurnView({
     deps,
     index,
     ui,
-    token: remember ? TOKEN_SLOT : await sealState(outcome.state, deps.keyring, now, deps.flow),
+    token: remember ? TOKEN_SLOT : await sealState(counting(deps, request, facts, outcome.state, now), deps.keyring, now, deps.flow),
     step: outcome.step,
     error: outcome.error?.key,
     suggestions: outcome.error?.suggestions,
@@ -99,14 +106,21 @@ export async function turnOutcome(deps: TurnDeps, request: TurnRequest): Promise
     featured: request.featured,
   })
   if (!remember || !deps.memo) return { view, rendered: undefined }
-  const entry: MemoEntry = { state: outcome.state, view: deepFreeze(view), rendered: new Map() }
+  const entry: MemoEntry = { state: outcome.state, view: deepFreeze(view), rendered: new Map(), facts: stepFacts }
   deps.memo.set(index, key, entry)
-  return sealed(deps, entry, now)
+  return sealed(deps, request, entry, facts, now)
 }
 
-async function sealed(deps: TurnDeps, entry: MemoEntry, now: number): Promise<TurnOutcome> {
-  const token = await sealState(entry.state, deps.keyring, now, deps.flow)
+async function sealed(deps: TurnDeps, request: TurnRequest, entry: MemoEntry, facts: TurnFacts, now: number): Promise<TurnOutcome> {
+  const token = await sealState(counting(deps, request, facts, entry.state, now), deps.keyring, now, deps.flow)
   return { view: { ...entry.view, state: token }, rendered: entry.rendered }
+}
+
+/** The state to seal, with the depth the figures have counted: remembered turns are shared, this part is the person's. */
+function counting(deps: TurnDeps, request: TurnRequest, facts: TurnFacts, state: ConversationState, now: number): ConversationState {
+  const { h: _previous, ...rest } = state
+  const counted = countTurn(deps.figures, deps.flow, request.source, facts, state, now)
+  return counted > 0 ? { ...rest, h: counted } : rest
 }
 
 function toInput(request: TurnRequest): TurnInput {

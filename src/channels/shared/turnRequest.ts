@@ -23,4 +23,6 @@ export interface TurnRequest {
   presets?: { country?: string; language?: string }
   /** An embedding partner's own services, shown first when they fit, and the partner's name to say why. */
   featured?: { ids: readonly string[]; by: string }
+  /** Where the conversation happens, for the figures only: a registered partner's id, or "(web)", "(widget)", "(api)", "(bot)". */
+  source?: string
 }

@@ -24,7 +24,7 @@ export function ResultsSection(props: {
   // panel pages (frame-ancestors), and the conversation stays where it is.
   const inPanel = currentFormTarget().action !== '/turn'
   return (
-    <section id="results" aria-labelledby="question">
+    <section id="results" aria-labelledby="question" data-count-contacts={results.countsContacts ? '' : undefined}>
       <h1 id="question" tabindex={-1}>
         {props.prompt}
       </h1>

@@ -1,8 +1,9 @@
 import { contentVersion } from '../shared/contentVersion'
+import { contactBeaconScript } from './contactBeaconScript'
 import { copyScript } from './copyScript'
 import { historyScript } from './historyScript'
 
-const body = historyScript + copyScript
+const body = historyScript + copyScript + contactBeaconScript
 const version = contentVersion(body)
 
 /**

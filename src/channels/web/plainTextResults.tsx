@@ -1,3 +1,4 @@
+import { WEB_SOURCE } from '../../core/figures/counterKeys'
 import type { Context } from 'hono'
 import { resultsText } from '../shared/resultsText'
 import { turnOutcome } from '../shared/turnOutcome'
@@ -17,7 +18,13 @@ export function plainTextResults(deps: TurnDeps) {
   return async (c: Context) => {
     const body = await readFormBody(c.req)
     const { request } = webTurnRequest(body ?? {}, c.req.header('accept-language'))
-    const outcome = await turnOutcome(deps, { ...request, action: 'show', reply: [], regionHint: c.req.header('accept-language') })
+    const outcome = await turnOutcome(deps, {
+      ...request,
+      action: 'show',
+      reply: [],
+      regionHint: c.req.header('accept-language'),
+      source: WEB_SOURCE,
+    })
     const view = outcome.view
     if (!view.results) {
       const t = deps.translator.t(view.ui)

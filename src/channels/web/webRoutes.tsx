@@ -1,3 +1,4 @@
+import { WEB_SOURCE } from '../../core/figures/counterKeys'
 import { Hono, type Context } from 'hono'
 import type { UiLanguage } from '../../i18n/resources'
 import { renderOnce } from '../shared/renderOnce'
@@ -23,7 +24,7 @@ export function webRoutes(deps: TurnDeps) {
   const languages = () => deps.translator.languages()
 
   const render = async (c: Context, request: TurnRequest, bad = false) => {
-    const outcome = await turnOutcome(deps, { ...request, regionHint: c.req.header('accept-language') })
+    const outcome = await turnOutcome(deps, { ...request, regionHint: c.req.header('accept-language'), source: WEB_SOURCE })
     const t = deps.translator.t(outcome.view.ui)
     if (bad)
       return c.html(renderHtml(<TurnPage view={{ ...outcome.view, notice: t('error.bad_request') }} nonce={c.get('nonce')} t={t} />), 400)
@@ -75,7 +76,11 @@ export function webRoutes(deps: TurnDeps) {
               nonce={NONCE_SLOT}
               languages={languages()}
               title={t(`${page}.title`)}
-              paragraphs={deps.translator.paragraphs(ui, `${page}.body`)}
+              paragraphs={[
+                ...deps.translator.paragraphs(ui, `${page}.body`),
+                // The privacy page says exactly what is counted, or that nothing is (docs/figures.md).
+                ...(page === 'privacy' ? deps.translator.paragraphs(ui, deps.figures ? 'privacy.figures_on' : 'privacy.figures_off') : []),
+              ]}
             />,
           ),
         )

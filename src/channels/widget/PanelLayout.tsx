@@ -9,6 +9,7 @@ import { HeaderActions } from '../web/HeaderActions'
 import { PageFooter } from '../web/PageFooter'
 import { PageHead } from '../web/PageHead'
 import { panelStyles } from './panelStyles'
+import { contactBeaconScript } from '../web/contactBeaconScript'
 import { panelScript } from './widgetAssets.generated'
 
 /** What the panel frame needs besides what every page's frame needs. */
@@ -57,7 +58,11 @@ export function PanelLayout(props: PanelLayoutProps) {
             <PageFooter t={t} ui={props.ui} newTab />
           </div>
           {/* copyScript is the web page's "Copy these details", delegated from the document, so swapped views keep it. */}
-          {rawElement('script', { nonce: props.nonce, 'data-console-note': props.consoleNote }, panelScript + copyScript)}
+          {rawElement(
+            'script',
+            { nonce: props.nonce, 'data-console-note': props.consoleNote },
+            panelScript + copyScript + contactBeaconScript,
+          )}
         </body>
       </html>
     </>

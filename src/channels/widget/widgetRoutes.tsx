@@ -1,3 +1,4 @@
+import { WIDGET_SOURCE } from '../../core/figures/counterKeys'
 import { Hono, type Context } from 'hono'
 import { PRODUCTION_ORIGINS } from '../../core/directory/embedOrigin'
 import { contentSecurityPolicy } from '../../middleware/securityHeaders'
@@ -51,6 +52,8 @@ export function widgetRoutes(deps: TurnDeps, options: { publicOrigin?: string } 
         language: settings.lang ?? partner?.defaultLanguage ?? undefined,
       },
       featured: partner && partner.featured.length > 0 ? { ids: partner.featured, by: partner.name } : undefined,
+      // Only a registered partner is named: an id anyone could type would make a counter of its own.
+      source: partner?.id ?? WIDGET_SOURCE,
     })
     const t = deps.translator.t(view.ui)
     c.header(

@@ -8,6 +8,7 @@ import { adminStyles } from './adminStyles'
 const SECTIONS = [
   { href: '/admin/records', label: 'Records' },
   { href: '/admin/dashboard', label: 'Staleness' },
+  { href: '/admin/figures', label: 'Figures' },
   { href: '/admin/import', label: 'Import and export' },
   { href: '/admin/partners', label: 'Partners', admin: true },
   { href: '/admin/account', label: 'Your account' },

@@ -11,7 +11,12 @@ export interface CounterKey {
   event: string
 }
 
-/** The partner of a conversation on Helpfinder's own pages. */
+/** Where a conversation happens, when no registered partner embeds it: Helpfinder's own pages, the JSON API, a bot channel, the widget of an unregistered site. */
+export const WEB_SOURCE = '(web)'
+export const API_SOURCE = '(api)'
+export const BOT_SOURCE = '(bot)'
+export const WIDGET_SOURCE = '(widget)'
+/** A count whose source was not said (never from a channel of ours). */
 export const NO_PARTNER = '(none)'
 
 /**

@@ -1,8 +1,12 @@
-/** Where a results page left the person: a service in their country, online only, urgent help only, or nothing. */
-export type ResultsTier = 'national' | 'online' | 'urgent_only' | 'nothing'
+/**
+ * Where a results page left the person: a service for their situation in their country; services
+ * online only; general helplines only; or urgent-help numbers only (results are never empty).
+ */
+export type ResultsTier = 'national' | 'online' | 'helplines' | 'urgent_only'
 
 /** One thing that happened in a conversation, as the figures count it: never who, never when exactly. */
 export type FigureEvent =
+  | { kind: 'opened' }
   | { kind: 'started' }
   | { kind: 'reached'; question: string }
   | { kind: 'results'; tier: ResultsTier }

@@ -16,5 +16,11 @@ export const ConversationStateSchema = z.object({
   ui: z.string().regex(/^[a-z]{2}$/),
   /** answers in the order given */
   a: z.array(AnswerSchema).max(32),
+  /**
+   * How deep the figures have counted this conversation (docs/figures.md): a step is counted only
+   * the first time the answers reach its depth, so Back and a language change count nothing twice.
+   * Absent in tokens sealed before it existed: read as the number of answers (already counted).
+   */
+  h: z.number().int().nonnegative().max(33).optional(),
 })
 export type ConversationState = z.infer<typeof ConversationStateSchema>

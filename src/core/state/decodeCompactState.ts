@@ -1,7 +1,7 @@
 import { ConversationStateSchema, type Answer } from '../flow/conversationState'
 import { ByteReader } from './ByteReader'
 import type { DecodedPayload } from './decodeStatePayload'
-import { COMPACT_STATE_VERSION } from './encodeState'
+import { COMPACT_STATE_VERSION, COMPACT_STATE_VERSION_1 } from './encodeState'
 import { EMPTY_CODEBOOK, type StateCodebook } from './stateCodebook'
 
 /** Limits that hold for every state ConversationStateSchema accepts (UTF-8 takes at most 3 bytes per UTF-16 unit). */
@@ -23,7 +23,8 @@ export function decodeCompactState(plain: Uint8Array, current: StateCodebook): D
   const version = input.byte()
   const expiresAt = input.varint()
   const hash = input.uint32()
-  if (version !== COMPACT_STATE_VERSION || expiresAt === undefined || hash === undefined) return { kind: 'malformed' }
+  if ((version !== COMPACT_STATE_VERSION && version !== COMPACT_STATE_VERSION_1) || expiresAt === undefined || hash === undefined)
+    return { kind: 'malformed' }
   const codebook =
     hash === current.hash || current.earlierHashes.has(hash) ? current : hash === EMPTY_CODEBOOK.hash ? EMPTY_CODEBOOK : undefined
   if (!codebook) return { kind: 'flow_changed', expiresAt }
@@ -46,8 +47,12 @@ export function decodeCompactState(plain: Uint8Array, current: StateCodebook): D
     }
     a.push([node.id, values])
   }
+  // The figures' counted depth: version 2 always ends with it (0 for none); version 1 ends here.
+  const depth = version === COMPACT_STATE_VERSION ? input.varint() : 0
+  if (depth === undefined) return { kind: 'malformed' }
+  const h = depth === 0 ? undefined : depth - 1
   // Every byte read, and the same rules as any state (the regex on ui, lengths in UTF-16 units).
-  const state = input.done ? ConversationStateSchema.safeParse({ f, v, ui, a }) : undefined
+  const state = input.done ? ConversationStateSchema.safeParse(h === undefined ? { f, v, ui, a } : { f, v, ui, a, h }) : undefined
   return state?.success ? { kind: 'state', expiresAt, state: state.data } : { kind: 'malformed' }
 }
 
