@@ -7,6 +7,7 @@ import { jsx } from 'hono/jsx'
 import { buildAppDeps } from '../src/app/buildAppDeps'
 import { apiTurnRequest } from '../src/channels/api/apiTurnRequest'
 import { buildTurnView, type TurnView } from '../src/channels/shared/buildTurnView'
+import { countTurn } from '../src/channels/shared/countTurn'
 import { runTurn } from '../src/channels/shared/runTurn'
 import type { TurnRequest } from '../src/channels/shared/turnRequest'
 import { TurnPage } from '../src/channels/web/TurnPage'
@@ -19,6 +20,7 @@ import { openState } from '../src/core/state/openState'
 import { sealState } from '../src/core/state/sealState'
 import { webCryptoCipher } from '../src/core/state/webCryptoCipher'
 import { createNodeApp } from '../src/runtime/createNodeApp'
+import { sqliteFigureCounter } from '../src/storage/sqlite/sqliteFigureCounter'
 import { nodeStateCipher } from '../src/runtime/nodeStateCipher'
 import { CONVERSATION_PATH } from './conversationPath'
 import type { LoadJob, LoadSummary } from './loadGenerator'
@@ -158,19 +160,6 @@ async function main() {
         name: 'full turn, HTML form post (to results)',
         job: { url: `${appBase}/turn`, method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: formBody },
       },
-      {
-        name: 'full turn, JSON API, FIGURES=off',
-        job: { url: `${uncounted.base}/api/v1/turn`, method: 'POST', headers: { 'content-type': 'application/json' }, body: jsonBody },
-      },
-      {
-        name: 'full turn, HTML form post, FIGURES=off',
-        job: {
-          url: `${uncounted.base}/turn`,
-          method: 'POST',
-          headers: { 'content-type': 'application/x-www-form-urlencoded' },
-          body: formBody,
-        },
-      },
     ]
     const results: LoadSummary[] = []
     let rssMax = rssBefore ?? 0
@@ -196,7 +185,7 @@ async function main() {
       ]),
     )
     print()
-    const [bareGet, echo, ceiling, jsonTurn, htmlTurn, jsonOff, htmlOff] = results
+    const [bareGet, echo, ceiling, jsonTurn, htmlTurn] = results
     if (bareGet && echo && ceiling && jsonTurn && htmlTurn) {
       const verdict = (passed: boolean) => (passed ? 'PASS' : 'BELOW')
       const jsonRatio = jsonTurn.requestsPerSecond / echo.requestsPerSecond
@@ -214,12 +203,6 @@ async function main() {
       print(
         `turns' p99: ${worstP99.toFixed(1)} ms  (aim ≤ ${AIM_P99_MS} ms at ${CONNECTIONS} connections)  ${verdict(worstP99 <= AIM_P99_MS)}`,
       )
-      if (jsonOff && htmlOff) {
-        // Every measured turn reaches results from a token counted to the question before: each one adds its counts.
-        print(
-          `counting on / FIGURES=off: JSON ${(jsonTurn.requestsPerSecond / jsonOff.requestsPerSecond).toFixed(3)}, HTML ${(htmlTurn.requestsPerSecond / htmlOff.requestsPerSecond).toFixed(3)} (req/s; 1.000 = no cost); p99 ${jsonTurn.latencyP99.toFixed(1)} vs ${jsonOff.latencyP99.toFixed(1)} ms JSON, ${htmlTurn.latencyP99.toFixed(1)} vs ${htmlOff.latencyP99.toFixed(1)} ms HTML`,
-        )
-      }
       const failures = results.reduce((sum, summary) => sum + summary.non2xx + summary.errors + summary.timeouts, 0)
       print(
         `errors (non-2xx, network, timeouts) in all ${results.length} rows: ${failures}; 5xx in the app's log: ${server.output.logged5xx}; stack-trace lines: ${server.output.stackTraceLines}`,
@@ -228,12 +211,52 @@ async function main() {
     print(`app RSS: before load ${mb(rssBefore)}, max under load ${mb(rssMax)}, after load ${mb(rssAfter)}`)
     print()
 
-    // 3. The token's length at each step of the conversation (what a page and a card carry).
+    // 3. The partner figures' cost (issue 21): the same turns on this server (counting) and on one
+    // with FIGURES=off, in alternating rounds (on, off, then off, on), so a drift over the run falls
+    // on both sides. Every measured turn reaches results from a token counted to the question
+    // before, so each one adds its counts.
+    const rounds = 3
+    const roundSeconds = Math.max(2, Math.round(SECONDS / 2))
+    const sums = { json: { on: 0, off: 0 }, html: { on: 0, off: 0 } }
+    const p99s: Record<string, number[]> = { 'json on': [], 'json off': [], 'html on': [], 'html off': [] }
+    for (let round = 0; round < rounds; round++) {
+      for (const channel of ['json', 'html'] as const) {
+        const order = round % 2 === 0 ? (['on', 'off'] as const) : (['off', 'on'] as const)
+        for (const side of order) {
+          const base = side === 'on' ? appBase : uncounted.base
+          const job =
+            channel === 'json'
+              ? { url: `${base}/api/v1/turn`, method: 'POST' as const, headers: { 'content-type': 'application/json' }, body: jsonBody }
+              : {
+                  url: `${base}/turn`,
+                  method: 'POST' as const,
+                  headers: { 'content-type': 'application/x-www-form-urlencoded' },
+                  body: formBody,
+                }
+          await generator.run({ ...job, connections: CONNECTIONS, duration: 1 })
+          const summary = await generator.run({ ...job, connections: CONNECTIONS, duration: roundSeconds })
+          if (summary.non2xx + summary.errors + summary.timeouts > 0) throw new Error(`figures A/B: errors on ${channel} ${side}`)
+          sums[channel][side] += summary.requestsPerSecond
+          p99s[`${channel} ${side}`]?.push(summary.latencyP99)
+        }
+      }
+    }
+    const list = (values: number[] | undefined) => (values ?? []).map((value) => value.toFixed(0)).join('/')
+    print(`partner figures: counting on / FIGURES=off, ${rounds} alternating rounds of ${roundSeconds} s each (req/s; 1.000 = no cost)`)
+    print(
+      `  JSON turn ${(sums.json.on / sums.json.off).toFixed(3)} (${(sums.json.on / rounds).toFixed(0)} vs ${(sums.json.off / rounds).toFixed(0)} req/s; p99 ${list(p99s['json on'])} vs ${list(p99s['json off'])} ms)`,
+    )
+    print(
+      `  HTML turn ${(sums.html.on / sums.html.off).toFixed(3)} (${(sums.html.on / rounds).toFixed(0)} vs ${(sums.html.off / rounds).toFixed(0)} req/s; p99 ${list(p99s['html on'])} vs ${list(p99s['html off'])} ms)`,
+    )
+    print()
+
+    // 4. The token's length at each step of the conversation (what a page and a card carry).
     print('state token per step (the token the answer returns)')
     printTable(['step', 'now at', 'token chars'], tokenLengths)
     print()
 
-    // 4. The same turn without HTTP, in this process.
+    // 5. The same turn without HTTP, in this process.
     await microBenchmarks(server.stateKeys, state)
   } finally {
     generator.stop()
@@ -289,6 +312,19 @@ async function microBenchmarks(stateKeys: string, token: string) {
       urgentSuggested: false,
     }
 
+    // The same turn with the partner figures on: counts added up in memory, written hourly (never here).
+    const figures = sqliteFigureCounter({ file: join(folder, 'helpfinder.sqlite'), flushEveryMs: 24 * 3_600_000 })
+    const counted = { ...deps, figures }
+    const facts = {
+      fresh: false,
+      action: 'answer' as const,
+      counted: 6,
+      depth: 7,
+      node: 'results',
+      outcome: 'results' as const,
+      tier: 'national' as const,
+    }
+
     const cases: { name: string; run: () => unknown }[] = [
       { name: 'apiTurnRequest (zod, JSON body)', run: () => apiTurnRequest(jsonBody, undefined) },
       { name: 'webTurnRequest (zod, form body)', run: () => webTurnRequest(formBody, undefined) },
@@ -304,6 +340,12 @@ async function microBenchmarks(stateKeys: string, token: string) {
       { name: 'JSON.stringify(view)', run: () => JSON.stringify(view) },
       { name: 'TurnPage render (view → HTML)', run: () => render(view) },
       { name: 'runTurn + TurnPage (= HTML turn)', run: async () => render(await runTurn(deps, request)) },
+      { name: 'runTurn, FIGURES=off (beside the next row)', run: () => runTurn(deps, request) },
+      { name: 'runTurn, figures counted (FIGURES on)', run: () => runTurn(counted, request) },
+      {
+        name: 'countTurn (a results turn, added up in memory)',
+        run: () => countTurn(figures, deps.flow, '(api)', facts, outcome.state, now),
+      },
     ]
 
     print(
@@ -318,6 +360,9 @@ async function microBenchmarks(stateKeys: string, token: string) {
       rows.push([benchCase.name, perCall.toFixed(1), (1e6 / perCall).toFixed(0)])
     }
     printTable(['step', 'µs/call', 'calls/s (1 core)'], rows)
+    print(
+      `figure counters held in memory after ${MICRO_WARMUP * 2 + MICRO_ITERATIONS * 2} counted turns: ${figures.flush()} rows written in one transaction`,
+    )
   } finally {
     node.close()
     rmSync(folder, { recursive: true, force: true })

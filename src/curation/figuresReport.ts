@@ -72,6 +72,9 @@ export interface FiguresReportInput {
   countries: boolean
 }
 
+/** Rows whose cells no shown total adds up (docs/figures.md): no second figure needs withholding. */
+const FUNNEL = { partsOfTotal: false } as const
+
 /** Per subject (partner or country), per measure: one count per month of the period. */
 type Tally = Map<string, Map<string, number[]>>
 
@@ -105,13 +108,15 @@ export function figuresReport(input: FiguresReportInput): FiguresReport {
     : []
   const partners = [...input.partners, ...others].map((partner): PartnerFigures => {
     const measures = partnerTally.get(partner.id) ?? new Map<string, number[]>()
-    const steps = maskOverMonths(monthRows(period, measures, FUNNEL_STEPS))
+    // A funnel's steps are not parts of a sum the page shows: only the small ones are hidden.
+    const steps = maskOverMonths(monthRows(period, measures, FUNNEL_STEPS), FUNNEL)
     const reached = maskOverMonths(
       monthRows(
         period,
         measures,
         questions.map((question) => `reached:${question}`),
       ),
+      FUNNEL,
     )
     return {
       ...partner,
@@ -138,7 +143,7 @@ function countryTables(rows: readonly CounterRow[], period: FiguresPeriod): NonN
         tiers.map((tier) => `results:${tier}`),
       ),
     )
-    const steps = maskOverMonths(monthRows(period, measures, COUNTRY_STEPS))
+    const steps = maskOverMonths(monthRows(period, measures, COUNTRY_STEPS), FUNNEL)
     return {
       code,
       name,

@@ -20,19 +20,19 @@ export function figuresSummary(report: FiguresReport, partnerId: string): string
     '',
     `${period.opening}, Helpfinder on ${partner.name}'s site was opened ${amount(opened)} times; ` +
       `${amount(started)} conversations started; ${amount(results)} reached results; ` +
-      `${amount(urgent)} opened urgent help; and ${amount(contact)} followed a link or number to a service.`,
+      `${amount(urgent)} opened urgent help; and ${amount(contact)} followed a link or number to a service ` +
+      '(counted only where JavaScript is on).',
     '',
     `These figures cover the ISO weeks ${weeks} (a week is counted in the month of its Thursday). ` +
-      'Figures under 10 are shown as "fewer than 10". Where a single figure is hidden, another is withheld too, ' +
-      'so that the hidden one cannot be worked out from the others.',
+      'Figures under 10 are shown as "fewer than 10". Where a figure could be worked out from the others, it is withheld.',
     '',
     'Helpfinder keeps no record of any conversation: only counters per week, with no address, no cookie and nothing anyone typed. ' +
-      'A followed link is counted only when JavaScript is on.',
+      'Nothing else about any conversation is known.',
     '',
   ].join('\n')
 }
 
-/** A figure inside a sentence: "1,234", "fewer than 10", or "a withheld number of". */
+/** A figure inside a sentence: "1,234", "fewer than 10", or "an unstated number of" (withheld). */
 function amount(figure: MaskedFigure): string {
-  return 'withheld' in figure ? 'a withheld number of' : figureText(figure)
+  return 'withheld' in figure ? 'an unstated number of' : figureText(figure)
 }

@@ -14,15 +14,21 @@ const shown = (figure: MaskedFigure) => 'count' in figure
  * in month m. A single month is `maskSmall` of it. Over several months the sums are masked, and a
  * figure shown in some months but hidden in others is withheld too: the quarter minus the months
  * shown would give the hidden ones back. Where that leaves exactly one hidden cell beside a shown
- * total, the next smallest cell is withheld as well, as maskSmall does.
+ * total, the next smallest cell is withheld as well, as maskSmall does — unless the cells are not
+ * parts of a total anyone sees (a funnel's steps: `{ partsOfTotal: false }`).
  * @example maskOverMonths([[3, 40], [12, 40], [15, 40]]).cells // [{ withheld: true }, { withheld: true }]
  */
-export function maskOverMonths(byMonth: readonly (readonly number[])[]): MaskedRow {
+export function maskOverMonths(byMonth: readonly (readonly number[])[], options: { partsOfTotal?: boolean } = {}): MaskedRow {
   const width = Math.max(0, ...byMonth.map((month) => month.length))
   const sums = Array.from({ length: width }, (_, cell) => byMonth.reduce((sum, month) => sum + (month[cell] ?? 0), 0))
-  const whole = maskSmall(sums)
+  const whole = maskSmall(sums, options)
   if (byMonth.length <= 1) return whole
-  const monthly = byMonth.map((month) => maskSmall(Array.from({ length: width }, (_, cell) => month[cell] ?? 0)))
+  const monthly = byMonth.map((month) =>
+    maskSmall(
+      Array.from({ length: width }, (_, cell) => month[cell] ?? 0),
+      options,
+    ),
+  )
   const mixed = (pick: (row: MaskedRow) => MaskedFigure) => {
     const months = monthly.filter((row) => shown(pick(row))).length
     return months > 0 && months < monthly.length
@@ -30,7 +36,7 @@ export function maskOverMonths(byMonth: readonly (readonly number[])[]): MaskedR
   const cells = whole.cells.map((figure, cell) => (shown(figure) && mixed((row) => row.cells[cell] ?? WITHHELD) ? WITHHELD : figure))
   const total = shown(whole.total) && mixed((row) => row.total) ? WITHHELD : whole.total
   const hidden = cells.filter((figure) => !shown(figure)).length
-  if (hidden === 1 && shown(total)) {
+  if (hidden === 1 && shown(total) && options.partsOfTotal !== false) {
     const next = cells
       .flatMap((figure, cell) => (shown(figure) ? [{ cell, count: sums[cell] ?? 0 }] : []))
       .sort((a, b) => a.count - b.count)[0]

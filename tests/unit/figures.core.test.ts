@@ -74,4 +74,14 @@ describe('maskSmall', () => {
     expect(maskSmall([7]).total).toEqual({ fewerThan: 10 })
     expect(maskSmall([12, 30])).toEqual({ cells: [{ count: 12 }, { count: 30 }], total: { count: 42 } })
   })
+
+  it('withholds no second figure where the cells are parts of no total shown (a funnel)', () => {
+    expect(maskSmall([480, 180, 8, 16], { partsOfTotal: false }).cells).toEqual([
+      { count: 480 },
+      { count: 180 },
+      { fewerThan: 10 },
+      { count: 16 },
+    ])
+    expect(maskSmall([480, 180, 8, 16]).cells[3]).toEqual({ withheld: true })
+  })
 })

@@ -232,7 +232,7 @@ describe('figuresReport', () => {
   it('orders the questions as the flow asks them, then any other counted, and finds the flow’s order itself', () => {
     const rows = [partnerRow('lindenweg', '2026-W46', 'reached:zeta', 20), partnerRow('lindenweg', '2026-W46', 'reached:country', 20)]
     expect(report(rows).questions).toEqual([...QUESTIONS, 'zeta'])
-    expect(questionOrder(loadFlow())).toEqual(['asker', 'age', 'country', 'language', 'stage', 'channels', 'anonymity'])
+    expect(questionOrder(loadFlow())).toEqual(['age', 'country', 'language', 'stage', 'channels', 'anonymity'])
   })
 })
 

@@ -3,8 +3,9 @@ import type { Flow } from '../../core/flow/flowSchema'
 /**
  * The flow's questions in the order a conversation meets them: every node with an input, in a
  * topological order from the start (reverse postorder), so a question asked only on some paths
- * ("age") comes after the one that leads to it and before the one both paths reach.
- * @example questionOrder(loadFlow()) // ['asker', 'age', 'country', 'language', 'stage', 'channels', 'anonymity']
+ * ("age") comes after the one that leads to it and before the one both paths reach. The first
+ * question is left out: showing it is "opened" (core/figures/turnFigureEvents.ts), never "reached".
+ * @example questionOrder(loadFlow()) // ['age', 'country', 'language', 'stage', 'channels', 'anonymity']
  */
 export function questionOrder(flow: Flow): string[] {
   const seen = new Set<string>()
@@ -18,5 +19,5 @@ export function questionOrder(flow: Flow): string[] {
     finished.push(id)
   }
   visit(flow.start)
-  return finished.reverse().filter((id) => flow.nodes[id]?.input)
+  return finished.reverse().filter((id) => id !== flow.start && flow.nodes[id]?.input)
 }
