@@ -30,7 +30,20 @@ async function expectDoctype(response: Response, what: string, status?: number) 
   expect((await response.text()).slice(0, 15), what).toBe('<!DOCTYPE html>')
 }
 
-const FIXED = new Set(['admin', 'records', 'new', 'history', 'retire', 'dashboard', 'import', 'partners', 'account', 'events', 'login', 'figures'])
+const FIXED = new Set([
+  'admin',
+  'records',
+  'new',
+  'history',
+  'retire',
+  'dashboard',
+  'import',
+  'partners',
+  'account',
+  'events',
+  'login',
+  'figures',
+])
 /** The route a console path belongs to: ids become `:id`, so each route is visited once. */
 const routeOf = (path: string) =>
   new URL(path, 'http://x').pathname
