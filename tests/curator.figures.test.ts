@@ -197,10 +197,9 @@ describe('the Figures page, as an admin', () => {
     const client = await loggedIn('anna')
     const { html } = await page(client, '/admin/figures?period=2026-11')
     expect(rowsOf(tableOf(html, 'country-figures'))).toEqual([
-      ['Germany (DE)', '150', '60', '25', 'withheld', 'fewer than 10', '102', '14', '11'],
+      ['Germany (DE)', '60', '25', 'withheld', 'fewer than 10', '102', '14', '11'],
       [
         'Luxembourg (LU)',
-        'fewer than 10',
         'fewer than 10',
         'fewer than 10',
         'fewer than 10',

@@ -8,8 +8,11 @@ import { type MaskedRow, maskOverMonths } from './maskOverMonths'
 /** A partner's funnel, in the order a conversation goes (urgent help can be opened at any step). */
 export const FUNNEL_STEPS = ['opened', 'started', 'results', 'contact', 'urgent'] as const
 export type FunnelStep = (typeof FUNNEL_STEPS)[number]
-/** A country's figures beside its results. */
-export const COUNTRY_STEPS = ['started', 'urgent', 'contact'] as const
+/**
+ * A country's figures beside its results. Not "started": the first answer comes before the country
+ * is known, so no country ever counts one (core/figures/counterKeys.ts).
+ */
+export const COUNTRY_STEPS = ['urgent', 'contact'] as const
 export type CountryStep = (typeof COUNTRY_STEPS)[number]
 /** The tiers of results (core/figures/figureEvent.ts), in the order the table shows them. */
 export const RESULTS_TIERS = ['national', 'online', 'helplines', 'urgent_only'] as const satisfies readonly ResultsTier[]

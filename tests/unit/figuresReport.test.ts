@@ -172,8 +172,8 @@ describe('figuresReport', () => {
     const country = report(rows).countries?.rows.find((row) => row.code === 'LU')
     expect(country?.tiers).toEqual([{ fewerThan: 10 }, { count: 40 }, { withheld: true }, { count: 25 }])
     expect(country?.results).toEqual({ count: 80 })
-    // started beside urgent and contact (both 0): two hidden already, nothing more withheld.
-    expect(country?.steps).toEqual({ started: { count: 200 }, urgent: { fewerThan: 10 }, contact: { fewerThan: 10 } })
+    // urgent and contact (both 0) are hidden; no country counts "started" (its first answer comes before the country).
+    expect(country?.steps).toEqual({ urgent: { fewerThan: 10 }, contact: { fewerThan: 10 } })
     expect(country?.allHidden).toBe(false)
     expect(country?.name).toBe('Luxembourg')
   })
@@ -206,8 +206,8 @@ describe('figuresReport', () => {
     expect(quarter?.tiers).toEqual([{ withheld: true }, { count: 120 }, { withheld: true }, { count: 90 }])
     expect(quarter?.results).toEqual({ count: 300 })
     // Months that are all hidden add up to a figure the quarter may show.
-    const small = Object.keys(months).flatMap((month) => [countryRow('CY', month, 'started', 4)])
-    expect(report(small, { period: Q4 }).countries?.rows[0]?.steps.started).toEqual({ count: 12 })
+    const small = Object.keys(months).flatMap((month) => [countryRow('CY', month, 'urgent', 4)])
+    expect(report(small, { period: Q4 }).countries?.rows[0]?.steps.urgent).toEqual({ count: 12 })
   })
 
   it('an editor’s report holds only the listed partners, and nothing by country', () => {

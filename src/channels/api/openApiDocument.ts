@@ -216,6 +216,11 @@ export function openApiDocument() {
                 services: { type: 'array', items: service },
                 helplines: { type: 'array', items: service },
                 disclaimer: text,
+                countsContacts: {
+                  type: 'boolean',
+                  description:
+                    'True when this server keeps the anonymous partner figures (docs/figures.md): a client may then count a followed contact link with one form post to /figures/contact (fields state and from=web), nothing else; false with FIGURES=off.',
+                },
                 onFile: {
                   type: ['object', 'null'],
                   description:

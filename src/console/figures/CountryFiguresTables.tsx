@@ -33,7 +33,6 @@ export function CountryFiguresTables(props: { countries: NonNullable<FiguresRepo
           caption={`Conversations per country, ${period.label}, and the kind of results they reached.`}
           headings={[
             'Country',
-            'Started',
             ...countries.tiers.map((tier) => TIER_HEADINGS[tier] ?? `Results: ${tier}`),
             'Results, all',
             'Opened urgent help',
@@ -47,7 +46,6 @@ export function CountryFiguresTables(props: { countries: NonNullable<FiguresRepo
                 {`${country.name} (${country.code})`}
                 {country.allHidden && <div class="hint">{hiddenNote}</div>}
               </th>
-              <FigureCell figure={country.steps.started} />
               {country.tiers.map((figure) => (
                 <FigureCell figure={figure} />
               ))}
