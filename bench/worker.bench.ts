@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url'
 import { promisify } from 'node:util'
 import { gzipSync } from 'node:zlib'
 import { buildWorker } from '../scripts/buildWorker'
+import { newKeySpec } from '../src/core/state/keyring'
 import { startWorker } from '../tests/support/startWorker'
 import { CONVERSATION_PATH } from './conversationPath'
 
@@ -60,7 +61,11 @@ async function main() {
       `script start-up (compile and top level, the cost Workers limits to 1 s), median of 5 fresh V8 loads in Node: ${(await startupMs(bundle.outfile)).toFixed(0)} ms`,
     )
     // Local testing: without credentials (or this opt-in) the bot answers 401 and never loads the SDK.
-    const worker = await startWorker(bundle.outfile, { bindings: { BOT_LOCAL_TESTING: 'on' } })
+    // Two isolates with the same keys: this one counts the partner figures and writes them to D1
+    // every 0.1 s (the worst case; 60 s by default), the other runs with FIGURES=off.
+    const stateKeys = newKeySpec('kwb1')
+    const worker = await startWorker(bundle.outfile, { stateKeys, bindings: { BOT_LOCAL_TESTING: 'on', FIGURES_FLUSH_SECONDS: '0.1' } })
+    const uncounted = await startWorker(bundle.outfile, { stateKeys, bindings: { FIGURES: 'off' } })
     try {
       const page = () => fetch(`${worker.url}/`)
       const bot = () =>
@@ -87,8 +92,28 @@ async function main() {
       print(
         `warm JSON turn to results (open, advance, match, seal; WebCrypto), ${TURNS} one after another: median ${median(turns).toFixed(2)} ms, p99 ${p99(turns).toFixed(2)} ms (wall time through Miniflare's proxy)`,
       )
+      // Issue 21: the same turn, counted (D1 written in the background) and with FIGURES=off, in alternating rounds.
+      const offTurn = () => fetch(`${uncounted.url}/api/v1/turn`, { method: 'POST', headers: { 'content-type': 'application/json' }, body })
+      const offCheck = (await (await offTurn()).json()) as { step?: { outcome?: string } }
+      if (offCheck.step?.outcome !== 'results') throw new Error('the FIGURES=off worker did not reach results with the same token')
+      await sequence(offTurn)
+      const times = { on: [] as number[], off: [] as number[] }
+      for (let round = 0; round < 4; round += 1) {
+        const order = round % 2 === 0 ? (['on', 'off'] as const) : (['off', 'on'] as const)
+        for (const side of order) for (let i = 0; i < TURNS / 4; i += 1) times[side].push(await timed(side === 'on' ? turn : offTurn))
+      }
+      await new Promise((resolve) => setTimeout(resolve, 300))
+      await timed(page)
+      await new Promise((resolve) => setTimeout(resolve, 300))
+      const written = await worker.d1
+        .prepare("SELECT coalesce(sum(count), 0) AS n FROM figures_partner_week WHERE event LIKE 'results:%'")
+        .first()
+      const offRows = await uncounted.d1.prepare('SELECT count(*) AS n FROM figures_partner_week').first()
+      print(
+        `the same turn, figures counted / FIGURES=off, ${TURNS} each in alternating rounds: median ${median(times.on).toFixed(2)} / ${median(times.off).toFixed(2)} ms (${(median(times.on) / median(times.off)).toFixed(3)}), p99 ${p99(times.on).toFixed(2)} / ${p99(times.off).toFixed(2)} ms; results counted in D1: ${String(written?.n)} (every turn made, written at most every 0.1 s); rows in the FIGURES=off D1: ${String(offRows?.n)}`,
+      )
     } finally {
-      await worker.dispose()
+      await Promise.all([worker.dispose(), uncounted.dispose()])
     }
   } finally {
     rmSync(folder, { recursive: true, force: true })
