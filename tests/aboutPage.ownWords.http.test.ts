@@ -180,19 +180,21 @@ describe('the JSON API', () => {
     const Doc = z.object({
       components: z.object({
         schemas: z.object({
-          TurnView: z.object({
-            properties: z.object({
-              results: z.object({
-                properties: z.object({ services: z.object({ items: z.object({ properties: z.record(z.string(), z.looseObject({})) }) }) }),
-              }),
-            }),
+          Results: z.object({
+            properties: z.object({ services: z.object({ items: z.object({ $ref: z.literal('#/components/schemas/ServiceCard') }) }) }),
           }),
+          ServiceCard: z.object({ properties: z.record(z.string(), z.looseObject({})) }),
+          AboutPage: z.looseObject({}),
+          Description: z.looseObject({}),
         }),
       }),
     })
-    const documented = Doc.parse(document).components.schemas.TurnView.properties.results.properties.services.items.properties
-    expect(documented.aboutPage).toMatchObject({ type: 'object', required: ['href', 'label'] })
-    expect(documented.description).toMatchObject({ type: 'object', required: ['text', 'lang', 'dir', 'ownWords'] })
+    const schemas = Doc.parse(document).components.schemas
+    const documented = schemas.ServiceCard.properties
+    expect(documented.aboutPage).toEqual({ $ref: '#/components/schemas/AboutPage' })
+    expect(schemas.AboutPage).toMatchObject({ type: 'object', required: ['href', 'label'] })
+    expect(documented.description).toEqual({ $ref: '#/components/schemas/Description' })
+    expect(schemas.Description).toMatchObject({ type: 'object', required: ['text', 'lang', 'dir', 'ownWords'] })
     const { services } = await apiServices('sv')
     for (const service of services)
       for (const key of Object.keys(service)) expect(Object.keys(documented), `${service.id}.${key}`).toContain(key)

@@ -1,4 +1,4 @@
-import { brotliDecompressSync, gunzipSync } from 'node:zlib'
+import { brotliCompressSync, brotliDecompressSync, constants, gunzipSync } from 'node:zlib'
 import { Hono } from 'hono'
 import { describe, expect, it } from 'vitest'
 import { loaderScript } from '../../src/channels/widget/widgetAssets.generated'
@@ -136,4 +136,40 @@ describe('what compressResponse leaves alone', () => {
       expect(body.toString('utf8')).toBe(path === '/small' ? 'x'.repeat(MIN_COMPRESSED_BYTES) : path === '/empty' ? '' : text)
     },
   )
+})
+
+describe('shared (cacheable) bodies', () => {
+  // Varied JSON-like text, so the levels really differ in size.
+  const text = (bytes: number) =>
+    Array.from({ length: Math.ceil(bytes / 60) }, (_, n) => `{"id":"record-${n}","name":"Service ${(n * 7919) % 10007}"},`)
+      .join('')
+      .slice(0, bytes)
+  const small = text(20_000)
+  const large = text(250_000)
+  const app = new Hono()
+  app.use(compressResponse())
+  const shared = { 'content-type': 'application/json', 'cache-control': 'public, max-age=300' }
+  app.get('/small', (c) => c.body(small, 200, { ...shared, etag: '"s1"' }))
+  app.get('/large', (c) => c.body(large, 200, { ...shared, etag: '"l1"' }))
+  const brotliAt = (body: string, quality: number) =>
+    brotliCompressSync(Buffer.from(body), {
+      params: {
+        [constants.BROTLI_PARAM_QUALITY]: quality,
+        [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+        [constants.BROTLI_PARAM_SIZE_HINT]: Buffer.byteLength(body),
+      },
+    })
+  const get = (path: string) => app.request(path, { headers: { 'accept-encoding': 'br' } })
+
+  it('a small shared body gets the best level (compressed once, then kept)', async () => {
+    const body = await bytes(await get('/small'))
+    expect(body.equals(brotliAt(small, 11))).toBe(true)
+    expect((await bytes(await get('/small'))).equals(body)).toBe(true)
+  })
+
+  it('a large shared body (the open-data directory) gets the fast level, never a long stall at level 11', async () => {
+    const body = await bytes(await get('/large'))
+    expect(body.equals(brotliAt(large, 5))).toBe(true)
+    expect(decode('br', body)).toBe(large)
+  })
 })

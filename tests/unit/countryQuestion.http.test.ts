@@ -249,22 +249,19 @@ describe('the JSON API', () => {
     const Doc = z.object({
       components: z.object({
         schemas: z.object({
-          TurnView: z.object({
+          Step: z.object({
             properties: z.object({
-              step: z.object({
-                properties: z.object({
-                  suggestions: z.object({
-                    type: z.literal('array'),
-                    description: z.string(),
-                    items: z.object({ properties: z.object({ id: z.unknown(), label: z.unknown() }) }),
-                  }),
-                }),
+              suggestions: z.object({
+                type: z.literal('array'),
+                description: z.string(),
+                items: z.object({ $ref: z.literal('#/components/schemas/Suggestion') }),
               }),
             }),
           }),
+          Suggestion: z.object({ properties: z.object({ id: z.unknown(), label: z.unknown() }) }),
         }),
       }),
     })
-    expect(Doc.parse(document).components.schemas.TurnView.properties.step.properties.suggestions.description).toContain('did you mean')
+    expect(Doc.parse(document).components.schemas.Step.properties.suggestions.description).toContain('did you mean')
   })
 })

@@ -4,6 +4,7 @@ import { renderOnce } from '../shared/renderOnce'
 import { turnOutcome } from '../shared/turnOutcome'
 import type { TurnDeps } from '../shared/turnDeps'
 import { apiTurnRequest } from './apiTurnRequest'
+import { directoryRoutes } from './directoryRoutes'
 import { openApiDocument } from './openApiDocument'
 
 const JSON_TYPE = { 'Content-Type': 'application/json' }
@@ -15,7 +16,7 @@ const JSON_TYPE = { 'Content-Type': 'application/json' }
 export function apiRoutes(deps: TurnDeps) {
   const app = new Hono()
   // Worked out once: the document is the same for every request.
-  const document = JSON.stringify(openApiDocument())
+  const document = JSON.stringify(openApiDocument({ publicOrigin: deps.publicOrigin }))
 
   app.post('/turn', async (c) => {
     const body: unknown = await c.req.json().catch(() => undefined)
@@ -26,5 +27,6 @@ export function apiRoutes(deps: TurnDeps) {
   })
 
   app.get('/openapi.json', (c) => c.body(document, 200, JSON_TYPE))
+  app.route('/directory', directoryRoutes(deps))
   return app
 }
