@@ -5,6 +5,7 @@ import { rawElement } from './rawElement'
 import { enhancementScript } from './enhancementScript'
 import { exitScript } from './exitScript'
 import { HeaderActions } from './HeaderActions'
+import type { IndexableHead } from './landingHead'
 import { PageFooter } from './PageFooter'
 import { PageHead } from './PageHead'
 import { pageTitle } from './pageTitle'
@@ -23,6 +24,8 @@ export interface LayoutProps {
   languages: { code: string; name: string }[]
   /** What the tab says before the site's name ("Question 3 of 6"); never the person's words (see pageTitle). */
   title?: string
+  /** Only for the landing pages: what search engines read (every other page is noindex). */
+  indexable?: IndexableHead
   children: Child
 }
 
@@ -37,7 +40,7 @@ export function Layout(props: LayoutProps) {
     <>
       {raw('<!DOCTYPE html>')}
       <html lang={props.ui} dir={props.dir}>
-        <PageHead title={pageTitle(t, props.title)} nonce={props.nonce} css={styles + printStyles} />
+        <PageHead title={pageTitle(t, props.title)} nonce={props.nonce} css={styles + printStyles} indexable={props.indexable} />
         <body>
           <a class="skip" href="#main">
             {t('app.skip')}

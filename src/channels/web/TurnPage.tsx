@@ -1,13 +1,23 @@
 import type { Translate } from '../../i18n/translate'
 import type { TurnView } from '../shared/buildTurnView'
+import type { IndexableHead } from './landingHead'
 import { Layout } from './Layout'
 import { TurnContent } from './TurnContent'
 
-/** A whole conversation page of the web channel. */
-export function TurnPage(props: { view: TurnView; nonce: string; t: Translate }) {
+/** A whole conversation page of the web channel; `indexable` only when it is a landing page. */
+export function TurnPage(props: { view: TurnView; nonce: string; t: Translate; indexable?: IndexableHead }) {
   const { view, t } = props
   return (
-    <Layout t={t} ui={view.ui} dir={view.dir} nonce={props.nonce} state={view.state} languages={view.languages} title={stepTitle(view, t)}>
+    <Layout
+      t={t}
+      ui={view.ui}
+      dir={view.dir}
+      nonce={props.nonce}
+      state={view.state}
+      languages={view.languages}
+      title={stepTitle(view, t)}
+      indexable={props.indexable}
+    >
       <TurnContent view={view} t={t} />
     </Layout>
   )

@@ -1,6 +1,6 @@
 import { WEB_SOURCE } from '../../core/figures/counterKeys'
 import { Hono, type Context } from 'hono'
-import type { UiLanguage } from '../../i18n/resources'
+import { uiLanguages, type UiLanguage } from '../../i18n/resources'
 import { renderOnce } from '../shared/renderOnce'
 import { NONCE_SLOT, fillParts, toParts, type RenderedParts } from '../shared/renderedParts'
 import { turnOutcome } from '../shared/turnOutcome'
@@ -14,6 +14,9 @@ import { readFormBody } from './readFormBody'
 import { renderHtml } from './renderHtml'
 import { enhancementScript } from './enhancementScript'
 import { cacheableScript } from '../shared/cacheableScript'
+import { landingHead } from './landingHead'
+import { landingPath } from './landingPath'
+import { searchEngineRoutes } from './searchEngineRoutes'
 
 /**
  * The no-JavaScript web channel: one question per page, plain POST forms, state in a hidden field.
@@ -23,21 +26,43 @@ export function webRoutes(deps: TurnDeps) {
   const app = new Hono()
   const languages = () => deps.translator.languages()
 
-  const render = async (c: Context, request: TurnRequest, bad = false) => {
+  /** A turn's page; `landing` (its path) makes it the indexable landing page, kept apart from the same step posted. */
+  const render = async (c: Context, request: TurnRequest, options: { bad?: boolean; landing?: string } = {}) => {
     const outcome = await turnOutcome(deps, { ...request, regionHint: c.req.header('accept-language'), source: WEB_SOURCE })
     const t = deps.translator.t(outcome.view.ui)
-    if (bad)
+    if (options.bad)
       return c.html(renderHtml(<TurnPage view={{ ...outcome.view, notice: t('error.bad_request') }} nonce={c.get('nonce')} t={t} />), 400)
+    const indexable = options.landing === undefined ? undefined : landingHead(t, options.landing, deps.publicOrigin)
+    const format = options.landing === undefined ? 'html' : `html landing ${options.landing}`
     return c.html(
-      await renderOnce(outcome, 'html', (view, nonce) => renderHtml(<TurnPage view={view} nonce={nonce} t={t} />), c.get('nonce')),
+      await renderOnce(
+        outcome,
+        format,
+        (view, nonce) => renderHtml(<TurnPage view={view} nonce={nonce} t={t} indexable={indexable} />),
+        c.get('nonce'),
+      ),
     )
   }
 
   /** A page opened by its address, without a state token: in the language of ?lang= or else the browser's. */
-  const openPage = (c: Context, action: 'start' | 'urgent', urgentCountry: string | undefined) =>
-    render(c, { token: undefined, action, reply: [], ui: c.req.query('lang') ?? c.req.header('accept-language'), urgentCountry })
+  const openPage = (c: Context, action: 'start' | 'urgent', urgentCountry: string | undefined, landing?: string) =>
+    render(
+      c,
+      { token: undefined, action, reply: [], ui: c.req.query('lang') ?? c.req.header('accept-language'), urgentCountry },
+      { landing },
+    )
 
-  app.get('/', (c) => openPage(c, 'start', undefined))
+  // The landing pages, the only pages search engines may list (issue 23): `/` in the browser's
+  // language (the x-default), and each interface language at its own address.
+  app.get('/', (c) => openPage(c, 'start', undefined, '/'))
+  for (const language of uiLanguages) {
+    const path = landingPath(language)
+    app.get(path, (c) =>
+      render(c, { token: undefined, action: 'start', reply: [], ui: language, urgentCountry: undefined }, { landing: path }),
+    )
+    app.get(path.slice(0, -1), (c) => c.redirect(path, 301))
+  }
+  app.route('/', searchEngineRoutes({ publicOrigin: deps.publicOrigin }))
 
   // The one public page asset that may be kept (nothing personal in it).
   app.get('/enhance.js', (c) => cacheableScript(c, enhancementScript))
@@ -45,7 +70,7 @@ export function webRoutes(deps: TurnDeps) {
   app.post('/turn', async (c) => {
     const body = await readFormBody(c.req)
     const { request, bad } = webTurnRequest(body ?? {}, c.req.header('accept-language'))
-    return render(c, request, bad)
+    return render(c, request, { bad })
   })
 
   // A reload of /turn (the address bar after a POST) must not be a dead end.
