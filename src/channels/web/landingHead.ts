@@ -17,13 +17,14 @@ export interface IndexableHead {
  * @example landingHead(t, '/de/', 'https://help.example.org').canonical // 'https://help.example.org/de/'
  */
 export function landingHead(t: Translate, path: string, publicOrigin: string | undefined): IndexableHead {
+  return { description: t('app.meta_description'), canonical: `${publicOrigin ?? ''}${path}`, alternates: landingAlternates(publicOrigin) }
+}
+
+/** Every landing page by its language, then `x-default` (`/`): the head's alternates and the sitemap's. */
+export function landingAlternates(publicOrigin: string | undefined): IndexableHead['alternates'] {
   const origin = publicOrigin ?? ''
-  return {
-    description: t('app.meta_description'),
-    canonical: `${origin}${path}`,
-    alternates: [
-      ...uiLanguages.map((language: UiLanguage) => ({ hreflang: language, href: `${origin}${landingPath(language)}` })),
-      { hreflang: 'x-default', href: `${origin}/` },
-    ],
-  }
+  return [
+    ...uiLanguages.map((language: UiLanguage) => ({ hreflang: language, href: `${origin}${landingPath(language)}` })),
+    { hreflang: 'x-default', href: `${origin}/` },
+  ]
 }

@@ -1,5 +1,6 @@
 import { uiLanguages } from '../../i18n/resources'
 import { escapeHtml } from './rawElement'
+import { landingAlternates } from './landingHead'
 import { landingPath } from './landingPath'
 
 /**
@@ -10,10 +11,9 @@ import { landingPath } from './landingPath'
  */
 export function sitemapXml(publicOrigin: string | undefined): string {
   const origin = publicOrigin ?? ''
-  const alternates = [
-    ...uiLanguages.map((language) => link(language, `${origin}${landingPath(language)}`)),
-    link('x-default', `${origin}/`),
-  ].join('')
+  const alternates = landingAlternates(publicOrigin)
+    .map((alternate) => link(alternate.hreflang, alternate.href))
+    .join('')
   const urls = uiLanguages.map((language) => `<url><loc>${escapeHtml(`${origin}${landingPath(language)}`)}</loc>${alternates}</url>`)
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',

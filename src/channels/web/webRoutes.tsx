@@ -1,6 +1,7 @@
 import { WEB_SOURCE } from '../../core/figures/counterKeys'
 import { Hono, type Context } from 'hono'
 import { uiLanguages, type UiLanguage } from '../../i18n/resources'
+import type { TurnView } from '../shared/buildTurnView'
 import { renderOnce } from '../shared/renderOnce'
 import { NONCE_SLOT, fillParts, toParts, type RenderedParts } from '../shared/renderedParts'
 import { turnOutcome } from '../shared/turnOutcome'
@@ -32,16 +33,19 @@ export function webRoutes(deps: TurnDeps) {
     const t = deps.translator.t(outcome.view.ui)
     if (options.bad)
       return c.html(renderHtml(<TurnPage view={{ ...outcome.view, notice: t('error.bad_request') }} nonce={c.get('nonce')} t={t} />), 400)
-    const indexable = options.landing === undefined ? undefined : landingHead(t, options.landing, deps.publicOrigin)
-    const format = options.landing === undefined ? 'html' : `html landing ${options.landing}`
-    return c.html(
-      await renderOnce(
-        outcome,
-        format,
-        (view, nonce) => renderHtml(<TurnPage view={view} nonce={nonce} t={t} indexable={indexable} />),
-        c.get('nonce'),
-      ),
-    )
+    const { landing } = options
+    const format = landing === undefined ? 'html' : `html landing ${landing}`
+    // The landing head is worked out with the page: a remembered page already holds it.
+    const page = (view: TurnView, nonce: string) =>
+      renderHtml(
+        <TurnPage
+          view={view}
+          nonce={nonce}
+          t={t}
+          indexable={landing === undefined ? undefined : landingHead(t, landing, deps.publicOrigin)}
+        />,
+      )
+    return c.html(await renderOnce(outcome, format, page, c.get('nonce')))
   }
 
   /** A page opened by its address, without a state token: in the language of ?lang= or else the browser's. */

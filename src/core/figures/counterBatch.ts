@@ -23,14 +23,15 @@ export const FIGURE_TABLE_DIMS: Record<FigureTable, readonly string[]> = {
  */
 export function counterBatch() {
   const counts = new Map<string, CounterRow>()
+  const addTo = (key: CounterKey, count: number) => {
+    const id = counterId(key)
+    const row = counts.get(id)
+    if (row) row.count += count
+    else counts.set(id, { table: key.table, dims: key.dims, event: key.event, count })
+  }
   return {
     add(keys: readonly CounterKey[]): void {
-      for (const key of keys) {
-        const id = counterId(key)
-        const row = counts.get(id)
-        if (row) row.count += 1
-        else counts.set(id, { table: key.table, dims: key.dims, event: key.event, count: 1 })
-      }
+      for (const key of keys) addTo(key, 1)
     },
     /** Every row added up so far, and an empty batch after. */
     take(): CounterRow[] {
@@ -40,12 +41,7 @@ export function counterBatch() {
     },
     /** Puts rows back (a write failed): they are added to whatever came since. */
     restore(rows: readonly CounterRow[]): void {
-      for (const row of rows) {
-        const id = counterId(row)
-        const current = counts.get(id)
-        if (current) current.count += row.count
-        else counts.set(id, { ...row })
-      }
+      for (const row of rows) addTo(row, row.count)
     },
     get size(): number {
       return counts.size
