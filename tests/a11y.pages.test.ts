@@ -326,6 +326,25 @@ describe('Arabic on a phone: numbers and English names read in order', () => {
     expect(numbers.length).toBeGreaterThanOrEqual(6)
     for (const number of numbers) expect(ascending(number.edges), number.text).toBe(true)
     expect(numbers.map((number) => number.text)).toEqual(expect.arrayContaining(['0800 111 0 111', '116 111', '116 123']))
+    // Issue 24: every number written in groups anywhere in the panel (headings, notes, sentences), not only those above.
+    const grouped = await page.locator('.urgent-panel').evaluate((panel) => {
+      const found: { text: string; edges: number[] }[] = []
+      const walker = document.createTreeWalker(panel, NodeFilter.SHOW_TEXT)
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (const number of (node.textContent ?? '').matchAll(/\d+(?: \d+)+/g)) {
+          const edges = [...number[0].matchAll(/\d+/g)].map((group) => {
+            const range = document.createRange()
+            range.setStart(node, number.index + group.index)
+            range.setEnd(node, number.index + group.index + group[0].length)
+            return range.getBoundingClientRect().left
+          })
+          found.push({ text: number[0], edges })
+        }
+      }
+      return found
+    })
+    expect(grouped.length).toBeGreaterThanOrEqual(5)
+    for (const number of grouped) expect(ascending(number.edges), number.text).toBe(true)
 
     // The directory's English (line names, hours) carries its language and direction; the rest is Arabic.
     const marks = await page.locator('.urgent-panel li').evaluateAll((items) =>

@@ -99,7 +99,7 @@ describe('the web result card', () => {
     }
     // No audit-record dates or numbered sources in what the person reads.
     expect(wordsOf(card)).not.toMatch(/\d{4}-\d{2}|Source \d/)
-    expect(card).not.toContain('has not been checked for over a year')
+    expect(card).not.toContain('have not been checked for over a year')
     // The curator's name is for the console, not for the person.
     expect(card).not.toContain('Ana')
   }, 30_000)
@@ -251,10 +251,10 @@ describe('the bot', () => {
     const card = heroCards(last).find((shown) => shown.title === never.name)
     expect(card?.text).toContain('Not yet checked by us against its sources')
     expect(card?.text).toContain('Its sources give no date')
-    expect(card?.text).not.toContain('has not been checked for over a year')
+    expect(card?.text).not.toContain('have not been checked for over a year')
     const t = (await createTranslator()).t('en')
     const old = serviceCard(serviceView({ ...checked, lastChecked: staleDay }, [], t, 'en', Date.now()), t, 'ltr')
     expect(old.content.text).toContain(`Checked against its sources in ${monthOf(staleDay, 'en')}`)
-    expect(old.content.text).toContain('This record has not been checked for over a year; details may have changed.')
+    expect(old.content.text).toContain('These details have not been checked for over a year. They may have changed.')
   }, 30_000)
 })

@@ -160,7 +160,8 @@ describe('the urgent page over HTTP (a real server, real SQLite)', () => {
     expect(response.status).toBe(200)
     const html = await response.text()
     expect(telLinksOf(html)).toEqual(['112', '102', '103', '1813', '080032123', '116000'])
-    expect(html).toMatch(/<strong>Child helpline<\/strong><br\/?><a class="number" href="tel:103"/)
+    // A child helpline is headed by the question it answers (issue 24), never by another kind's.
+    expect(html).toMatch(/<strong>Are you a child or young person who needs to talk\?<\/strong><br\/?><a class="number" href="tel:103"/)
     expect(html).toMatch(/<strong>Missing children<\/strong><br\/?><a class="number" href="tel:116000"/)
     expect(html).toContain('Child Focus')
   })

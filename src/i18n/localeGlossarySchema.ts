@@ -19,6 +19,23 @@ export const GLOSSARY_CONCEPTS = [
 export const LocaleGlossarySchema = z.object({
   language: z.string().regex(/^[a-z]{2}$/),
   review: ReviewStatusSchema,
+  /**
+   * The one form of address this language uses (decided in locales/REVIEW.md), and patterns for the
+   * forms it does not use, which the address lint flags anywhere in the language's text.
+   */
+  address: z.object({
+    form: z.string().min(1),
+    flag: z.array(
+      z.object({
+        /** A JavaScript RegExp source, compiled with the flag 'u' only: case matters (Sie, Lei, De). */
+        pattern: z.string().min(1),
+        matches: z.array(z.string()).min(1),
+        allows: z.array(z.string()),
+      }),
+    ),
+    /** Strings that may use another form, each with the reason (a line written to children, a quoted label). */
+    except: z.array(z.object({ key: z.string().min(1), why: z.string().min(1) })),
+  }),
   terms: z
     .array(
       z.object({

@@ -125,7 +125,7 @@ export interface components {
             urgentSuggested: boolean;
             /** @description The interface languages, each named in itself: send a code as ui with action "language". */
             languages: components["schemas"]["InterfaceLanguage"][];
-            /** @description Something to say before the step: "Something in that request was not understood…", or that a new conversation began. */
+            /** @description Something to say before the step: "Something went wrong with that step…", or that a new conversation began. */
             notice?: string;
             /** @description The reply was not understood ("We did not recognise that country…"); the same step is asked again. */
             error?: string;
@@ -343,9 +343,11 @@ export interface components {
             question: components["schemas"]["UrgentQuestion"];
             title: string;
             intro: string;
-            /** @description "Is a child in danger right now?" */
+            /** @description Every line's privacy note, in order, for a client that says them once rather than beside each line. */
+            privacyNotes: string[];
+            /** @description "Is a child in danger right now?" Kept for earlier clients: each line now has its own heading. */
             childDanger: string;
-            /** @description "Thinking of ending your life?" */
+            /** @description "Thinking of ending your life?" Kept for earlier clients: each line now has its own heading. */
             suicide: string;
             /** @description Never empty while the directory has urgent numbers: without a country, the numbers many countries share (112 first). */
             lines: components["schemas"]["UrgentLine"][];
@@ -381,11 +383,15 @@ export interface components {
             /** @enum {string} */
             kind: "emergency" | "child_helpline" | "child_protection" | "missing_children" | "crisis";
             kindLabel: string;
+            /** @description The question this kind of line answers, or what it is for ("Is someone in danger right now?" over an emergency number): show it above the line. */
+            heading: string;
             name: string;
             /** @description As written ("116 111"); show it as a left-to-right run in right-to-left text. */
             number: string;
             /** @description "tel:116111" */
             tel: string;
+            /** @description What is true about giving your name on this kind of line ("Emergency services see the number you call from…"), on the first line of its kind only. */
+            privacy?: string;
             /** @description The opening hours in a sentence ("Hours: 24/7"), in the interface language. */
             hours?: string;
             /** @description The directory's own words for the hours (English, as recorded). */

@@ -53,6 +53,10 @@ describe('typed without the marks a keyboard may not have', () => {
     ['innehhi hajti', 'self_harm'],
     ['INNEĦĦI ĦAJTI', 'self_harm'],
     ['kendimi oldurmek', 'self_harm'],
+    // The Ukrainian apostrophe typed three ways: ', ’ and ʼ (U+02BC, a letter to Unicode).
+    ["вб'ю себе", 'self_harm'],
+    ['вб’ю себе', 'self_harm'],
+    ['вбʼю себе', 'self_harm'],
   ])('"%s" → %s', (typed, expected) => {
     expect(detectUrgentWords(matcher, [typed])).toBe(expected)
   })

@@ -213,6 +213,11 @@ describe.each(localeNames)('locales/%s', (locale) => {
     expect(['machine-drafted', 'reviewed']).toContain(at(translation, 'meta.review'))
   })
 
+  it('names the safety page and the quick exit exactly as the menu does where its text points to them', () => {
+    expect(String(at(translation, 'privacy.body[1]'))).toContain(String(at(translation, 'nav.safety')))
+    expect(String(at(translation, 'safety.body[2]'))).toContain(String(at(translation, 'nav.exit')))
+  })
+
   it('uses no banned terms (its own language and English)', () => {
     const hits = findBannedTerms(translation, termsForLanguage(terminology, locale))
     expect(hits.map(formatHit)).toEqual([])

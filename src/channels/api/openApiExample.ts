@@ -18,13 +18,20 @@ const URGENT_NO_COUNTRY = {
     ],
   },
   title: 'Urgent help',
-  intro: 'If you or anyone else is in danger now, call for help. You do not need to give your name to be helped.',
+  intro: 'If you or anyone else is in danger now, call for help. You can call even if you are not sure.',
+  privacyNotes: [
+    'Emergency services see the number you call from, and may ask for your name and where you are.',
+    'Child helplines usually do not ask for your name.',
+    'Crisis lines usually do not ask for your name.',
+  ],
   childDanger: 'Is a child in danger right now?',
   suicide: 'Thinking of ending your life?',
   lines: [
     {
       kind: 'emergency',
       kindLabel: 'Emergency',
+      heading: 'Is someone in danger right now?',
+      privacy: 'Emergency services see the number you call from, and may ask for your name and where you are.',
       name: 'Emergency',
       number: '112',
       tel: 'tel:112',
@@ -71,6 +78,8 @@ const URGENT_NO_COUNTRY = {
     {
       kind: 'child_helpline',
       kindLabel: 'Child helpline',
+      heading: 'Are you a child or young person who needs to talk?',
+      privacy: 'Child helplines usually do not ask for your name.',
       name: 'Child helpline',
       number: '116 111',
       tel: 'tel:116111',
@@ -85,6 +94,8 @@ const URGENT_NO_COUNTRY = {
     {
       kind: 'crisis',
       kindLabel: 'Crisis line',
+      heading: 'Thinking of ending your life?',
+      privacy: 'Crisis lines usually do not ask for your name.',
       name: 'Crisis line',
       number: '116 123',
       tel: 'tel:116123',
@@ -99,6 +110,7 @@ const URGENT_NO_COUNTRY = {
     {
       kind: 'missing_children',
       kindLabel: 'Missing children',
+      heading: 'Missing children',
       name: 'Missing children',
       number: '116 000',
       tel: 'tel:116000',
@@ -507,7 +519,12 @@ export const openApiExample = {
             ],
           },
           title: 'Urgent help',
-          intro: 'If you or anyone else is in danger now, call for help. You do not need to give your name to be helped.',
+          intro: 'If you or anyone else is in danger now, call for help. You can call even if you are not sure.',
+          privacyNotes: [
+            'Emergency services see the number you call from, and may ask for your name and where you are.',
+            'Child helplines usually do not ask for your name.',
+            'Crisis lines usually do not ask for your name.',
+          ],
           country: 'DE',
           countryName: 'Germany',
           childDanger: 'Is a child in danger right now?',
@@ -516,6 +533,8 @@ export const openApiExample = {
             {
               kind: 'emergency',
               kindLabel: 'Emergency',
+              heading: 'Is someone in danger right now?',
+              privacy: 'Emergency services see the number you call from, and may ask for your name and where you are.',
               name: 'European emergency number 112',
               number: '112',
               tel: 'tel:112',
@@ -526,6 +545,8 @@ export const openApiExample = {
             {
               kind: 'child_helpline',
               kindLabel: 'Child helpline',
+              heading: 'Are you a child or young person who needs to talk?',
+              privacy: 'Child helplines usually do not ask for your name.',
               name: 'Nummer gegen Kummer – Kinder- und Jugendtelefon',
               number: '116 111',
               tel: 'tel:116111',
@@ -536,6 +557,8 @@ export const openApiExample = {
             {
               kind: 'crisis',
               kindLabel: 'Crisis line',
+              heading: 'Thinking of ending your life?',
+              privacy: 'Crisis lines usually do not ask for your name.',
               name: 'TelefonSeelsorge',
               number: '0800 111 0 111',
               tel: 'tel:08001110111',
@@ -546,6 +569,7 @@ export const openApiExample = {
             {
               kind: 'missing_children',
               kindLabel: 'Missing children',
+              heading: 'Missing children',
               name: 'Hotline für vermisste Kinder (Initiative Vermisste Kinder)',
               number: '116 000',
               tel: 'tel:116000',
@@ -596,7 +620,7 @@ export const openApiExample = {
       ui: 'en',
       dir: 'ltr',
       state: 'k1.AbC…',
-      notice: 'Something in that request was not understood. You can carry on from here.',
+      notice: 'Something went wrong with that step. You can carry on from here.',
       step: {
         nodeId: 'asker',
         number: 1,
@@ -652,7 +676,7 @@ export const openApiExample = {
     value: {
       error: {
         status: 413,
-        message: 'Something in that request was not understood. You can carry on from here.',
+        message: 'Something went wrong with that step. You can carry on from here.',
       },
       urgent: URGENT_NO_COUNTRY,
     },

@@ -28,9 +28,7 @@ export const turnResponseSchemas = {
       },
     },
     {
-      notice: describedText(
-        'Something to say before the step: "Something in that request was not understood…", or that a new conversation began.',
-      ),
+      notice: describedText('Something to say before the step: "Something went wrong with that step…", or that a new conversation began.'),
       error: describedText('The reply was not understood ("We did not recognise that country…"); the same step is asked again.'),
       results: componentRef('Results'),
     },

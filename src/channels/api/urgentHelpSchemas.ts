@@ -15,8 +15,13 @@ export const urgentHelpSchemas = {
       question: componentRef('UrgentQuestion'),
       title: text,
       intro: text,
-      childDanger: describedText('"Is a child in danger right now?"'),
-      suicide: describedText('"Thinking of ending your life?"'),
+      privacyNotes: {
+        type: 'array',
+        items: text,
+        description: "Every line's privacy note, in order, for a client that says them once rather than beside each line.",
+      },
+      childDanger: describedText('"Is a child in danger right now?" Kept for earlier clients: each line now has its own heading.'),
+      suicide: describedText('"Thinking of ending your life?" Kept for earlier clients: each line now has its own heading.'),
       lines: {
         type: 'array',
         description: 'Never empty while the directory has urgent numbers: without a country, the numbers many countries share (112 first).',
@@ -54,11 +59,17 @@ export const urgentHelpSchemas = {
     {
       kind: { type: 'string', enum: [...URGENT_LINE_KINDS] },
       kindLabel: text,
+      heading: describedText(
+        'The question this kind of line answers, or what it is for ("Is someone in danger right now?" over an emergency number): show it above the line.',
+      ),
       name: text,
       number: describedText('As written ("116 111"); show it as a left-to-right run in right-to-left text.'),
       tel: describedText('"tel:116111"'),
     },
     {
+      privacy: describedText(
+        'What is true about giving your name on this kind of line ("Emergency services see the number you call from…"), on the first line of its kind only.',
+      ),
       hours: describedText('The opening hours in a sentence ("Hours: 24/7"), in the interface language.'),
       hoursText: describedText("The directory's own words for the hours (English, as recorded)."),
       source: { ...text, format: 'uri', description: 'Where the number is published.' },

@@ -49,5 +49,5 @@ function urgentBlock(urgent: UrgentView): string {
   })
   // "Tell us your country" cannot be answered here; a known country's missing numbers are still said.
   const gap = urgent.shared && urgent.country === undefined ? urgent.eu : urgent.gap
-  return [title, urgent.callFirst, urgent.intro, ...lines, gap].filter((line) => line !== undefined).join('\n')
+  return [title, urgent.callFirst, urgent.intro, ...lines, ...urgent.privacyNotes, gap].filter((line) => line !== undefined).join('\n')
 }

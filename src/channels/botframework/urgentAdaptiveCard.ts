@@ -25,6 +25,7 @@ export function urgentAdaptiveCard(view: TurnView, t: Translate, prefill: Prefil
   const numbers = urgent.lines.flatMap((line): AdaptiveElement[] => [
     plainTextBlock(words(line.where ? line.kindLabel : `${line.kindLabel}: ${line.name}`), { weight: 'Bolder' }),
     ...(line.hours ? [plainTextBlock(words(line.hours), { isSubtle: true, spacing: 'None' })] : []),
+    ...(line.privacy ? [plainTextBlock(line.privacy, { isSubtle: true, spacing: 'None' })] : []),
     dials
       ? {
           type: 'ActionSet',

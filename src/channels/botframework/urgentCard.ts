@@ -9,7 +9,14 @@ import type { UrgentView } from '../shared/urgentView'
  */
 export function urgentCard(urgent: UrgentView, dir: 'ltr' | 'rtl', questionButtons: CardAction[] = []): Attachment {
   const words = (text: string) => isolateNumbers(text, dir)
-  const text = [urgent.callFirst, urgent.intro, urgent.gap, urgent.eu, questionButtons.length > 0 ? urgent.question.prompt : undefined]
+  const text = [
+    urgent.callFirst,
+    urgent.intro,
+    ...urgent.privacyNotes,
+    urgent.gap,
+    urgent.eu,
+    questionButtons.length > 0 ? urgent.question.prompt : undefined,
+  ]
     .filter((line) => line !== undefined)
     .join('\n\n')
   // Call buttons first (the right one first once the question is answered), then the question's answers.

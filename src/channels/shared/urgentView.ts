@@ -10,6 +10,10 @@ import { namedCodes, type NamedCode } from './namedCodes'
 export interface UrgentLineView {
   kind: UrgentLine['kind']
   kindLabel: string
+  /** The question this kind of line answers, or what it is for: each kind its own, never another kind's. */
+  heading: string
+  /** What is true about giving your name on this kind of line; on the first line of its kind only, so it is said once. */
+  privacy: string | undefined
   name: string
   number: string
   tel: string
@@ -32,8 +36,11 @@ export interface UrgentView {
   callFirst: string | undefined
   title: string
   intro: string
+  /** Every line's `privacy`, in order: for channels that say them once, not beside each line. */
+  privacyNotes: string[]
   country: string | undefined
   countryName: string | undefined
+  /** Kept for API clients written before each line had its own `heading`. */
   childDanger: string
   suicide: string
   /** Never empty while the directory has urgent numbers: without a country's own, the numbers many countries share. */
@@ -47,6 +54,22 @@ export interface UrgentView {
 }
 
 const REASONS = ['child_danger', 'self_harm', 'other'] as const
+
+/** Each kind's heading: a question where the kind answers one, else what the line is for. A new kind must choose here. */
+const HEADINGS: Record<UrgentLine['kind'], string> = {
+  emergency: 'urgent.emergency_heading',
+  crisis: 'urgent.suicide',
+  child_helpline: 'urgent.child_helpline',
+  child_protection: 'urgent.child_protection_kind',
+  missing_children: 'urgent.missing_children_kind',
+}
+
+/** Only what is true for each kind: emergency services see the caller's number; other kinds' rules differ by country, so they say nothing. */
+const PRIVACY: Partial<Record<UrgentLine['kind'], string>> = {
+  emergency: 'urgent.privacy_emergency',
+  crisis: 'urgent.privacy_crisis',
+  child_helpline: 'urgent.privacy_child_helpline',
+}
 
 const KIND_LABELS: Record<UrgentLine['kind'], string> = {
   emergency: 'urgent.emergency',
@@ -67,7 +90,7 @@ export function urgentView(
   const names = displayNames(ui)
   const own = country ? (index.urgentByCountry.get(country) ?? []) : []
   const shared = own.length === 0
-  const lines = orderUrgentLines(shared ? sharedLineViews(index, t, ui) : own.map((line) => ownLineView(line, t)), reason)
+  const lines = withPrivacy(orderUrgentLines(shared ? sharedLineViews(index, t, ui) : own.map((line) => ownLineView(line, t)), reason), t)
   const first = lines[0]
   return {
     reason,
@@ -80,6 +103,7 @@ export function urgentView(
       : undefined,
     title: t('urgent.title'),
     intro: t('urgent.intro'),
+    privacyNotes: lines.flatMap((line) => (line.privacy ? [line.privacy] : [])),
     country,
     countryName: country ? names.country(country) : undefined,
     childDanger: t('urgent.child_danger'),
@@ -90,6 +114,17 @@ export function urgentView(
     eu: t('urgent.eu'),
     countries: namedCodes(index.countries, 'region', ui),
   }
+}
+
+/** Each kind's privacy note on its first line only (after ordering, so it sits on the line shown first). */
+function withPrivacy(lines: readonly UrgentLineView[], t: Translate): UrgentLineView[] {
+  const said = new Set<UrgentLine['kind']>()
+  return lines.map((line) => {
+    const key = PRIVACY[line.kind]
+    if (!key || said.has(line.kind)) return line
+    said.add(line.kind)
+    return { ...line, privacy: t(key) }
+  })
 }
 
 function gapOf(country: string | undefined, own: readonly UrgentLine[], anyLines: boolean, t: Translate): string | undefined {
@@ -103,6 +138,8 @@ function ownLineView(line: UrgentLine, t: Translate): UrgentLineView {
   return {
     kind: line.kind,
     kindLabel: t(KIND_LABELS[line.kind]),
+    heading: t(HEADINGS[line.kind]),
+    privacy: undefined,
     name: line.name,
     number: line.number,
     tel: telOf(line.number),
@@ -125,6 +162,8 @@ function sharedLineViews(index: DirectoryIndex, t: Translate, ui: string): reado
   const views = sharedUrgentLines(index).map((line) => ({
     kind: line.kind,
     kindLabel: t(KIND_LABELS[line.kind]),
+    heading: t(HEADINGS[line.kind]),
+    privacy: undefined,
     // Each country's own service has its own name; what they share is the kind of line.
     name: t(KIND_LABELS[line.kind]),
     number: line.number,

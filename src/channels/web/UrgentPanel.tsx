@@ -1,4 +1,3 @@
-import type { UrgentLine } from '../../core/directory/urgentHelpSchema'
 import type { Translate } from '../../i18n/translate'
 import type { UrgentView } from '../shared/urgentView'
 import { IsolatedNumbers } from './IsolatedNumbers'
@@ -50,7 +49,7 @@ export function UrgentPanel(props: {
       <ul>
         {urgent.lines.map((line, index) => (
           <li class={urgent.reason && index === 0 ? 'first' : undefined}>
-            <strong>{headingOf(urgent, line)}</strong>
+            <strong>{line.heading}</strong>
             <br />
             <a class="number" href={line.tel}>
               <bdi dir="ltr">{line.number}</bdi>
@@ -76,6 +75,7 @@ export function UrgentPanel(props: {
                 </a>
               </span>
             ) : null}
+            {line.privacy ? <span class="privacy muted">{line.privacy}</span> : null}
             {line.where ? (
               // A shared number says where it is on file; the list is one tap away, not in the way.
               <details class="where">
@@ -119,18 +119,6 @@ export function UrgentPanel(props: {
       </TurnForm>
     </section>
   )
-}
-
-/** Each kind's heading: the question it answers where there is one, else what the line is for. A new kind must choose here. */
-function headingOf(urgent: UrgentView, line: UrgentView['lines'][number]): string {
-  const headings: Record<UrgentLine['kind'], string> = {
-    emergency: urgent.childDanger,
-    crisis: urgent.suicide,
-    child_helpline: line.kindLabel,
-    child_protection: line.kindLabel,
-    missing_children: line.kindLabel,
-  }
-  return headings[line.kind]
 }
 
 /** "Hours: 24/7" with the directory's English part marked as English and left to right. */

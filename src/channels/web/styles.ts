@@ -54,6 +54,7 @@ button.urgent{border-color:var(--urgent);color:#fff;background:var(--urgent);fon
 .digits{white-space:nowrap}
 .urgent-panel ul{list-style:none;padding:0;margin:.5rem 0}
 .urgent-panel li{margin:.5rem 0}
+.urgent-panel .privacy{display:block;font-size:.9rem}
 .urgent-panel li.first .number{font-size:clamp(1.6rem,9vw,2.4rem)}
 .call-first{font-size:1.2rem;margin:.5rem 0}
 footer{max-width:42rem;margin:2rem auto;padding:1rem;border-top:1px solid var(--line);font-size:.95rem}
